@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: ISC */
+#include "host.h"
+
+#include <lv2/atom/atom.h>
+#include <lv2/atom/util.h>
+#include <lv2/buf-size/buf-size.h>
+#include <lv2/log/log.h>
+#include <lv2/options/options.h>
+#include <lv2/parameters/parameters.h>
+#include <lv2/urid/urid.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ATOM_CAPACITY 65536u
+#define MAX_URIS 1024u
+
+typedef enum { PORT_AUDIO_OUT, PORT_CONTROL_IN, PORT_CONTROL_OUT, PORT_ATOM_IN, PORT_ATOM_OUT, PORT_OTHER } PortRole;
+
+typedef struct {
+	PortRole    role;
+	const char* symbol;
+	float       value;
+	void*       atom; /* ATOM_CAPACITY bytes, for atom ports */
+} HostPort;
+
+struct Host {
+	LilvWorld*        world;
+	const LilvPlugin* plugin;
+	LilvInstance*     instance;
+	double            rate;
+	uint32_t          n_ports;
+	HostPort*         ports;
+	int               audio_out[2];
+
+	char*    uris[MAX_URIS];
+	uint32_t n_uris;
+
+	LV2_URID_Map   map;
+	LV2_URID_Unmap unmap;
+	LV2_Log_Log    log;
+	float          rate_f;
+	int32_t        min_block, max_block, nominal_block;
+	LV2_Options_Option options[5];
+};
+
+static LV2_URID
+map_uri(LV2_URID_Map_Handle handle, const char* uri)
+{
+	Host* host = (Host*)handle;
+	for (uint32_t i = 0; i < host->n_uris; ++i) {
+		if (strcmp(host->uris[i], uri) == 0) {
+			return i + 1;
+		}
+	}
+	if (host->n_uris == MAX_URIS) {
+		return 0;
+	}
+	host->uris[host->n_uris] = strdup(uri);
+	return ++host->n_uris;
+}
+
+static const char*
+unmap_uri(LV2_URID_Unmap_Handle handle, LV2_URID urid)
+{
+	Host* host = (Host*)handle;
+	return urid >= 1 && urid <= host->n_uris ? host->uris[urid - 1] : NULL;
+}
+
+static int
+log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
+{
+	Host* host = (Host*)handle;
+	const char* kind = unmap_uri(host, type);
+	const char* hash = kind ? strrchr(kind, '#') : NULL;
+	fprintf(stderr, "[%s] ", hash ? hash + 1 : "log");
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int
+log_printf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const int n = log_vprintf(handle, type, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+uint32_t
+host_map(Host* host, const char* uri)
+{
+	return map_uri(host, uri);
+}
+
+static void
+set_error(char* err, size_t size, const char* fmt, const char* arg)
+{
+	if (err && size) {
+		snprintf(err, size, fmt, arg);
+	}
+}
+
+static void
+clear_atom_input(HostPort* port)
+{
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+	seq->atom.type = 0; /* filled in by host_new with atom:Sequence */
+	seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
+	seq->body.unit = 0;
+	seq->body.pad = 0;
+}
+
+static bool
+connect_ports(Host* host, char* err, size_t err_size)
+{
+	LilvNode* audio = lilv_new_uri(host->world, LILV_URI_AUDIO_PORT);
+	LilvNode* control = lilv_new_uri(host->world, LILV_URI_CONTROL_PORT);
+	LilvNode* atom = lilv_new_uri(host->world, LV2_ATOM__AtomPort);
+	LilvNode* input = lilv_new_uri(host->world, LILV_URI_INPUT_PORT);
+	const LV2_URID sequence = map_uri(host, LV2_ATOM__Sequence);
+	const LV2_URID chunk = map_uri(host, LV2_ATOM__Chunk);
+
+	host->n_ports = lilv_plugin_get_num_ports(host->plugin);
+	host->ports = (HostPort*)calloc(host->n_ports, sizeof(HostPort));
+	float* defaults = (float*)calloc(host->n_ports, sizeof(float));
+	lilv_plugin_get_port_ranges_float(host->plugin, NULL, NULL, defaults);
+	int n_audio = 0;
+	bool ok = true;
+	for (uint32_t i = 0; i < host->n_ports; ++i) {
+		const LilvPort* lport = lilv_plugin_get_port_by_index(host->plugin, i);
+		HostPort* port = &host->ports[i];
+		const bool is_input = lilv_port_is_a(host->plugin, lport, input);
+		port->symbol = lilv_node_as_string(lilv_port_get_symbol(host->plugin, lport));
+		if (lilv_port_is_a(host->plugin, lport, audio)) {
+			if (is_input || n_audio == 2) {
+				set_error(err, err_size, "unsupported audio port '%s'", port->symbol);
+				ok = false;
+				break;
+			}
+			port->role = PORT_AUDIO_OUT;
+			host->audio_out[n_audio++] = (int)i;
+		} else if (lilv_port_is_a(host->plugin, lport, control)) {
+			port->role = is_input ? PORT_CONTROL_IN : PORT_CONTROL_OUT;
+			port->value = defaults[i];
+			lilv_instance_connect_port(host->instance, i, &port->value);
+		} else if (lilv_port_is_a(host->plugin, lport, atom)) {
+			port->role = is_input ? PORT_ATOM_IN : PORT_ATOM_OUT;
+			port->atom = calloc(1, ATOM_CAPACITY);
+			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+			if (is_input) {
+				clear_atom_input(port);
+				seq->atom.type = sequence;
+			}
+			lilv_instance_connect_port(host->instance, i, port->atom);
+		} else {
+			port->role = PORT_OTHER;
+			lilv_instance_connect_port(host->instance, i, NULL);
+		}
+	}
+	(void)chunk;
+	if (ok && n_audio != 2) {
+		set_error(err, err_size, "%s", "the plugin does not have two audio outputs");
+		ok = false;
+	}
+	free(defaults);
+	lilv_node_free(audio);
+	lilv_node_free(control);
+	lilv_node_free(atom);
+	lilv_node_free(input);
+	return ok;
+}
+
+Host*
+host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
+{
+	Host* host = (Host*)calloc(1, sizeof(Host));
+	host->rate = rate;
+	host->world = lilv_world_new();
+	lilv_world_load_all(host->world);
+
+	LilvNode* uri = lilv_new_uri(host->world, plugin_uri);
+	host->plugin = lilv_plugins_get_by_uri(lilv_world_get_all_plugins(host->world), uri);
+	lilv_node_free(uri);
+	if (!host->plugin) {
+		set_error(err, err_size, "plugin <%s> not found (is LV2_PATH set?)", plugin_uri);
+		host_free(host);
+		return NULL;
+	}
+
+	host->map = (LV2_URID_Map){host, map_uri};
+	host->unmap = (LV2_URID_Unmap){host, unmap_uri};
+	host->log = (LV2_Log_Log){host, log_printf, log_vprintf};
+	host->rate_f = (float)rate;
+	host->min_block = 1;
+	host->max_block = (int32_t)HOST_MAX_BLOCK;
+	host->nominal_block = 256;
+	const LV2_URID atom_int = map_uri(host, LV2_ATOM__Int);
+	host->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
+	    map_uri(host, LV2_PARAMETERS__sampleRate), sizeof(float),
+	    map_uri(host, LV2_ATOM__Float), &host->rate_f};
+	host->options[1] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
+	    map_uri(host, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t), atom_int, &host->min_block};
+	host->options[2] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
+	    map_uri(host, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t), atom_int, &host->max_block};
+	host->options[3] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
+	    map_uri(host, LV2_BUF_SIZE__nominalBlockLength), sizeof(int32_t), atom_int,
+	    &host->nominal_block};
+	host->options[4] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL};
+
+	const LV2_Feature map_feature = {LV2_URID__map, &host->map};
+	const LV2_Feature unmap_feature = {LV2_URID__unmap, &host->unmap};
+	const LV2_Feature log_feature = {LV2_LOG__log, &host->log};
+	const LV2_Feature options_feature = {LV2_OPTIONS__options, host->options};
+	const LV2_Feature bounded = {LV2_BUF_SIZE__boundedBlockLength, NULL};
+	const LV2_Feature* features[] = {&map_feature, &unmap_feature, &log_feature,
+	                                 &options_feature, &bounded, NULL};
+
+	host->instance = lilv_plugin_instantiate(host->plugin, rate, features);
+	if (!host->instance) {
+		set_error(err, err_size, "instantiating <%s> failed", plugin_uri);
+		host_free(host);
+		return NULL;
+	}
+	if (!connect_ports(host, err, err_size)) {
+		host_free(host);
+		return NULL;
+	}
+	return host;
+}
+
+void
+host_free(Host* host)
+{
+	if (!host) {
+		return;
+	}
+	if (host->instance) {
+		lilv_instance_free(host->instance);
+	}
+	for (uint32_t i = 0; host->ports && i < host->n_ports; ++i) {
+		free(host->ports[i].atom);
+	}
+	free(host->ports);
+	for (uint32_t i = 0; i < host->n_uris; ++i) {
+		free(host->uris[i]);
+	}
+	lilv_world_free(host->world);
+	free(host);
+}
+
+LilvWorld*
+host_world(Host* host)
+{
+	return host->world;
+}
+
+const LilvPlugin*
+host_plugin(Host* host)
+{
+	return host->plugin;
+}
+
+LilvInstance*
+host_instance(Host* host)
+{
+	return host->instance;
+}
+
+double
+host_rate(const Host* host)
+{
+	return host->rate;
+}
+
+void
+host_activate(Host* host)
+{
+	lilv_instance_activate(host->instance);
+}
+
+void
+host_deactivate(Host* host)
+{
+	lilv_instance_deactivate(host->instance);
+}
+
+static HostPort*
+find_port(const Host* host, const char* symbol)
+{
+	for (uint32_t i = 0; i < host->n_ports; ++i) {
+		if (strcmp(host->ports[i].symbol, symbol) == 0) {
+			return &host->ports[i];
+		}
+	}
+	return NULL;
+}
+
+bool
+host_set(Host* host, const char* symbol, float value)
+{
+	HostPort* port = find_port(host, symbol);
+	if (!port || port->role != PORT_CONTROL_IN) {
+		return false;
+	}
+	port->value = value;
+	return true;
+}
+
+bool
+host_get(const Host* host, const char* symbol, float* value)
+{
+	const HostPort* port = find_port(host, symbol);
+	if (!port || (port->role != PORT_CONTROL_IN && port->role != PORT_CONTROL_OUT)) {
+		return false;
+	}
+	*value = port->value;
+	return true;
+}
+
+bool
+host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const void* body)
+{
+	for (uint32_t i = 0; i < host->n_ports; ++i) {
+		HostPort* port = &host->ports[i];
+		if (port->role != PORT_ATOM_IN) {
+			continue;
+		}
+		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+		const uint32_t need = (uint32_t)sizeof(LV2_Atom_Event) + lv2_atom_pad_size(size);
+		if (sizeof(LV2_Atom) + seq->atom.size + need > ATOM_CAPACITY) {
+			return false;
+		}
+		LV2_Atom_Event* ev = lv2_atom_sequence_end(&seq->body, seq->atom.size);
+		ev->time.frames = frame;
+		ev->body.type = type;
+		ev->body.size = size;
+		memcpy(ev + 1, body, size);
+		seq->atom.size += need;
+		return true;
+	}
+	return false;
+}
+
+void
+host_run(Host* host, float* left, float* right, uint32_t n)
+{
+	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[0], left);
+	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[1], right);
+	for (uint32_t i = 0; i < host->n_ports; ++i) {
+		HostPort* port = &host->ports[i];
+		if (port->role == PORT_ATOM_OUT) {
+			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+			seq->atom.type = map_uri(host, LV2_ATOM__Chunk);
+			seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
+		}
+	}
+	lilv_instance_run(host->instance, n);
+	for (uint32_t i = 0; i < host->n_ports; ++i) {
+		if (host->ports[i].role == PORT_ATOM_IN) {
+			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->ports[i].atom;
+			seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
+		}
+	}
+}
+
+void
+host_render(Host* host, float* left, float* right, uint64_t n, uint32_t block)
+{
+	if (block == 0 || block > HOST_MAX_BLOCK) {
+		block = HOST_MAX_BLOCK;
+	}
+	for (uint64_t done = 0; done < n;) {
+		const uint32_t k = n - done < block ? (uint32_t)(n - done) : block;
+		host_run(host, left + done, right + done, k);
+		done += k;
+	}
+}

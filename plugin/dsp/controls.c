@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: ISC */
+#include "controls.h"
+
+#include <math.h>
+
+const ControlInfo control_inputs[CONTROL_IN_COUNT] = {
+#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) \
+	{#sym, kind, (float)(min), (float)(def), (float)(max), offsetof(Controls, sym)},
+#include "../ports.def"
+};
+
+const ControlInfo control_outputs[CONTROL_OUT_COUNT] = {
+#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) \
+	{#sym, kind, (float)(min), (float)(min), (float)(max), offsetof(Outputs, sym)},
+#include "../ports.def"
+};
+
+float
+control_clamp(const ControlInfo* info, float value)
+{
+	if (isnan(value)) {
+		return info->def;
+	}
+	float v = value < info->min ? info->min : value > info->max ? info->max : value;
+	switch (info->kind) {
+	case INT:
+	case ENUM:
+		return floorf(v + 0.5f);
+	case TOGGLE:
+		return v > 0.5f ? 1.0f : 0.0f;
+	default:
+		return v;
+	}
+}
+
+void
+controls_defaults(Controls* c)
+{
+	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+		*(float*)((char*)c + control_inputs[i].offset) = control_inputs[i].def;
+	}
+}

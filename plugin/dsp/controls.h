@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: ISC */
+/* The plugin's control values as plain C: one field per port of ports.def,
+ * named by its symbol, and the table that clamps them.  No LV2 here. */
+#ifndef SOMASCAPE_CONTROLS_H
+#define SOMASCAPE_CONTROLS_H
+
+#include <stddef.h>
+
+/* Control inputs, always clamped to their range (see controls_clamp). */
+typedef struct {
+#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) float sym;
+#include "../ports.def"
+} Controls;
+
+/* Control outputs, written by the engine. */
+typedef struct {
+#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) float sym;
+#include "../ports.def"
+} Outputs;
+
+typedef enum { LINEAR, LOG, INT, TOGGLE, ENUM } ControlKind;
+
+typedef struct {
+	const char* symbol;
+	ControlKind kind;
+	float       min;
+	float       def;
+	float       max;
+	size_t      offset; /* of the field in Controls or Outputs */
+} ControlInfo;
+
+enum {
+#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) CONTROL_IN_##sym,
+#include "../ports.def"
+	CONTROL_IN_COUNT
+};
+
+enum {
+#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) CONTROL_OUT_##sym,
+#include "../ports.def"
+	CONTROL_OUT_COUNT
+};
+
+extern const ControlInfo control_inputs[CONTROL_IN_COUNT];
+extern const ControlInfo control_outputs[CONTROL_OUT_COUNT];
+
+/* A value a host may send (NaN, inf, out of range, fractional for an
+ * integer) made into one the engine can trust: NaN gives the default,
+ * values are limited to the range, integers and enumerations rounded. */
+float control_clamp(const ControlInfo* info, float value);
+
+/* Every field at its default. */
+void controls_defaults(Controls* c);
+
+#endif

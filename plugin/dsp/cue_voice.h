@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: ISC */
+/* One strike of a synthesised cue sound (mono).  The engine keeps a small
+ * pool of these and places each in space; this module only makes sound.
+ *
+ * A strike is a bank of up to CUE_MAX_PARTIALS decaying sinusoids (complex
+ * rotators, decay folded into the rotation) plus an optional band-passed
+ * noise burst.  Everything is computed at trigger time; only glides update
+ * coefficients, on a grid of CUE_TICK samples counted from the trigger, so
+ * the output does not depend on how the host chunks its blocks. */
+#ifndef SOMASCAPE_CUE_VOICE_H
+#define SOMASCAPE_CUE_VOICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+	CUE_SOFT_SINE,
+	CUE_BELL,
+	CUE_CHIME,
+	CUE_WOODBLOCK,
+	CUE_CLICK,
+	CUE_SOFT_DRUM,
+	CUE_SINGING_BOWL,
+	CUE_WATER_DROP,
+	CUE_BREATH_PUFF,
+	CUE_USER_SAMPLE, /* plays the soft sine until sample loading exists */
+	CUE_SOUND_COUNT
+} CueSound;
+
+enum {
+	CUE_MAX_PARTIALS = 8,
+	CUE_TICK         = 16, /* samples between glide / silence checks */
+};
+
+/* Highest partial frequency ever generated, as a fraction of the rate. */
+#define CUE_MAX_PARTIAL_FRACTION 0.45
+
+/* Simper's trapezoidal state-variable filter, used as a band-pass. */
+typedef struct {
+	float a1, a2, a3, k;
+	float ic1, ic2;
+} CueSvf;
+
+/* One strike: what is sounding now, or the old one fading out. */
+typedef struct {
+	/* partials as struct of arrays; amplitude lives in the phasor */
+	float re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
+	float rot_re[CUE_MAX_PARTIALS], rot_im[CUE_MAX_PARTIALS];
+	float omega[CUE_MAX_PARTIALS];  /* rad/sample before the glide */
+	float radius[CUE_MAX_PARTIALS]; /* per-sample decay */
+	uint32_t bank_width;            /* 0, 4 or 8: partials rendered */
+
+	/* pitch glide g(t) = glide_end + glide_span * glide_pos */
+	float glide_end, glide_span, glide_pos, glide_pos_per_tick;
+	bool  gliding;
+
+	/* noise burst: white noise -> two band-passes -> envelope */
+	bool     has_noise;
+	uint32_t rng;
+	CueSvf   band[2];
+	float    env_slow, env_fast; /* envelope = env_slow - env_fast */
+	float    env_slow_mul, env_fast_mul;
+
+	/* whole-strike ramp: attack, or the fade of a strike cut short */
+	float ramp, ramp_step;
+
+	uint32_t age; /* samples since the trigger */
+	bool     active;
+} CueStrike;
+
+typedef struct {
+	double    rate;
+	CueStrike now;
+	CueStrike fading; /* the previous strike, faded out on retrigger */
+	bool      active;
+} CueVoice;
+
+void cue_voice_init(CueVoice* v, double sample_rate);
+
+/* Starts a strike at the next rendered sample.  gain is linear and applied on
+ * top of the sound's own loudness matching.  Safe (click-free) on a voice
+ * that is still sounding: the old strike fades out over a few ms. */
+void cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz,
+                       float decay_s, float gain, uint32_t seed);
+
+/* Adds n samples of the voice to out. */
+void cue_voice_render(CueVoice* v, float* out, uint32_t n);
+
+static inline bool
+cue_voice_active(const CueVoice* v)
+{
+	return v->active;
+}
+
+/* Stops at once (no sound is playing after this). */
+void cue_voice_stop(CueVoice* v);
+
+#endif

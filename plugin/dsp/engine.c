@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: ISC */
+#include "engine.h"
+#include "session.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A steady tone is far louder than struck cues at the same level: this
+ * brings the Sweep tone to the loudness of soft-sine taps at 1 Hz. */
+#define SWEEP_TONE_GAIN 0.25f
+
+void
+engine_init(Engine* e, double rate)
+{
+	memset(e, 0, sizeof(*e));
+	e->rate = rate;
+	e->tempo_bpm = 120.0;
+	controls_defaults(&e->ctl);
+	e->smooth_fast = grid_smoothing_coef(rate, 0.01);
+	e->smooth_slow = grid_smoothing_coef(rate, 0.05);
+	engine_reset(e);
+}
+
+void
+engine_reset(Engine* e)
+{
+	e->frame = 0;
+	gaze_init(&e->gaze, e->rate, (uint32_t)e->ctl.seed);
+	for (int i = 0; i < CUE_VOICES; ++i) {
+		cue_voice_init(&e->voices[i].voice, e->rate);
+	}
+	cue_voice_init(&e->end_chime, e->rate);
+	e->end_chimed_at = -1;
+	e->next_voice = 0;
+	e->tone = (SweepTone){.re = 1.0, .hz = e->ctl.cue_pitch};
+	spatial_init(&e->spatial, e->rate);
+	limiter_init(&e->limiter, e->rate);
+	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
+	e->layer_gain[0] = e->layer_gain[1] = 0.0f;
+	e->master_gain[0] = e->master_gain[1] = 0.0f;
+	e->width = e->ctl.gaze_width / 100.0f;
+	e->speakers = e->ctl.gaze_space;
+	e->follow_place[0] = e->follow_place[1] = spatial_placement(e->rate, 0.0f, e->speakers);
+	memset(&e->out, 0, sizeof(e->out));
+}
+
+void
+engine_set_controls(Engine* e, const Controls* c)
+{
+	if (c->seed != e->ctl.seed) {
+		e->gaze.seed = (uint32_t)c->seed;
+	}
+	e->ctl = *c;
+}
+
+static GazeParams
+gaze_params(const Engine* e)
+{
+	const Controls* c = &e->ctl;
+	const double rate_hz = c->gaze_sync > 0.5f ? e->tempo_bpm / 60.0 / c->gaze_beats
+	                                           : c->gaze_rate;
+	return (GazeParams){
+		.mode = (GazeMode)c->gaze_mode,
+		.rate_hz = rate_hz,
+		.shape = c->gaze_shape,
+		.hold_s = c->gaze_hold,
+		.rest_s = c->gaze_rest,
+		.first_left = c->gaze_first > 0.5f,
+		.target = c->gaze_target,
+		.glide_s = c->gaze_glide,
+		.vary = c->gaze_vary / 100.0f,
+		.set_s = c->set_length,
+		.set_rest_s = c->set_rest,
+	};
+}
+
+static SessionParams
+session_params(const Engine* e)
+{
+	return (SessionParams){
+		.fade_in_s = e->ctl.fade_in,
+		.length_s = e->ctl.session_len * 60.0,
+		.fade_out_s = e->ctl.fade_out,
+	};
+}
+
+/* The soft sine plays as one continuous tone in the moving modes. */
+static bool
+tone_mode(const Engine* e)
+{
+	const int mode = (int)e->ctl.gaze_mode;
+	return (mode == GAZE_SWEEP || mode == GAZE_FOLLOW) && (int)e->ctl.cue_sound == CUE_SOFT_SINE;
+}
+
+static void
+update_tone(Engine* e)
+{
+	SweepTone* t = &e->tone;
+	t->hz = smooth_step(t->hz, e->ctl.cue_pitch, e->smooth_slow);
+	const double w = 2.0 * M_PI * t->hz / e->rate;
+	t->c = cos(w);
+	t->s = sin(w);
+	/* renormalise the phasor once a grid step: no drift over a day */
+	const double norm = 1.0 / sqrt(t->re * t->re + t->im * t->im);
+	t->re *= norm;
+	t->im *= norm;
+	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
+	t->gain[0] = t->gain[1];
+	t->gain[1] = smooth_step(t->gain[1], on ? 1.0f : 0.0f, e->smooth_slow);
+}
+
+/* Everything slow, once per grid step. */
+static void
+grid_update(Engine* e)
+{
+	const Controls* c = &e->ctl;
+	const GazeParams gp = gaze_params(e);
+	gaze_grid(&e->gaze, &gp);
+
+	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
+	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
+	e->follow_place[0] = e->follow_place[1];
+	e->follow_place[1] =
+	    spatial_placement(e->rate, gaze_position(&e->gaze) * e->width, e->speakers);
+
+	const SessionParams sp = session_params(e);
+	const double t = (double)e->frame / e->rate;
+	e->cue_gain[0] = e->cue_gain[1];
+	e->cue_gain[1] = smooth_step(e->cue_gain[1], db_to_gain(c->cue_level), e->smooth_fast);
+	e->layer_gain[0] = e->layer_gain[1];
+	e->layer_gain[1] = smooth_step(e->layer_gain[1], session_gain(&sp, t), e->smooth_fast);
+	e->master_gain[0] = e->master_gain[1];
+	e->master_gain[1] = smooth_step(e->master_gain[1], db_to_gain(c->level), e->smooth_fast);
+	update_tone(e);
+}
+
+static void
+strike_cue(Engine* e, int side)
+{
+	const Controls* c = &e->ctl;
+	if (tone_mode(e)) {
+		return;
+	}
+	/* a free voice, or else the oldest */
+	uint32_t pick = e->next_voice;
+	for (uint32_t i = 0; i < CUE_VOICES; ++i) {
+		const uint32_t k = (e->next_voice + i) % CUE_VOICES;
+		if (!cue_voice_active(&e->voices[k].voice)) {
+			pick = k;
+			break;
+		}
+	}
+	e->next_voice = (pick + 1) % CUE_VOICES;
+	PlacedVoice* pv = &e->voices[pick];
+	const int mode = (int)c->gaze_mode;
+	pv->follows_gaze = mode == GAZE_SWEEP || mode == GAZE_FOLLOW;
+	pv->place = spatial_placement(e->rate, (float)side * e->width, e->speakers);
+	cue_voice_trigger(&pv->voice, (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay,
+	                  1.0f, (uint32_t)c->seed * 7919u + e->gaze.passes);
+}
+
+static void
+strike_end_chime(Engine* e)
+{
+	float hz = 2.0f * e->ctl.drone_root;
+	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
+	cue_voice_trigger(&e->end_chime, CUE_SINGING_BOWL, hz, 3.0f, 1.0f, 1u);
+}
+
+/* Applies a gain ramp from the grid step to n frames of x, starting at
+ * grid position t0. */
+static void
+apply_ramp(float* x, uint32_t n, const float g[2], float t0)
+{
+	const float dg = (g[1] - g[0]) * (1.0f / GRID_FRAMES);
+	float gain = g[0] + (g[1] - g[0]) * t0;
+	for (uint32_t i = 0; i < n; ++i, gain += dg) {
+		x[i] *= gain;
+	}
+}
+
+/* Cue voices for frames [at, at+n) of the current chunk. */
+static void
+render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
+{
+	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
+	const float dt = 1.0f / GRID_FRAMES;
+	for (int i = 0; i < CUE_VOICES; ++i) {
+		PlacedVoice* pv = &e->voices[i];
+		if (!cue_voice_active(&pv->voice)) {
+			continue;
+		}
+		memset(e->scratch, 0, n * sizeof(float));
+		cue_voice_render(&pv->voice, e->scratch, n);
+		apply_ramp(e->scratch, n, e->cue_gain, t0);
+		if (pv->follows_gaze) {
+			spatial_add(&e->spatial, e->scratch, at, n, &e->follow_place[0],
+			            &e->follow_place[1], t0, dt);
+		} else {
+			spatial_add(&e->spatial, e->scratch, at, n, &pv->place, &pv->place, t0, dt);
+		}
+	}
+}
+
+static void
+render_tone(Engine* e, uint32_t n, uint32_t grid_at)
+{
+	SweepTone* t = &e->tone;
+	if (t->gain[0] == 0.0f && t->gain[1] == 0.0f) {
+		return;
+	}
+	double re = t->re, im = t->im;
+	for (uint32_t i = 0; i < n; ++i) {
+		const double next = re * t->c - im * t->s;
+		im = re * t->s + im * t->c;
+		re = next;
+		e->scratch[i] = (float)im * SWEEP_TONE_GAIN;
+	}
+	t->re = re;
+	t->im = im;
+	const float t0 = (float)grid_at / GRID_FRAMES;
+	apply_ramp(e->scratch, n, t->gain, t0);
+	apply_ramp(e->scratch, n, e->cue_gain, t0);
+	spatial_add(&e->spatial, e->scratch, 0, n, &e->follow_place[0], &e->follow_place[1], t0,
+	            1.0f / GRID_FRAMES);
+}
+
+/* n frames, all inside one grid step. */
+static void
+render_chunk(Engine* e, float* left, float* right, uint32_t n)
+{
+	const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
+	const SessionParams sp = session_params(e);
+
+	uint32_t at = 0;
+	while (at < n) {
+		const uint64_t to_end = session_frames_to_end(&sp, e->rate, e->frame + at);
+		if (to_end == 0 && e->end_chimed_at != e->frame + at) {
+			e->end_chimed_at = e->frame + at;
+			strike_end_chime(e);
+		}
+		const uint32_t room = n - at;
+		const uint32_t max = to_end > 0 && to_end < room ? (uint32_t)to_end : room;
+		GazeEvent ev;
+		const uint32_t k = gaze_run(&e->gaze, max, &ev);
+		if (k == 0) {
+			if (ev.type == GAZE_EVENT_TAP) {
+				strike_cue(e, ev.side);
+			}
+			continue;
+		}
+		render_voices(e, at, k, grid_at);
+		at += k;
+	}
+	render_tone(e, n, grid_at);
+
+	spatial_read(&e->spatial, left, right, n);
+	const float t0 = (float)grid_at / GRID_FRAMES;
+	apply_ramp(left, n, e->layer_gain, t0);
+	apply_ramp(right, n, e->layer_gain, t0);
+
+	if (cue_voice_active(&e->end_chime)) {
+		memset(e->scratch, 0, n * sizeof(float));
+		cue_voice_render(&e->end_chime, e->scratch, n);
+		const float g = db_to_gain(e->ctl.cue_level) * (float)M_SQRT1_2;
+		for (uint32_t i = 0; i < n; ++i) {
+			left[i] += g * e->scratch[i];
+			right[i] += g * e->scratch[i];
+		}
+	}
+	apply_ramp(left, n, e->master_gain, t0);
+	apply_ramp(right, n, e->master_gain, t0);
+	limiter_process(&e->limiter, left, right, n);
+	e->frame += n;
+}
+
+static void
+update_outputs(Engine* e)
+{
+	Outputs* o = &e->out;
+	o->gaze_pos = gaze_position(&e->gaze);
+	o->gaze_side = (float)gaze_side(&e->gaze);
+	o->pass_count = (float)gaze_passes(&e->gaze);
+	o->set_active = gaze_sounding(&e->gaze) ? 1.0f : 0.0f;
+	o->session_time = (float)((double)e->frame / e->rate);
+}
+
+void
+engine_process(Engine* e, float* left, float* right, uint32_t n)
+{
+	uint32_t done = 0;
+	while (done < n) {
+		const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
+		if (grid_at == 0) {
+			grid_update(e);
+		}
+		uint32_t chunk = GRID_FRAMES - grid_at;
+		if (chunk > n - done) {
+			chunk = n - done;
+		}
+		render_chunk(e, left + done, right + done, chunk);
+		done += chunk;
+	}
+	update_outputs(e);
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: ISC */
+#include "gaze.h"
+#include "grid.h"
+
+#include <math.h>
+
+#define HALF_CYCLE (UINT64_C(1) << 63)
+
+static bool
+uses_sets(GazeMode mode)
+{
+	return mode == GAZE_SWEEP || mode == GAZE_ALTERNATE || mode == GAZE_HOLD;
+}
+
+static int64_t
+frames_of(const Gaze* g, double seconds)
+{
+	return (int64_t)llround(seconds * g->rate);
+}
+
+static void
+update_inc(Gaze* g)
+{
+	const double cycles_per_frame = g->p.rate_hz * g->pass_factor / g->rate;
+	g->inc = (uint64_t)(cycles_per_frame * 18446744073709551616.0);
+}
+
+static void
+new_pass_factor(Gaze* g)
+{
+	g->pass_factor = 1.0f + g->p.vary * rng_bipolar(&g->rng);
+	update_inc(g);
+}
+
+/* The pattern begins again (session start, a new set, a new mode). */
+static void
+restart_pattern(Gaze* g)
+{
+	g->phase = 0;
+	g->hold_segment = 0;
+	g->hold_elapsed = 0;
+	g->pending_tap = g->p.mode != GAZE_OFF;
+	g->pass_factor = 1.0f;
+	update_inc(g);
+}
+
+void
+gaze_init(Gaze* g, double rate, uint32_t seed)
+{
+	g->rate = rate;
+	g->seed = seed;
+	g->p = (GazeParams){.mode = GAZE_OFF, .rate_hz = 1.0, .hold_s = 45.0};
+	gaze_reset(g);
+}
+
+void
+gaze_reset(Gaze* g)
+{
+	rng_seed(&g->rng, g->seed);
+	g->resting = false;
+	g->set_elapsed = 0;
+	g->pending_set = 0;
+	g->follow_pos = g->p.target;
+	g->side = 0;
+	g->passes = 0;
+	g->started = false;
+	restart_pattern(g);
+}
+
+void
+gaze_grid(Gaze* g, const GazeParams* p)
+{
+	const GazeMode old_mode = g->p.mode;
+	const float old_vary = g->p.vary;
+	g->p = *p;
+	if (!g->started || p->mode != old_mode) {
+		g->started = true;
+		g->side = 0;
+		g->resting = false;
+		g->set_elapsed = 0;
+		restart_pattern(g);
+	}
+	if (p->vary != old_vary && p->vary == 0.0f) {
+		g->pass_factor = 1.0f;
+	}
+	update_inc(g);
+	if (p->mode == GAZE_FOLLOW) {
+		const float coef = grid_smoothing_coef(g->rate, p->glide_s / 3.0);
+		g->follow_pos = smooth_step(g->follow_pos, p->target, coef);
+	} else {
+		g->follow_pos = p->target;
+	}
+	if (!uses_sets(p->mode) || p->set_s <= 0.0) {
+		if (g->resting) {
+			g->pending_set = +1;
+		}
+	}
+}
+
+/* Frames until the phase crosses the next multiple of `period`
+ * (HALF_CYCLE, or 0 for a whole cycle). */
+static uint64_t
+frames_to_boundary(const Gaze* g, uint64_t period)
+{
+	if (g->inc == 0) {
+		return UINT64_MAX;
+	}
+	uint64_t rem = period ? period - (g->phase & (period - 1u)) : (uint64_t)0 - g->phase;
+	if (rem == 0) {
+		rem = UINT64_MAX; /* at a whole-cycle boundary: the next is a cycle away */
+	}
+	return rem / g->inc + (rem % g->inc != 0);
+}
+
+static int
+hold_segment_side(const Gaze* g, int segment)
+{
+	const int first = g->p.first_left ? -1 : +1;
+	return segment == 0 ? first : segment == 2 ? -first : 0;
+}
+
+static int64_t
+hold_segment_frames(const Gaze* g, int segment)
+{
+	return frames_of(g, (segment & 1) ? g->p.rest_s : g->p.hold_s);
+}
+
+static bool
+sets_active(const Gaze* g)
+{
+	return uses_sets(g->p.mode) && g->p.set_s > 0.0;
+}
+
+static uint64_t
+min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
+static uint64_t
+remaining(int64_t length, int64_t elapsed)
+{
+	return length > elapsed ? (uint64_t)(length - elapsed) : 0u;
+}
+
+/* An event due now, if any: taken and applied. */
+static bool
+take_due_event(Gaze* g, GazeEvent* ev)
+{
+	if (g->pending_set > 0) {
+		g->pending_set = 0;
+		g->resting = false;
+		g->set_elapsed = 0;
+		restart_pattern(g);
+		*ev = (GazeEvent){GAZE_EVENT_SET_START, 0};
+		return true;
+	}
+	if (g->pending_set < 0) {
+		g->pending_set = 0;
+		g->resting = true;
+		g->set_elapsed = 0;
+		g->pending_tap = false;
+		g->side = 0;
+		*ev = (GazeEvent){GAZE_EVENT_SET_END, 0};
+		return true;
+	}
+	if (!g->pending_tap) {
+		return false;
+	}
+	g->pending_tap = false;
+	int side;
+	switch (g->p.mode) {
+	case GAZE_HOLD:
+		side = hold_segment_side(g, g->hold_segment);
+		if (g->hold_elapsed == 0 && side != 0) {
+			++g->passes;
+		}
+		break;
+	case GAZE_FOLLOW:
+		side = g->follow_pos > 0.5f ? 1 : g->follow_pos < -0.5f ? -1 : 0;
+		if (side != 0 && side != g->side) {
+			++g->passes;
+		}
+		break;
+	default:
+		/* Sweep and Alternate: the first half of the cycle is the right */
+		side = (g->phase & HALF_CYCLE) ? -1 : +1;
+		++g->passes;
+		new_pass_factor(g);
+		break;
+	}
+	g->side = side;
+	*ev = (GazeEvent){GAZE_EVENT_TAP, side};
+	return true;
+}
+
+uint32_t
+gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
+{
+	if (take_due_event(g, ev)) {
+		return 0;
+	}
+	if (g->p.mode == GAZE_OFF) {
+		g->side = 0;
+		return max_frames;
+	}
+
+	/* The nearest coming boundary, and what it is. */
+	uint64_t frames = max_frames;
+	uint64_t to_set = UINT64_MAX, to_segment = UINT64_MAX, to_tap = UINT64_MAX;
+	if (sets_active(g)) {
+		to_set = remaining(frames_of(g, g->resting ? g->p.set_rest_s : g->p.set_s),
+		                   g->set_elapsed);
+		frames = min_u64(frames, to_set);
+	}
+	if (!g->resting) {
+		if (g->p.mode == GAZE_HOLD) {
+			to_segment = remaining(hold_segment_frames(g, g->hold_segment), g->hold_elapsed);
+			frames = min_u64(frames, to_segment);
+			to_tap = frames_to_boundary(g, 0);
+		} else {
+			to_tap = frames_to_boundary(g, HALF_CYCLE);
+		}
+		frames = min_u64(frames, to_tap);
+	}
+
+	g->phase += frames * g->inc;
+	g->hold_elapsed += (int64_t)frames;
+	g->set_elapsed += (int64_t)frames;
+
+	if (frames == to_set) {
+		g->pending_set = g->resting ? +1 : -1;
+	} else if (frames == to_segment) {
+		for (int skip = 0; skip < 4; ++skip) { /* past centre rests of zero length */
+			g->hold_segment = (g->hold_segment + 1) & 3;
+			if (hold_segment_frames(g, g->hold_segment) > 0) {
+				break;
+			}
+		}
+		g->hold_elapsed = 0;
+		g->phase = 0;
+		g->pending_tap = true;
+	} else if (frames == to_tap) {
+		g->pending_tap = true;
+	}
+	if (frames == 0) { /* a boundary moved to now by a parameter change */
+		take_due_event(g, ev);
+	}
+	return (uint32_t)frames;
+}
+
+static float
+sweep_position(const Gaze* g)
+{
+	const double cycles = (double)g->phase * (1.0 / 18446744073709551616.0);
+	const float x = (float)cos(2.0 * M_PI * cycles);
+	const float n = 1.0f + 4.0f * g->p.shape; /* >1 flattens the ends */
+	const float dwell = 1.0f - powf(1.0f - fabsf(x), n);
+	return x < 0.0f ? -dwell : dwell;
+}
+
+float
+gaze_position(const Gaze* g)
+{
+	if (g->resting) {
+		return 0.0f;
+	}
+	switch (g->p.mode) {
+	case GAZE_SWEEP:
+		return sweep_position(g);
+	case GAZE_ALTERNATE:
+		return (float)g->side;
+	case GAZE_HOLD:
+		return (float)hold_segment_side(g, g->hold_segment);
+	case GAZE_FOLLOW:
+		return g->follow_pos;
+	default:
+		return 0.0f;
+	}
+}
+
+bool
+gaze_sounding(const Gaze* g)
+{
+	return g->p.mode != GAZE_OFF && !g->resting;
+}

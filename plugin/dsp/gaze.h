@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: ISC */
+/* Where the eyes are led: the timeline of the gaze cue in every mode, as a
+ * function of session frames.  It says where the cue is and when a cue
+ * sound is due; it makes no sound itself.
+ *
+ * The cycle phase is 64-bit fixed point (2^64 = one cycle), so it advances
+ * exactly the same whether the host's blocks are 1 or 4096 frames long, and
+ * does not drift over a day. */
+#ifndef SOMASCAPE_GAZE_H
+#define SOMASCAPE_GAZE_H
+
+#include "rng.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum { GAZE_OFF, GAZE_SWEEP, GAZE_ALTERNATE, GAZE_HOLD, GAZE_FOLLOW } GazeMode;
+
+typedef struct {
+	GazeMode mode;
+	double   rate_hz;     /* cycles per second; one cycle = a pass each side */
+	float    shape;       /* Sweep: 0 sine glide .. 1 dwell at the ends */
+	double   hold_s;      /* Hold: time at each side */
+	double   rest_s;      /* Hold: time at the centre */
+	bool     first_left;  /* Hold: go left first */
+	float    target;      /* Follow: -1 .. 1 */
+	float    glide_s;     /* Follow: time to reach the target */
+	float    vary;        /* 0 .. 0.3: pass-to-pass speed variation */
+	double   set_s;       /* stimulate this long (0 = continuous) */
+	double   set_rest_s;  /* then rest this long */
+} GazeParams;
+
+typedef enum {
+	GAZE_EVENT_TAP,       /* a cue sound is due at `side` */
+	GAZE_EVENT_SET_START,
+	GAZE_EVENT_SET_END,
+} GazeEventType;
+
+typedef struct {
+	GazeEventType type;
+	int           side; /* -1 left, 0 centre, +1 right */
+} GazeEvent;
+
+typedef struct {
+	double     rate;
+	GazeParams p;
+	uint32_t   seed;
+	Rng        rng;
+	uint64_t   phase;
+	uint64_t   inc;          /* phase step per frame */
+	float      pass_factor;  /* speed variation of the current pass */
+	int        hold_segment; /* 0 first side, 1 centre, 2 other side, 3 centre */
+	int64_t    hold_elapsed;
+	bool       resting;      /* between sets */
+	int64_t    set_elapsed;
+	bool       pending_tap;
+	int        pending_set; /* 0, or +1 start / -1 end due now */
+	float      follow_pos;
+	int        side;
+	uint32_t   passes;
+	bool       started;
+} Gaze;
+
+void gaze_init(Gaze* g, double rate, uint32_t seed);
+
+/* Back to the start of the session. */
+void gaze_reset(Gaze* g);
+
+/* Called at every grid point: takes the current parameters and moves the
+ * slow parts (Follow's glide) on by one grid step. */
+void gaze_grid(Gaze* g, const GazeParams* p);
+
+/* Moves on by at most max_frames, stopping where an event is due.  Returns
+ * the frames moved; 0 means *ev is due at the current frame. */
+uint32_t gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev);
+
+/* Where to look now, -1 left .. +1 right. */
+float gaze_position(const Gaze* g);
+
+/* True while the cue layer is sounding (a mode is on and no set rest). */
+bool gaze_sounding(const Gaze* g);
+
+static inline int
+gaze_side(const Gaze* g)
+{
+	return g->side;
+}
+
+static inline uint32_t
+gaze_passes(const Gaze* g)
+{
+	return g->passes;
+}
+
+#endif

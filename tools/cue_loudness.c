@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: ISC */
+/* Calibration aid for the cue sounds: integrated loudness (EBU R128) of each
+ * sound struck every 0.5 s alternating left/right, the peak of one strike,
+ * and the gain that would match the soft sine.  With --bench, the cost of a
+ * voice in ns per sample.
+ *
+ *   cue_loudness [rate] [pitch_hz] [decay_s]
+ *   cue_loudness --bench [rate]
+ */
+#define _POSIX_C_SOURCE 199309L
+#include "cue_voice.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char* const sound_names[CUE_SOUND_COUNT] = {
+    "soft sine", "bell",         "chime",      "woodblock",   "click",
+    "soft drum", "singing bowl", "water drop", "breath puff", "user sample"};
+
+enum { BLOCK = 256 };
+
+/* Loudness of 20 s of strikes every 0.5 s, alternating left and right. */
+static double
+alternating_loudness(CueSound sound, double rate, float pitch, float decay)
+{
+	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
+	CueVoice       voices[2];
+	cue_voice_init(&voices[0], rate);
+	cue_voice_init(&voices[1], rate);
+	const size_t strike_every = (size_t)(0.5 * rate);
+	const size_t total        = (size_t)(20.0 * rate);
+	float        mono[2][BLOCK], frames[2 * BLOCK];
+	size_t       strikes = 0;
+	for (size_t t = 0; t < total; t += BLOCK) {
+		memset(mono, 0, sizeof(mono));
+		/* split the block at strike times: sample exact */
+		size_t done = 0;
+		while (done < BLOCK) {
+			const size_t now  = t + done;
+			const size_t next = (now / strike_every + 1) * strike_every;
+			if (now % strike_every == 0) {
+				cue_voice_trigger(&voices[strikes % 2], sound, pitch, decay, 1.0f,
+				                  (uint32_t)strikes + 1);
+				++strikes;
+			}
+			size_t m = next - now;
+			if (m > BLOCK - done) {
+				m = BLOCK - done;
+			}
+			for (int c = 0; c < 2; ++c) {
+				cue_voice_render(&voices[c], &mono[c][done], (uint32_t)m);
+			}
+			done += m;
+		}
+		for (size_t i = 0; i < BLOCK; ++i) {
+			frames[2 * i]     = mono[0][i];
+			frames[2 * i + 1] = mono[1][i];
+		}
+		ebur128_add_frames_float(meter, frames, BLOCK);
+	}
+	double lufs = -HUGE_VAL;
+	ebur128_loudness_global(meter, &lufs);
+	ebur128_destroy(&meter);
+	return lufs;
+}
+
+static float
+single_peak(CueSound sound, double rate, float pitch, float decay)
+{
+	CueVoice v;
+	cue_voice_init(&v, rate);
+	cue_voice_trigger(&v, sound, pitch, decay, 1.0f, 1);
+	float peak = 0.0f, buf[BLOCK];
+	while (cue_voice_active(&v)) {
+		memset(buf, 0, sizeof(buf));
+		cue_voice_render(&v, buf, BLOCK);
+		for (int i = 0; i < BLOCK; ++i) {
+			peak = fmaxf(peak, fabsf(buf[i]));
+		}
+	}
+	return peak;
+}
+
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* ns per sample of one voice that keeps sounding (long decay). */
+static void
+bench(double rate)
+{
+	static float buf[BLOCK];
+	const int    blocks = (int)(rate * 20.0 / BLOCK);
+	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
+		CueVoice v;
+		cue_voice_init(&v, rate);
+		double t0 = seconds_now();
+		for (int b = 0; b < blocks; ++b) {
+			if (b % (int)(2.0 * rate / BLOCK) == 0) {
+				cue_voice_trigger(&v, (CueSound)s, 330.0f, 3.0f, 0.5f, (uint32_t)b);
+			}
+			cue_voice_render(&v, buf, BLOCK);
+		}
+		const double ns = (seconds_now() - t0) * 1e9 / ((double)blocks * BLOCK);
+		printf("%-12s %6.2f ns/sample  (%g)\n", sound_names[s], ns, (double)buf[7]);
+	}
+}
+
+int
+main(int argc, char** argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "--bench")) {
+		bench(argc > 2 ? atof(argv[2]) : 48000.0);
+		return 0;
+	}
+	const double rate  = argc > 1 ? atof(argv[1]) : 48000.0;
+	const float  pitch = argc > 2 ? (float)atof(argv[2]) : 330.0f;
+	const float  decay = argc > 3 ? (float)atof(argv[3]) : 0.4f;
+	const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, pitch, decay);
+	printf("rate %g Hz, pitch %g Hz, decay %g s\n", rate, (double)pitch, (double)decay);
+	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
+		const double lufs = alternating_loudness((CueSound)s, rate, pitch, decay);
+		printf("%-12s %7.2f LUFS  %+5.2f LU  peak %.3f  gain x%.4f\n",
+		       sound_names[s], lufs, lufs - ref,
+		       (double)single_peak((CueSound)s, rate, pitch, decay),
+		       pow(10.0, (ref - lufs) / 20.0));
+	}
+	return 0;
+}
