@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -323,38 +324,49 @@ strike_tick(CueStrike* s)
 	}
 }
 
-/* The partial bank, width fixed at compile time so the loop over partials
- * becomes vector code; the sum is a fixed tree so it is the same always. */
-static inline void
-render_bank(CueStrike* s, float* tmp, uint32_t m, const uint32_t width)
+/* Four partials side by side: GCC/Clang vector extension, which becomes
+ * SIMD where there is some and plain scalar code elsewhere. */
+typedef float Lanes __attribute__((vector_size(16)));
+
+static inline Lanes
+load_lanes(const float* p)
 {
-	float re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
-	float cr[CUE_MAX_PARTIALS], ci[CUE_MAX_PARTIALS];
-	for (uint32_t k = 0; k < width; ++k) {
-		re[k] = s->re[k];
-		im[k] = s->im[k];
-		cr[k] = s->rot_re[k];
-		ci[k] = s->rot_im[k];
+	Lanes l;
+	memcpy(&l, p, sizeof(l));
+	return l;
+}
+
+static inline void
+store_lanes(float* p, Lanes l)
+{
+	memcpy(p, &l, sizeof(l));
+}
+
+/* The partial bank, `groups` sets of four partials.  The sum over partials
+ * is a fixed tree, so the result never depends on the host's chunking. */
+static inline void
+render_bank(CueStrike* s, float* tmp, uint32_t m, const uint32_t groups)
+{
+	Lanes re[2], im[2], cr[2], ci[2];
+	for (uint32_t g = 0; g < groups; ++g) {
+		re[g] = load_lanes(s->re + 4 * g);
+		im[g] = load_lanes(s->im + 4 * g);
+		cr[g] = load_lanes(s->rot_re + 4 * g);
+		ci[g] = load_lanes(s->rot_im + 4 * g);
 	}
 	for (uint32_t i = 0; i < m; ++i) {
-		float sum[CUE_MAX_PARTIALS];
-		for (uint32_t k = 0; k < width; ++k) {
-			const float nre = re[k] * cr[k] - im[k] * ci[k];
-			const float nim = re[k] * ci[k] + im[k] * cr[k];
-			re[k]           = nre;
-			im[k]           = nim;
-			sum[k]          = nim;
+		Lanes sum = {0.0f, 0.0f, 0.0f, 0.0f};
+		for (uint32_t g = 0; g < groups; ++g) {
+			const Lanes nre = re[g] * cr[g] - im[g] * ci[g];
+			im[g]           = re[g] * ci[g] + im[g] * cr[g];
+			re[g]           = nre;
+			sum += im[g];
 		}
-		for (uint32_t half = width / 2; half > 0; half /= 2) {
-			for (uint32_t k = 0; k < half; ++k) {
-				sum[k] += sum[k + half];
-			}
-		}
-		tmp[i] = sum[0];
+		tmp[i] = (sum[0] + sum[1]) + (sum[2] + sum[3]);
 	}
-	for (uint32_t k = 0; k < width; ++k) {
-		s->re[k] = re[k];
-		s->im[k] = im[k];
+	for (uint32_t g = 0; g < groups; ++g) {
+		store_lanes(s->re + 4 * g, re[g]);
+		store_lanes(s->im + 4 * g, im[g]);
 	}
 }
 
@@ -409,9 +421,9 @@ strike_render(CueStrike* s, float* out, uint32_t n)
 		}
 		const uint32_t m = n < CUE_TICK - into_tick ? n : CUE_TICK - into_tick;
 		if (s->bank_width == 8) {
-			render_bank(s, tmp, m, 8);
+			render_bank(s, tmp, m, 2);
 		} else if (s->bank_width == 4) {
-			render_bank(s, tmp, m, 4);
+			render_bank(s, tmp, m, 1);
 		} else {
 			for (uint32_t i = 0; i < m; ++i) {
 				tmp[i] = 0.0f;

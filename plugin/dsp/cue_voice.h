@@ -4,9 +4,9 @@
  *
  * A strike is a bank of up to CUE_MAX_PARTIALS decaying sinusoids (complex
  * rotators, decay folded into the rotation) plus an optional band-passed
- * noise burst.  Everything is computed at trigger time; only glides update
- * coefficients, on a grid of CUE_TICK samples counted from the trigger, so
- * the output does not depend on how the host chunks its blocks. */
+ * noise burst.  Coefficients are computed at trigger time; only glides update
+ * them, once a tick of CUE_TICK samples counted from the trigger, so the
+ * output does not depend on how the host chunks its blocks. */
 #ifndef SOMASCAPE_CUE_VOICE_H
 #define SOMASCAPE_CUE_VOICE_H
 
@@ -29,7 +29,7 @@ typedef enum {
 
 enum {
 	CUE_MAX_PARTIALS = 8,
-	CUE_TICK         = 16, /* samples between glide / silence checks */
+	CUE_TICK         = 16, /* samples computed at once; glide / end checks */
 };
 
 /* Highest partial frequency ever generated, as a fraction of the rate. */
@@ -41,17 +41,22 @@ typedef struct {
 	float ic1, ic2;
 } CueSvf;
 
-/* One strike: what is sounding now, or the old one fading out. */
+/* One strike: what is sounding now, or the old one fading out.  It is
+ * computed a tick (CUE_TICK samples) at a time into buf, which render then
+ * hands out, so the sound never depends on the host's block size. */
 typedef struct {
-	/* partials as struct of arrays; amplitude lives in the phasor */
-	float re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
-	float rot_re[CUE_MAX_PARTIALS], rot_im[CUE_MAX_PARTIALS];
-	float omega[CUE_MAX_PARTIALS];  /* rad/sample before the glide */
-	float radius[CUE_MAX_PARTIALS]; /* per-sample decay */
-	uint32_t bank_width;            /* 0, 4 or 8: partials rendered */
+	/* partial k at samples t..t+3 of the current group of four: the
+	 * amplitude lives in the phasor; step is the rotation by four samples
+	 * with the decay folded in, so the four lanes are independent chains */
+	float    lane_re[CUE_MAX_PARTIALS][4], lane_im[CUE_MAX_PARTIALS][4];
+	float    step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
+	uint32_t partial_count;
 
-	/* pitch glide g(t) = glide_end + glide_span * glide_pos */
-	float glide_end, glide_span, glide_pos, glide_pos_per_tick;
+	/* pitch glide: per-sample rotation of partial k is
+	 * settled_k * exp(i * glide_theta_k * glide_pos) */
+	float settled_re[CUE_MAX_PARTIALS], settled_im[CUE_MAX_PARTIALS];
+	float glide_theta[CUE_MAX_PARTIALS];
+	float glide_pos, glide_pos_per_tick;
 	bool  gliding;
 
 	/* noise burst: white noise -> two band-passes -> envelope */
@@ -61,10 +66,13 @@ typedef struct {
 	float    env_slow, env_fast; /* envelope = env_slow - env_fast */
 	float    env_slow_mul, env_fast_mul;
 
-	/* whole-strike ramp: attack, or the fade of a strike cut short */
+	/* whole-strike ramp applied on output: attack, or the fade of a
+	 * strike cut short by a retrigger */
 	float ramp, ramp_step;
 
-	uint32_t age; /* samples since the trigger */
+	float    buf[CUE_TICK]; /* the current tick, before the ramp */
+	uint32_t buf_pos;       /* next sample of buf to hand out */
+	uint32_t ticks;         /* ticks computed since the trigger */
 	bool     active;
 } CueStrike;
 
