@@ -22,7 +22,8 @@ static void
 update_inc(Gaze* g)
 {
 	const double cycles_per_frame = g->p.rate_hz * g->pass_factor / g->rate;
-	g->inc = (uint64_t)(cycles_per_frame * 18446744073709551616.0);
+	/* rounded up, so a boundary that falls on a whole frame lands on it */
+	g->inc = (uint64_t)ceil(cycles_per_frame * 18446744073709551616.0);
 }
 
 static void
