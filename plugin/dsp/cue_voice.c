@@ -2,7 +2,6 @@
 #include "cue_voice.h"
 
 #include <math.h>
-#include <stddef.h>
 #include <string.h>
 
 #ifndef M_PI
@@ -16,12 +15,15 @@
 static const float silence_power = 1e-10f;
 /* Partials below -300 dB are zeroed so they never go denormal. */
 static const float flush_power = 1e-30f;
+/* The noise stops once its envelope is below -140 dB. */
+static const float noise_floor = 1e-7f;
 /* A strike cut short by a retrigger fades out over this long. */
 static const double retrigger_fade_s = 0.006;
 /* Partials above this are tilted down: gentle, no harsh highs. */
 static const double soft_corner_hz = 3000.0;
 /* Noise is scaled so its spectral density is the same at every rate. */
 static const double noise_reference_rate = 48000.0;
+static const double noise_reference_hz   = 1000.0;
 
 /* How each sound is made.  Partial ratios are of the pitch; levels are
  * linear, before the soft high tilt; decays multiply the sound's t60. */
@@ -33,13 +35,14 @@ typedef struct {
 	float    detune_hz[CUE_MAX_PARTIALS]; /* beating doublets */
 	float    length;     /* t60 = decay_s * length */
 	float    attack_s;   /* onset ramp */
-	float    glide_from; /* pitch factor at the onset */
+	float    glide_from; /* pitch factor at the onset (0: no glide) */
 	float    glide_to;   /* pitch factor it settles at */
 	float    glide_time; /* time constant, fraction of t60 */
 	float    noise_level;
 	float    noise_centre; /* band-pass centre, times the pitch */
 	float    noise_q;
-	float    noise_rise_s;  /* swell time constant */
+	float    noise_rise_s;  /* swell time constant, at least */
+	float    noise_rise;    /* swell time constant, fraction of t60 */
 	float    noise_length;  /* noise t60, fraction of the sound's t60 */
 	float    loudness_gain; /* calibrated: every sound as loud as the sine */
 } CueRecipe;
@@ -59,7 +62,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.level = {0.30f, 1.0f, 0.45f, 0.25f, 0.40f, 0.15f, 0.12f, 0.08f},
 		.decay = {1.6f, 1.0f, 0.8f, 0.6f, 0.55f, 0.4f, 0.35f, 0.3f},
 		.length = 1.2f, .attack_s = 0.002f,
-		.loudness_gain = 0.17f,
+		.loudness_gain = 0.2207f,
 	},
 	/* free-free bar modes */
 	[CUE_CHIME] = {
@@ -68,7 +71,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.level = {1.0f, 0.55f, 0.30f, 0.15f},
 		.decay = {1.0f, 0.6f, 0.4f, 0.3f},
 		.length = 1.2f, .attack_s = 0.0015f,
-		.loudness_gain = 0.22f,
+		.loudness_gain = 0.2285f,
 	},
 	/* a few short inharmonic modes plus a knock of noise */
 	[CUE_WOODBLOCK] = {
@@ -79,7 +82,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.length = 0.3f, .attack_s = 0.0008f,
 		.noise_level = 0.25f, .noise_centre = 4.0f, .noise_q = 1.5f,
 		.noise_rise_s = 0.0003f, .noise_length = 0.15f,
-		.loudness_gain = 0.45f,
+		.loudness_gain = 0.4894f,
 	},
 	/* a brief high ping with a breath of noise: a tick, not an impulse */
 	[CUE_CLICK] = {
@@ -90,7 +93,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.length = 0.12f, .attack_s = 0.0006f,
 		.noise_level = 0.5f, .noise_centre = 5.0f, .noise_q = 1.0f,
 		.noise_rise_s = 0.0003f, .noise_length = 0.6f,
-		.loudness_gain = 0.5f,
+		.loudness_gain = 0.7144f,
 	},
 	/* membrane modes an octave under the pitch, dropping slightly */
 	[CUE_SOFT_DRUM] = {
@@ -100,9 +103,9 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.decay = {1.0f, 0.6f, 0.45f, 0.4f},
 		.length = 0.5f, .attack_s = 0.0015f,
 		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.12f,
-		.noise_level = 0.15f, .noise_centre = 1.0f, .noise_q = 0.7f,
+		.noise_level = 0.09f, .noise_centre = 1.0f, .noise_q = 0.7f,
 		.noise_rise_s = 0.001f, .noise_length = 0.2f,
-		.loudness_gain = 0.5f,
+		.loudness_gain = 0.4055f,
 	},
 	/* bowl modes, each a doublet whose halves beat slowly */
 	[CUE_SINGING_BOWL] = {
@@ -112,7 +115,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.decay = {1.0f, 1.0f, 0.7f, 0.7f, 0.45f, 0.45f, 0.3f, 0.3f},
 		.detune_hz = {-0.45f, 0.45f, -1.1f, 1.1f, -1.8f, 1.8f, -2.6f, 2.6f},
 		.length = 2.5f, .attack_s = 0.004f,
-		.loudness_gain = 0.2f,
+		.loudness_gain = 0.1904f,
 	},
 	/* an octave above the pitch, rising as a bubble does */
 	[CUE_WATER_DROP] = {
@@ -122,210 +125,20 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.decay = {1.0f, 0.5f},
 		.length = 0.35f, .attack_s = 0.001f,
 		.glide_from = 1.0f, .glide_to = 1.6f, .glide_time = 0.25f,
-		.loudness_gain = 0.4f,
+		.loudness_gain = 0.484f,
 	},
 	/* band-passed noise that swells and fades */
 	[CUE_BREATH_PUFF] = {
 		.partial_count = 0,
 		.length = 1.0f, .attack_s = 0.005f,
 		.noise_level = 1.0f, .noise_centre = 2.5f, .noise_q = 0.7f,
-		.noise_rise_s = 0.04f, .noise_length = 1.0f,
-		.loudness_gain = 0.5f,
+		.noise_rise = 0.1f, .noise_length = 1.0f,
+		.loudness_gain = 0.4467f,
 	},
 };
 
-static inline float
-flush_tiny(float x)
-{
-	return fabsf(x) < 1e-20f ? 0.0f : x;
-}
-
-/* xorshift32: small, seeded, no global state */
-static inline float
-noise_sample(uint32_t* state)
-{
-	uint32_t x = *state;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	*state = x;
-	return (float)(int32_t)x * (1.0f / 2147483648.0f);
-}
-
-static CueSvf
-svf_band_pass(double centre_hz, double q, double rate)
-{
-	const double g  = tan(M_PI * centre_hz / rate);
-	const double k  = 1.0 / q;
-	const double a1 = 1.0 / (1.0 + g * (g + k));
-	return (CueSvf){.a1 = (float)a1,
-	                .a2 = (float)(g * a1),
-	                .a3 = (float)(g * g * a1),
-	                .k  = (float)k};
-}
-
-/* Unity gain at the centre. */
-static inline float
-svf_process(CueSvf* f, float in)
-{
-	const float v3 = in - f->ic2;
-	const float v1 = f->a1 * f->ic1 + f->a2 * v3;
-	const float v2 = f->ic2 + f->a2 * f->ic1 + f->a3 * v3;
-	f->ic1         = 2.0f * v1 - f->ic1;
-	f->ic2         = 2.0f * v2 - f->ic2;
-	return f->k * v1;
-}
-
-static void
-set_rotation(CueStrike* s, uint32_t k, double omega)
-{
-	s->rot_re[k] = (float)(s->radius[k] * cos(omega));
-	s->rot_im[k] = (float)(s->radius[k] * sin(omega));
-}
-
-/* Lowers the whole sound by octaves until its first partial fits under the
- * band limit, so that no pitch at any rate leaves a sound silent. */
-static double
-fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
-{
-	const double top = r->partial_count ? r->ratio[0] : 1.0;
-	const double glide =
-	    fmax(r->glide_from > 0.0f ? r->glide_from : 1.0, r->glide_to);
-	while (pitch_hz * top * glide >= CUE_MAX_PARTIAL_FRACTION * rate &&
-	       pitch_hz > 1.0) {
-		pitch_hz *= 0.5;
-	}
-	return pitch_hz;
-}
-
-static void
-setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
-               double t60_s, double gain, double rate)
-{
-	const bool   glides    = r->glide_from > 0.0f;
-	const double glide_max = glides ? fmax(r->glide_from, r->glide_to) : 1.0;
-	const double start     = glides ? r->glide_from : 1.0;
-	uint32_t     highest   = 0;
-	for (uint32_t k = 0; k < r->partial_count; ++k) {
-		const double hz = pitch_hz * r->ratio[k] + r->detune_hz[k];
-		if (hz <= 0.0 || hz * glide_max >= CUE_MAX_PARTIAL_FRACTION * rate) {
-			continue; /* would alias: leave it out */
-		}
-		const double tilt = 1.0 / sqrt(1.0 + pow(hz * glide_max / soft_corner_hz, 2.0));
-		const double t60  = t60_s * r->decay[k];
-		s->omega[k]       = (float)(2.0 * M_PI * hz / rate);
-		s->radius[k]      = (float)exp(-LN_1000 / (t60 * rate));
-		s->re[k]          = (float)(gain * r->level[k] * tilt);
-		s->im[k]          = 0.0f; /* sine phase: starts at zero */
-		set_rotation(s, k, s->omega[k] * start);
-		highest = k + 1;
-	}
-	s->bank_width = highest == 0 ? 0 : highest > 4 ? 8 : 4;
-
-	if (glides) {
-		s->gliding   = true;
-		s->glide_end = r->glide_to;
-		s->glide_span = r->glide_from - r->glide_to;
-		s->glide_pos  = 1.0f;
-		s->glide_pos_per_tick =
-		    (float)exp(-CUE_TICK / (r->glide_time * t60_s * rate));
-	}
-}
-
-static void
-setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
-            double gain, double rate, uint32_t seed)
-{
-	if (r->noise_level <= 0.0f) {
-		return;
-	}
-	const double centre = fmin(pitch_hz * r->noise_centre, 0.25 * rate);
-	s->has_noise        = true;
-	s->rng              = seed ? seed : 0x9e3779b9u; /* xorshift needs non-zero */
-	s->band[0]          = svf_band_pass(centre, r->noise_q, rate);
-	s->band[1]          = s->band[0];
-
-	/* envelope: difference of a slow and a fast exponential, peak 1 */
-	const double slow = fmax(t60_s * r->noise_length / LN_1000, 2.0 * r->noise_rise_s);
-	const double fast = r->noise_rise_s;
-	const double t_peak = log(slow / fast) * slow * fast / (slow - fast);
-	const double peak   = exp(-t_peak / slow) - exp(-t_peak / fast);
-	/* uniform noise has power 1/3: sqrt(3) makes it unit power */
-	const double level = gain * r->noise_level * sqrt(3.0) / peak *
-	                     sqrt(rate / noise_reference_rate);
-	s->env_slow     = (float)level;
-	s->env_fast     = (float)level;
-	s->env_slow_mul = (float)exp(-1.0 / (slow * rate));
-	s->env_fast_mul = (float)exp(-1.0 / (fast * rate));
-}
-
-static void
-strike_start(CueStrike* s, CueSound sound, double pitch_hz, double decay_s,
-             double gain, uint32_t seed, double rate)
-{
-	if ((unsigned)sound >= CUE_USER_SAMPLE) {
-		sound = CUE_SOFT_SINE; /* user sample: not loaded yet */
-	}
-	const CueRecipe* r = &recipes[sound];
-	*s = (CueStrike){.active = true};
-
-	pitch_hz           = fitting_pitch(r, pitch_hz, rate);
-	const double attack = fmin(r->attack_s, 0.25 * decay_s);
-	/* a sound can never be shorter than a few attacks */
-	const double t60 = fmax(decay_s * r->length, 4.0 * attack + 0.004);
-	gain *= r->loudness_gain;
-
-	setup_partials(s, r, pitch_hz, t60, gain, rate);
-	setup_noise(s, r, pitch_hz, t60, gain, rate, seed);
-	s->ramp      = 0.0f;
-	s->ramp_step = (float)(1.0 / fmax(attack * rate, 1.0));
-}
-
-static void
-strike_fade_out(CueStrike* s, double rate)
-{
-	s->ramp_step = (float)(-1.0 / fmax(retrigger_fade_s * rate, 1.0));
-}
-
-/* Once per CUE_TICK samples: move the glide on, flush what went tiny, and
- * end the strike once it is inaudible. */
-static void
-strike_tick(CueStrike* s)
-{
-	if (s->gliding) {
-		s->glide_pos *= s->glide_pos_per_tick;
-		float factor = s->glide_end + s->glide_span * s->glide_pos;
-		if (fabsf(s->glide_span * s->glide_pos) < 1e-4f * s->glide_end) {
-			factor     = s->glide_end;
-			s->gliding = false;
-		}
-		for (uint32_t k = 0; k < s->bank_width; ++k) {
-			if (s->re[k] != 0.0f || s->im[k] != 0.0f) {
-				set_rotation(s, k, (double)s->omega[k] * factor);
-			}
-		}
-	}
-
-	float power = 0.0f;
-	for (uint32_t k = 0; k < s->bank_width; ++k) {
-		const float p = s->re[k] * s->re[k] + s->im[k] * s->im[k];
-		if (p < flush_power) {
-			s->re[k] = s->im[k] = 0.0f;
-		}
-		power += p;
-	}
-	if (s->has_noise) {
-		s->env_fast = flush_tiny(s->env_fast);
-		s->env_slow = flush_tiny(s->env_slow);
-		power += s->env_slow * s->env_slow; /* bounds the envelope */
-	}
-	if (power < silence_power || (s->ramp <= 0.0f && s->ramp_step < 0.0f)) {
-		s->active = false;
-	}
-}
-
-/* Four partials side by side: GCC/Clang vector extension, which becomes
- * SIMD where there is some and plain scalar code elsewhere. */
+/* Four values side by side (GCC/Clang vector extension): SIMD where the
+ * target has it, plain scalar code elsewhere. */
 typedef float Lanes __attribute__((vector_size(16)));
 
 static inline Lanes
@@ -342,98 +155,352 @@ store_lanes(float* p, Lanes l)
 	memcpy(p, &l, sizeof(l));
 }
 
-/* The partial bank, `groups` sets of four partials.  The sum over partials
- * is a fixed tree, so the result never depends on the host's chunking. */
-static inline void
-render_bank(CueStrike* s, float* tmp, uint32_t m, const uint32_t groups)
+static inline Lanes
+splat(float x)
 {
-	Lanes re[2], im[2], cr[2], ci[2];
-	for (uint32_t g = 0; g < groups; ++g) {
-		re[g] = load_lanes(s->re + 4 * g);
-		im[g] = load_lanes(s->im + 4 * g);
-		cr[g] = load_lanes(s->rot_re + 4 * g);
-		ci[g] = load_lanes(s->rot_im + 4 * g);
+	return (Lanes){x, x, x, x};
+}
+
+/* A 32-bit LCG: seeded, no global state, and short enough a dependency
+ * chain not to be the bottleneck; the top bits are used. */
+static inline float
+noise_sample(uint32_t* state)
+{
+	*state = *state * 1664525u + 1013904223u;
+	return (float)(int32_t)*state * (1.0f / 2147483648.0f);
+}
+
+/* RBJ band-pass, 0 dB at the centre; stable for any centre under Nyquist. */
+static CueBiquad
+band_pass(double centre_hz, double q, double rate)
+{
+	const double w     = 2.0 * M_PI * centre_hz / rate;
+	const double alpha = sin(w) / (2.0 * q);
+	const double a0    = 1.0 + alpha;
+	return (CueBiquad){.b0 = alpha / a0,
+	                   .a1 = -2.0 * cos(w) / a0,
+	                   .a2 = (1.0 - alpha) / a0};
+}
+
+/* cos and sin for |x| <= pi/2 (glide angles stay under ~1.1 rad), to float
+ * precision, without libm: glides update every tick. */
+static inline void
+small_sincos(float x, float* c, float* s)
+{
+	const float x2 = x * x;
+	*s = x * (1.0f - x2 / 6.0f * (1.0f - x2 / 20.0f * (1.0f - x2 / 42.0f *
+	     (1.0f - x2 / 72.0f * (1.0f - x2 / 110.0f)))));
+	*c = 1.0f - x2 / 2.0f * (1.0f - x2 / 12.0f * (1.0f - x2 / 30.0f *
+	     (1.0f - x2 / 56.0f * (1.0f - x2 / 90.0f * (1.0f - x2 / 132.0f)))));
+}
+
+/* Lowers the whole sound by octaves until its first partial fits under the
+ * band limit, so that no pitch at any rate leaves a sound silent. */
+static double
+fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
+{
+	const double first = r->partial_count ? r->ratio[0] : 1.0;
+	const double glide = r->glide_from > 0.0f ? fmax(r->glide_from, r->glide_to) : 1.0;
+	while (pitch_hz * first * glide >= CUE_MAX_PARTIAL_FRACTION * rate &&
+	       pitch_hz > 1.0) {
+		pitch_hz *= 0.5;
 	}
-	for (uint32_t i = 0; i < m; ++i) {
-		Lanes sum = {0.0f, 0.0f, 0.0f, 0.0f};
-		for (uint32_t g = 0; g < groups; ++g) {
-			const Lanes nre = re[g] * cr[g] - im[g] * ci[g];
-			im[g]           = re[g] * ci[g] + im[g] * cr[g];
-			re[g]           = nre;
-			sum += im[g];
+	return pitch_hz;
+}
+
+/* Partial k starts at amplitude `amplitude`, sine phase, rotating by
+ * radius * exp(i * omega) per sample. */
+static void
+start_partial(CueStrike* s, uint32_t k, double amplitude, double omega,
+              double radius)
+{
+	for (int j = 0; j < 4; ++j) {
+		const double a     = amplitude * pow(radius, j);
+		s->lane_re[k][j] = (float)(a * cos(j * omega));
+		s->lane_im[k][j] = (float)(a * sin(j * omega));
+	}
+	s->step_re[k] = (float)(pow(radius, 4) * cos(4.0 * omega));
+	s->step_im[k] = (float)(pow(radius, 4) * sin(4.0 * omega));
+}
+
+static void
+setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
+               double t60_s, double gain, double rate)
+{
+	const bool   glides    = r->glide_from > 0.0f;
+	const double from      = glides ? r->glide_from : 1.0;
+	const double to        = glides ? r->glide_to : 1.0;
+	const double glide_max = fmax(from, to);
+	uint32_t     count     = 0;
+	for (uint32_t p = 0; p < r->partial_count; ++p) {
+		const double hz = pitch_hz * r->ratio[p] + r->detune_hz[p];
+		if (hz <= 0.0 || hz * glide_max >= CUE_MAX_PARTIAL_FRACTION * rate) {
+			continue; /* would alias: leave it out */
 		}
-		tmp[i] = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+		const double tilt   = 1.0 / sqrt(1.0 + pow(hz * glide_max / soft_corner_hz, 2.0));
+		const double omega  = 2.0 * M_PI * hz / rate;
+		const double radius = exp(-LN_1000 / (t60_s * r->decay[p] * rate));
+		start_partial(s, count, gain * r->level[p] * tilt, omega * from, radius);
+		s->settled_re[count]  = (float)(radius * cos(omega * to));
+		s->settled_im[count]  = (float)(radius * sin(omega * to));
+		s->glide_theta[count] = (float)(omega * (from - to));
+		++count;
 	}
-	for (uint32_t g = 0; g < groups; ++g) {
-		store_lanes(s->re + 4 * g, re[g]);
-		store_lanes(s->im + 4 * g, im[g]);
+	s->partial_count = count;
+	if (glides) {
+		s->gliding   = true;
+		s->glide_pos = 1.0f;
+		s->glide_pos_per_tick =
+		    (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (r->glide_time * t60_s * rate));
 	}
 }
 
 static void
-render_noise(CueStrike* s, float* tmp, uint32_t m)
+setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
+            double gain, double rate, uint32_t seed)
 {
-	uint32_t rng  = s->rng;
-	CueSvf   b0   = s->band[0], b1 = s->band[1];
-	float    slow = s->env_slow, fast = s->env_fast;
-	for (uint32_t i = 0; i < m; ++i) {
-		const float x = svf_process(&b1, svf_process(&b0, noise_sample(&rng)));
-		tmp[i] += x * (slow - fast);
-		slow *= s->env_slow_mul;
-		fast *= s->env_fast_mul;
+	if (r->noise_level <= 0.0f) {
+		return;
+	}
+	const double centre = fmin(pitch_hz * r->noise_centre, 0.25 * rate);
+	s->has_noise        = true;
+	s->rng              = seed;
+	s->band[0]          = band_pass(centre, r->noise_q, rate);
+	s->band[1]          = s->band[0];
+
+	/* envelope: a slow minus a fast exponential, scaled to peak at 1 */
+	const double fast   = fmax(r->noise_rise_s, r->noise_rise * t60_s);
+	const double slow   = fmax(t60_s * r->noise_length / LN_1000, 2.0 * fast);
+	const double t_peak = log(slow / fast) * slow * fast / (slow - fast);
+	const double peak   = exp(-t_peak / slow) - exp(-t_peak / fast);
+	/* uniform noise has power 1/3: sqrt(3) makes it unit power; the same
+	 * density at every rate, and the same power in any (constant-Q) band */
+	const double level = gain * r->noise_level * sqrt(3.0) / peak *
+	                     sqrt(rate / noise_reference_rate) *
+	                     sqrt(noise_reference_hz / centre);
+	s->env_slow     = (float)level;
+	s->env_fast     = (float)level;
+	s->env_slow_mul = (float)exp(-1.0 / (slow * rate));
+	s->env_fast_mul = (float)exp(-1.0 / (fast * rate));
+}
+
+static void
+strike_start(CueStrike* s, CueSound sound, double pitch_hz, double decay_s,
+             double gain, uint32_t seed, double rate)
+{
+	if ((unsigned)sound >= CUE_USER_SAMPLE) {
+		sound = CUE_SOFT_SINE; /* user sample: not loaded yet */
+	}
+	const CueRecipe* r = &recipes[sound];
+	*s = (CueStrike){.buf_pos = CUE_TICK, .active = true};
+
+	pitch_hz            = fitting_pitch(r, pitch_hz, rate);
+	const double attack = fmin(r->attack_s, 0.15 * decay_s);
+	/* never shorter than a few attacks */
+	const double t60 = fmax(decay_s * r->length, 4.0 * attack + 0.004);
+	gain *= r->loudness_gain;
+
+	setup_partials(s, r, pitch_hz, t60, gain, rate);
+	setup_noise(s, r, pitch_hz, t60, gain, rate, seed);
+	s->ramp_step = (float)(1.0 / fmax(attack * rate, 1.0));
+}
+
+static void
+strike_fade_out(CueStrike* s, double rate)
+{
+	s->ramp_step = (float)(-1.0 / fmax(retrigger_fade_s * rate, 1.0));
+}
+
+/* New per-sample rotation for the glide's current position; the lanes are
+ * rebuilt from lane 0, which is the state at this sample. */
+static void
+advance_glide(CueStrike* s)
+{
+	s->glide_pos *= s->glide_pos_per_tick;
+	if (s->glide_pos < 2e-3f) { /* within a few cents */
+		s->glide_pos = 0.0f; /* settled: last update */
+		s->gliding   = false;
+	}
+	for (uint32_t k = 0; k < s->partial_count; ++k) {
+		float c, sn;
+		small_sincos(s->glide_theta[k] * s->glide_pos, &c, &sn);
+		const float r1 = s->settled_re[k] * c - s->settled_im[k] * sn;
+		const float i1 = s->settled_re[k] * sn + s->settled_im[k] * c;
+		const float r2 = r1 * r1 - i1 * i1, i2 = 2.0f * r1 * i1;
+		const float r3 = r2 * r1 - i2 * i1, i3 = r2 * i1 + i2 * r1;
+		const float zr = s->lane_re[k][0], zi = s->lane_im[k][0];
+		s->lane_re[k][1] = zr * r1 - zi * i1;
+		s->lane_im[k][1] = zr * i1 + zi * r1;
+		s->lane_re[k][2] = zr * r2 - zi * i2;
+		s->lane_im[k][2] = zr * i2 + zi * r2;
+		s->lane_re[k][3] = zr * r3 - zi * i3;
+		s->lane_im[k][3] = zr * i3 + zi * r3;
+		s->step_re[k]    = r2 * r2 - i2 * i2;
+		s->step_im[k]    = 2.0f * r2 * i2;
+	}
+}
+
+/* Zeroes partials gone tiny (no denormals) and tells whether anything is
+ * still audible. */
+static bool
+strike_audible(CueStrike* s)
+{
+	float power = 0.0f;
+	for (uint32_t k = 0; k < s->partial_count; ++k) {
+		const float p = s->lane_re[k][0] * s->lane_re[k][0] +
+		                s->lane_im[k][0] * s->lane_im[k][0];
+		if (p < flush_power) {
+			memset(s->lane_re[k], 0, sizeof(s->lane_re[k]));
+			memset(s->lane_im[k], 0, sizeof(s->lane_im[k]));
+		}
+		power += p;
+	}
+	if (s->has_noise) {
+		if (s->env_slow < noise_floor) {
+			s->has_noise = false;
+		} else {
+			power += s->env_slow * s->env_slow; /* bounds the envelope */
+		}
+	}
+	return power >= silence_power;
+}
+
+/* One tick of partials into buf.  Each partial advances its four lanes by
+ * four samples at a time: four independent chains, no horizontal sums, and
+ * a fixed summing order.  count is a constant in each caller below, so the
+ * partials live in registers. */
+static inline __attribute__((always_inline)) void
+render_partials_n(CueStrike* s, const uint32_t count)
+{
+	Lanes re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
+	Lanes step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
+	for (uint32_t k = 0; k < count; ++k) {
+		re[k]      = load_lanes(s->lane_re[k]);
+		im[k]      = load_lanes(s->lane_im[k]);
+		step_re[k] = splat(s->step_re[k]);
+		step_im[k] = splat(s->step_im[k]);
+	}
+	for (uint32_t q = 0; q < CUE_TICK; q += 4) {
+		Lanes sum = splat(0.0f);
+		for (uint32_t k = 0; k < count; ++k) {
+			sum += im[k];
+			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
+			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
+			re[k]               = next_re;
+		}
+		store_lanes(s->buf + q, sum);
+	}
+	for (uint32_t k = 0; k < count; ++k) {
+		store_lanes(s->lane_re[k], re[k]);
+		store_lanes(s->lane_im[k], im[k]);
+	}
+}
+
+static void
+render_partials(CueStrike* s)
+{
+	switch (s->partial_count) {
+	case 0: memset(s->buf, 0, sizeof(s->buf)); break;
+	case 1: render_partials_n(s, 1); break;
+	case 2: render_partials_n(s, 2); break;
+	case 3: render_partials_n(s, 3); break;
+	case 4: render_partials_n(s, 4); break;
+	case 5: render_partials_n(s, 5); break;
+	case 6: render_partials_n(s, 6); break;
+	case 7: render_partials_n(s, 7); break;
+	default: render_partials_n(s, 8); break;
+	}
+}
+
+static inline double
+biquad_step(CueBiquad* f, double x)
+{
+	/* y1 enters last, so only one multiply-add is on the feedback path */
+	const double y = f->b0 * (x - f->x2) - f->a2 * f->y2 - f->a1 * f->y1;
+	f->x2          = f->x1;
+	f->x1          = x;
+	f->y2          = f->y1;
+	f->y1          = y;
+	return y;
+}
+
+static void
+render_noise(CueStrike* s)
+{
+	/* copies in locals so the compiler keeps them in registers */
+	uint32_t    rng = s->rng;
+	CueBiquad   f0 = s->band[0], f1 = s->band[1];
+	float       slow = s->env_slow, fast = s->env_fast;
+	const float slow_mul = s->env_slow_mul, fast_mul = s->env_fast_mul;
+	for (uint32_t i = 0; i < CUE_TICK; ++i) {
+		const double x = biquad_step(&f1, biquad_step(&f0, noise_sample(&rng)));
+		s->buf[i] += (float)x * (slow - fast);
+		slow *= slow_mul;
+		fast *= fast_mul;
 	}
 	s->rng      = rng;
-	s->band[0]  = b0;
-	s->band[1]  = b1;
+	s->band[0]  = f0;
+	s->band[1]  = f1;
 	s->env_slow = slow;
-	s->env_fast = fast;
+	s->env_fast = fast < 1e-20f ? 0.0f : fast;
 }
 
-/* Smoothstep of a linear ramp: no corner at the onset or the end. */
-static void
-apply_ramp(CueStrike* s, const float* tmp, float* out, uint32_t m)
+/* Computes the next tick into buf; false once the strike has ended. */
+static bool
+strike_next_tick(CueStrike* s)
 {
+	if (s->ticks > 0) {
+		if (s->gliding && s->ticks % CUE_GLIDE_TICKS == 0) {
+			advance_glide(s);
+		}
+		if (!strike_audible(s)) {
+			s->active = false;
+			return false;
+		}
+	}
+	render_partials(s);
+	if (s->has_noise) {
+		render_noise(s);
+	}
+	s->buf_pos = 0;
+	++s->ticks;
+	return true;
+}
+
+/* Hands out m samples of buf through the ramp (a smoothstep of a linear
+ * ramp: no corner at either end). */
+static void
+strike_emit(CueStrike* s, float* out, uint32_t m)
+{
+	const float* in = s->buf + s->buf_pos;
+	s->buf_pos += m;
 	if (s->ramp >= 1.0f && s->ramp_step >= 0.0f) {
 		for (uint32_t i = 0; i < m; ++i) {
-			out[i] += tmp[i];
+			out[i] += in[i];
 		}
 		return;
 	}
 	float ramp = s->ramp;
 	for (uint32_t i = 0; i < m; ++i) {
 		ramp = fminf(fmaxf(ramp + s->ramp_step, 0.0f), 1.0f);
-		out[i] += tmp[i] * ramp * ramp * (3.0f - 2.0f * ramp);
+		out[i] += in[i] * (ramp * ramp * (3.0f - 2.0f * ramp));
 	}
 	s->ramp = ramp;
+	if (ramp <= 0.0f && s->ramp_step < 0.0f) {
+		s->active = false; /* faded out: the rest would be silence */
+	}
 }
 
 static void
 strike_render(CueStrike* s, float* out, uint32_t n)
 {
-	float tmp[CUE_TICK];
 	while (n > 0 && s->active) {
-		const uint32_t into_tick = s->age % CUE_TICK;
-		if (into_tick == 0 && s->age > 0) {
-			strike_tick(s);
-			if (!s->active) {
-				return;
-			}
+		if (s->buf_pos == CUE_TICK && !strike_next_tick(s)) {
+			return;
 		}
-		const uint32_t m = n < CUE_TICK - into_tick ? n : CUE_TICK - into_tick;
-		if (s->bank_width == 8) {
-			render_bank(s, tmp, m, 2);
-		} else if (s->bank_width == 4) {
-			render_bank(s, tmp, m, 1);
-		} else {
-			for (uint32_t i = 0; i < m; ++i) {
-				tmp[i] = 0.0f;
-			}
-		}
-		if (s->has_noise) {
-			render_noise(s, tmp, m);
-		}
-		apply_ramp(s, tmp, out, m);
-		s->age += m;
+		const uint32_t left = CUE_TICK - s->buf_pos;
+		const uint32_t m    = n < left ? n : left;
+		strike_emit(s, out, m);
 		out += m;
 		n -= m;
 	}
@@ -450,7 +517,8 @@ cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz, float decay_s,
                   float gain, uint32_t seed)
 {
 	if (v->now.active) {
-		v->fading = v->now; /* a fade still running is cut: it is nearly gone */
+		/* a fade still running is cut: it is nearly silent by now */
+		v->fading = v->now;
 		strike_fade_out(&v->fading, v->rate);
 	}
 	const double pitch = isfinite(pitch_hz) ? fmin(fmax(pitch_hz, 20.0f), 20000.0f) : 330.0;

@@ -29,17 +29,19 @@ typedef enum {
 
 enum {
 	CUE_MAX_PARTIALS = 8,
-	CUE_TICK         = 16, /* samples computed at once; glide / end checks */
+	CUE_TICK         = 16, /* samples computed at once; end checks */
+	CUE_GLIDE_TICKS  = 2,  /* glides update every 2 ticks (32 samples) */
 };
 
 /* Highest partial frequency ever generated, as a fraction of the rate. */
 #define CUE_MAX_PARTIAL_FRACTION 0.45
 
-/* Simper's trapezoidal state-variable filter, used as a band-pass. */
+/* Band-pass biquad (direct form I, in double so it stays exact enough at
+ * 384 kHz; the one multiply on its feedback path keeps it fast). */
 typedef struct {
-	float a1, a2, a3, k;
-	float ic1, ic2;
-} CueSvf;
+	double b0, a1, a2; /* b1 = 0, b2 = -b0 for a band-pass */
+	double x1, x2, y1, y2;
+} CueBiquad;
 
 /* One strike: what is sounding now, or the old one fading out.  It is
  * computed a tick (CUE_TICK samples) at a time into buf, which render then
@@ -60,9 +62,9 @@ typedef struct {
 	bool  gliding;
 
 	/* noise burst: white noise -> two band-passes -> envelope */
-	bool     has_noise;
-	uint32_t rng;
-	CueSvf   band[2];
+	bool      has_noise;
+	uint32_t  rng;
+	CueBiquad band[2];
 	float    env_slow, env_fast; /* envelope = env_slow - env_fast */
 	float    env_slow_mul, env_fast_mul;
 

@@ -110,12 +110,30 @@ update_tone(Engine* e)
 }
 
 /* Everything slow, once per grid step. */
+/* At the start of a session the smoothed values begin at their targets:
+ * there is nothing yet to glide from. */
+static void
+snap_smoothed(Engine* e)
+{
+	const Controls* c = &e->ctl;
+	e->width = c->gaze_width / 100.0f;
+	e->speakers = c->gaze_space;
+	e->cue_gain[1] = db_to_gain(c->cue_level);
+	e->master_gain[1] = db_to_gain(c->level);
+	e->tone.hz = c->cue_pitch;
+	e->follow_place[1] = spatial_placement(e->rate, gaze_position(&e->gaze) * e->width,
+	                                       e->speakers);
+}
+
 static void
 grid_update(Engine* e)
 {
 	const Controls* c = &e->ctl;
 	const GazeParams gp = gaze_params(e);
 	gaze_grid(&e->gaze, &gp);
+	if (e->frame == 0) {
+		snap_smoothed(e);
+	}
 
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
 	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
