@@ -121,8 +121,8 @@ snap_smoothed(Engine* e)
 	e->cue_gain[1] = db_to_gain(c->cue_level);
 	e->master_gain[1] = db_to_gain(c->level);
 	e->tone.hz = c->cue_pitch;
-	e->follow_place[1] = spatial_placement(e->rate, gaze_position(&e->gaze) * e->width,
-	                                       e->speakers);
+	e->sound_pos = gaze_position(&e->gaze);
+	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
 }
 
 static void
@@ -138,8 +138,8 @@ grid_update(Engine* e)
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
 	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
 	e->follow_place[0] = e->follow_place[1];
-	e->follow_place[1] =
-	    spatial_placement(e->rate, gaze_position(&e->gaze) * e->width, e->speakers);
+	e->sound_pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
+	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
 
 	const SessionParams sp = session_params(e);
 	const double t = (double)e->frame / e->rate;

@@ -52,6 +52,7 @@ typedef struct {
 	float     master_gain[2];
 	float     width;
 	float     speakers;
+	float     sound_pos;   /* the gaze position, smoothed against jumps */
 	Placement follow_place[2];
 	float     smooth_fast, smooth_slow;
 
