@@ -44,15 +44,17 @@ typedef struct {
 	float    noise_rise_s;  /* swell time constant, at least */
 	float    noise_rise;    /* swell time constant, fraction of t60 */
 	float    noise_length;  /* noise t60, fraction of the sound's t60 */
-	float    loudness_gain; /* calibrated: every sound as loud as the sine */
+	float    loudness_gain; /* every sound as loud as the sine */
 } CueRecipe;
 
+/* loudness_gain is calibrated with tools/cue_loudness.c: struck every 0.5 s
+ * at 330 Hz, decay 0.4 s, all measure -27.9 LUFS at gain 1 (EBU R128). */
 static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	[CUE_SOFT_SINE] = {
 		.partial_count = 1,
 		.ratio = {1.0f}, .level = {1.0f}, .decay = {1.0f},
 		.length = 1.0f, .attack_s = 0.008f,
-		.loudness_gain = 0.30f,
+		.loudness_gain = 0.255f,
 	},
 	/* church-bell partials (hum, prime, tierce, quint, nominal, ...),
 	 * slightly stretched; the hum rings longest */
@@ -62,7 +64,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.level = {0.30f, 1.0f, 0.45f, 0.25f, 0.40f, 0.15f, 0.12f, 0.08f},
 		.decay = {1.6f, 1.0f, 0.8f, 0.6f, 0.55f, 0.4f, 0.35f, 0.3f},
 		.length = 1.2f, .attack_s = 0.002f,
-		.loudness_gain = 0.2207f,
+		.loudness_gain = 0.1876f,
 	},
 	/* free-free bar modes */
 	[CUE_CHIME] = {
@@ -71,7 +73,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.level = {1.0f, 0.55f, 0.30f, 0.15f},
 		.decay = {1.0f, 0.6f, 0.4f, 0.3f},
 		.length = 1.2f, .attack_s = 0.0015f,
-		.loudness_gain = 0.2285f,
+		.loudness_gain = 0.1942f,
 	},
 	/* a few short inharmonic modes plus a knock of noise */
 	[CUE_WOODBLOCK] = {
@@ -82,7 +84,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.length = 0.3f, .attack_s = 0.0008f,
 		.noise_level = 0.25f, .noise_centre = 4.0f, .noise_q = 1.5f,
 		.noise_rise_s = 0.0003f, .noise_length = 0.15f,
-		.loudness_gain = 0.4894f,
+		.loudness_gain = 0.416f,
 	},
 	/* a brief high ping with a breath of noise: a tick, not an impulse */
 	[CUE_CLICK] = {
@@ -90,10 +92,10 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.ratio = {4.0f, 6.3f},
 		.level = {1.0f, 0.4f},
 		.decay = {1.0f, 0.7f},
-		.length = 0.12f, .attack_s = 0.0006f,
-		.noise_level = 0.5f, .noise_centre = 5.0f, .noise_q = 1.0f,
+		.length = 0.15f, .attack_s = 0.0006f,
+		.noise_level = 0.3f, .noise_centre = 5.0f, .noise_q = 1.0f,
 		.noise_rise_s = 0.0003f, .noise_length = 0.6f,
-		.loudness_gain = 0.7144f,
+		.loudness_gain = 0.5392f,
 	},
 	/* membrane modes an octave under the pitch, dropping slightly */
 	[CUE_SOFT_DRUM] = {
@@ -105,7 +107,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.12f,
 		.noise_level = 0.09f, .noise_centre = 1.0f, .noise_q = 0.7f,
 		.noise_rise_s = 0.001f, .noise_length = 0.2f,
-		.loudness_gain = 0.4055f,
+		.loudness_gain = 0.3447f,
 	},
 	/* bowl modes, each a doublet whose halves beat slowly */
 	[CUE_SINGING_BOWL] = {
@@ -115,7 +117,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.decay = {1.0f, 1.0f, 0.7f, 0.7f, 0.45f, 0.45f, 0.3f, 0.3f},
 		.detune_hz = {-0.45f, 0.45f, -1.1f, 1.1f, -1.8f, 1.8f, -2.6f, 2.6f},
 		.length = 2.5f, .attack_s = 0.004f,
-		.loudness_gain = 0.1904f,
+		.loudness_gain = 0.1618f,
 	},
 	/* an octave above the pitch, rising as a bubble does */
 	[CUE_WATER_DROP] = {
@@ -125,7 +127,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.decay = {1.0f, 0.5f},
 		.length = 0.35f, .attack_s = 0.001f,
 		.glide_from = 1.0f, .glide_to = 1.6f, .glide_time = 0.25f,
-		.loudness_gain = 0.484f,
+		.loudness_gain = 0.4114f,
 	},
 	/* band-passed noise that swells and fades */
 	[CUE_BREATH_PUFF] = {
@@ -133,7 +135,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.length = 1.0f, .attack_s = 0.005f,
 		.noise_level = 1.0f, .noise_centre = 2.5f, .noise_q = 0.7f,
 		.noise_rise = 0.1f, .noise_length = 1.0f,
-		.loudness_gain = 0.4467f,
+		.loudness_gain = 0.3797f,
 	},
 };
 
@@ -182,16 +184,19 @@ band_pass(double centre_hz, double q, double rate)
 	                   .a2 = (1.0 - alpha) / a0};
 }
 
-/* cos and sin for |x| <= pi/2 (glide angles stay under ~1.1 rad), to float
- * precision, without libm: glides update every tick. */
+/* cos and sin for |x| <= pi/2, to float precision, without libm, for the
+ * glides' updates.  Glide angles are omega * (from - to) <= 2 pi 0.45 *
+ * |from - to| / max(from, to): about 1.06 rad at most in the recipes. */
 static inline void
 small_sincos(float x, float* c, float* s)
 {
 	const float x2 = x * x;
-	*s = x * (1.0f - x2 / 6.0f * (1.0f - x2 / 20.0f * (1.0f - x2 / 42.0f *
-	     (1.0f - x2 / 72.0f * (1.0f - x2 / 110.0f)))));
-	*c = 1.0f - x2 / 2.0f * (1.0f - x2 / 12.0f * (1.0f - x2 / 30.0f *
-	     (1.0f - x2 / 56.0f * (1.0f - x2 / 90.0f * (1.0f - x2 / 132.0f)))));
+	*s = x * (1.0f - x2 * (1.0f / 6.0f) * (1.0f - x2 * (1.0f / 20.0f) *
+	     (1.0f - x2 * (1.0f / 42.0f) * (1.0f - x2 * (1.0f / 72.0f) *
+	     (1.0f - x2 * (1.0f / 110.0f))))));
+	*c = 1.0f - x2 * 0.5f * (1.0f - x2 * (1.0f / 12.0f) * (1.0f - x2 * (1.0f / 30.0f) *
+	     (1.0f - x2 * (1.0f / 56.0f) * (1.0f - x2 * (1.0f / 90.0f) *
+	     (1.0f - x2 * (1.0f / 132.0f))))));
 }
 
 /* Lowers the whole sound by octaves until its first partial fits under the

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: ISC */
+/* Cost of the whole engine in ns per stereo frame at 48 kHz, block 256,
+ * with both layers on: Alternate cues, and a Tanpura drone in the Choir and
+ * the Ocean timbres with breath chimes.  A benchmark, not a test: run it
+ * by hand (`./bench_engine [seconds]`). */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#define RATE  48000.0
+#define BLOCK 256u
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static Engine engine;
+
+static double
+ns_per_frame(float timbre, double seconds)
+{
+	Controls c;
+	controls_defaults(&c);
+	c.gaze_mode = (float)getenv("GM")[0]-48;     /* Alternate */
+	c.cue_sound = 1.0f;     /* Bell: partials and a pool of voices */
+	c.drone_voicing = 3.0f; /* Tanpura */
+	c.drone_timbre = timbre;
+	c.drone_bright = 100.0f;
+	c.breath_bright = 100.0f;
+	c.chime_mode = 1.0f;
+	c.breath_in = 2.0f;
+	c.breath_out = 2.0f;
+	c.fade_in = 0.0f;
+	engine_init(&engine, RATE);
+	engine_set_controls(&engine, &c);
+
+	static float left[BLOCK], right[BLOCK];
+	const uint64_t blocks = (uint64_t)(seconds * RATE / BLOCK);
+	/* warm up: caches, and the smoothers reach their targets */
+	for (int i = 0; i < 200; ++i) {
+		engine_process(&engine, left, right, BLOCK);
+	}
+	const double start = now_s();
+	for (uint64_t b = 0; b < blocks; ++b) {
+		engine_process(&engine, left, right, BLOCK);
+	}
+	const double elapsed = now_s() - start;
+	return elapsed * 1e9 / (double)(blocks * BLOCK);
+}
+
+int
+main(int argc, char** argv)
+{
+	const double seconds = argc > 1 ? atof(argv[1]) : 600.0;
+	printf("Tanpura, Choir: %.2f ns per stereo frame\n", ns_per_frame(3.0f, seconds));
+	printf("Tanpura, Ocean: %.2f ns per stereo frame\n", ns_per_frame(4.0f, seconds));
+	return 0;
+}
