@@ -16,18 +16,19 @@ static double
 now_s(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 static Engine engine;
 
+/* The best of several runs: the machine's other work only ever adds. */
 static double
-ns_per_frame(float timbre, double seconds)
+ns_per_frame(float timbre, float drone_db, double seconds)
 {
 	Controls c;
 	controls_defaults(&c);
-	c.gaze_mode = (float)getenv("GM")[0]-48;     /* Alternate */
+	c.gaze_mode = 2.0f;         /* Alternate */
 	c.cue_sound = 1.0f;     /* Bell: partials and a pool of voices */
 	c.drone_voicing = 3.0f; /* Tanpura */
 	c.drone_timbre = timbre;
@@ -37,6 +38,8 @@ ns_per_frame(float timbre, double seconds)
 	c.breath_in = 2.0f;
 	c.breath_out = 2.0f;
 	c.fade_in = 0.0f;
+	c.drone_level = drone_db;
+	c.chime_mode = drone_db > -60.0f ? 1.0f : 0.0f;
 	engine_init(&engine, RATE);
 	engine_set_controls(&engine, &c);
 
@@ -46,19 +49,24 @@ ns_per_frame(float timbre, double seconds)
 	for (int i = 0; i < 200; ++i) {
 		engine_process(&engine, left, right, BLOCK);
 	}
-	const double start = now_s();
-	for (uint64_t b = 0; b < blocks; ++b) {
-		engine_process(&engine, left, right, BLOCK);
+	double best = 1e30;
+	for (int run = 0; run < 10; ++run) {
+		const double start = now_s();
+		for (uint64_t b = 0; b < blocks / 10; ++b) {
+			engine_process(&engine, left, right, BLOCK);
+		}
+		const double elapsed = now_s() - start;
+		best = elapsed < best ? elapsed : best;
 	}
-	const double elapsed = now_s() - start;
-	return elapsed * 1e9 / (double)(blocks * BLOCK);
+	return best * 1e9 / (double)(blocks / 10 * BLOCK);
 }
 
 int
 main(int argc, char** argv)
 {
 	const double seconds = argc > 1 ? atof(argv[1]) : 600.0;
-	printf("Tanpura, Choir: %.2f ns per stereo frame\n", ns_per_frame(3.0f, seconds));
-	printf("Tanpura, Ocean: %.2f ns per stereo frame\n", ns_per_frame(4.0f, seconds));
+	printf("cues only (drone off): %.2f ns per stereo frame\n", ns_per_frame(3.0f, -60.0f, seconds));
+	printf("Tanpura, Choir:        %.2f ns per stereo frame\n", ns_per_frame(3.0f, -18.0f, seconds));
+	printf("Tanpura, Ocean:        %.2f ns per stereo frame\n", ns_per_frame(4.0f, -18.0f, seconds));
 	return 0;
 }

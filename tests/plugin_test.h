@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #define PLUGIN_URI "https://somascape.dev/lv2/somascape"
 

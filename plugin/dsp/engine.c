@@ -26,6 +26,10 @@ engine_reset(Engine* e)
 {
 	e->frame = 0;
 	gaze_init(&e->gaze, e->rate, (uint32_t)e->ctl.seed);
+	breath_init(&e->breath, e->rate);
+	drone_init(&e->drone, e->rate);
+	drone_reset(&e->drone, (uint32_t)e->ctl.seed);
+	chimes_init(&e->chimes, e->rate);
 	for (int i = 0; i < CUE_VOICES; ++i) {
 		cue_voice_init(&e->voices[i].voice, e->rate);
 	}
@@ -57,8 +61,10 @@ static GazeParams
 gaze_params(const Engine* e)
 {
 	const Controls* c = &e->ctl;
-	const double rate_hz = c->gaze_sync > 0.5f ? e->tempo_bpm / 60.0 / c->gaze_beats
-	                                           : c->gaze_rate;
+	const bool to_breath = c->gaze_per_breath > 0.0f;
+	const double rate_hz = to_breath            ? c->gaze_per_breath / breath_period_s(&e->breath)
+	                       : c->gaze_sync > 0.5f ? e->tempo_bpm / 60.0 / c->gaze_beats
+	                                             : c->gaze_rate;
 	return (GazeParams){
 		.mode = (GazeMode)c->gaze_mode,
 		.rate_hz = rate_hz,
@@ -68,9 +74,35 @@ gaze_params(const Engine* e)
 		.first_left = c->gaze_first > 0.5f,
 		.target = c->gaze_target,
 		.glide_s = c->gaze_glide,
-		.vary = c->gaze_vary / 100.0f,
+		.vary = to_breath ? 0.0f : c->gaze_vary / 100.0f,
 		.set_s = c->set_length,
 		.set_rest_s = c->set_rest,
+	};
+}
+
+static BreathParams
+breath_params(const Engine* e)
+{
+	const Controls* c = &e->ctl;
+	return (BreathParams){
+		.stage_s = {c->breath_in, c->breath_hold_in, c->breath_out, c->breath_hold_out},
+		.start_factor = c->breath_start,
+		.ramp_s = c->breath_ramp * 60.0,
+	};
+}
+
+static DroneParams
+drone_params(const Engine* e)
+{
+	const Controls* c = &e->ctl;
+	return (DroneParams){
+		.root_hz = c->drone_root,
+		.voicing = (DroneVoicing)(int)c->drone_voicing,
+		.timbre = (DroneTimbre)(int)c->drone_timbre,
+		.bright = c->drone_bright / 100.0f,
+		.breath_depth = c->breath_depth / 100.0f,
+		.breath_bright = c->breath_bright / 100.0f,
+		.level_db = c->drone_level,
 	};
 }
 
@@ -129,8 +161,12 @@ static void
 grid_update(Engine* e)
 {
 	const Controls* c = &e->ctl;
+	const BreathParams bp = breath_params(e);
+	breath_grid(&e->breath, &bp, e->frame);
 	const GazeParams gp = gaze_params(e);
 	gaze_grid(&e->gaze, &gp);
+	const DroneParams dp = drone_params(e);
+	drone_grid(&e->drone, &dp, breath_level_ahead(&e->breath, GRID_FRAMES));
 	if (e->frame == 0) {
 		snap_smoothed(e);
 	}
@@ -183,6 +219,21 @@ strike_end_chime(Engine* e)
 	float hz = 2.0f * e->ctl.drone_root;
 	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
 	cue_voice_trigger(&e->end_chime, CUE_SINGING_BOWL, hz, 3.0f, 1.0f, 1u);
+}
+
+/* A stage of the breath begins now: its chime, and the locked gaze starts
+ * its cycle with the inhale. */
+static void
+breath_turn(Engine* e)
+{
+	const Controls* c = &e->ctl;
+	BreathStage stage;
+	breath_take_turn(&e->breath, &stage);
+	chimes_turn(&e->chimes, (ChimeMode)(int)c->chime_mode, stage, c->drone_root, c->chime_level,
+	            (uint32_t)c->seed);
+	if (stage == BREATH_IN && c->gaze_per_breath > 0.0f) {
+		gaze_align_cycle(&e->gaze);
+	}
 }
 
 /* Applies a gain ramp from the grid step to n frames of x, starting at
@@ -259,20 +310,29 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		const uint32_t room = n - at;
 		const uint32_t max = to_end > 0 && to_end < room ? (uint32_t)to_end : room;
+		const uint32_t to_turn = breath_frames_to_turn(&e->breath, max);
+		if (to_turn == 0) {
+			breath_turn(e);
+			continue;
+		}
 		GazeEvent ev;
-		const uint32_t k = gaze_run(&e->gaze, max, &ev);
+		const uint32_t k = gaze_run(&e->gaze, to_turn, &ev);
 		if (k == 0) {
 			if (ev.type == GAZE_EVENT_TAP) {
 				strike_cue(e, ev.side);
 			}
 			continue;
 		}
+		breath_advance(&e->breath, k);
 		render_voices(e, at, k, grid_at);
+		chimes_render(&e->chimes, at, k);
 		at += k;
 	}
 	render_tone(e, n, grid_at);
 
 	spatial_read(&e->spatial, left, right, n);
+	drone_render(&e->drone, left, right, n, grid_at);
+	chimes_add(&e->chimes, left, right, n);
 	const float t0 = (float)grid_at / GRID_FRAMES;
 	apply_ramp(left, n, e->layer_gain, t0);
 	apply_ramp(right, n, e->layer_gain, t0);
@@ -300,6 +360,10 @@ update_outputs(Engine* e)
 	o->gaze_side = (float)gaze_side(&e->gaze);
 	o->pass_count = (float)gaze_passes(&e->gaze);
 	o->set_active = gaze_sounding(&e->gaze) ? 1.0f : 0.0f;
+	o->breath_phase = breath_phase(&e->breath);
+	o->breath_stage = (float)breath_stage(&e->breath);
+	o->breath_level = breath_level(&e->breath);
+	o->breath_bpm = (float)(60.0 / breath_period_s(&e->breath));
 	o->session_time = (float)((double)e->frame / e->rate);
 }
 

@@ -5,8 +5,11 @@
 #ifndef SOMASCAPE_ENGINE_H
 #define SOMASCAPE_ENGINE_H
 
+#include "breath.h"
+#include "chimes.h"
 #include "controls.h"
 #include "cue_voice.h"
+#include "drone.h"
 #include "gaze.h"
 #include "grid.h"
 #include "limiter.h"
@@ -45,6 +48,11 @@ typedef struct {
 	int64_t     end_chimed_at;
 	Spatial     spatial;
 	Limiter     limiter;
+
+	/* the breath layer */
+	Breath breath;
+	Drone  drone;
+	Chimes chimes;
 
 	/* smoothed on the grid; [0] at the start of the step, [1] at its end */
 	float     cue_gain[2];

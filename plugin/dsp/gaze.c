@@ -250,6 +250,19 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	return (uint32_t)frames;
 }
 
+void
+gaze_align_cycle(Gaze* g)
+{
+	if ((g->p.mode != GAZE_SWEEP && g->p.mode != GAZE_ALTERNATE) || g->resting) {
+		return;
+	}
+	/* still in the second half: its end, and the tap there, move to now */
+	if (g->phase >= HALF_CYCLE) {
+		g->pending_tap = true;
+	}
+	g->phase = 0;
+}
+
 static float
 sweep_position(const Gaze* g)
 {

@@ -74,6 +74,12 @@ void gaze_grid(Gaze* g, const GazeParams* p);
  * the frames moved; 0 means *ev is due at the current frame. */
 uint32_t gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev);
 
+/* Begins the cycle again now, for a gaze locked to an outside clock (the
+ * breath; the rate then comes from that clock through GazeParams).  Sweep
+ * and Alternate only.  The tap of the cycle start is due now unless it
+ * has just sounded, so a lock never doubles or drops a tap. */
+void gaze_align_cycle(Gaze* g);
+
 /* Where to look now, -1 left .. +1 right. */
 float gaze_position(const Gaze* g);
 

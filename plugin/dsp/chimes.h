@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: ISC */
+/* Breath-turn chimes: a higher singing bowl where the inhale begins, a
+ * lower bell where the exhale begins, at the centre.  Each has its own
+ * voice, so a chime still ringing is never cut by the other. */
+#ifndef SOMASCAPE_CHIMES_H
+#define SOMASCAPE_CHIMES_H
+
+#include "breath.h"
+#include "cue_voice.h"
+#include "grid.h"
+
+typedef enum { CHIMES_OFF, CHIMES_IN_AND_OUT, CHIMES_INHALE_ONLY } ChimeMode;
+
+typedef struct {
+	CueVoice inhale, exhale;
+	float    chunk[GRID_FRAMES]; /* the current chunk, mono */
+} Chimes;
+
+void chimes_init(Chimes* c, double rate);
+
+/* Strikes the chime of the stage that begins now, if the mode has one;
+ * the pitch follows the drone's root. */
+void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz,
+                 float level_db, uint32_t seed);
+
+/* Renders frames [at, at + n) of the current chunk, so that a chime
+ * struck inside a chunk starts on its own frame. */
+void chimes_render(Chimes* c, uint32_t at, uint32_t n);
+
+/* Adds the chunk's n frames to left and right, at the centre, and clears
+ * it for the next chunk. */
+void chimes_add(Chimes* c, float* left, float* right, uint32_t n);
+
+#endif

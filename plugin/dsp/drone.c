@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: ISC */
+#include "drone.h"
+
+#include <math.h>
+#include <string.h>
+
+/* How each timbre colours the harmonics.  Amplitude of harmonic h is
+ * base(h) * tilt^(h-1), where tilt opens from dark to bright with the
+ * brightness and the breath; gain is the calibrated loudness match
+ * (tests/test_drone_loudness.c). */
+typedef struct {
+	uint32_t harmonics;
+	float    tilt_dark, tilt_bright;
+	float    even;       /* level of even harmonics against odd ones */
+	float    slope;      /* base(h) = h^-slope */
+	bool     formants;   /* weighted by vowel formants */
+	bool     chorus;     /* slow detune of each note */
+	float    gain;
+} TimbreRecipe;
+
+static const TimbreRecipe timbres[DRONE_TIMBRE_COUNT] = {
+	[DRONE_PURE] = {.harmonics = 1, .tilt_dark = 0.0f, .tilt_bright = 0.0f, .even = 1.0f,
+	                .gain = 1.0f},
+	[DRONE_WARM] = {.harmonics = 8, .tilt_dark = 0.15f, .tilt_bright = 0.55f, .even = 1.0f,
+	                .slope = 1.0f, .gain = 1.0f},
+	[DRONE_REED] = {.harmonics = 12, .tilt_dark = 0.35f, .tilt_bright = 0.8f, .even = 0.3f,
+	                .slope = 1.0f, .gain = 1.0f},
+	[DRONE_CHOIR] = {.harmonics = 12, .tilt_dark = 0.6f, .tilt_bright = 0.95f, .even = 1.0f,
+	                 .slope = 0.5f, .formants = true, .chorus = true, .gain = 0.95f},
+	[DRONE_OCEAN] = {.harmonics = 0, .gain = 4.2f},
+};
+
+typedef struct {
+	uint32_t notes;
+	float    ratio[DRONE_NOTES];
+} VoicingRecipe;
+
+/* Just intervals: a drone has time to beat, so tempered thirds would. */
+static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
+	[DRONE_SINGLE] = {1, {1.0f}},
+	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}},
+	[DRONE_FIFTH] = {2, {1.0f, 1.5f}},
+	[DRONE_TANPURA] = {3, {1.0f, 1.5f, 2.0f}},
+	[DRONE_MAJOR] = {3, {1.0f, 1.25f, 1.5f}},
+	[DRONE_MINOR] = {3, {1.0f, 1.2f, 1.5f}},
+	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}},
+};
+
+/* The root leads; upper notes sit a little below it. */
+static const float note_weight[DRONE_NOTES] = {1.0f, 0.8f, 0.7f};
+
+/* Lane placement, -1 left .. +1 right.  Note n's harmonic h sits in lane
+ * (h - 1 + note_lane[n]) % 4: the root's fundamental in the centre, the
+ * upper notes' fundamentals a little to each side, and the harmonics of
+ * every note spread around it. */
+static const float lane_pan[DRONE_LANES] = {0.0f, 0.25f, -0.45f, 0.45f};
+static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
+
+/* The notes' colour is updated one note a grid step, in turn: each note's
+ * LFO, chorus, jivari and partial amplitudes every NOTE_TICK grid steps
+ * (1.3 ms at 48 kHz), with the amplitudes interpolated across that time.
+ * Smooth for changes over tens of milliseconds, and a quarter of the work
+ * on each grid step.  The swell itself is interpolated every grid step. */
+#define NOTE_TICK 4u
+#define NOTE_TICK_FRAMES (NOTE_TICK * GRID_FRAMES)
+
+/* Chorus: each note drifts by up to this fraction of its pitch (3 cents). */
+static const double chorus_depth = 0.0017;
+/* Chorus and jivari LFO rates of the notes, slow and unrelated. */
+static const double lfo_hz[DRONE_NOTES] = {0.131, 0.173, 0.211};
+/* Partials above this are tilted down: gentle, never harsh. */
+static const float soft_corner_hz = 3500.0f;
+/* Ocean: noise spectral density matched at every rate, and its low-pass
+ * range from closed to open. */
+static const double noise_reference_rate = 48000.0;
+static const float ocean_closed_hz = 300.0f, ocean_octaves = 3.5f;
+
+static uint32_t
+slot_of(uint32_t note, uint32_t harmonic)
+{
+	return note * DRONE_HARMONICS + (harmonic - 1 + note_lane[note]) % DRONE_HARMONICS;
+}
+
+void
+drone_init(Drone* d, double rate)
+{
+	memset(d, 0, sizeof(*d));
+	d->rate = rate;
+	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
+	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
+	d->smooth_note = grid_smoothing_coef(rate / NOTE_TICK, 0.05);
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+			d->harmonic[slot_of(n, h)] = (uint8_t)h;
+		}
+	}
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
+		d->pan_l[l] = cosf(angle);
+		d->pan_r[l] = sinf(angle);
+	}
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		const double w = 2.0 * M_PI * lfo_hz[n] * NOTE_TICK_FRAMES / rate;
+		d->lfo_c[n] = cos(w);
+		d->lfo_s[n] = sin(w);
+	}
+	drone_reset(d, 1u);
+}
+
+void
+drone_reset(Drone* d, uint32_t seed)
+{
+	memset(d->amp, 0, sizeof(d->amp));
+	memset(d->amp_step, 0, sizeof(d->amp_step));
+	memset(d->amp_goal, 0, sizeof(d->amp_goal));
+	memset(d->group_on, 0, sizeof(d->group_on));
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+			/* Schroeder phases: harmonics never all peak at once, so the
+			 * drone stays soft rather than pulsing */
+			const double phase = M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n;
+			d->re[slot_of(n, h)] = (float)cos(phase);
+			d->im[slot_of(n, h)] = (float)sin(phase);
+		}
+	}
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		d->note_gain[n] = 0.0f;
+		d->ratio[n] = 0.0f;
+		/* each LFO starts at its own place: the notes never drift together */
+		d->lfo_re[n] = cos(2.0 * M_PI * n / DRONE_NOTES);
+		d->lfo_im[n] = sin(2.0 * M_PI * n / DRONE_NOTES);
+	}
+	rng_seed(&d->rng, seed ^ 0xD20E5EEDu);
+	memset(d->low_pass, 0, sizeof(d->low_pass));
+	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
+	d->gain[0] = d->gain[1] = 0.0f;
+	d->level = 0.0f;
+	d->ocean = 0.0f;
+	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
+		d->buzz[k] = 1.0f;
+	}
+	d->grid_steps = 0;
+	d->started = false;
+	d->shape_dirty = true;
+}
+
+/* Vowel formants (between "ah" and "oh"): resonance peaks in Hz, widths
+ * and weights, plus a floor that keeps the pitch. */
+static float
+formant_weight(float hz)
+{
+	static const float centre[3] = {650.0f, 1080.0f, 2650.0f};
+	static const float width[3] = {110.0f, 140.0f, 220.0f};
+	static const float weight[3] = {1.0f, 0.7f, 0.25f};
+	float w = 0.2f;
+	for (int i = 0; i < 3; ++i) {
+		const float x = (hz - centre[i]) / width[i];
+		w += weight[i] / (1.0f + x * x);
+	}
+	return w;
+}
+
+/* 1 below DRONE_PARTIAL_FADE_LOW of the rate, 0 from the ceiling up. */
+static float
+band_limit(const Drone* d, float hz)
+{
+	const float low = (float)(DRONE_PARTIAL_FADE_LOW * d->rate);
+	const float high = (float)(DRONE_PARTIAL_CEILING * d->rate);
+	const float x = (high - hz) / (high - low);
+	return x <= 0.0f ? 0.0f : x >= 1.0f ? 1.0f : x * x * (3.0f - 2.0f * x);
+}
+
+/* The fixed colour of every slot: the timbre, its formants, the gentle
+ * high corner and the band limit.  Only when the pitch or timbre moves. */
+static void
+update_shape(Drone* d)
+{
+	const TimbreRecipe* t = &timbres[d->p.timbre];
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+			const float hz = d->root_hz * d->ratio[n] * (float)h;
+			float w = 0.0f;
+			if (h <= t->harmonics && d->ratio[n] > 0.0f) {
+				w = powf((float)h, -t->slope) * ((h & 1u) ? 1.0f : t->even);
+				w *= t->formants ? formant_weight(hz) : 1.0f;
+				const float x = hz / soft_corner_hz;
+				w *= band_limit(d, hz) / (1.0f + x * x);
+			}
+			d->shape[slot_of(n, h)] = w;
+		}
+	}
+	d->shape_dirty = false;
+}
+
+/* The rotation of every partial of note n: the fundamental's (detuned by
+ * the chorus, a tiny rotation by Taylor series), raised to each harmonic's
+ * power by repeated complex multiplication.  No libm. */
+static void
+update_rotations(Drone* d, uint32_t n, double detune)
+{
+	const double dw = d->base_w[n] * detune;
+	const double dc = 1.0 - 0.5 * dw * dw, ds = dw - dw * dw * dw / 6.0;
+	const double c1 = d->base_c[n] * dc - d->base_s[n] * ds;
+	const double s1 = d->base_c[n] * ds + d->base_s[n] * dc;
+	double c = c1, s = s1;
+	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+		const uint32_t k = slot_of(n, h);
+		d->rot_c[k] = (float)c;
+		d->rot_s[k] = (float)s;
+		const double next = c * c1 - s * s1;
+		s = c * s1 + s * c1;
+		c = next;
+	}
+}
+
+/* Root glide and voicing changes.  A note whose interval changes fades out,
+ * retunes while silent and fades in again, rather than sliding. */
+static bool
+update_notes(Drone* d)
+{
+	bool retune = false;
+	float root = smooth_step(d->root_hz, d->p.root_hz, d->smooth_tone);
+	if (fabsf(root - d->p.root_hz) < 1e-5f * d->p.root_hz) {
+		root = d->p.root_hz;
+	}
+	if (root != d->root_hz) {
+		d->root_hz = root;
+		retune = true;
+	}
+	const VoicingRecipe* v = &voicings[d->p.voicing];
+	float power = 0.0f;
+	for (uint32_t n = 0; n < v->notes; ++n) {
+		power += note_weight[n] * note_weight[n];
+	}
+	const float norm = 1.0f / sqrtf(power);
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		const float want = n < v->notes ? v->ratio[n] : 0.0f;
+		if (d->ratio[n] != want && d->note_gain[n] < 1e-4f) {
+			d->ratio[n] = want;
+			d->note_gain[n] = 0.0f;
+			retune = true;
+		}
+		const float goal = d->ratio[n] == want && want > 0.0f ? note_weight[n] * norm : 0.0f;
+		d->note_gain[n] = smooth_step(d->note_gain[n], goal, d->smooth_tone);
+	}
+	if (retune) {
+		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+			d->base_w[n] = 2.0 * M_PI * d->root_hz * d->ratio[n] / d->rate;
+			d->base_c[n] = cos(d->base_w[n]);
+			d->base_s[n] = sin(d->base_w[n]);
+		}
+		d->shape_dirty = true;
+	}
+	return retune;
+}
+
+/* Note n's slow LFO moves on by one LFO tick. */
+static void
+turn_lfo(Drone* d, uint32_t n)
+{
+	const double re = d->lfo_re[n] * d->lfo_c[n] - d->lfo_im[n] * d->lfo_s[n];
+	const double im = d->lfo_re[n] * d->lfo_s[n] + d->lfo_im[n] * d->lfo_c[n];
+	const double fix = 1.5 - 0.5 * (re * re + im * im);
+	d->lfo_re[n] = re * fix;
+	d->lfo_im[n] = im * fix;
+}
+
+/* Keeps every phasor on the unit circle (one Newton step: the error is
+ * only rounding). */
+static void
+renormalise(Drone* d, uint32_t n)
+{
+	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
+		const float fix = 1.5f - 0.5f * (d->re[k] * d->re[k] + d->im[k] * d->im[k]);
+		d->re[k] *= fix;
+		d->im[k] *= fix;
+	}
+}
+
+/* How open the tone is, 0..1: the brightness at the top of the inhale,
+ * closing on the exhale by the breath brightness. */
+static float
+openness(const Drone* d, float breath)
+{
+	return d->p.bright * (1.0f - d->p.breath_bright + d->p.breath_bright * breath);
+}
+
+/* Tanpura's jivari: the bridge makes a band of upper harmonics buzz, and
+ * that band wanders; here a soft peak moving over harmonics 2..10. */
+static void
+update_jivari(Drone* d, uint32_t n)
+{
+	static const float depth = 1.5f, width = 1.5f;
+	const bool on = d->p.voicing == DRONE_TANPURA;
+	if (!on && d->buzz[n * DRONE_HARMONICS] == 1.0f) {
+		return; /* already plain */
+	}
+	const float centre = 6.0f + 4.0f * (float)d->lfo_im[n];
+	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
+		const float x = ((float)d->harmonic[k] - centre) / width;
+		d->buzz[k] = on ? 1.0f + depth / (1.0f + x * x) : 1.0f;
+	}
+}
+
+/* The amplitudes note n's slots head for at its next tick: each note has
+ * the same power whatever its colour, so brightness and the breath change
+ * the tone, never the loudness. */
+static void
+update_amplitudes(Drone* d, uint32_t n, float breath)
+{
+	const TimbreRecipe* t = &timbres[d->p.timbre];
+	const float tilt = t->tilt_dark + (t->tilt_bright - t->tilt_dark) * openness(d, breath);
+	float tilt_pow[DRONE_HARMONICS];
+	tilt_pow[0] = 1.0f;
+	for (uint32_t h = 1; h < DRONE_HARMONICS; ++h) {
+		tilt_pow[h] = tilt_pow[h - 1] * tilt;
+	}
+	const uint32_t first = n * DRONE_HARMONICS; /* a note's slots are together */
+	float u[DRONE_HARMONICS];
+	float power = 0.0f;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const uint32_t k = first + j;
+		u[j] = d->shape[k] * tilt_pow[d->harmonic[k] - 1] * d->buzz[k];
+		power += u[j] * u[j];
+	}
+	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const uint32_t k = first + j;
+		d->amp_goal[k] = smooth_step(d->amp_goal[k], norm * u[j], d->smooth_note);
+		d->amp_step[k] = (d->amp_goal[k] - d->amp[k]) * (1.0f / NOTE_TICK_FRAMES);
+	}
+	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
+		bool on = false;
+		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+			const uint32_t k = g * DRONE_LANES + l;
+			on = on || d->amp[k] != 0.0f || d->amp_goal[k] != 0.0f;
+		}
+		d->group_on[g] = on;
+	}
+}
+
+/* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
+static float
+exp2_small(float x)
+{
+	const int whole = (int)x;
+	const float f = x - (float)whole;
+	const float frac = 1.0f + f * (0.6951786f + f * (0.2261487f + f * 0.0786727f));
+	return (float)(1u << whole) * frac;
+}
+
+/* Ocean: noise through a low-pass that opens on the inhale; its gain
+ * keeps the power steady as the cutoff moves, and the noise density the
+ * same at every rate. */
+static void
+update_ocean(Drone* d, float breath)
+{
+	d->ocean = smooth_step(d->ocean, d->p.timbre == DRONE_OCEAN ? 1.0f : 0.0f, d->smooth_tone);
+	d->noise_gain[0] = d->noise_gain[1];
+	if (d->ocean == 0.0f) {
+		d->noise_gain[1] = 0.0f;
+		return;
+	}
+	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
+	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
+	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;
+	d->low_pass_coef = x / (1.0f + x); /* 1 - exp(-x), near enough */
+	d->noise_gain[1] = d->gain[1] * d->ocean * timbres[DRONE_OCEAN].gain *
+	                   sqrtf((float)(d->rate / noise_reference_rate) * 1000.0f / hz);
+}
+
+/* Whether note n has partials now or should have: the Ocean and silent
+ * notes cost nothing once faded out. */
+static bool
+note_sounds(const Drone* d, uint32_t n)
+{
+	if (d->note_gain[n] > 0.0f && timbres[d->p.timbre].harmonics > 0) {
+		return true;
+	}
+	for (uint32_t g = n * DRONE_HARMONICS / DRONE_LANES; g < (n + 1) * DRONE_HARMONICS / DRONE_LANES;
+	     ++g) {
+		if (d->group_on[g]) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+drone_grid(Drone* d, const DroneParams* p, float breath_next)
+{
+	const bool timbre_changed = d->started && p->timbre != d->p.timbre;
+	d->p = *p;
+	if (!d->started) {
+		/* a session starts with everything at its setting */
+		d->started = true;
+		d->root_hz = p->root_hz;
+		d->level_db = p->level_db;
+		d->level_goal = d->level = db_to_gain(p->level_db);
+		d->depth = p->breath_depth;
+		d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
+	}
+	const bool retune = update_notes(d);
+	if (timbre_changed) {
+		d->shape_dirty = true;
+	}
+	if (d->shape_dirty) {
+		update_shape(d);
+	}
+	const bool chorus = timbres[p->timbre].chorus;
+	const uint32_t ticking = d->grid_steps++ % NOTE_TICK;
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		const bool tick = n == ticking;
+		if (tick) {
+			turn_lfo(d, n);
+			if (note_sounds(d, n)) {
+				update_jivari(d, n);
+				renormalise(d, n);
+				update_amplitudes(d, n, breath_next);
+			}
+		}
+		if ((tick && chorus) || retune || timbre_changed) {
+			update_rotations(d, n, chorus ? chorus_depth * d->lfo_im[n] : 0.0);
+		}
+	}
+	if (p->level_db != d->level_db) { /* powf only when the level moves */
+		d->level_db = p->level_db;
+		d->level_goal = db_to_gain(p->level_db);
+	}
+	d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
+	d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
+	d->gain[0] = d->gain[1];
+	d->gain[1] = d->level * (1.0f - d->depth * (1.0f - breath_next));
+	update_ocean(d, breath_next);
+}
+
+/* One group of DRONE_LANES slots as a vector.  GCC and Clang both take
+ * this extension; it keeps the whole group in registers for the chunk,
+ * where the plain loop was only partly vectorised. */
+typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
+
+static Lanes
+lanes_load(const float* x)
+{
+	Lanes v;
+	memcpy(&v, x, sizeof(v));
+	return v;
+}
+
+static void
+lanes_store(float* x, Lanes v)
+{
+	memcpy(x, &v, sizeof(v));
+}
+
+/* The partials of n frames, summed per lane into acc. */
+static void
+render_partials(Drone* d, Lanes* acc, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; ++i) {
+		acc[i] = (Lanes){0.0f};
+	}
+	for (uint32_t g = 0; g < DRONE_GROUPS; ++g) {
+		if (!d->group_on[g]) {
+			continue;
+		}
+		const uint32_t o = g * DRONE_LANES;
+		Lanes re = lanes_load(d->re + o), im = lanes_load(d->im + o);
+		const Lanes c = lanes_load(d->rot_c + o), s = lanes_load(d->rot_s + o);
+		Lanes a = lanes_load(d->amp + o);
+		const Lanes da = lanes_load(d->amp_step + o);
+		for (uint32_t i = 0; i < n; ++i) {
+			const Lanes r = re * c - im * s;
+			im = re * s + im * c;
+			re = r;
+			a += da;
+			acc[i] += a * im;
+		}
+		lanes_store(d->re + o, re);
+		lanes_store(d->im + o, im);
+		lanes_store(d->amp + o, a);
+	}
+}
+
+static float
+low_pass(DroneLowPass* f, float coef, float x)
+{
+	f->y1 += coef * (x - f->y1);
+	f->y2 += coef * (f->y1 - f->y2);
+	return f->y2;
+}
+
+/* Two noises, shared and apart, give a wide but not split sea. */
+static void
+render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
+{
+	const float* ng = d->noise_gain;
+	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
+	const float coef = d->low_pass_coef;
+	DroneLowPass lp_l = d->low_pass[0], lp_r = d->low_pass[1];
+	Rng rng = d->rng;
+	for (uint32_t i = 0; i < n; ++i) {
+		const float gain = ng[0] + step * (float)(grid_at + i);
+		/* one draw, two 16-bit noises: half the generator's latency */
+		const uint32_t bits = rng_next(&rng);
+		const float shared = (float)(int16_t)(bits >> 16) * (1.0f / 32768.0f);
+		const float apart = (float)(int16_t)bits * (0.5f / 32768.0f);
+		left[i] += gain * low_pass(&lp_l, coef, shared + apart);
+		right[i] += gain * low_pass(&lp_r, coef, shared - apart);
+	}
+	d->low_pass[0] = lp_l;
+	d->low_pass[1] = lp_r;
+	d->rng = rng;
+}
+
+/* Each lane to its place, with the swell: written over frames with the
+ * lanes unrolled, so the compiler vectorises it across frames. */
+static void
+mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restrict right,
+          uint32_t n, uint32_t grid_at)
+{
+	float lane[GRID_FRAMES * DRONE_LANES];
+	memcpy(lane, acc, n * sizeof(acc[0]));
+	const float pl0 = d->pan_l[0], pl1 = d->pan_l[1], pl2 = d->pan_l[2], pl3 = d->pan_l[3];
+	const float pr0 = d->pan_r[0], pr1 = d->pan_r[1], pr2 = d->pan_r[2], pr3 = d->pan_r[3];
+	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		const float* a = lane + DRONE_LANES * i;
+		/* from the frame's place in the grid step: the same for any chunking */
+		const float gain = d->gain[0] + dg * (float)(grid_at + i);
+		left[i] += gain * (pl0 * a[0] + pl1 * a[1] + pl2 * a[2] + pl3 * a[3]);
+		right[i] += gain * (pr0 * a[0] + pr1 * a[1] + pr2 * a[2] + pr3 * a[3]);
+	}
+}
+
+void
+drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
+{
+	const bool silent = d->gain[0] == 0.0f && d->gain[1] == 0.0f;
+	bool any = false;
+	for (uint32_t g = 0; g < DRONE_GROUPS && !silent; ++g) {
+		any = any || d->group_on[g];
+	}
+	if (any) {
+		Lanes acc[GRID_FRAMES];
+		render_partials(d, acc, n);
+		mix_lanes(d, acc, left, right, n, grid_at);
+	}
+	if (!silent && (d->noise_gain[0] != 0.0f || d->noise_gain[1] != 0.0f)) {
+		render_ocean(d, left, right, n, grid_at);
+	}
+}
