@@ -174,8 +174,15 @@ grid_update(Engine* e)
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
 	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
 	e->follow_place[0] = e->follow_place[1];
-	e->sound_pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
-	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
+	const float pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
+	const bool moved = pos != e->sound_pos || e->width != e->placed_width ||
+	                   e->speakers != e->placed_speakers;
+	if (moved) { /* placement costs libm calls: only when something moved */
+		e->sound_pos = pos;
+		e->placed_width = e->width;
+		e->placed_speakers = e->speakers;
+		e->follow_place[1] = spatial_placement(e->rate, pos * e->width, e->speakers);
+	}
 
 	const SessionParams sp = session_params(e);
 	const double t = (double)e->frame / e->rate;
@@ -241,6 +248,14 @@ breath_turn(Engine* e)
 static void
 apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 {
+	if (g[0] == g[1]) { /* settled: a plain gain (or none) */
+		if (g[0] != 1.0f) {
+			for (uint32_t i = 0; i < n; ++i) {
+				x[i] *= g[0];
+			}
+		}
+		return;
+	}
 	const float dg = (g[1] - g[0]) * (1.0f / GRID_FRAMES);
 	float gain = g[0] + (g[1] - g[0]) * t0;
 	for (uint32_t i = 0; i < n; ++i, gain += dg) {

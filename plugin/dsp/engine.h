@@ -61,6 +61,7 @@ typedef struct {
 	float     width;
 	float     speakers;
 	float     sound_pos;   /* the gaze position, smoothed against jumps */
+	float     placed_width, placed_speakers; /* what follow_place[1] was made for */
 	Placement follow_place[2];
 	float     smooth_fast, smooth_slow;
 

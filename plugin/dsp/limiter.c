@@ -2,6 +2,7 @@
 #include "limiter.h"
 
 #include <math.h>
+#include <stdbool.h>
 
 #define LIMITER_RELEASE_S 0.25
 /* Above this the gain starts to fall, so the limiter bends in softly. */
@@ -28,9 +29,27 @@ knee_gain(float peak)
 	return out / peak;
 }
 
+/* True when the chunk is finite and below the knee: the common case, in
+ * which the limiter has nothing to do (a loop the compiler vectorises). */
+static bool
+quiet_and_finite(const float* left, const float* right, uint32_t n)
+{
+	float peak = 0.0f, probe = 0.0f;
+	for (uint32_t i = 0; i < n; ++i) {
+		const float a = fabsf(left[i]), b = fabsf(right[i]);
+		peak = a > peak ? a : peak;
+		peak = b > peak ? b : peak;
+		probe += (left[i] - left[i]) + (right[i] - right[i]); /* NaN for NaN or inf */
+	}
+	return probe == 0.0f && peak <= LIMITER_KNEE;
+}
+
 void
 limiter_process(Limiter* lim, float* left, float* right, uint32_t n)
 {
+	if (lim->gain == 1.0f && quiet_and_finite(left, right, n)) {
+		return;
+	}
 	float gain = lim->gain;
 	const float release = lim->release;
 	for (uint32_t i = 0; i < n; ++i) {
@@ -41,6 +60,7 @@ limiter_process(Limiter* lim, float* left, float* right, uint32_t n)
 		const float peak = fmaxf(fabsf(l), fabsf(r));
 		const float want = knee_gain(peak);
 		gain = want < gain ? want : gain + (want - gain) * release;
+		gain = gain > 0.99999f ? 1.0f : gain; /* recovered: back to the fast path */
 		left[i] = l * gain;
 		right[i] = r * gain;
 	}
