@@ -15,7 +15,9 @@ engine_init(Engine* e, double rate)
 	memset(e, 0, sizeof(*e));
 	e->rate = rate;
 	e->tempo_bpm = 120.0;
-	controls_defaults(&e->ctl);
+	Controls defaults;
+	controls_defaults(&defaults);
+	engine_set_controls(e, &defaults);
 	e->smooth_fast = grid_smoothing_coef(rate, 0.01);
 	e->smooth_slow = grid_smoothing_coef(rate, 0.05);
 	engine_reset(e);
@@ -55,6 +57,9 @@ engine_set_controls(Engine* e, const Controls* c)
 		e->gaze.seed = (uint32_t)c->seed;
 	}
 	e->ctl = *c;
+	/* levels in dB become gains once a block, not on every grid step */
+	e->cue_gain_goal = db_to_gain(c->cue_level);
+	e->master_gain_goal = db_to_gain(c->level);
 }
 
 static GazeParams
@@ -150,8 +155,8 @@ snap_smoothed(Engine* e)
 	const Controls* c = &e->ctl;
 	e->width = c->gaze_width / 100.0f;
 	e->speakers = c->gaze_space;
-	e->cue_gain[1] = db_to_gain(c->cue_level);
-	e->master_gain[1] = db_to_gain(c->level);
+	e->cue_gain[1] = e->cue_gain_goal;
+	e->master_gain[1] = e->master_gain_goal;
 	e->tone.hz = c->cue_pitch;
 	e->sound_pos = gaze_position(&e->gaze);
 	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
@@ -187,11 +192,11 @@ grid_update(Engine* e)
 	const SessionParams sp = session_params(e);
 	const double t = (double)e->frame / e->rate;
 	e->cue_gain[0] = e->cue_gain[1];
-	e->cue_gain[1] = smooth_step(e->cue_gain[1], db_to_gain(c->cue_level), e->smooth_fast);
+	e->cue_gain[1] = smooth_step(e->cue_gain[1], e->cue_gain_goal, e->smooth_fast);
 	e->layer_gain[0] = e->layer_gain[1];
 	e->layer_gain[1] = smooth_step(e->layer_gain[1], session_gain(&sp, t), e->smooth_fast);
 	e->master_gain[0] = e->master_gain[1];
-	e->master_gain[1] = smooth_step(e->master_gain[1], db_to_gain(c->level), e->smooth_fast);
+	e->master_gain[1] = smooth_step(e->master_gain[1], e->master_gain_goal, e->smooth_fast);
 	update_tone(e);
 }
 
@@ -355,7 +360,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	if (cue_voice_active(&e->end_chime)) {
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&e->end_chime, e->scratch, n);
-		const float g = db_to_gain(e->ctl.cue_level) * (float)M_SQRT1_2;
+		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
 		for (uint32_t i = 0; i < n; ++i) {
 			left[i] += g * e->scratch[i];
 			right[i] += g * e->scratch[i];

@@ -56,6 +56,7 @@ typedef struct {
 
 	/* smoothed on the grid; [0] at the start of the step, [1] at its end */
 	float     cue_gain[2];
+	float     cue_gain_goal, master_gain_goal; /* the level controls as gains */
 	float     layer_gain[2];  /* session fades */
 	float     master_gain[2];
 	float     width;
