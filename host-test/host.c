@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "host.h"
+#include "host_paths.h"
+#include "host_worker.h"
 
 #include <lv2/atom/atom.h>
 #include <lv2/atom/util.h>
@@ -34,6 +36,7 @@ struct Host {
 	uint32_t          n_ports;
 	HostPort*         ports;
 	int               audio_out[2];
+	LV2_URID          atom_chunk; /* mapped once: run() is hot */
 
 	char*    uris[MAX_URIS];
 	uint32_t n_uris;
@@ -44,6 +47,11 @@ struct Host {
 	float          rate_f;
 	int32_t        min_block, max_block, nominal_block;
 	LV2_Options_Option options[5];
+
+	HostWorker         worker;
+	HostPaths          paths;
+	LV2_Feature        feature_list[9];
+	const LV2_Feature* features[10]; /* NULL-terminated, for instantiate and state */
 };
 
 static LV2_URID
@@ -160,7 +168,7 @@ connect_ports(Host* host, char* err, size_t err_size)
 			lilv_instance_connect_port(host->instance, i, NULL);
 		}
 	}
-	(void)chunk;
+	host->atom_chunk = chunk;
 	if (ok && n_audio != 2) {
 		set_error(err, err_size, "%s", "the plugin does not have two audio outputs");
 		ok = false;
@@ -210,20 +218,33 @@ host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
 	    &host->nominal_block};
 	host->options[4] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL};
 
-	const LV2_Feature map_feature = {LV2_URID__map, &host->map};
-	const LV2_Feature unmap_feature = {LV2_URID__unmap, &host->unmap};
-	const LV2_Feature log_feature = {LV2_LOG__log, &host->log};
-	const LV2_Feature options_feature = {LV2_OPTIONS__options, host->options};
-	const LV2_Feature bounded = {LV2_BUF_SIZE__boundedBlockLength, NULL};
-	const LV2_Feature* features[] = {&map_feature, &unmap_feature, &log_feature,
-	                                 &options_feature, &bounded, NULL};
+	host_worker_init(&host->worker);
+	host_paths_init(&host->paths);
+	const LV2_Feature list[] = {
+	    {LV2_URID__map, &host->map},
+	    {LV2_URID__unmap, &host->unmap},
+	    {LV2_LOG__log, &host->log},
+	    {LV2_OPTIONS__options, host->options},
+	    {LV2_BUF_SIZE__boundedBlockLength, NULL},
+	    {LV2_WORKER__schedule, &host->worker.schedule},
+	    {LV2_STATE__mapPath, &host->paths.map_path},
+	    {LV2_STATE__makePath, &host->paths.make_path},
+	    {LV2_STATE__freePath, &host->paths.free_path},
+	};
+	const size_t n_features = sizeof(list) / sizeof(list[0]);
+	for (size_t i = 0; i < n_features; ++i) {
+		host->feature_list[i] = list[i];
+		host->features[i] = &host->feature_list[i];
+	}
+	host->features[n_features] = NULL;
 
-	host->instance = lilv_plugin_instantiate(host->plugin, rate, features);
+	host->instance = lilv_plugin_instantiate(host->plugin, rate, host->features);
 	if (!host->instance) {
 		set_error(err, err_size, "instantiating <%s> failed", plugin_uri);
 		host_free(host);
 		return NULL;
 	}
+	host_worker_attach(&host->worker, host->instance);
 	if (!connect_ports(host, err, err_size)) {
 		host_free(host);
 		return NULL;
@@ -247,6 +268,7 @@ host_free(Host* host)
 	for (uint32_t i = 0; i < host->n_uris; ++i) {
 		free(host->uris[i]);
 	}
+	host_paths_cleanup(&host->paths);
 	lilv_world_free(host->world);
 	free(host);
 }
@@ -267,6 +289,24 @@ LilvInstance*
 host_instance(Host* host)
 {
 	return host->instance;
+}
+
+LV2_URID_Map*
+host_urid_map(Host* host)
+{
+	return &host->map;
+}
+
+const LV2_Feature* const*
+host_features(const Host* host)
+{
+	return host->features;
+}
+
+int
+host_set_base_dir(Host* host, const char* dir)
+{
+	return host_paths_set_base(&host->paths, dir);
 }
 
 double
@@ -320,6 +360,16 @@ host_get(const Host* host, const char* symbol, float* value)
 	return true;
 }
 
+float*
+host_control(Host* host, const char* symbol)
+{
+	HostPort* port = find_port(host, symbol);
+	if (!port || (port->role != PORT_CONTROL_IN && port->role != PORT_CONTROL_OUT)) {
+		return NULL;
+	}
+	return &port->value;
+}
+
 bool
 host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const void* body)
 {
@@ -353,11 +403,12 @@ host_run(Host* host, float* left, float* right, uint32_t n)
 		HostPort* port = &host->ports[i];
 		if (port->role == PORT_ATOM_OUT) {
 			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
-			seq->atom.type = map_uri(host, LV2_ATOM__Chunk);
+			seq->atom.type = host->atom_chunk;
 			seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
 		}
 	}
 	lilv_instance_run(host->instance, n);
+	host_worker_end_run(&host->worker);
 	for (uint32_t i = 0; i < host->n_ports; ++i) {
 		if (host->ports[i].role == PORT_ATOM_IN) {
 			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->ports[i].atom;

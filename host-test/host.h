@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: ISC */
 /* A small lilv host for one plugin instance: the features a real host gives
- * (URID map and unmap, options with the sample rate and block lengths, log),
- * every port connected, controls set by symbol.  The renderer and the tests
- * are built on it. */
+ * (URID map and unmap, options with the sample rate and block lengths, log,
+ * the worker (run synchronously, see host_worker.h), state paths (see
+ * host_paths.h)), every port connected, controls set by symbol.  The
+ * renderer and the tests are built on it.  Single-threaded: call it from one
+ * thread. */
 #ifndef SOMASCAPE_HOST_H
 #define SOMASCAPE_HOST_H
 
 #include <lilv/lilv.h>
+#include <lv2/core/lv2.h>
+#include <lv2/urid/urid.h>
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,6 +29,15 @@ const LilvPlugin* host_plugin(Host* host);
 LilvInstance*     host_instance(Host* host);
 double            host_rate(const Host* host);
 
+/* The URID map and the NULL-terminated features given to the plugin (also
+ * what lilv_state_restore() needs). */
+LV2_URID_Map*             host_urid_map(Host* host);
+const LV2_Feature* const* host_features(const Host* host);
+
+/* Where relative paths in plugin state resolve (default: the working
+ * directory); returns 0 on success. */
+int host_set_base_dir(Host* host, const char* dir);
+
 void host_activate(Host* host);
 void host_deactivate(Host* host);
 
@@ -33,7 +46,13 @@ void host_deactivate(Host* host);
 bool  host_set(Host* host, const char* symbol, float value);
 bool  host_get(const Host* host, const char* symbol, float* value);
 
-/* Renders n frames (n <= HOST_MAX_BLOCK) in one run() call. */
+/* The value of a control port (input or output) by symbol, to read or
+ * write between runs without looking it up each time; NULL if there is no
+ * such control.  Valid until host_free(). */
+float* host_control(Host* host, const char* symbol);
+
+/* Renders n frames (n <= HOST_MAX_BLOCK) in one run() call, then hands the
+ * worker's responses to the plugin. */
 void host_run(Host* host, float* left, float* right, uint32_t n);
 
 /* Renders n frames in blocks of at most `block` frames. */

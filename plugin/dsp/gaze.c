@@ -74,6 +74,10 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	const GazeMode old_mode = g->p.mode;
 	const float old_vary = g->p.vary;
 	g->p = *p;
+	if (!g->started) {
+		/* the seed the session starts with, even when set after activation */
+		rng_seed(&g->rng, g->seed);
+	}
 	if (!g->started || p->mode != old_mode) {
 		g->started = true;
 		g->side = 0;

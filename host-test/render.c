@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: ISC */
+#include "render.h"
+
+#include "host.h"
+#include "presets.h"
+#include "progress.h"
+#include "script_player.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+volatile sig_atomic_t render_interrupted = 0;
+
+uint32_t
+render_observe_block(double rate)
+{
+	const uint32_t two_ms = (uint32_t)(rate / 500.0);
+	return two_ms < 1 ? 1 : two_ms > 64 ? 64 : two_ms;
+}
+
+/* Output ports the sinks read after each run. */
+typedef struct {
+	const float* gaze_side;
+	const float* set_active;
+	const float* breath_stage;
+	const float* gaze_pos;
+	const float* breath_level;
+} Watched;
+
+static const float zero = 0.0f;
+
+static const float*
+watch(Host* host, const char* symbol)
+{
+	const float* value = host_control(host, symbol);
+	return value ? value : &zero;
+}
+
+static bool
+apply_plan_start(const RenderPlan* plan, Host* host, char* err, size_t err_size)
+{
+	if (plan->base_dir && host_set_base_dir(host, plan->base_dir) != 0) {
+		snprintf(err, err_size, "cannot use the directory %s", plan->base_dir);
+		return false;
+	}
+	if (plan->preset) {
+		LilvNode* preset = preset_find(host, plan->preset, err, err_size);
+		const bool ok = preset && preset_apply(host, preset, err, err_size);
+		lilv_node_free(preset);
+		if (!ok) {
+			return false;
+		}
+	}
+	for (size_t i = 0; i < plan->n_settings; ++i) {
+		if (!host_set(host, plan->settings[i].symbol, plan->settings[i].value)) {
+			snprintf(err, err_size, "unknown control '%s'", plan->settings[i].symbol);
+			return false;
+		}
+	}
+	return true;
+}
+
+typedef struct {
+	float left[HOST_MAX_BLOCK];
+	float right[HOST_MAX_BLOCK];
+	float interleaved[2 * HOST_MAX_BLOCK];
+} Buffers;
+
+/* The audio of one run to the meter and the file. */
+static bool
+deliver_audio(const RenderPlan* plan, const RenderSinks* sinks, Buffers* buf, uint32_t n,
+              char* err, size_t err_size)
+{
+	if (!sinks->audio && !sinks->meter) {
+		return true;
+	}
+	for (uint32_t i = 0; i < n; ++i) {
+		buf->interleaved[2 * i] = buf->left[i] * plan->gain;
+		buf->interleaved[2 * i + 1] = buf->right[i] * plan->gain;
+	}
+	if (sinks->meter && !loudness_meter_add(sinks->meter, buf->interleaved, n)) {
+		snprintf(err, err_size, "measuring the loudness failed");
+		return false;
+	}
+	return !sinks->audio || audio_file_write(sinks->audio, buf->interleaved, n, err, err_size);
+}
+
+static bool
+run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffers* buf,
+            char* err, size_t err_size)
+{
+	const Watched w = {watch(host, "gaze_side"), watch(host, "set_active"),
+	                   watch(host, "breath_stage"), watch(host, "gaze_pos"),
+	                   watch(host, "breath_level")};
+	uint32_t block = plan->block;
+	if (sinks->cues || sinks->plot) {
+		const uint32_t observe = render_observe_block(plan->rate);
+		block = block < observe ? block : observe;
+	}
+	ScriptPlayer player;
+	script_player_init(&player, plan->script, plan->rate);
+	Progress progress;
+	progress_start(&progress, sinks->label, plan->frames, plan->rate);
+	bool ok = true;
+	for (int64_t frame = 0; ok && frame < plan->frames;) {
+		if (render_interrupted) {
+			snprintf(err, err_size, "interrupted");
+			ok = false;
+			break;
+		}
+		if (!script_player_apply(&player, host, frame, err, err_size)) {
+			ok = false;
+			break;
+		}
+		int64_t n = plan->frames - frame;
+		n = n < block ? n : block;
+		const int64_t next = script_player_next(&player, frame);
+		n = next - frame < n ? next - frame : n;
+		host_run(host, buf->left, buf->right, (uint32_t)n);
+		if (sinks->cues) {
+			cue_sheet_observe(sinks->cues, frame, *w.gaze_side, *w.set_active, *w.breath_stage);
+		}
+		if (sinks->plot) {
+			plot_observe(sinks->plot, frame + n, *w.gaze_pos, *w.breath_level, *w.set_active);
+		}
+		ok = deliver_audio(plan, sinks, buf, (uint32_t)n, err, err_size);
+		frame += n;
+		progress_update(&progress, frame);
+	}
+	progress_finish(&progress);
+	return ok;
+}
+
+bool
+render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t err_size)
+{
+	Host* host = host_new(plan->plugin_uri, plan->rate, err, err_size);
+	if (!host) {
+		return false;
+	}
+	Buffers* buf = (Buffers*)calloc(1, sizeof(Buffers));
+	bool ok = buf != NULL;
+	if (!ok) {
+		snprintf(err, err_size, "out of memory");
+	}
+	ok = ok && apply_plan_start(plan, host, err, err_size);
+	if (ok) {
+		host_activate(host);
+		ok = run_session(plan, sinks, host, buf, err, err_size);
+		host_deactivate(host);
+	}
+	free(buf);
+	host_free(host);
+	return ok;
+}

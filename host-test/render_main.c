@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: ISC */
+/* somascape-render: renders a somascape session offline to an audio file,
+ * with an optional cue sheet, timeline picture and loudness normalisation.
+ * Exit status: 0 done, 1 failed, 2 bad usage. */
+#include "params.h"
+#include "ports.h"
+#include "presets.h"
+#include "render.h"
+#include "render_options.h"
+#include "render_outputs.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXIT_BAD_USAGE 2
+#define TRUE_PEAK_CEILING_DB -1.0
+/* A session with a length and no --duration: room for the end chime. */
+#define END_CHIME_TAIL_S 10.0
+#define MAX_DURATION_S (48.0 * 3600.0)
+
+typedef struct {
+	char text[4096];
+} Message;
+
+static int
+fail(int status, const char* problem)
+{
+	fprintf(stderr, "somascape-render: %s\n", problem);
+	if (status == EXIT_BAD_USAGE) {
+		fprintf(stderr, "Try 'somascape-render --help'.\n");
+	}
+	return status;
+}
+
+static void
+on_signal(int signum)
+{
+	(void)signum;
+	render_interrupted = 1;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction action;
+	memset(&action, 0, sizeof(action));
+	action.sa_handler = on_signal;
+	sigaction(SIGINT, &action, NULL);
+	sigaction(SIGTERM, &action, NULL);
+	sigaction(SIGHUP, &action, NULL);
+}
+
+/* The state at 0:00 from the command line, checked against the plugin. */
+typedef struct {
+	ControlSetting settings[RENDER_MAX_SETS + 1];
+	char*          symbols[RENDER_MAX_SETS + 1];
+	size_t         n;
+} Settings;
+
+static bool
+check_settings(const RenderOptions* o, Host* host, Settings* s, Message* m)
+{
+	for (size_t i = 0; i <= o->n_sets; ++i) {
+		char* symbol;
+		const char* text;
+		if (i < o->n_sets) {
+			const char* eq = strchr(o->sets[i], '=');
+			symbol = strndup(o->sets[i], (size_t)(eq - o->sets[i]));
+			text = eq + 1;
+		} else if (o->seed) {
+			symbol = strdup("seed");
+			text = o->seed;
+		} else {
+			break;
+		}
+		s->symbols[s->n] = symbol;
+		s->settings[s->n].symbol = symbol;
+		if (!param_parse(host, symbol, text, &s->settings[s->n].value, m->text,
+		                 sizeof(m->text))) {
+			++s->n;
+			return false;
+		}
+		host_set(host, symbol, s->settings[s->n].value);
+		++s->n;
+	}
+	return true;
+}
+
+static void
+free_settings(Settings* s)
+{
+	for (size_t i = 0; i < s->n; ++i) {
+		free(s->symbols[i]);
+	}
+}
+
+/* --duration, else the script's end, else the session length. */
+static bool
+choose_duration(const RenderOptions* o, const Script* script, Host* host, double* seconds,
+                Message* m)
+{
+	float session_min = 0.0f;
+	host_get(host, "session_len", &session_min);
+	if (o->has_duration) {
+		*seconds = o->duration_s;
+	} else if (script && script->end_s >= 0.0) {
+		*seconds = script->end_s;
+	} else if (session_min > 0.0f) {
+		*seconds = session_min * 60.0 + END_CHIME_TAIL_S;
+	} else {
+		snprintf(m->text, sizeof(m->text),
+		         "how long? give --duration (e.g. 20m), end the script with an 'end' step, "
+		         "or set session_len");
+		return false;
+	}
+	if (!(*seconds > 0.0) || *seconds > MAX_DURATION_S) {
+		snprintf(m->text, sizeof(m->text), "the duration must be more than 0 and at most 48 h");
+		return false;
+	}
+	return true;
+}
+
+static int
+list(const RenderOptions* o)
+{
+	Message m;
+	Host* host = host_new(SOMASCAPE_URI, 48000.0, m.text, sizeof(m.text));
+	if (!host) {
+		return fail(EXIT_FAILURE, m.text);
+	}
+	if (o->action == ACTION_LIST_PRESETS) {
+		presets_list(host, stdout);
+	} else {
+		params_list(host, stdout);
+	}
+	host_free(host);
+	return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Pass one of --loudness: the gain that meets the target. */
+static bool
+measure_gain(const RenderOptions* o, const RenderPlan* plan, float* gain, Message* m)
+{
+	LoudnessMeter meter;
+	if (!loudness_meter_init(&meter, o->rate)) {
+		snprintf(m->text, sizeof(m->text), "cannot start the loudness meter");
+		return false;
+	}
+	const RenderSinks sinks = {.meter = &meter, .label = "measuring"};
+	double lufs = 0.0, peak_db = 0.0;
+	bool ok = render_pass(plan, &sinks, m->text, sizeof(m->text)) &&
+	          loudness_meter_result(&meter, &lufs, &peak_db);
+	loudness_meter_free(&meter);
+	if (!ok) {
+		return false;
+	}
+	if (!isfinite(lufs)) {
+		fprintf(stderr, "somascape-render: the session is silent; --loudness leaves it as it "
+		                "is\n");
+		*gain = 1.0f;
+		return true;
+	}
+	bool limited = false;
+	const double gain_db =
+	    loudness_gain_db(lufs, peak_db, o->loudness_lufs, TRUE_PEAK_CEILING_DB, &limited);
+	fprintf(stderr, "somascape-render: loudness %.1f LUFS, true peak %.1f dBTP: gain %+.1f dB\n",
+	        lufs, peak_db, gain_db);
+	if (limited) {
+		fprintf(stderr,
+		        "somascape-render: the gain is reduced to keep the true peak at %.0f dBTP, so "
+		        "the file is at %.1f LUFS, not %.1f\n",
+		        TRUE_PEAK_CEILING_DB, lufs + gain_db, o->loudness_lufs);
+	}
+	*gain = (float)pow(10.0, gain_db / 20.0);
+	return true;
+}
+
+static int
+render(const RenderOptions* o, const Script* script, const Settings* settings, double seconds)
+{
+	Message m;
+	const int64_t frames = (int64_t)llround(seconds * o->rate);
+	char* dir = script ? strdup(script->path) : NULL;
+	char* slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash) {
+		*slash = '\0';
+	}
+	RenderPlan plan = {
+	    .plugin_uri = SOMASCAPE_URI,
+	    .rate = o->rate,
+	    .block = o->block,
+	    .frames = frames,
+	    .preset = o->preset,
+	    .settings = settings->settings,
+	    .n_settings = settings->n,
+	    .script = script,
+	    .base_dir = slash ? dir : NULL,
+	    .gain = 1.0f,
+	};
+	RenderOutputs out;
+	bool ok = render_outputs_open(&out, o, frames, seconds, m.text, sizeof(m.text));
+	if (ok && o->has_loudness) {
+		ok = measure_gain(o, &plan, &plan.gain, &m);
+	}
+	if (ok) {
+		const RenderSinks sinks = {
+		    .audio = &out.audio,
+		    .cues = out.have_cues ? &out.cues : NULL,
+		    .plot = out.have_plot ? &out.plot : NULL,
+		    .label = "rendering",
+		};
+		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&
+		     render_outputs_commit(&out, o, frames, m.text, sizeof(m.text));
+	}
+	render_outputs_abort(&out);
+	free(dir);
+	return ok ? EXIT_SUCCESS : fail(EXIT_FAILURE, m.text);
+}
+
+int
+main(int argc, char** argv)
+{
+	RenderOptions o;
+	Message m;
+	if (!render_options_parse(&o, argc, argv, m.text, sizeof(m.text))) {
+		return fail(EXIT_BAD_USAGE, m.text);
+	}
+	if (o.action == ACTION_HELP) {
+		render_usage(stdout);
+		return EXIT_SUCCESS;
+	}
+	if (o.action != ACTION_RENDER) {
+		return list(&o);
+	}
+	catch_signals();
+
+	Script script;
+	const bool have_script = o.script_path != NULL;
+	if (have_script && !script_load(&script, o.script_path, m.text, sizeof(m.text))) {
+		script_free(&script);
+		return fail(EXIT_BAD_USAGE, m.text);
+	}
+	/* An instance only to check names and values before any file is made. */
+	Host* host = host_new(SOMASCAPE_URI, o.rate, m.text, sizeof(m.text));
+	if (!host) {
+		if (have_script) {
+			script_free(&script);
+		}
+		return fail(EXIT_FAILURE, m.text);
+	}
+	Settings settings = {.n = 0};
+	LilvNode* preset = o.preset ? preset_find(host, o.preset, m.text, sizeof(m.text)) : NULL;
+	bool ok = !o.preset || (preset && preset_apply(host, preset, m.text, sizeof(m.text)));
+	ok = ok && check_settings(&o, host, &settings, &m);
+	ok = ok && (!have_script || script_check(&script, host, m.text, sizeof(m.text)));
+	double seconds = 0.0;
+	ok = ok && choose_duration(&o, have_script ? &script : NULL, host, &seconds, &m);
+	lilv_node_free(preset);
+	host_free(host);
+
+	const int status = ok ? render(&o, have_script ? &script : NULL, &settings, seconds)
+	                      : fail(EXIT_BAD_USAGE, m.text);
+	free_settings(&settings);
+	if (have_script) {
+		script_free(&script);
+	}
+	return status;
+}

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: ISC */
+#include "render_options.h"
+
+#include "duration.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+render_usage(FILE* out)
+{
+	fputs(
+	    "Usage: somascape-render [OPTION]... -o OUTPUT\n"
+	    "       somascape-render --help | --list-presets | --list-params\n"
+	    "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
+	    "\n"
+	    "  -o, --output FILE     the audio file; .wav, .flac or .ogg (Ogg Vorbis)\n"
+	    "      --preset NAME     start from a preset, by label or URI (see --list-presets)\n"
+	    "      --set SYM=VALUE   set a control by symbol, e.g. --set gaze_rate=1.2 or\n"
+	    "                        --set gaze_mode=Hold (repeatable; see --list-params)\n"
+	    "      --script FILE     play a session script (timed steps, see below)\n"
+	    "      --duration D      how long: 90s, 20m, 1h30m, 1:05:00, or seconds;\n"
+	    "                        default: the script's `end`, else session_len + 10 s\n"
+	    "      --rate HZ         sample rate, 8000..384000 (default 48000)\n"
+	    "      --block N         frames per run() of the plugin, 1..8192 (default 256)\n"
+	    "      --seed N          the plugin's seed (same seed, same file)\n"
+	    "      --bits B          16, 24 or 32f (WAV only); default 24; Ogg ignores it\n"
+	    "      --cues FILE.vtt   also write a WebVTT cue sheet (Look right, Breathe in...)\n"
+	    "      --plot FILE.png   also draw the session timeline (gaze and breath)\n"
+	    "      --loudness LUFS   normalise to this integrated loudness (e.g. -16), with the\n"
+	    "                        true peak kept at -1 dBTP or below (renders twice)\n"
+	    "      --list-presets    the presets: label, then URI\n"
+	    "      --list-params     the controls: symbol, range, default, unit, name\n"
+	    "  -h, --help            this help\n"
+	    "\n"
+	    "The preset comes first, then --set and --seed in order; that is the state at 0:00,\n"
+	    "and a script's steps apply on top of it at their times (0:00 steps included).\n"
+	    "\n"
+	    "A script has one step a line: TIME then one of\n"
+	    "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
+	    "  | tempo BPM | end\n"
+	    "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
+	    "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
+	    "'#' starts a comment.\n"
+	    "\n"
+	    "The files appear only when complete (written under a temporary name, then\n"
+	    "renamed). A progress bar is shown when stderr is a terminal.\n"
+	    "Exit status: 0 done, 1 failed (plugin, files), 2 bad usage (options, values,\n"
+	    "script, presets).\n",
+	    out);
+}
+
+enum {
+	OPT_PRESET = 256,
+	OPT_SET,
+	OPT_SCRIPT,
+	OPT_DURATION,
+	OPT_RATE,
+	OPT_BLOCK,
+	OPT_SEED,
+	OPT_BITS,
+	OPT_CUES,
+	OPT_PLOT,
+	OPT_LOUDNESS,
+	OPT_LIST_PRESETS,
+	OPT_LIST_PARAMS,
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"preset", required_argument, NULL, OPT_PRESET},
+    {"set", required_argument, NULL, OPT_SET},
+    {"script", required_argument, NULL, OPT_SCRIPT},
+    {"duration", required_argument, NULL, OPT_DURATION},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"block", required_argument, NULL, OPT_BLOCK},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"bits", required_argument, NULL, OPT_BITS},
+    {"cues", required_argument, NULL, OPT_CUES},
+    {"plot", required_argument, NULL, OPT_PLOT},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"list-presets", no_argument, NULL, OPT_LIST_PRESETS},
+    {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
+    {NULL, 0, NULL, 0},
+};
+
+/* A whole number in [min, max], nothing else. */
+static bool
+parse_whole(const char* text, long min, long max, long* value)
+{
+	char* end = NULL;
+	const long v = strtol(text, &end, 10);
+	if (!*text || !end || *end || v < min || v > max) {
+		return false;
+	}
+	*value = v;
+	return true;
+}
+
+static bool
+parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_size)
+{
+	long whole;
+	char* end = NULL;
+	switch (opt) {
+	case 'o':
+		o->output = arg;
+		return true;
+	case 'h':
+		o->action = ACTION_HELP;
+		return true;
+	case OPT_PRESET:
+		o->preset = arg;
+		return true;
+	case OPT_SET:
+		if (!strchr(arg, '=') || arg[0] == '=') {
+			snprintf(err, err_size, "--set wants SYMBOL=VALUE, not '%s'", arg);
+			return false;
+		}
+		if (o->n_sets == RENDER_MAX_SETS) {
+			snprintf(err, err_size, "more than %d --set options", RENDER_MAX_SETS);
+			return false;
+		}
+		o->sets[o->n_sets++] = arg;
+		return true;
+	case OPT_SCRIPT:
+		o->script_path = arg;
+		return true;
+	case OPT_DURATION:
+		if (!duration_parse(arg, &o->duration_s)) {
+			snprintf(err, err_size,
+			         "--duration: '%s' is not a duration (write 90s, 20m, 1h30m, 1:05:00 or "
+			         "seconds)", arg);
+			return false;
+		}
+		o->has_duration = true;
+		return true;
+	case OPT_RATE:
+		if (!parse_whole(arg, 8000, 384000, &whole)) {
+			snprintf(err, err_size, "--rate: '%s' is not a sample rate from 8000 to 384000 Hz",
+			         arg);
+			return false;
+		}
+		o->rate = (unsigned)whole;
+		return true;
+	case OPT_BLOCK:
+		if (!parse_whole(arg, 1, 8192, &whole)) {
+			snprintf(err, err_size, "--block: '%s' is not a block size from 1 to 8192", arg);
+			return false;
+		}
+		o->block = (uint32_t)whole;
+		return true;
+	case OPT_SEED:
+		o->seed = arg;
+		return true;
+	case OPT_BITS:
+		if (!audio_bits_parse(arg, &o->bits)) {
+			snprintf(err, err_size, "--bits: '%s' is not 16, 24 or 32f", arg);
+			return false;
+		}
+		return true;
+	case OPT_CUES:
+		o->cues_path = arg;
+		return true;
+	case OPT_PLOT:
+		o->plot_path = arg;
+		return true;
+	case OPT_LOUDNESS:
+		o->loudness_lufs = strtod(arg, &end);
+		if (!*arg || *end || !(o->loudness_lufs >= -70.0 && o->loudness_lufs <= 0.0)) {
+			snprintf(err, err_size, "--loudness: '%s' is not a loudness from -70 to 0 LUFS",
+			         arg);
+			return false;
+		}
+		o->has_loudness = true;
+		return true;
+	case OPT_LIST_PRESETS:
+		o->action = ACTION_LIST_PRESETS;
+		return true;
+	case OPT_LIST_PARAMS:
+		o->action = ACTION_LIST_PARAMS;
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t err_size)
+{
+	memset(o, 0, sizeof(*o));
+	o->rate = 48000;
+	o->block = 256;
+	opterr = 0;
+	optind = 1;
+	int opt;
+	while ((opt = getopt_long(argc, argv, ":o:h", long_options, NULL)) != -1) {
+		if (opt == '?' || opt == ':') {
+			const char* name = argv[optind - 1];
+			snprintf(err, err_size, opt == '?' ? "unknown option '%s'" : "'%s' needs a value",
+			         name);
+			return false;
+		}
+		if (!parse_option(o, opt, optarg, err, err_size)) {
+			return false;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, err_size, "unexpected argument '%s' (the output goes after -o)",
+		         argv[optind]);
+		return false;
+	}
+	if (o->action != ACTION_RENDER) {
+		return true;
+	}
+	if (!o->output) {
+		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg)");
+		return false;
+	}
+	if (o->has_duration && !(o->duration_s > 0.0)) {
+		snprintf(err, err_size, "--duration must be more than zero");
+		return false;
+	}
+	return audio_format_for(o->output, o->bits, &o->format, err, err_size);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: ISC */
+/* somascape-render's command line: parsed and checked as far as possible
+ * without the plugin (controls and presets are checked against it later). */
+#ifndef SOMASCAPE_RENDER_OPTIONS_H
+#define SOMASCAPE_RENDER_OPTIONS_H
+
+#include "audio_file.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define RENDER_MAX_SETS 256
+
+typedef enum { ACTION_RENDER, ACTION_HELP, ACTION_LIST_PRESETS, ACTION_LIST_PARAMS } Action;
+
+typedef struct {
+	Action      action;
+	const char* preset;
+	const char* sets[RENDER_MAX_SETS]; /* "SYMBOL=VALUE", as given */
+	size_t      n_sets;
+	const char* script_path;
+	bool        has_duration;
+	double      duration_s;
+	unsigned    rate;
+	uint32_t    block;
+	const char* seed; /* checked against the plugin's seed control */
+	AudioBits   bits;
+	int         format; /* libsndfile's, from the output's extension */
+	const char* cues_path;
+	const char* plot_path;
+	bool        has_loudness;
+	double      loudness_lufs;
+	const char* output;
+} RenderOptions;
+
+/* False with the problem in err: bad usage. */
+bool render_options_parse(RenderOptions* options, int argc, char** argv, char* err,
+                          size_t err_size);
+
+void render_usage(FILE* out);
+
+#endif

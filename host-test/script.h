@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: ISC */
+/* Session scripts: a plain-text plan of timed steps, one a line.
+ *
+ *   # Basic exercise for a group, 12 minutes
+ *   0:00  preset "Coherent breathing 6/min"
+ *   2:00  set gaze_mode 3            (or: set gaze_mode Hold)
+ *   6:00  ramp breath_out 7 over 3:00
+ *   8:00  tempo 72
+ *   12:00 end
+ *
+ * Times and ramp lengths are durations (duration.h); they never go back.
+ * '#' starts a comment (outside quotes); blank lines are fine. */
+#ifndef SOMASCAPE_SCRIPT_H
+#define SOMASCAPE_SCRIPT_H
+
+#include "host.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { STEP_PRESET, STEP_SET, STEP_RAMP, STEP_TEMPO, STEP_END } StepKind;
+
+typedef struct {
+	StepKind kind;
+	unsigned line;
+	double   time_s;
+	double   ramp_s;      /* STEP_RAMP: how long */
+	double   bpm;         /* STEP_TEMPO */
+	char*    name;        /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol */
+	char*    value_text;  /* STEP_SET, STEP_RAMP: as written */
+	float    value;       /* STEP_SET, STEP_RAMP: checked by script_check() */
+} ScriptStep;
+
+typedef struct {
+	char*       path;
+	ScriptStep* steps;
+	size_t      n_steps;
+	double      end_s; /* the time of `end`, or -1 */
+} Script;
+
+/* Reads and parses the file: false with "FILE:LINE: problem" in err. */
+bool script_load(Script* script, const char* path, char* err, size_t err_size);
+
+/* Checks names and values against the plugin (symbols, ranges, presets):
+ * false with "FILE:LINE: problem" in err. */
+bool script_check(Script* script, Host* host, char* err, size_t err_size);
+
+void script_free(Script* script);
+
+#endif

@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: ISC
+# Constant memory: the peak resident set of a 2-hour render is within 10 %
+# of a 1-minute render's, cue sheet and plot included.
+. "$(dirname "$0")/test_render_lib.sh"
+ARGS=(--rate 8000 --bits 16 --set drone_level=-60)
+short=$("$PROBE" maxrss "$RENDER" "${ARGS[@]}" --duration 1m -o short.flac --cues short.vtt --plot short.png)
+long=$("$PROBE" maxrss "$RENDER" "${ARGS[@]}" --duration 2h -o long.flac --cues long.vtt --plot long.png)
+check "2 h render: $long KiB peak; 1 min: $short KiB (within 10 %)" \
+	[ -n "$short" ] && [ -n "$long" ] && [ $((long * 10)) -le $((short * 11)) ]
+check "the 2-hour file is complete" [ "$(info_field long.flac 3)" = 57600000 ]
+finish
