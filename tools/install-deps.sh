@@ -5,7 +5,8 @@
 set -e
 packages="build-essential cmake pkg-config
   lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev
-  lilv-utils serdi sordi sndfile-programs"
+  lilv-utils serdi sordi sndfile-programs
+  jackd2 jalv jack-capture ardour"
 as_root=""
 if [ "$(id -u)" != 0 ]; then
 	as_root=sudo

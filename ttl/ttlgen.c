@@ -53,7 +53,10 @@ static void
 describe_control(FILE* out, const char* symbol, Kind kind, const char* unit,
                  const char* comment)
 {
-	if (strcmp(unit, "none") != 0) {
+	if (strcmp(unit, "per_min") == 0) {
+		/* No LV2 unit counts per minute (units:bpm says "beats"). */
+		fprintf(out, " ;\n\t\tunits:unit <https://somascape.dev/lv2/somascape#per_min>");
+	} else if (strcmp(unit, "none") != 0) {
 		fprintf(out, " ;\n\t\tunits:unit units:%s", unit);
 	}
 	switch (kind) {
