@@ -12,7 +12,8 @@ for ttl in "$bundle"/*.ttl; do
 		status=1
 	fi
 done
-schemas=$(find /usr/lib/lv2 -name '*.ttl')
+# The LV2 specifications only (lv2-dev's bundles), not other plugins' Turtle.
+schemas=$(dpkg -L lv2-dev | grep -E '^/usr/lib/lv2/[^/]+/[^/]+\.ttl$' | grep -v '/eg-')
 report=$(sord_validate $schemas "$bundle"/*.ttl 2>&1)
 summary=$(echo "$report" | grep -E '^Found [0-9]+ errors')
 echo "sord_validate: $summary"

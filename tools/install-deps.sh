@@ -1,12 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Installs what somascape needs to build and test on Debian 12: the one list
-# of packages, used by the README's commands and by CI.
+# Installs what somascape needs on Debian 12: the one list of packages, used
+# by the README's commands and by CI.  With --tests, also the real hosts and
+# tools the test suite drives (jalv on JACK, Ardour, lilv's and serd's tools).
 set -e
 packages="build-essential cmake pkg-config
-  lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev
-  lilv-utils serdi sordi sndfile-programs
-  jackd2 jalv jack-capture ardour"
+  lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev"
+if [ "${1:-}" = "--tests" ]; then
+	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour"
+elif [ -n "${1:-}" ]; then
+	echo "usage: $0 [--tests]" >&2
+	exit 2
+fi
 as_root=""
 if [ "$(id -u)" != 0 ]; then
 	as_root=sudo
