@@ -90,12 +90,27 @@ main(void)
 	}
 	assert_spread(lufs, 7, "voicing");
 
-	/* the cue layer at the same level setting, for comparison */
-	Controls cue;
-	controls_defaults(&cue);
-	cue.fade_in = 0.0f;
-	cue.drone_level = -60.0f;
-	cue.cue_level = -18.0f;
-	printf("soft-sine cue, Alternate 1 Hz, -18 dB: %6.2f LUFS\n", loudness_lufs(&cue));
+	/* Across the layers: every cue sound (Alternate, 1 Hz, the default
+	 * pitch and length) and every drone timbre at the same level setting
+	 * lands within 1.5 LU of the mean of them all. */
+	static const char* const sounds[] = {"Soft sine", "Bell",         "Chime",
+	                                     "Woodblock", "Click",        "Soft drum",
+	                                     "Singing bowl", "Water drop", "Breath puff"};
+	double both[5 + 9];
+	for (int t = 0; t < 5; ++t) {
+		const Controls c = drone_at((float)t, 2.0f);
+		both[t] = loudness_lufs(&c);
+	}
+	for (int k = 0; k < 9; ++k) {
+		Controls cue;
+		controls_defaults(&cue);
+		cue.fade_in = 0.0f;
+		cue.drone_level = -60.0f;
+		cue.cue_level = -18.0f;
+		cue.cue_sound = (float)k;
+		both[5 + k] = loudness_lufs(&cue);
+		printf("cue %-12s (Alternate 1 Hz, -18 dB): %6.2f LUFS\n", sounds[k], both[5 + k]);
+	}
+	assert_spread(both, 5 + 9, "drone timbre or cue sound");
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "chimes.h"
+#include "layers.h"
 
 #include <math.h>
 #include <string.h>
@@ -35,7 +36,7 @@ void
 chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz, float level_db,
             uint32_t seed)
 {
-	const float gain = db_to_gain(level_db) * (float)M_SQRT1_2; /* centre */
+	const float gain = db_to_gain(level_db) * BREATH_LAYER_GAIN * (float)M_SQRT1_2; /* centre */
 	if (gain == 0.0f) {
 		return;
 	}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "drone.h"
+#include "layers.h"
 
 #include <math.h>
 #include <string.h>
@@ -396,7 +397,7 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 		d->started = true;
 		d->root_hz = p->root_hz;
 		d->level_db = p->level_db;
-		d->level_goal = d->level = db_to_gain(p->level_db);
+		d->level_goal = d->level = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
 		d->depth = p->breath_depth;
 		d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
 	}
@@ -425,7 +426,7 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 	}
 	if (p->level_db != d->level_db) { /* powf only when the level moves */
 		d->level_db = p->level_db;
-		d->level_goal = db_to_gain(p->level_db);
+		d->level_goal = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
 	}
 	d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
 	d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);

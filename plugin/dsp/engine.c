@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "engine.h"
+#include "layers.h"
 #include "session.h"
 
 #include <math.h>
@@ -58,7 +59,7 @@ engine_set_controls(Engine* e, const Controls* c)
 	}
 	e->ctl = *c;
 	/* levels in dB become gains once a block, not on every grid step */
-	e->cue_gain_goal = db_to_gain(c->cue_level);
+	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
 }
 
