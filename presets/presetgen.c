@@ -4,6 +4,8 @@
  * preset says nothing), and the manifest entries that let hosts list them
  * without loading each one.  A symbol that is not a control input stops
  * the build.  Usage: presetgen MANIFEST_HEAD MANIFEST_OUT PRESETS_OUT */
+#include "../ttl/turtle_write.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -96,40 +98,11 @@ write_preset(FILE* out, const Preset* p)
 		if (controls[c].integer) {
 			fprintf(out, "%d.0\n\t]", (int)v); /* pset:value is a float */
 		} else {
-			char text[64];
-			snprintf(text, sizeof(text), "%.9g", v);
-			fprintf(out, "%s%s\n\t]", text, strpbrk(text, ".e") ? "" : ".0");
+			turtle_decimal(out, v);
+			fprintf(out, "\n\t]");
 		}
 	}
 	fprintf(out, " .\n");
-}
-
-static int
-copy_file(const char* from, FILE* out)
-{
-	FILE* in = fopen(from, "rb");
-	if (!in) {
-		fprintf(stderr, "presetgen: cannot read %s\n", from);
-		return 0;
-	}
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
-		fwrite(buf, 1, n, out);
-	}
-	fclose(in);
-	return 1;
-}
-
-static int
-finish(FILE* out, const char* path)
-{
-	if (ferror(out) | fclose(out)) {
-		fprintf(stderr, "presetgen: failed writing %s\n", path);
-		remove(path);
-		return 0;
-	}
-	return 1;
 }
 
 int
@@ -150,7 +123,11 @@ main(int argc, char** argv)
 		fprintf(stderr, "presetgen: cannot write %s\n", manifest ? argv[3] : argv[2]);
 		return 1;
 	}
-	if (!copy_file(argv[1], manifest)) {
+	if (!turtle_copy_file("presetgen", argv[1], manifest)) {
+		fclose(manifest);
+		fclose(ttl);
+		remove(argv[2]);
+		remove(argv[3]);
 		return 1;
 	}
 	fprintf(manifest, "\n@prefix pset: <http://lv2plug.in/ns/ext/presets#> .\n");
@@ -166,5 +143,6 @@ main(int argc, char** argv)
 		        id, presets[i].label);
 		write_preset(ttl, &presets[i]);
 	}
-	return finish(manifest, argv[2]) && finish(ttl, argv[3]) ? 0 : 1;
+	const int manifest_ok = turtle_finish("presetgen", manifest, argv[2]);
+	return turtle_finish("presetgen", ttl, argv[3]) && manifest_ok ? 0 : 1;
 }

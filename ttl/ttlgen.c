@@ -2,6 +2,8 @@
 /* Writes somascape.ttl: the hand-written head (somascape.ttl.in) followed by
  * every port of plugin/ports.def, so the Turtle and the C code share one
  * list of ports.  Usage: ttlgen HEAD OUTPUT */
+#include "turtle_write.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -43,9 +45,8 @@ value(FILE* out, const char* property, Kind kind, double v)
 	if (kind == INT || kind == ENUM || kind == TOGGLE) {
 		fprintf(out, " ;\n\t\t%s %d", property, (int)v);
 	} else {
-		char text[64];
-		snprintf(text, sizeof(text), "%.9g", v);
-		fprintf(out, " ;\n\t\t%s %s%s", property, text, strpbrk(text, ".e") ? "" : ".0");
+		fprintf(out, " ;\n\t\t%s ", property);
+		turtle_decimal(out, v);
 	}
 }
 
@@ -139,27 +140,14 @@ main(int argc, char** argv)
 		fprintf(stderr, "usage: ttlgen HEAD OUTPUT\n");
 		return 2;
 	}
-	FILE* head = fopen(argv[1], "rb");
-	if (!head) {
-		fprintf(stderr, "ttlgen: cannot read %s\n", argv[1]);
-		return 1;
-	}
 	FILE* out = fopen(argv[2], "wb");
 	if (!out) {
 		fprintf(stderr, "ttlgen: cannot write %s\n", argv[2]);
-		fclose(head);
 		return 1;
 	}
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), head)) > 0) {
-		fwrite(buf, 1, n, out);
-	}
-	fclose(head);
+	const int copied = turtle_copy_file("ttlgen", argv[1], out);
 	write_ports(out);
-	const int failed = ferror(out) | fclose(out);
-	if (failed) {
-		fprintf(stderr, "ttlgen: failed writing %s\n", argv[2]);
+	if (!turtle_finish("ttlgen", out, argv[2]) || !copied) {
 		remove(argv[2]);
 		return 1;
 	}
