@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "plugin_test.h"
 
+#include <lilv/lilv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,30 @@ set_control(Host* host, const char* symbol, float value)
 		fprintf(stderr, "no control input '%s'\n", symbol);
 		exit(1);
 	}
+}
+
+size_t
+list_controls(Host* host, bool inputs, ControlPort* ports)
+{
+	const LilvPlugin* plugin = host_plugin(host);
+	LilvNode* direction =
+	    lilv_new_uri(host_world(host), inputs ? LILV_URI_INPUT_PORT : LILV_URI_OUTPUT_PORT);
+	LilvNode* control = lilv_new_uri(host_world(host), LILV_URI_CONTROL_PORT);
+	const uint32_t n_ports = lilv_plugin_get_num_ports(plugin);
+	float mins[MAX_CONTROL_PORTS * 2], maxs[MAX_CONTROL_PORTS * 2];
+	CHECK(n_ports <= MAX_CONTROL_PORTS * 2, "%u ports", n_ports);
+	lilv_plugin_get_port_ranges_float(plugin, mins, maxs, NULL);
+	size_t n = 0;
+	for (uint32_t i = 0; i < n_ports && n < MAX_CONTROL_PORTS; ++i) {
+		const LilvPort* port = lilv_plugin_get_port_by_index(plugin, i);
+		if (lilv_port_is_a(plugin, port, direction) && lilv_port_is_a(plugin, port, control)) {
+			ports[n++] = (ControlPort){
+			    lilv_node_as_string(lilv_port_get_symbol(plugin, port)), mins[i], maxs[i]};
+		}
+	}
+	lilv_node_free(direction);
+	lilv_node_free(control);
+	return n;
 }
 
 Stereo

@@ -6,6 +6,7 @@
 
 #include "host.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +24,17 @@ typedef struct {
 /* The plugin at `rate`, activated; exits the test with a message if it
  * cannot be had. */
 Host* open_plugin(double rate);
+
+/* A control port as hosts see it: read by lilv from the Turtle. */
+typedef struct {
+	const char* symbol;
+	float       min, max;
+} ControlPort;
+
+#define MAX_CONTROL_PORTS 128
+
+/* The plugin's control inputs (or outputs), in port order; returns how many. */
+size_t list_controls(Host* host, bool inputs, ControlPort* ports);
 
 /* Sets a control, failing the test on an unknown symbol. */
 void set_control(Host* host, const char* symbol, float value);

@@ -147,13 +147,8 @@ main(void)
 	LilvNodes* presets = lilv_plugin_get_related(plugin, preset_class);
 	CHECK(lilv_nodes_size(presets) >= 10, "%u presets", lilv_nodes_size(presets));
 
-	LilvNode* input = lilv_new_uri(world, LILV_URI_INPUT_PORT);
-	LilvNode* control = lilv_new_uri(world, LILV_URI_CONTROL_PORT);
-	int n_inputs = 0;
-	for (uint32_t i = 0; i < lilv_plugin_get_num_ports(plugin); ++i) {
-		const LilvPort* port = lilv_plugin_get_port_by_index(plugin, i);
-		n_inputs += lilv_port_is_a(plugin, port, input) && lilv_port_is_a(plugin, port, control);
-	}
+	ControlPort inputs[MAX_CONTROL_PORTS];
+	const int n_inputs = (int)list_controls(probe, true, inputs);
 
 	int checked = 0;
 	LILV_FOREACH (nodes, i, presets) {
@@ -207,8 +202,6 @@ main(void)
 	printf("%d presets checked, each sets all %d controls\n", checked, n_inputs);
 	lilv_nodes_free(presets);
 	lilv_node_free(preset_class);
-	lilv_node_free(input);
-	lilv_node_free(control);
 	host_free(probe);
 	return 0;
 }
