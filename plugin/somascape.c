@@ -2,8 +2,10 @@
 /* The LV2 glue: ports in, engine, ports out.  All sound is made in
  * dsp/engine.c; this file only talks to the host. */
 #include "dsp/controls.h"
-#include "dsp/engine.h"
+#include "dsp/player.h"
+#include "midi_map.h"
 #include "ports.h"
+#include "time_position.h"
 #include "uris.h"
 
 #include <lv2/atom/util.h>
@@ -13,6 +15,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+
+/* Most taps and MIDI messages out in one block. */
+#define BLOCK_TAPS 256
 
 typedef struct {
 	const LV2_Atom_Sequence* control;
@@ -27,7 +32,11 @@ typedef struct {
 	SomascapeURIs uris;
 
 	Controls controls;
-	Engine   engine;
+	Player   player;
+	TapNotes tap_notes;
+	TapAt    taps[BLOCK_TAPS]; /* of the current block */
+	uint32_t tap_count;
+	MidiOut  midi[BLOCK_TAPS];
 } Somascape;
 
 /* Instantiation thread. */
@@ -59,7 +68,8 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	self->logger = logger;
 	map_uris(map, &self->uris);
 	controls_defaults(&self->controls);
-	engine_init(&self->engine, rate);
+	player_init(&self->player, rate);
+	tap_notes_init(&self->tap_notes, rate);
 	return (LV2_Handle)self;
 }
 
@@ -100,7 +110,8 @@ static void
 activate(LV2_Handle instance)
 {
 	Somascape* self = (Somascape*)instance;
-	engine_reset(&self->engine);
+	player_reset(&self->player);
+	tap_notes_init(&self->tap_notes, self->player.engine.rate);
 }
 
 /* Reads every control port, clamped: hosts send anything. */
@@ -112,13 +123,14 @@ read_controls(Somascape* self)
 		float* field = (float*)((char*)&self->controls + info->offset);
 		*field = self->control_in[i] ? control_clamp(info, *self->control_in[i]) : info->def;
 	}
-	engine_set_controls(&self->engine, &self->controls);
+	engine_set_controls(&self->player.engine, &self->controls);
+	engine_set_controls(&self->player.fading, &self->controls);
 }
 
 static void
 write_controls(Somascape* self)
 {
-	const Outputs* out = engine_outputs(&self->engine);
+	const Outputs* out = engine_outputs(&self->player.engine);
 	for (int i = 0; i < CONTROL_OUT_COUNT; ++i) {
 		if (self->control_out[i]) {
 			const ControlInfo* info = &control_outputs[i];
@@ -128,15 +140,80 @@ write_controls(Somascape* self)
 	}
 }
 
-static void
-read_position(Somascape* self, const LV2_Atom_Object* obj)
+static ClockMode
+clock_mode(const Somascape* self)
 {
-	const LV2_Atom* bpm = NULL;
-	lv2_atom_object_get(obj, self->uris.time_beatsPerMinute, &bpm, 0);
-	if (bpm && bpm->type == self->uris.atom_Float) {
-		const float value = ((const LV2_Atom_Float*)bpm)->body;
-		if (isfinite(value) && value >= 1.0f && value <= 999.0f) {
-			self->engine.tempo_bpm = value;
+	return (ClockMode)(int)self->controls.clock;
+}
+
+/* A live cue from MIDI, at the current frame. */
+static void
+read_midi(Somascape* self, const uint8_t* msg, uint32_t size)
+{
+	Engine* e = &self->player.engine;
+	const MidiCue cue = midi_cue_read(msg, size, (int)e->ctl.gaze_mode == GAZE_FOLLOW);
+	switch (cue.kind) {
+	case MIDI_CUE_LOOK:
+		engine_steer(e, cue.target);
+		break;
+	case MIDI_CUE_OTHER_SIDE:
+		engine_steer(e, gaze_position(&e->gaze) > 0.0f ? -1.0f : 1.0f);
+		break;
+	case MIDI_CUE_SET:
+		engine_toggle_set(e);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+read_event(Somascape* self, const LV2_Atom_Event* ev)
+{
+	if (ev->body.type == self->uris.midi_MidiEvent) {
+		read_midi(self, (const uint8_t*)LV2_ATOM_BODY_CONST(&ev->body), ev->body.size);
+		return;
+	}
+	HostPosition pos;
+	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body,
+	                       self->player.engine.rate, &pos)) {
+		player_position(&self->player, clock_mode(self), &pos);
+	}
+}
+
+/* Renders frames [from, from + n) of the block, noting its taps. */
+static void
+render(Somascape* self, uint32_t from, uint32_t n)
+{
+	if (n == 0) {
+		return;
+	}
+	Player* p = &self->player;
+	player_process(p, clock_mode(self), self->out[0] + from, self->out[1] + from, n);
+	for (uint32_t i = 0; i < p->tap_count && self->tap_count < BLOCK_TAPS; ++i) {
+		self->taps[self->tap_count++] = (TapAt){from + p->taps[i].offset, p->taps[i].side};
+	}
+}
+
+/* The block's tap notes, into the MIDI output (as many as fit). */
+static void
+write_midi(Somascape* self, uint32_t n_samples, uint32_t capacity)
+{
+	const uint32_t count =
+	    tap_notes_block(&self->tap_notes, self->taps, self->tap_count, n_samples, self->midi,
+	                    BLOCK_TAPS);
+	if (!self->midi_out) {
+		return;
+	}
+	for (uint32_t i = 0; i < count; ++i) {
+		struct {
+			LV2_Atom_Event event;
+			uint8_t        msg[3];
+		} note = {{{(int64_t)self->midi[i].frame},
+		           {3, self->uris.midi_MidiEvent}},
+		          {self->midi[i].msg[0], self->midi[i].msg[1], self->midi[i].msg[2]}};
+		if (!lv2_atom_sequence_append_event(self->midi_out, capacity, &note.event)) {
+			break;
 		}
 	}
 }
@@ -151,6 +228,13 @@ clear_sequence(LV2_Atom_Sequence* seq)
 	}
 }
 
+/* The space the host gave an output sequence, before it is cleared. */
+static uint32_t
+capacity_of(const LV2_Atom_Sequence* seq)
+{
+	return seq ? seq->atom.size : 0;
+}
+
 /* Audio thread: renders up to each event, then applies it (sample-exact). */
 static void
 run(LV2_Handle instance, uint32_t n_samples)
@@ -159,9 +243,11 @@ run(LV2_Handle instance, uint32_t n_samples)
 	if (!self->out[0] || !self->out[1]) {
 		return;
 	}
+	const uint32_t midi_capacity = capacity_of(self->midi_out);
 	read_controls(self);
 	clear_sequence(self->notify);
 	clear_sequence(self->midi_out);
+	self->tap_count = 0;
 
 	uint32_t done = 0;
 	if (self->control) {
@@ -170,20 +256,14 @@ run(LV2_Handle instance, uint32_t n_samples)
 			if (at < (int64_t)done || at > (int64_t)n_samples) {
 				continue; /* out of order or out of the block: ignored */
 			}
-			engine_process(&self->engine, self->out[0] + done, self->out[1] + done,
-			               (uint32_t)at - done);
+			render(self, done, (uint32_t)at - done);
 			done = (uint32_t)at;
-			const LV2_Atom_Object* obj = (const LV2_Atom_Object*)&ev->body;
-			if ((obj->atom.type == self->uris.atom_Blank ||
-			     obj->atom.type == self->uris.atom_Object) &&
-			    obj->atom.size >= sizeof(LV2_Atom_Object_Body) &&
-			    obj->body.otype == self->uris.time_Position) {
-				read_position(self, obj);
-			}
+			read_event(self, ev);
 		}
 	}
-	engine_process(&self->engine, self->out[0] + done, self->out[1] + done, n_samples - done);
+	render(self, done, n_samples - done);
 	write_controls(self);
+	write_midi(self, n_samples, midi_capacity);
 }
 
 static void

@@ -17,7 +17,12 @@ typedef struct {
 	LV2_URID atom_Long;
 	LV2_URID midi_MidiEvent;
 	LV2_URID time_Position;
+	LV2_URID time_bar;
+	LV2_URID time_barBeat;
+	LV2_URID time_beatsPerBar;
 	LV2_URID time_beatsPerMinute;
+	LV2_URID time_frame;
+	LV2_URID time_speed;
 } SomascapeURIs;
 
 static inline void
@@ -31,7 +36,12 @@ map_uris(LV2_URID_Map* map, SomascapeURIs* uris)
 	uris->atom_Long = map->map(map->handle, LV2_ATOM__Long);
 	uris->midi_MidiEvent = map->map(map->handle, LV2_MIDI__MidiEvent);
 	uris->time_Position = map->map(map->handle, LV2_TIME__Position);
+	uris->time_bar = map->map(map->handle, LV2_TIME__bar);
+	uris->time_barBeat = map->map(map->handle, LV2_TIME__barBeat);
+	uris->time_beatsPerBar = map->map(map->handle, LV2_TIME__beatsPerBar);
 	uris->time_beatsPerMinute = map->map(map->handle, LV2_TIME__beatsPerMinute);
+	uris->time_frame = map->map(map->handle, LV2_TIME__frame);
+	uris->time_speed = map->map(map->handle, LV2_TIME__speed);
 }
 
 #endif

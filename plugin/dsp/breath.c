@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "breath.h"
 
+#include "grid.h"
+
 #include <math.h>
 
 #define WHOLE_STAGE 18446744073709551616.0 /* 2^64 */
@@ -59,6 +61,9 @@ void
 breath_init(Breath* b, double rate)
 {
 	b->rate = rate;
+	/* about 20 ms, a whole number of grid steps */
+	const double steps = floor(BREATH_SPEED_STEP_S * rate / GRID_FRAMES + 0.5);
+	b->speed_step = GRID_FRAMES * (int64_t)(steps > 1.0 ? steps : 1.0);
 	b->p = (BreathParams){.stage_s = {5.0, 0.0, 5.0, 0.0}, .start_factor = 1.0};
 	breath_reset(b);
 }
@@ -77,7 +82,8 @@ void
 breath_grid(Breath* b, const BreathParams* p, int64_t session_frame)
 {
 	b->p = *p;
-	b->speed = speed_at(p, (double)session_frame / b->rate);
+	const int64_t step_start = session_frame - session_frame % b->speed_step;
+	b->speed = speed_at(p, (double)step_start / b->rate);
 	b->inc = stage_inc(b, b->stage);
 	if (b->inc == 0 && !b->pending_turn) {
 		/* the current stage was made empty: it ends here */
@@ -170,6 +176,19 @@ breath_phase(const Breath* b)
 	const double within = (double)b->pos / WHOLE_STAGE * b->p.stage_s[b->stage];
 	const double phase = (before + within) / total;
 	return (float)(phase < 1.0 ? phase : 0.0);
+}
+
+bool
+breath_slowing(const Breath* b, int64_t session_frame)
+{
+	return b->p.start_factor > 1.0 && b->p.ramp_s > 0.0 &&
+	       (double)session_frame < b->p.ramp_s * b->rate + (double)b->speed_step;
+}
+
+int64_t
+breath_next_speed_step(const Breath* b, int64_t session_frame)
+{
+	return session_frame - session_frame % b->speed_step + b->speed_step;
 }
 
 double

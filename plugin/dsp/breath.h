@@ -24,8 +24,14 @@ typedef struct {
 	double ramp_s;       /* and eases to the pattern over this long */
 } BreathParams;
 
+/* The slowing moves the pace on in steps of about this long (a whole
+ * number of grid steps, anchored to the session start), so a jump to a far
+ * position only has to walk the steps of the slowing. */
+#define BREATH_SPEED_STEP_S 0.02
+
 typedef struct {
 	double       rate;
+	int64_t      speed_step; /* frames */
 	BreathParams p;
 	double       speed;   /* 1 = the pattern; start_factor at the start */
 	BreathStage  stage;
@@ -63,6 +69,12 @@ float breath_level_ahead(const Breath* b, uint32_t frames);
 
 /* Position in the whole breath, 0..1 (inhale starts at 0). */
 float breath_phase(const Breath* b);
+
+/* True while the pace may still change at session_frame or later. */
+bool breath_slowing(const Breath* b, int64_t session_frame);
+
+/* The first frame after session_frame where the pace can change. */
+int64_t breath_next_speed_step(const Breath* b, int64_t session_frame);
 
 /* Length of a whole breath at the current speed, in seconds. */
 double breath_period_s(const Breath* b);

@@ -11,6 +11,14 @@ static const float inhale_low_hz = 330.0f;
 static const float exhale_ratio = 2.0f / 3.0f;
 static const float inhale_decay_s = 2.5f, exhale_decay_s = 2.0f;
 
+double
+chimes_ring_s(void)
+{
+	const double in = cue_voice_ring_s(CUE_SINGING_BOWL, inhale_decay_s);
+	const double out = cue_voice_ring_s(CUE_BELL, exhale_decay_s);
+	return in > out ? in : out;
+}
+
 void
 chimes_init(Chimes* c, double rate)
 {

@@ -18,6 +18,9 @@ typedef struct {
 
 void chimes_init(Chimes* c, double rate);
 
+/* How long a chime rings (its t60, seconds). */
+double chimes_ring_s(void);
+
 /* Strikes the chime of the stage that begins now, if the mode has one;
  * the pitch follows the drone's root. */
 void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz,

@@ -517,6 +517,17 @@ cue_voice_init(CueVoice* v, double sample_rate)
 	*v = (CueVoice){.rate = sample_rate};
 }
 
+double
+cue_voice_ring_s(CueSound sound, double decay_s)
+{
+	const CueRecipe* r = &recipes[(unsigned)sound < CUE_SOUND_COUNT ? sound : CUE_SOFT_SINE];
+	float longest = 0.0f;
+	for (uint32_t k = 0; k < r->partial_count; ++k) {
+		longest = r->decay[k] > longest ? r->decay[k] : longest;
+	}
+	return decay_s * r->length * (longest > 1.0f ? longest : 1.0f);
+}
+
 void
 cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz, float decay_s,
                   float gain, uint32_t seed)

@@ -87,6 +87,10 @@ typedef struct {
 
 void cue_voice_init(CueVoice* v, double sample_rate);
 
+/* How long a strike of `sound` at `decay_s` rings: the t60 (seconds to
+ * fall 60 dB) of its longest-ringing part. */
+double cue_voice_ring_s(CueSound sound, double decay_s);
+
 /* Starts a strike at the next rendered sample.  gain is linear and applied on
  * top of the sound's own loudness matching.  Safe (click-free) on a voice
  * that is still sounding: the old strike fades out over a few ms. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "engine.h"
+#include "engine_parts.h"
 #include "layers.h"
 #include "session.h"
 
@@ -40,6 +41,8 @@ engine_reset(Engine* e)
 	e->end_chimed_at = -1;
 	e->next_voice = 0;
 	e->tone = (SweepTone){.re = 1.0, .hz = e->ctl.cue_pitch};
+	e->steered = false;
+	e->tap_count = 0;
 	spatial_init(&e->spatial, e->rate);
 	limiter_init(&e->limiter, e->rate);
 	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
@@ -57,69 +60,13 @@ engine_set_controls(Engine* e, const Controls* c)
 	if (c->seed != e->ctl.seed) {
 		e->gaze.seed = (uint32_t)c->seed;
 	}
+	if (e->steered && c->gaze_target != e->steer_control) {
+		e->steered = false; /* the control moved: it leads again */
+	}
 	e->ctl = *c;
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
-}
-
-static GazeParams
-gaze_params(const Engine* e)
-{
-	const Controls* c = &e->ctl;
-	const bool to_breath = c->gaze_per_breath > 0.0f;
-	const double rate_hz = to_breath            ? c->gaze_per_breath / breath_period_s(&e->breath)
-	                       : c->gaze_sync > 0.5f ? e->tempo_bpm / 60.0 / c->gaze_beats
-	                                             : c->gaze_rate;
-	return (GazeParams){
-		.mode = (GazeMode)c->gaze_mode,
-		.rate_hz = rate_hz,
-		.shape = c->gaze_shape,
-		.hold_s = c->gaze_hold,
-		.rest_s = c->gaze_rest,
-		.first_left = c->gaze_first > 0.5f,
-		.target = c->gaze_target,
-		.glide_s = c->gaze_glide,
-		.vary = to_breath ? 0.0f : c->gaze_vary / 100.0f,
-		.set_s = c->set_length,
-		.set_rest_s = c->set_rest,
-	};
-}
-
-static BreathParams
-breath_params(const Engine* e)
-{
-	const Controls* c = &e->ctl;
-	return (BreathParams){
-		.stage_s = {c->breath_in, c->breath_hold_in, c->breath_out, c->breath_hold_out},
-		.start_factor = c->breath_start,
-		.ramp_s = c->breath_ramp * 60.0,
-	};
-}
-
-static DroneParams
-drone_params(const Engine* e)
-{
-	const Controls* c = &e->ctl;
-	return (DroneParams){
-		.root_hz = c->drone_root,
-		.voicing = (DroneVoicing)(int)c->drone_voicing,
-		.timbre = (DroneTimbre)(int)c->drone_timbre,
-		.bright = c->drone_bright / 100.0f,
-		.breath_depth = c->breath_depth / 100.0f,
-		.breath_bright = c->breath_bright / 100.0f,
-		.level_db = c->drone_level,
-	};
-}
-
-static SessionParams
-session_params(const Engine* e)
-{
-	return (SessionParams){
-		.fade_in_s = e->ctl.fade_in,
-		.length_s = e->ctl.session_len * 60.0,
-		.fade_out_s = e->ctl.fade_out,
-	};
 }
 
 /* The soft sine plays as one continuous tone in the moving modes. */
@@ -135,23 +82,29 @@ update_tone(Engine* e)
 {
 	SweepTone* t = &e->tone;
 	t->hz = smooth_step(t->hz, e->ctl.cue_pitch, e->smooth_slow);
-	const double w = 2.0 * M_PI * t->hz / e->rate;
-	t->c = cos(w);
-	t->s = sin(w);
-	/* renormalise the phasor once a grid step: no drift over a day */
-	const double norm = 1.0 / sqrt(t->re * t->re + t->im * t->im);
-	t->re *= norm;
-	t->im *= norm;
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
 	t->gain[1] = smooth_step(t->gain[1], on ? 1.0f : 0.0f, e->smooth_slow);
+	/* The phase at each grid point is a function of session time (it moves
+	 * on while silent too), so a relocation finds it; the phasor is only
+	 * set from it, and turned per frame, while the tone sounds. */
+	const double cycles_per_frame = t->hz / e->rate;
+	if (t->gain[0] != 0.0f || t->gain[1] != 0.0f) {
+		const double w = 2.0 * M_PI * cycles_per_frame;
+		t->c = cos(w);
+		t->s = sin(w);
+		t->re = cos(2.0 * M_PI * t->cycles);
+		t->im = sin(2.0 * M_PI * t->cycles);
+	}
+	t->cycles += cycles_per_frame * GRID_FRAMES;
+	t->cycles -= floor(t->cycles);
 }
 
 /* Everything slow, once per grid step. */
 /* At the start of a session the smoothed values begin at their targets:
  * there is nothing yet to glide from. */
-static void
-snap_smoothed(Engine* e)
+void
+engine_snap_smoothed(Engine* e)
 {
 	const Controls* c = &e->ctl;
 	e->width = c->gaze_width / 100.0f;
@@ -167,14 +120,14 @@ static void
 grid_update(Engine* e)
 {
 	const Controls* c = &e->ctl;
-	const BreathParams bp = breath_params(e);
+	const BreathParams bp = engine_breath_params(e);
 	breath_grid(&e->breath, &bp, e->frame);
-	const GazeParams gp = gaze_params(e);
+	const GazeParams gp = engine_gaze_params(e);
 	gaze_grid(&e->gaze, &gp);
-	const DroneParams dp = drone_params(e);
+	const DroneParams dp = engine_drone_params(e);
 	drone_grid(&e->drone, &dp, breath_level_ahead(&e->breath, GRID_FRAMES));
 	if (e->frame == 0) {
-		snap_smoothed(e);
+		engine_snap_smoothed(e);
 	}
 
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
@@ -190,7 +143,7 @@ grid_update(Engine* e)
 		e->follow_place[1] = spatial_placement(e->rate, pos * e->width, e->speakers);
 	}
 
-	const SessionParams sp = session_params(e);
+	const SessionParams sp = engine_session_params(e);
 	const double t = (double)e->frame / e->rate;
 	e->cue_gain[0] = e->cue_gain[1];
 	e->cue_gain[1] = smooth_step(e->cue_gain[1], e->cue_gain_goal, e->smooth_fast);
@@ -231,21 +184,31 @@ strike_end_chime(Engine* e)
 {
 	float hz = 2.0f * e->ctl.drone_root;
 	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
-	cue_voice_trigger(&e->end_chime, CUE_SINGING_BOWL, hz, 3.0f, 1.0f, 1u);
+	cue_voice_trigger(&e->end_chime, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
 }
 
 /* A stage of the breath begins now: its chime, and the locked gaze starts
  * its cycle with the inhale. */
-static void
-breath_turn(Engine* e)
+void
+engine_breath_turn(Engine* e, bool audible)
 {
 	const Controls* c = &e->ctl;
 	BreathStage stage;
 	breath_take_turn(&e->breath, &stage);
-	chimes_turn(&e->chimes, (ChimeMode)(int)c->chime_mode, stage, c->drone_root, c->chime_level,
-	            (uint32_t)c->seed);
-	if (stage == BREATH_IN && c->gaze_per_breath > 0.0f) {
+	if (audible) {
+		chimes_turn(&e->chimes, (ChimeMode)(int)c->chime_mode, stage, c->drone_root,
+		            c->chime_level, (uint32_t)c->seed);
+	}
+	if (stage == BREATH_IN && engine_gaze_to_breath(e)) {
 		gaze_align_cycle(&e->gaze);
+	}
+}
+
+static void
+log_tap(Engine* e, int64_t frame, int side)
+{
+	if (e->tap_count < ENGINE_TAP_LOG) {
+		e->taps[e->tap_count++] = (EngineTap){frame, side};
 	}
 }
 
@@ -320,7 +283,7 @@ static void
 render_chunk(Engine* e, float* left, float* right, uint32_t n)
 {
 	const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
-	const SessionParams sp = session_params(e);
+	const SessionParams sp = engine_session_params(e);
 
 	uint32_t at = 0;
 	while (at < n) {
@@ -333,13 +296,14 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		const uint32_t max = to_end > 0 && to_end < room ? (uint32_t)to_end : room;
 		const uint32_t to_turn = breath_frames_to_turn(&e->breath, max);
 		if (to_turn == 0) {
-			breath_turn(e);
+			engine_breath_turn(e, true);
 			continue;
 		}
 		GazeEvent ev;
 		const uint32_t k = gaze_run(&e->gaze, to_turn, &ev);
 		if (k == 0) {
 			if (ev.type == GAZE_EVENT_TAP) {
+				log_tap(e, e->frame + at, ev.side);
 				strike_cue(e, ev.side);
 			}
 			continue;
@@ -391,6 +355,7 @@ update_outputs(Engine* e)
 void
 engine_process(Engine* e, float* left, float* right, uint32_t n)
 {
+	e->tap_count = 0;
 	uint32_t done = 0;
 	while (done < n) {
 		const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
@@ -405,4 +370,38 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 		done += chunk;
 	}
 	update_outputs(e);
+}
+
+void
+engine_set_tempo(Engine* e, double bpm)
+{
+	if (!(bpm >= 1.0 && bpm <= 999.0) || bpm == e->tempo_bpm) {
+		return;
+	}
+	e->tempo_bpm = bpm;
+	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
+		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
+	}
+}
+
+void
+engine_lock_beat(Engine* e, double beats)
+{
+	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e) && isfinite(beats)) {
+		gaze_lock_phase(&e->gaze, beats / e->ctl.gaze_beats);
+	}
+}
+
+void
+engine_steer(Engine* e, float target)
+{
+	e->steered = true;
+	e->steer_target = target;
+	e->steer_control = e->ctl.gaze_target;
+}
+
+void
+engine_toggle_set(Engine* e)
+{
+	gaze_toggle_set(&e->gaze);
 }

@@ -19,6 +19,10 @@
 
 #define CUE_VOICES 6
 
+/* Most taps one engine_process call logs (a block of 8192 frames at
+ * 8 kHz holds about six). */
+#define ENGINE_TAP_LOG 64
+
 /* A cue voice and where it sounds. */
 typedef struct {
 	CueVoice  voice;
@@ -27,7 +31,14 @@ typedef struct {
 } PlacedVoice;
 
 /* The continuous tone of Sweep and Follow with the soft sine. */
+/* A cue tap: the session frame it falls on, and its side. */
 typedef struct {
+	int64_t frame;
+	int     side;
+} EngineTap;
+
+typedef struct {
+	double cycles;   /* phase at the grid point, anchored to session time */
 	double re, im;   /* unit phasor */
 	double c, s;     /* rotation per frame */
 	float  hz;       /* smoothed pitch */
@@ -39,6 +50,8 @@ typedef struct {
 	Controls ctl;      /* latest values from the host, read on the grid */
 	int64_t  frame;    /* session frame */
 	double   tempo_bpm;
+	bool     steered;      /* the Follow target comes from steer_target */
+	float    steer_target, steer_control; /* and the control it overrides */
 
 	Gaze        gaze;
 	PlacedVoice voices[CUE_VOICES];
@@ -69,6 +82,8 @@ typedef struct {
 	float  scratch[GRID_FRAMES];
 	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
+	EngineTap taps[ENGINE_TAP_LOG]; /* of the last engine_process call */
+	uint32_t  tap_count;
 } Engine;
 
 void engine_init(Engine* e, double rate);
@@ -80,6 +95,38 @@ void engine_set_controls(Engine* e, const Controls* c);
 
 /* Renders n frames (any n) into left and right. */
 void engine_process(Engine* e, float* left, float* right, uint32_t n);
+
+/* Jumps to session frame `frame`: the engine is left exactly as rendering
+ * from the session start with the current controls would have it there.
+ * Costs a walk through the timeline's events and a short pre-roll
+ * (engine_preroll_frames) of rendering, so it is for relocations, not for
+ * every block. */
+void engine_locate(Engine* e, int64_t frame);
+
+/* Frames of sound a jump renders before its target, so that everything
+ * that rings or glides (cue tails, chimes, smoothing) is there exactly. */
+int64_t engine_preroll_frames(const Engine* e);
+
+/* The host's tempo, from now on; a gaze synced to it changes pace at once,
+ * carrying on from its phase. */
+void engine_set_tempo(Engine* e, double bpm);
+
+/* Beats since the host's song start: a synced gaze locks its phase to
+ * them (a cycle begins on every bar when gaze_beats divides it). */
+void engine_lock_beat(Engine* e, double beats);
+
+/* Live cues: the Follow target from now on (until the control moves), and
+ * starting or stopping a set. */
+void engine_steer(Engine* e, float target);
+void engine_toggle_set(Engine* e);
+
+/* The taps of the last engine_process call, in order. */
+static inline const EngineTap*
+engine_taps(const Engine* e, uint32_t* count)
+{
+	*count = e->tap_count;
+	return e->taps;
+}
 
 static inline const Outputs*
 engine_outputs(const Engine* e)

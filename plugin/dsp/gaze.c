@@ -5,6 +5,7 @@
 #include <math.h>
 
 #define HALF_CYCLE (UINT64_C(1) << 63)
+#define GAZE_LOCK_SLACK (UINT64_C(1) << 50) /* 1/16384 of a cycle */
 
 static bool
 uses_sets(GazeMode mode)
@@ -59,6 +60,7 @@ gaze_reset(Gaze* g)
 {
 	rng_seed(&g->rng, g->seed);
 	g->resting = false;
+	g->held = false;
 	g->set_elapsed = 0;
 	g->pending_set = 0;
 	g->follow_pos = g->p.target;
@@ -82,6 +84,7 @@ gaze_grid(Gaze* g, const GazeParams* p)
 		g->started = true;
 		g->side = 0;
 		g->resting = false;
+		g->held = false;
 		g->set_elapsed = 0;
 		restart_pattern(g);
 	}
@@ -95,7 +98,7 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	} else {
 		g->follow_pos = p->target;
 	}
-	if (!uses_sets(p->mode) || p->set_s <= 0.0) {
+	if (!uses_sets(p->mode) || (p->set_s <= 0.0 && !g->held)) {
 		if (g->resting) {
 			g->pending_set = +1;
 		}
@@ -155,6 +158,7 @@ take_due_event(Gaze* g, GazeEvent* ev)
 	if (g->pending_set > 0) {
 		g->pending_set = 0;
 		g->resting = false;
+		g->held = false;
 		g->set_elapsed = 0;
 		restart_pattern(g);
 		*ev = (GazeEvent){GAZE_EVENT_SET_START, 0};
@@ -213,7 +217,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	/* The nearest coming boundary, and what it is. */
 	uint64_t frames = max_frames;
 	uint64_t to_set = UINT64_MAX, to_segment = UINT64_MAX, to_tap = UINT64_MAX;
-	if (sets_active(g)) {
+	if (sets_active(g) && !g->held) {
 		to_set = remaining(frames_of(g, g->resting ? g->p.set_rest_s : g->p.set_s),
 		                   g->set_elapsed);
 		frames = min_u64(frames, to_set);
@@ -265,6 +269,46 @@ gaze_align_cycle(Gaze* g)
 		g->pending_tap = true;
 	}
 	g->phase = 0;
+}
+
+void
+gaze_retune(Gaze* g, double rate_hz)
+{
+	g->p.rate_hz = rate_hz;
+	update_inc(g);
+}
+
+void
+gaze_lock_phase(Gaze* g, double cycles)
+{
+	if ((g->p.mode != GAZE_SWEEP && g->p.mode != GAZE_ALTERNATE) || g->resting ||
+	    !isfinite(cycles)) {
+		return;
+	}
+	const double scaled = (cycles - floor(cycles)) * 18446744073709551616.0;
+	const uint64_t phase = scaled < 18446744073709551616.0 ? (uint64_t)scaled : 0u;
+	const uint64_t ahead = phase - g->phase, behind = g->phase - phase;
+	if ((ahead < behind ? ahead : behind) < GAZE_LOCK_SLACK) {
+		return; /* in step already: the host's rounding is not a jump */
+	}
+	g->phase = phase;
+	/* already at the side this half of the cycle belongs to */
+	g->side = (g->phase & HALF_CYCLE) ? -1 : +1;
+}
+
+void
+gaze_toggle_set(Gaze* g)
+{
+	if (!uses_sets(g->p.mode)) {
+		return;
+	}
+	if (g->resting || g->pending_set < 0) {
+		g->held = false;
+		g->pending_set = +1;
+	} else {
+		g->held = true;
+		g->pending_set = -1;
+	}
 }
 
 static float

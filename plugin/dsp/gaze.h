@@ -52,6 +52,7 @@ typedef struct {
 	int        hold_segment; /* 0 first side, 1 centre, 2 other side, 3 centre */
 	int64_t    hold_elapsed;
 	bool       resting;      /* between sets */
+	bool       held;         /* resting until gaze_toggle_set starts a set */
 	int64_t    set_elapsed;
 	bool       pending_tap;
 	int        pending_set; /* 0, or +1 start / -1 end due now */
@@ -79,6 +80,18 @@ uint32_t gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev);
  * and Alternate only.  The tap of the cycle start is due now unless it
  * has just sounded, so a lock never doubles or drops a tap. */
 void gaze_align_cycle(Gaze* g);
+
+/* A new rate from now on (a tempo change): the phase carries on. */
+void gaze_retune(Gaze* g, double rate_hz);
+
+/* Puts the cycle at `cycles` (its fraction counts) without a tap: for a
+ * gaze phase-locked to an outside clock (the host's bars and beats).
+ * Sweep and Alternate only. */
+void gaze_lock_phase(Gaze* g, double cycles);
+
+/* Stops the set now and rests until called again, or starts a set now
+ * when resting: sets cued live.  Sweep, Alternate and Hold only. */
+void gaze_toggle_set(Gaze* g);
 
 /* Where to look now, -1 left .. +1 right. */
 float gaze_position(const Gaze* g);

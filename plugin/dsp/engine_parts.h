@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: ISC */
+/* Internal to the engine: what the controls mean for each part (the
+ * parameters each module takes, made from the latest control values and,
+ * for the gaze, the breath and the host tempo it may be locked to), and
+ * the steps that rendering and relocating share. */
+#ifndef SOMASCAPE_ENGINE_PARTS_H
+#define SOMASCAPE_ENGINE_PARTS_H
+
+#include "engine.h"
+#include "session.h"
+
+/* The bowl that ends a session. */
+#define END_CHIME_SOUND   CUE_SINGING_BOWL
+#define END_CHIME_DECAY_S 3.0f
+
+GazeParams    engine_gaze_params(const Engine* e);
+BreathParams  engine_breath_params(const Engine* e);
+DroneParams   engine_drone_params(const Engine* e);
+SessionParams engine_session_params(const Engine* e);
+
+/* True while the gaze takes its pace from the breath. */
+static inline bool
+engine_gaze_to_breath(const Engine* e)
+{
+	return e->ctl.gaze_per_breath > 0.0f;
+}
+
+/* A stage of the breath begins now; `audible` strikes its chime. */
+void engine_breath_turn(Engine* e, bool audible);
+
+/* Smoothed values start at their targets: at the session start, and where
+ * a relocation's pre-roll begins. */
+void engine_snap_smoothed(Engine* e);
+
+#endif
