@@ -417,6 +417,13 @@ host_run(Host* host, float* left, float* right, uint32_t n)
 	}
 }
 
+const LV2_Atom_Sequence*
+host_output_events(Host* host, const char* symbol)
+{
+	const HostPort* port = find_port(host, symbol);
+	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;
+}
+
 void
 host_render(Host* host, float* left, float* right, uint64_t n, uint32_t block)
 {

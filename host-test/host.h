@@ -9,6 +9,7 @@
 #define SOMASCAPE_HOST_H
 
 #include <lilv/lilv.h>
+#include <lv2/atom/atom.h>
 #include <lv2/core/lv2.h>
 #include <lv2/urid/urid.h>
 
@@ -61,6 +62,10 @@ void host_render(Host* host, float* left, float* right, uint64_t n, uint32_t blo
 /* Event input for the next run() only: an atom appended at a frame offset. */
 bool host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size,
                      const void* body);
+
+/* What an atom output port (by symbol) holds after the last run(); NULL
+ * when there is no such port. */
+const LV2_Atom_Sequence* host_output_events(Host* host, const char* symbol);
 
 /* The URID of a URI, for building events. */
 uint32_t host_map(Host* host, const char* uri);

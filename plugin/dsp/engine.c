@@ -398,6 +398,7 @@ engine_steer(Engine* e, float target)
 	e->steered = true;
 	e->steer_target = target;
 	e->steer_control = e->ctl.gaze_target;
+	gaze_steer(&e->gaze, target);
 }
 
 void

@@ -185,8 +185,8 @@ take_due_event(Gaze* g, GazeEvent* ev)
 			++g->passes;
 		}
 		break;
-	case GAZE_FOLLOW:
-		side = g->follow_pos > 0.5f ? 1 : g->follow_pos < -0.5f ? -1 : 0;
+	case GAZE_FOLLOW: /* the side the eyes are led to */
+		side = g->p.target > 0.5f ? 1 : g->p.target < -0.5f ? -1 : 0;
 		if (side != 0 && side != g->side) {
 			++g->passes;
 		}
@@ -294,6 +294,19 @@ gaze_lock_phase(Gaze* g, double cycles)
 	g->phase = phase;
 	/* already at the side this half of the cycle belongs to */
 	g->side = (g->phase & HALF_CYCLE) ? -1 : +1;
+}
+
+void
+gaze_steer(Gaze* g, float target)
+{
+	if (g->p.mode != GAZE_FOLLOW) {
+		return;
+	}
+	g->p.target = target;
+	if (g->p.glide_s <= 0.0f) {
+		g->follow_pos = target;
+	}
+	g->pending_tap = true; /* the cue sounds as it is given */
 }
 
 void

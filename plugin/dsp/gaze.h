@@ -89,6 +89,9 @@ void gaze_retune(Gaze* g, double rate_hz);
  * Sweep and Alternate only. */
 void gaze_lock_phase(Gaze* g, double cycles);
 
+/* Follow: a new target now (a live cue), with a tap toward it. */
+void gaze_steer(Gaze* g, float target);
+
 /* Stops the set now and rests until called again, or starts a set now
  * when resting: sets cued live.  Sweep, Alternate and Hold only. */
 void gaze_toggle_set(Gaze* g);
