@@ -82,6 +82,14 @@ slot_of(uint32_t note, uint32_t harmonic)
 	return note * DRONE_HARMONICS + (harmonic - 1 + note_lane[note]) % DRONE_HARMONICS;
 }
 
+/* Each note's LFO phase at its first tick (grid step n): the notes start
+ * at their own places and never drift together. */
+static double
+lfo_start(uint32_t n)
+{
+	return 2.0 * M_PI * n / DRONE_NOTES;
+}
+
 void
 drone_init(Drone* d, double rate)
 {
@@ -101,9 +109,14 @@ drone_init(Drone* d, double rate)
 		d->pan_r[l] = sinf(angle);
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		const double w = 2.0 * M_PI * lfo_hz[n] * NOTE_TICK_FRAMES / rate;
-		d->lfo_c[n] = cos(w);
-		d->lfo_s[n] = sin(w);
+		d->lfo_w[n] = 2.0 * M_PI * lfo_hz[n] / rate;
+		d->lfo_turn[n] = phasor_of(d->lfo_w[n] * NOTE_TICK_FRAMES);
+		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+			/* Schroeder phases: harmonics never all peak at once, so the
+			 * drone stays soft rather than pulsing */
+			d->schroeder[slot_of(n, h)] =
+			    phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+		}
 	}
 	drone_reset(d, 1u);
 }
@@ -114,24 +127,21 @@ drone_reset(Drone* d, uint32_t seed)
 	memset(d->amp, 0, sizeof(d->amp));
 	memset(d->amp_step, 0, sizeof(d->amp_step));
 	memset(d->amp_goal, 0, sizeof(d->amp_goal));
+	memset(d->amp_smooth, 0, sizeof(d->amp_smooth));
 	memset(d->group_on, 0, sizeof(d->group_on));
-	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-			/* Schroeder phases: harmonics never all peak at once, so the
-			 * drone stays soft rather than pulsing */
-			const double phase = M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n;
-			d->re[slot_of(n, h)] = (float)cos(phase);
-			d->im[slot_of(n, h)] = (float)sin(phase);
-		}
+	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
+		d->re[k] = (float)d->schroeder[k].re;
+		d->im[k] = (float)d->schroeder[k].im;
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		d->note_gain[n] = 0.0f;
 		d->ratio[n] = 0.0f;
-		/* each LFO starts at its own place: the notes never drift together */
-		d->lfo_re[n] = cos(2.0 * M_PI * n / DRONE_NOTES);
-		d->lfo_im[n] = sin(2.0 * M_PI * n / DRONE_NOTES);
+		d->phase[n] = (Phasor){1.0, 0.0};
+		d->turn[n] = d->turn_plain[n] = (Phasor){1.0, 0.0};
+		d->chorus_delta[n] = 0.0;
+		d->lfo[n] = phasor_of(lfo_start(n));
 	}
-	rng_seed(&d->rng, seed ^ 0xD20E5EEDu);
+	d->noise_seed = seed ^ 0xD20E5EEDu;
 	memset(d->low_pass, 0, sizeof(d->low_pass));
 	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	d->gain[0] = d->gain[1] = 0.0f;
@@ -140,7 +150,7 @@ drone_reset(Drone* d, uint32_t seed)
 	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
 		d->buzz[k] = 1.0f;
 	}
-	d->grid_steps = 0;
+	d->step = 0;
 	d->started = false;
 	d->shape_dirty = true;
 }
@@ -193,16 +203,19 @@ update_shape(Drone* d)
 	d->shape_dirty = false;
 }
 
-/* The rotation of every partial of note n: the fundamental's (detuned by
- * the chorus, a tiny rotation by Taylor series), raised to each harmonic's
- * power by repeated complex multiplication.  No libm. */
+/* The rotation per frame of every partial of note n: the fundamental's
+ * (with this tick's share of the chorus offset, a tiny rotation by Taylor
+ * series), raised to each harmonic's power by repeated complex
+ * multiplication; and the note's phase turn per grid step to match.  No
+ * libm. */
 static void
-update_rotations(Drone* d, uint32_t n, double detune)
+update_rotations(Drone* d, uint32_t n)
 {
-	const double dw = d->base_w[n] * detune;
+	const double dw = d->chorus_delta[n] / NOTE_TICK_FRAMES;
 	const double dc = 1.0 - 0.5 * dw * dw, ds = dw - dw * dw * dw / 6.0;
 	const double c1 = d->base_c[n] * dc - d->base_s[n] * ds;
 	const double s1 = d->base_c[n] * ds + d->base_s[n] * dc;
+	d->turn[n] = phasor_mul(d->turn_plain[n], phasor_small(d->chorus_delta[n] / NOTE_TICK));
 	double c = c1, s = s1;
 	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
 		const uint32_t k = slot_of(n, h);
@@ -212,6 +225,31 @@ update_rotations(Drone* d, uint32_t n, double detune)
 		s = c * s1 + s * c1;
 		c = next;
 	}
+}
+
+/* The notes' gains are normalised so every voicing has the same power. */
+static float
+note_norm(const VoicingRecipe* v)
+{
+	float power = 0.0f;
+	for (uint32_t n = 0; n < v->notes; ++n) {
+		power += note_weight[n] * note_weight[n];
+	}
+	return 1.0f / sqrtf(power);
+}
+
+/* The notes' fundamentals from the root and their intervals; libm, only
+ * when they change. */
+static void
+retune_notes(Drone* d)
+{
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		d->base_w[n] = 2.0 * M_PI * d->root_hz * d->ratio[n] / d->rate;
+		d->base_c[n] = cos(d->base_w[n]);
+		d->base_s[n] = sin(d->base_w[n]);
+		d->turn_plain[n] = phasor_of(d->base_w[n] * GRID_FRAMES);
+	}
+	d->shape_dirty = true;
 }
 
 /* Root glide and voicing changes.  A note whose interval changes fades out,
@@ -229,11 +267,7 @@ update_notes(Drone* d)
 		retune = true;
 	}
 	const VoicingRecipe* v = &voicings[d->p.voicing];
-	float power = 0.0f;
-	for (uint32_t n = 0; n < v->notes; ++n) {
-		power += note_weight[n] * note_weight[n];
-	}
-	const float norm = 1.0f / sqrtf(power);
+	const float norm = note_norm(v);
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		const float want = n < v->notes ? v->ratio[n] : 0.0f;
 		if (d->ratio[n] != want && d->note_gain[n] < 1e-4f) {
@@ -245,36 +279,44 @@ update_notes(Drone* d)
 		d->note_gain[n] = smooth_step(d->note_gain[n], goal, d->smooth_tone);
 	}
 	if (retune) {
-		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-			d->base_w[n] = 2.0 * M_PI * d->root_hz * d->ratio[n] / d->rate;
-			d->base_c[n] = cos(d->base_w[n]);
-			d->base_s[n] = sin(d->base_w[n]);
-		}
-		d->shape_dirty = true;
+		retune_notes(d);
 	}
 	return retune;
 }
 
-/* Note n's slow LFO moves on by one LFO tick. */
-static void
-turn_lfo(Drone* d, uint32_t n)
+/* The chorus: each note's pitch drifts by chorus_depth * sin(LFO), so its
+ * phase gains gain * -cos(LFO), a function of the LFO phase alone.  This
+ * is the gain in radians of the fundamental (0 without chorus). */
+static double
+chorus_gain(const Drone* d, uint32_t n)
 {
-	const double re = d->lfo_re[n] * d->lfo_c[n] - d->lfo_im[n] * d->lfo_s[n];
-	const double im = d->lfo_re[n] * d->lfo_s[n] + d->lfo_im[n] * d->lfo_c[n];
-	const double fix = 1.5 - 0.5 * (re * re + im * im);
-	d->lfo_re[n] = re * fix;
-	d->lfo_im[n] = im * fix;
+	return timbres[d->p.timbre].chorus ? d->base_w[n] * chorus_depth / d->lfo_w[n] : 0.0;
 }
 
-/* Keeps every phasor on the unit circle (one Newton step: the error is
- * only rounding). */
+/* Note n's tick: its LFO moves on, and the chorus phase it gains by the
+ * next tick is spread over the tick.  Summed over ticks, the gains
+ * telescope to gain * (cos(LFO at the first tick) - cos(LFO now)). */
 static void
-renormalise(Drone* d, uint32_t n)
+tick_lfo(Drone* d, uint32_t n)
 {
-	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
-		const float fix = 1.5f - 0.5f * (d->re[k] * d->re[k] + d->im[k] * d->im[k]);
-		d->re[k] *= fix;
-		d->im[k] *= fix;
+	const Phasor now = d->lfo[n];
+	d->lfo[n] = phasor_renormalise(phasor_mul(now, d->lfo_turn[n]));
+	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
+}
+
+/* Sets note n's partials from its phase: the float rotators run only until
+ * the next tick, so nothing drifts and the phase is session time's. */
+static void
+anchor_partials(Drone* d, uint32_t n)
+{
+	const Phasor fundamental = d->phase[n];
+	Phasor z = fundamental;
+	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+		const uint32_t k = slot_of(n, h);
+		const Phasor v = phasor_mul(z, d->schroeder[k]);
+		d->re[k] = (float)v.re;
+		d->im[k] = (float)v.im;
+		z = phasor_mul(z, fundamental);
 	}
 }
 
@@ -296,7 +338,7 @@ update_jivari(Drone* d, uint32_t n)
 	if (!on && d->buzz[n * DRONE_HARMONICS] == 1.0f) {
 		return; /* already plain */
 	}
-	const float centre = 6.0f + 4.0f * (float)d->lfo_im[n];
+	const float centre = 6.0f + 4.0f * (float)d->lfo[n].im;
 	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
 		const float x = ((float)d->harmonic[k] - centre) / width;
 		d->buzz[k] = on ? 1.0f + depth / (1.0f + x * x) : 1.0f;
@@ -327,7 +369,16 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 		const uint32_t k = first + j;
-		d->amp_goal[k] = smooth_step(d->amp_goal[k], norm * u[j], d->smooth_note);
+		d->amp[k] = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
+		/* smoothed in double: a float one-pole this slow stalls up to
+		 * ulp / coef (2e-6) short of a moving target, at a place that
+		 * depends on its history, and then a relocated drone would not
+		 * settle onto the same samples */
+		const double target = norm * u[j];
+		double a = d->amp_smooth[k] + (target - d->amp_smooth[k]) * d->smooth_note;
+		a = fabs(a - target) < 1e-9 ? target : a; /* -180 dB: arrived */
+		d->amp_smooth[k] = a;
+		d->amp_goal[k] = (float)a;
 		d->amp_step[k] = (d->amp_goal[k] - d->amp[k]) * (1.0f / NOTE_TICK_FRAMES);
 	}
 	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
@@ -354,7 +405,7 @@ exp2_small(float x)
  * keeps the power steady as the cutoff moves, and the noise density the
  * same at every rate. */
 static void
-update_ocean(Drone* d, float breath)
+update_ocean(Drone* d, float breath, uint64_t step)
 {
 	d->ocean = smooth_step(d->ocean, d->p.timbre == DRONE_OCEAN ? 1.0f : 0.0f, d->smooth_tone);
 	d->noise_gain[0] = d->noise_gain[1];
@@ -362,6 +413,9 @@ update_ocean(Drone* d, float breath)
 		d->noise_gain[1] = 0.0f;
 		return;
 	}
+	/* the noise of this grid step, from its index: the same wherever
+	 * rendering started (an odd multiplier keeps the steps' seeds apart) */
+	rng_seed(&d->rng, d->noise_seed + (uint32_t)step * 0x632BE5ABu);
 	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
 	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
 	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;
@@ -387,20 +441,27 @@ note_sounds(const Drone* d, uint32_t n)
 	return false;
 }
 
+/* A session starts (or resumes) with every smoothed value at its setting. */
+static void
+start(Drone* d, const DroneParams* p)
+{
+	d->p = *p;
+	d->started = true;
+	d->root_hz = p->root_hz;
+	d->level_db = p->level_db;
+	d->level_goal = d->level = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
+	d->depth = p->breath_depth;
+	d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
+}
+
 void
 drone_grid(Drone* d, const DroneParams* p, float breath_next)
 {
 	const bool timbre_changed = d->started && p->timbre != d->p.timbre;
-	d->p = *p;
 	if (!d->started) {
-		/* a session starts with everything at its setting */
-		d->started = true;
-		d->root_hz = p->root_hz;
-		d->level_db = p->level_db;
-		d->level_goal = d->level = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
-		d->depth = p->breath_depth;
-		d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
+		start(d, p);
 	}
+	d->p = *p;
 	const bool retune = update_notes(d);
 	if (timbre_changed) {
 		d->shape_dirty = true;
@@ -408,21 +469,23 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 	if (d->shape_dirty) {
 		update_shape(d);
 	}
-	const bool chorus = timbres[p->timbre].chorus;
-	const uint32_t ticking = d->grid_steps++ % NOTE_TICK;
+	const uint64_t step = d->step++;
+	const uint32_t ticking = (uint32_t)(step % NOTE_TICK);
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		const bool tick = n == ticking;
+		const double delta = d->chorus_delta[n];
 		if (tick) {
-			turn_lfo(d, n);
+			tick_lfo(d, n); /* always: the chorus phase is session time's */
 			if (note_sounds(d, n)) {
 				update_jivari(d, n);
-				renormalise(d, n);
+				anchor_partials(d, n);
 				update_amplitudes(d, n, breath_next);
 			}
 		}
-		if ((tick && chorus) || retune || timbre_changed) {
-			update_rotations(d, n, chorus ? chorus_depth * d->lfo_im[n] : 0.0);
+		if (retune || timbre_changed || d->chorus_delta[n] != delta) {
+			update_rotations(d, n);
 		}
+		d->phase[n] = phasor_renormalise(phasor_mul(d->phase[n], d->turn[n]));
 	}
 	if (p->level_db != d->level_db) { /* powf only when the level moves */
 		d->level_db = p->level_db;
@@ -432,7 +495,53 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 	d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
 	d->gain[0] = d->gain[1];
 	d->gain[1] = d->level * (1.0f - d->depth * (1.0f - breath_next));
-	update_ocean(d, breath_next);
+	update_ocean(d, breath_next, step);
+}
+
+/* Note n's phase state at session frame `frame` (a grid point), for
+ * constant parameters since the start: the fundamental's phase w * frame
+ * plus the chorus offset gained up to there, the LFO at the note's next
+ * tick, and this tick's chorus increment. */
+static void
+seek_note(Drone* d, uint32_t n, int64_t frame)
+{
+	const int64_t step = frame / GRID_FRAMES;
+	const double g = chorus_gain(d, n);
+	const double lfo0 = lfo_start(n);
+	double offset = 0.0, delta = 0.0, lfo_next = lfo0;
+	if (step > (int64_t)n) { /* the note has ticked: at grid steps n, n + 4, ... */
+		const int64_t last = (int64_t)n + (step - 1 - (int64_t)n) / NOTE_TICK * NOTE_TICK;
+		const double since_first = (double)((last - (int64_t)n) * GRID_FRAMES);
+		const double lfo_then = lfo0 + d->lfo_w[n] * since_first;
+		lfo_next = lfo_then + d->lfo_w[n] * NOTE_TICK_FRAMES;
+		delta = g * (cos(lfo_then) - cos(lfo_next));
+		offset = g * (cos(lfo0) - cos(lfo_then)) +
+		         delta * (double)(frame - last * GRID_FRAMES) / NOTE_TICK_FRAMES;
+	}
+	d->lfo[n] = phasor_of(phase_wrap(lfo_next));
+	d->chorus_delta[n] = delta;
+	d->phase[n] = phasor_of(phase_wrap(d->base_w[n] * (double)frame) + offset);
+	update_rotations(d, n);
+	anchor_partials(d, n);
+}
+
+void
+drone_seek(Drone* d, const DroneParams* p, int64_t frame)
+{
+	start(d, p);
+	const VoicingRecipe* v = &voicings[p->voicing];
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		d->ratio[n] = n < v->notes ? v->ratio[n] : 0.0f;
+	}
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		d->note_gain[n] = d->ratio[n] > 0.0f ? note_weight[n] * note_norm(v) : 0.0f;
+	}
+	retune_notes(d);
+	update_shape(d);
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		seek_note(d, n, frame);
+	}
+	d->step = (uint64_t)(frame / GRID_FRAMES);
 }
 
 /* One group of DRONE_LANES slots as a vector.  GCC and Clang both take

@@ -6,16 +6,23 @@
  * Each partial is a complex rotator (a unit phasor turned by a fixed step
  * per frame), kept as a struct of arrays in groups of DRONE_LANES so the
  * frame loop is plain vector arithmetic.  Amplitudes and rotations are
- * recomputed on the grid and amplitudes interpolated across each step; the
- * phasors are renormalised on the grid, so nothing drifts over a day.  No
- * libm call runs per sample, and in a steady state none per grid step
- * either.  Stereo comes from the lanes: each lane sits at its own place,
+ * recomputed on the grid and amplitudes interpolated across each step.
+ *
+ * Phases are anchored to session time: each note's fundamental phase is a
+ * double phasor advanced on the grid (phasor.h), and at the note's tick its
+ * partials are set afresh from it; float recursion runs only within a
+ * tick.  The chorus is a phase offset that is a function of the note's LFO
+ * phase, and the Ocean's noise is reseeded every grid step from the step's
+ * index.  So the sound at a frame depends on the session time, not on how
+ * the drone got there, and drone_seek() can start anywhere.  No libm call
+ * runs per sample, and in a steady state none per grid step either.  Stereo comes from the lanes: each lane sits at its own place,
  * and the notes are laid across the lanes so the voices lean gently left
  * and right. */
 #ifndef SOMASCAPE_DRONE_H
 #define SOMASCAPE_DRONE_H
 
 #include "grid.h"
+#include "phasor.h"
 #include "rng.h"
 
 #include <stdbool.h>
@@ -72,11 +79,12 @@ typedef struct {
 	_Alignas(16) float amp[DRONE_SLOTS];     /* now */
 	_Alignas(16) float amp_step[DRONE_SLOTS];/* per frame, to the next grid point */
 	_Alignas(16) float amp_goal[DRONE_SLOTS];/* smoothed, at the next grid point */
+	double      amp_smooth[DRONE_SLOTS];     /* amp_goal in double: see update_amplitudes */
 	_Alignas(16) float shape[DRONE_SLOTS];   /* timbre, formants, band limit */
 	_Alignas(16) float buzz[DRONE_SLOTS];    /* Tanpura's jivari, 1 = none */
 	uint8_t     harmonic[DRONE_SLOTS];       /* of each slot, 1.. */
 	bool        group_on[DRONE_GROUPS];
-	uint32_t    grid_steps;                  /* since the reset */
+	uint64_t    step;                        /* grid step of session time */
 
 	/* notes */
 	float  root_hz;                 /* smoothed */
@@ -84,12 +92,19 @@ typedef struct {
 	float  note_gain[DRONE_NOTES];  /* smoothed */
 	double base_w[DRONE_NOTES];                      /* fundamental, rad/frame */
 	double base_c[DRONE_NOTES], base_s[DRONE_NOTES]; /* its rotation */
-	double lfo_re[DRONE_NOTES], lfo_im[DRONE_NOTES]; /* chorus and jivari */
-	double lfo_c[DRONE_NOTES], lfo_s[DRONE_NOTES];   /* per note tick */
+	Phasor phase[DRONE_NOTES];      /* fundamental's phase at this grid step */
+	Phasor turn[DRONE_NOTES];       /* its turn per grid step, chorus included */
+	Phasor turn_plain[DRONE_NOTES]; /* exp(i GRID_FRAMES w), no chorus */
+	double chorus_delta[DRONE_NOTES]; /* chorus phase gained over this tick */
+	Phasor lfo[DRONE_NOTES];        /* chorus and jivari LFO, at the next tick */
+	Phasor lfo_turn[DRONE_NOTES];   /* per note tick */
+	double lfo_w[DRONE_NOTES];      /* rad/frame */
+	Phasor schroeder[DRONE_SLOTS];  /* each partial's phase at time zero */
 	bool   shape_dirty;
 
 	/* Ocean */
-	Rng      rng;
+	Rng      rng;        /* reseeded every grid step */
+	uint32_t noise_seed;
 	DroneLowPass low_pass[2];
 	float        low_pass_coef;
 	float        noise_gain[2];  /* grid start, end, with the swell */
@@ -101,7 +116,7 @@ typedef struct {
 	float ocean;             /* smoothed 0..1: how much of the Ocean sounds */
 	float gain[2];
 	float smooth_fast, smooth_tone;
-	float smooth_note; /* per note tick */
+	double smooth_note; /* per note tick */
 	float pan_l[DRONE_LANES], pan_r[DRONE_LANES];
 
 } Drone;
@@ -110,6 +125,15 @@ void drone_init(Drone* d, double rate);
 
 /* Silent, at the start of the session; the noise is seeded. */
 void drone_reset(Drone* d, uint32_t seed);
+
+/* After drone_reset(), jumps to session frame `frame` (a multiple of
+ * GRID_FRAMES) with the parameters p, as if they had been set since the
+ * start: every phase (partials, LFOs, chorus) and the noise are where a
+ * drone rendered from frame 0 would have them.  Smoothed values (levels,
+ * partial amplitudes, filter states) start at their targets or at rest and
+ * settle within about a second, so a caller pre-rolls that long before the
+ * frame it needs exact.  Not real-time cheap: a few libm calls per note. */
+void drone_seek(Drone* d, const DroneParams* p, int64_t frame);
 
 /* At every grid point: the parameters, and the breath level at the end of
  * this grid step. */

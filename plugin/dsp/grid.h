@@ -20,12 +20,14 @@ grid_smoothing_coef(double rate, double tau_s)
 }
 
 /* One step of a one-pole smoother; snaps to the target when close so that
- * no denormals are left behind. */
+ * no denormals are left behind, and when rounding stalls it short of the
+ * target (a slow smoother stops a few ulp / coef away), so it always
+ * arrives: the settled value never depends on where it came from. */
 static inline float
 smooth_step(float value, float target, float coef)
 {
 	const float next = value + (target - value) * coef;
-	return fabsf(next - target) < 1e-7f ? target : next;
+	return fabsf(next - target) < 1e-7f || next == value ? target : next;
 }
 
 static inline float
