@@ -148,7 +148,7 @@ static void
 test_start_mid_session(void)
 {
 	static const Scene scenes[] = {
-	    {"middle of a Hold", {"gaze_mode", "cue_sound", "drone_level", NULL}, {3, 6, -60}, 72.0},
+	    {"middle of a Hold", {"gaze_mode", "cue_sound", NULL}, {3, 6}, 72.0},
 	    {"middle of a breath (4-7-8, slowing, chimes)",
 	     {"breath_in", "breath_hold_in", "breath_out", "breath_start", "breath_ramp",
 	      "chime_mode", "drone_timbre", NULL},

@@ -660,11 +660,3 @@ drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
 		render_ocean(d, left, right, n, grid_at);
 	}
 }
-
-void
-drone_seek(Drone* d, const DroneParams* p, int64_t frame)
-{
-	(void)d;
-	(void)p;
-	(void)frame;
-}

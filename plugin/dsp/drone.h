@@ -141,10 +141,6 @@ void drone_grid(Drone* d, const DroneParams* p, float breath_next);
 
 /* Adds n frames (inside one grid step, starting at grid_at) to left and
  * right. */
-/* Puts the drone where playing from the session start would have it at
- * frame (a grid point). */
-void drone_seek(Drone* d, const DroneParams* p, int64_t frame);
-
 void drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at);
 
 #endif
