@@ -155,6 +155,7 @@ test_start_mid_session(void)
 	     {4, 7, 8, 1.5f, 5, 1, 3},
 	     200.5},
 	    {"a set's rest", {"set_length", "set_rest", "cue_sound", NULL}, {20, 15, 1}, 85.0},
+	    {"the end chime ringing", {"session_len", "fade_out", NULL}, {2, 20}, 123.0},
 	    {"Sweep, far in (37 min, Ocean)", {"gaze_mode", "drone_timbre", "gaze_vary", NULL},
 	     {1, 4, 20}, 37 * 60.0},
 	};

@@ -103,9 +103,10 @@ void engine_process(Engine* e, float* left, float* right, uint32_t n);
  * every block. */
 void engine_locate(Engine* e, int64_t frame);
 
-/* Frames of sound a jump renders before its target, so that everything
- * that rings or glides (cue tails, chimes, smoothing) is there exactly. */
-int64_t engine_preroll_frames(const Engine* e);
+/* Frames of sound a jump to `target` renders before it, so that
+ * everything that rings or glides (cue tails, chimes, smoothing) is there
+ * exactly. */
+int64_t engine_preroll_frames(const Engine* e, int64_t target);
 
 /* The host's tempo, from now on; a gaze synced to it changes pace at once,
  * carrying on from its phase. */

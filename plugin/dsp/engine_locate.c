@@ -19,11 +19,12 @@
 
 /* Smoothing and the limiter settle within this. */
 #define SETTLE_S 1.0
-/* A sound is 120 dB down after twice its t60. */
-#define TAILS_T60 2.0
+/* A cue voice stops 100 dB down, 1.67 times its t60: a tail older than
+ * this has ended in the session played from the start too. */
+#define TAILS_T60 1.7
 
 int64_t
-engine_preroll_frames(const Engine* e)
+engine_preroll_frames(const Engine* e, int64_t target)
 {
 	const Controls* c = &e->ctl;
 	double ring = 0.0;
@@ -33,8 +34,10 @@ engine_preroll_frames(const Engine* e)
 	if ((int)c->chime_mode != CHIMES_OFF) {
 		ring = fmax(ring, chimes_ring_s());
 	}
-	if (c->session_len > 0.0f) {
-		ring = fmax(ring, cue_voice_ring_s(END_CHIME_SOUND, END_CHIME_DECAY_S));
+	const double end_s = c->session_len * 60.0, target_s = (double)target / e->rate;
+	const double end_ring = cue_voice_ring_s(END_CHIME_SOUND, END_CHIME_DECAY_S);
+	if (end_s > 0.0 && end_s <= target_s && target_s - end_s < TAILS_T60 * end_ring) {
+		ring = fmax(ring, end_ring); /* the end chime may still ring */
 	}
 	const double frames = ceil((SETTLE_S + TAILS_T60 * ring) * e->rate);
 	return (int64_t)frames;
@@ -106,7 +109,7 @@ engine_locate(Engine* e, int64_t frame)
 	if (frame <= 0) {
 		return;
 	}
-	int64_t from = frame - engine_preroll_frames(e);
+	int64_t from = frame - engine_preroll_frames(e, frame);
 	from = from > 0 ? from - from % GRID_FRAMES : 0;
 	if (from > 0) {
 		skip_timeline(e, from);
