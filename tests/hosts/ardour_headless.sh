@@ -17,7 +17,7 @@ need ardour7-lua
 # Ardour's control-input index of each control we set, from ports.def (the
 # control inputs in order), with the name Ardour should show for it.
 declare -A want=([gaze_mode]=2 [gaze_space]=1 [gaze_rate]=1 [fade_in]=0
-	[drone_level]=-60 [cue_decay]=0.15 [cue_sound]=0)
+	[drone_level]=-60 [cue_decay]=0.15 [cue_sound]=0 [clock]=1)
 awk -F', *' '/^CONTROL_IN\(/ { sub(/^CONTROL_IN\(/, "", $1); gsub(/"/, "", $2); print n++, $1, $2 }' \
 	"$ports_def" | while read -r index symbol name; do
 	if [ -n "${want[$symbol]:-}" ]; then
@@ -44,10 +44,12 @@ for attempt in $(seq "$attempts"); do
 	if grep -q '^Error' "$run/log"; then
 		fail "a check inside Ardour failed (a Lua error, not a crash)"
 	fi
-	export_file=$(find "$run/export" -name '*.wav' | head -n 1)
-	if [ -n "$export_file" ] && grep -q 'somascape-ardour: ok exported' "$run/log"; then
+	export_file=$(find "$run/export/first" -name '*.wav' 2>/dev/null | head -n 1)
+	again_file=$(find "$run/export/again" -name '*.wav' 2>/dev/null | head -n 1)
+	if [ -n "$again_file" ] && grep -q 'somascape-ardour: ok exported 0-8 s again' "$run/log"; then
 		# The preset's 1.2 Hz, after its 1 s fade-in.
 		"$checker" "$export_file" 1.0 7.9 1.2 || fail "the exported file is wrong"
+		"$checker" --same "$export_file" "$again_file" || fail "two exports differ"
 		echo "Ardour headless: ok (attempt $attempt of $attempts)"
 		exit 0
 	fi

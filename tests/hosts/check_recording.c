@@ -4,6 +4,7 @@
  * sides at the expected rate.
  *
  * Usage: check_recording FILE [T0 T1 RATE_HZ]...
+ *        check_recording --same FILE OTHER   (the same samples, to 1e-6)
  * A strike is found where a 5 ms frame's energy jumps well above the
  * recent envelope; its side is the louder channel over the next 40 ms, so
  * both the speaker pan and the headphone mode (time and level difference)
@@ -12,6 +13,7 @@
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define MAX_STRIKES 4096
 #define RATE_TOLERANCE 0.03 /* a few %, as the issue asks */
@@ -151,9 +153,46 @@ check_window(const Recording* rec, double t0, double t1, double rate_hz)
 	return ok;
 }
 
+/* Two recordings of the same thing: equal length and samples. */
+static int
+check_same(const char* a_path, const char* b_path)
+{
+	Recording a = {0}, b = {0};
+	int ok = load(a_path, &a) && load(b_path, &b);
+	if (ok && (a.frames != b.frames || a.rate != b.rate)) {
+		printf("check_recording: %ld and %ld frames\n", a.frames, b.frames);
+		ok = 0;
+	}
+	double worst = 0.0;
+	long first = -1, last = -1;
+	for (long i = 0; ok && i < a.frames * 2; ++i) {
+		const double d = fabs((double)a.samples[i] - (double)b.samples[i]);
+		worst = fmax(worst, d);
+		if (d > 1e-6) {
+			first = first < 0 ? i / 2 : first;
+			last = i / 2;
+		}
+	}
+	if (ok) {
+		printf("check_recording: largest difference %.3g", worst);
+		if (first >= 0) {
+			printf(", frames %ld to %ld differ", first, last);
+		}
+		printf("\n");
+		ok = worst <= 1e-6;
+	}
+	free(a.samples);
+	free(b.samples);
+	printf("check_recording: %s\n", ok ? "the same" : "NOT THE SAME");
+	return ok ? 0 : 1;
+}
+
 int
 main(int argc, char** argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--same") == 0) {
+		return check_same(argv[2], argv[3]);
+	}
 	if (argc < 2 || (argc - 2) % 3 != 0) {
 		fprintf(stderr, "usage: check_recording FILE [T0 T1 RATE_HZ]...\n");
 		return 2;
