@@ -96,7 +96,35 @@ test_tempo_sync(void)
 	CHECK(before == 17 && after >= 17, "taps %u before, %u after", before, after);
 	CHECK(worst <= 1.0, "a tap %.0f frames off the beat grid", worst);
 
-	/* A position that puts the bar elsewhere re-locks the phase to it. */
+	stereo_free(&s);
+	host_free(host);
+}
+
+/* A jump to a bar position locks the phase to it: at beat 1.5 of bar 2
+ * (5.5 beats, 2.75 cycles at 2 beats a cycle) the next cycle, and its tap
+ * on the right, is a quarter cycle (0.25 s at 120 bpm) on. */
+static void
+test_bar_lock(void)
+{
+	Host* host = open_with_clock(CLOCK_TRANSPORT);
+	set_control(host, "gaze_mode", 2);
+	set_control(host, "gaze_sync", 1);
+	set_control(host, "gaze_beats", 2);
+	Stereo s = stereo_new((size_t)(3 * RATE));
+	static MidiSeen seen[64];
+	send_position(host, 0, &(TestPosition){0, 1.0f, 120.0, 0.0});
+	render_span(host, &s, 0, 0, (size_t)RATE, NULL, 0, 0);
+	const int64_t jump = (int64_t)(77.7 * RATE);
+	send_position(host, 0, &(TestPosition){jump, 1.0f, 120.0, 5.5});
+	const uint32_t count = render_span(host, &s, 0, jump, (size_t)RATE, seen, 0, 64);
+	int64_t taps[64];
+	const uint32_t n = note_ons(seen, count, taps);
+	CHECK(n >= 2, "%u taps after the jump", n);
+	printf("bar lock: after a jump to beat 5.5 the taps are %lld and %lld frames on (note %u)\n",
+	       (long long)(taps[0] - jump), (long long)(taps[1] - jump), seen[0].note);
+	CHECK(taps[0] - jump == 12000 && taps[1] - jump == 36000,
+	      "taps %lld and %lld frames after the jump, want 12000 and 36000",
+	      (long long)(taps[0] - jump), (long long)(taps[1] - jump));
 	stereo_free(&s);
 	host_free(host);
 }
@@ -245,6 +273,7 @@ int
 main(void)
 {
 	test_tempo_sync();
+	test_bar_lock();
 	test_stop_and_relocate();
 	test_start_mid_session();
 	return 0;
