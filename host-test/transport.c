@@ -26,15 +26,9 @@ beats_at(const Transport* transport, int64_t frame)
 }
 
 bool
-transport_set_tempo(Transport* transport, Host* host, int64_t frame, double bpm)
+transport_send_position(Host* host, uint32_t at, int64_t frame, float speed, double bpm,
+                        double beats)
 {
-	const double beats = beats_at(transport, frame);
-	transport->rolling = true;
-	transport->bpm = bpm;
-	transport->since_frame = frame;
-	transport->since_beats = beats;
-
-	const double bar = floor(beats / BEATS_PER_BAR);
 	uint8_t buffer[512];
 	LV2_Atom_Forge forge;
 	lv2_atom_forge_init(&forge, host_urid_map(host));
@@ -44,19 +38,32 @@ transport_set_tempo(Transport* transport, Host* host, int64_t frame, double bpm)
 	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__frame));
 	lv2_atom_forge_long(&forge, frame);
 	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__speed));
-	lv2_atom_forge_float(&forge, 1.0f);
-	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__bar));
-	lv2_atom_forge_long(&forge, (int64_t)bar);
-	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__barBeat));
-	lv2_atom_forge_float(&forge, (float)(beats - bar * BEATS_PER_BAR));
-	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatUnit));
-	lv2_atom_forge_int(&forge, BEAT_UNIT);
-	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatsPerBar));
-	lv2_atom_forge_float(&forge, (float)BEATS_PER_BAR);
-	lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatsPerMinute));
-	lv2_atom_forge_float(&forge, (float)bpm);
+	lv2_atom_forge_float(&forge, speed);
+	if (bpm > 0.0) {
+		const double bar = floor(beats / BEATS_PER_BAR);
+		lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__bar));
+		lv2_atom_forge_long(&forge, (int64_t)bar);
+		lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__barBeat));
+		lv2_atom_forge_float(&forge, (float)(beats - bar * BEATS_PER_BAR));
+		lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatUnit));
+		lv2_atom_forge_int(&forge, BEAT_UNIT);
+		lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatsPerBar));
+		lv2_atom_forge_float(&forge, (float)BEATS_PER_BAR);
+		lv2_atom_forge_key(&forge, host_map(host, LV2_TIME__beatsPerMinute));
+		lv2_atom_forge_float(&forge, (float)bpm);
+	}
 	lv2_atom_forge_pop(&forge, &object);
-
 	const LV2_Atom* atom = (const LV2_Atom*)buffer;
-	return host_send_event(host, 0, atom->type, atom->size, atom + 1);
+	return host_send_event(host, at, atom->type, atom->size, atom + 1);
+}
+
+bool
+transport_set_tempo(Transport* transport, Host* host, int64_t frame, double bpm)
+{
+	const double beats = beats_at(transport, frame);
+	transport->rolling = true;
+	transport->bpm = bpm;
+	transport->since_frame = frame;
+	transport->since_beats = beats;
+	return transport_send_position(host, 0, frame, 1.0f, bpm, beats);
 }

@@ -20,6 +20,12 @@ typedef struct {
 
 void transport_init(Transport* transport, double rate);
 
+/* Sends a time:Position for the next run(), at frame offset `at`: the
+ * transport at `frame` moving at `speed`; with a bpm above 0 also the tempo
+ * and the bar and beat of `beats` (4/4, quarter-note beats). */
+bool transport_send_position(Host* host, uint32_t at, int64_t frame, float speed, double bpm,
+                             double beats);
+
 /* A new tempo from `frame` on: sends the position to the plugin's control
  * port for the next run(), which must start at `frame`. */
 bool transport_set_tempo(Transport* transport, Host* host, int64_t frame, double bpm);
