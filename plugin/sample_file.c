@@ -328,7 +328,7 @@ sample_file_decode(const void* bytes, size_t size, double rate, char* err, size_
 	memset(&info, 0, sizeof(info));
 	SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &memory);
 	if (!sf) {
-		fail(err, err_size, "not an audio file in a format libsndfile reads (%s)",
+		fail(err, err_size, "libsndfile cannot read it: %s",
 		     sf_strerror(NULL));
 		return NULL;
 	}
