@@ -113,43 +113,51 @@ header_claims_more(SNDFILE* sf)
 	return false;
 }
 
-/* Reads the whole file as mono: the mean of its channels. */
+/* Reads the whole file as mono, the mean of its channels, a chunk at a
+ * time (a compressed file may decode to far more than its size). */
 static float*
 read_mono(SNDFILE* sf, const SF_INFO* info, char* err, size_t err_size)
 {
+	enum { CHUNK = 4096 };
 	const size_t frames = (size_t)info->frames;
 	const size_t channels = (size_t)info->channels;
-	float* interleaved = (float*)malloc(frames * channels * sizeof(float));
+	float* chunk = (float*)malloc(CHUNK * channels * sizeof(float));
 	float* mono = (float*)malloc(frames * sizeof(float));
-	if (!interleaved || !mono) {
-		free(interleaved);
+	if (!chunk || !mono) {
+		free(chunk);
 		free(mono);
 		fail(err, err_size, "out of memory");
 		return NULL;
 	}
-	const sf_count_t got = sf_readf_float(sf, interleaved, info->frames);
-	if (got != info->frames || sf_error(sf) != SF_ERR_NO_ERROR) {
-		fail(err, err_size, "the file is truncated or damaged: %lld of %lld frames could be read",
-		     (long long)(got > 0 ? got : 0), (long long)info->frames);
-		free(interleaved);
-		free(mono);
-		return NULL;
-	}
-	for (size_t i = 0; i < frames; ++i) {
-		double sum = 0.0;
-		for (size_t c = 0; c < channels; ++c) {
-			sum += interleaved[i * channels + c];
+	size_t done = 0;
+	bool finite = true;
+	while (done < frames && finite) {
+		const size_t want = frames - done < CHUNK ? frames - done : CHUNK;
+		const sf_count_t got = sf_readf_float(sf, chunk, (sf_count_t)want);
+		if (got <= 0) {
+			break;
 		}
-		mono[i] = (float)(sum / (double)channels);
-		if (!isfinite(mono[i])) {
-			free(interleaved);
-			free(mono);
-			fail(err, err_size, "the file holds samples that are not numbers");
-			return NULL;
+		for (size_t i = 0; i < (size_t)got; ++i) {
+			double sum = 0.0;
+			for (size_t c = 0; c < channels; ++c) {
+				sum += chunk[i * channels + c];
+			}
+			mono[done + i] = (float)(sum / (double)channels);
+			finite = finite && isfinite(mono[done + i]);
 		}
+		done += (size_t)got;
 	}
-	free(interleaved);
-	return mono;
+	free(chunk);
+	if (!finite) {
+		fail(err, err_size, "the file holds samples that are not numbers");
+	} else if (done != frames || sf_error(sf) != SF_ERR_NO_ERROR) {
+		fail(err, err_size, "the file is truncated or damaged: %zu of %zu frames could be read",
+		     done, frames);
+	} else {
+		return mono;
+	}
+	free(mono);
+	return NULL;
 }
 
 /* The first frame worth keeping: a little before the first sample within
