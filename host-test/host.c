@@ -44,6 +44,8 @@ struct Host {
 	LV2_URID_Map   map;
 	LV2_URID_Unmap unmap;
 	LV2_Log_Log    log;
+	HostLogHook    log_hook;
+	void*          log_hook_data;
 	float          rate_f;
 	int32_t        min_block, max_block, nominal_block;
 	LV2_Options_Option options[5];
@@ -83,6 +85,14 @@ log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
 	Host* host = (Host*)handle;
 	const char* kind = unmap_uri(host, type);
 	const char* hash = kind ? strrchr(kind, '#') : NULL;
+	if (host->log_hook) {
+		char message[2048];
+		va_list copy;
+		va_copy(copy, ap);
+		vsnprintf(message, sizeof(message), fmt, copy);
+		va_end(copy);
+		host->log_hook(host->log_hook_data, hash ? hash + 1 : "log", message);
+	}
 	fprintf(stderr, "[%s] ", hash ? hash + 1 : "log");
 	return vfprintf(stderr, fmt, ap);
 }
@@ -101,6 +111,20 @@ uint32_t
 host_map(Host* host, const char* uri)
 {
 	return map_uri(host, uri);
+}
+
+void
+host_set_log_hook(Host* host, HostLogHook hook, void* data)
+{
+	host->log_hook = hook;
+	host->log_hook_data = data;
+}
+
+void
+host_set_work_hook(Host* host, HostWorkHook hook, void* data)
+{
+	host->worker.around_work = hook;
+	host->worker.around_data = data;
 }
 
 static void
@@ -336,6 +360,13 @@ find_port(const Host* host, const char* symbol)
 		}
 	}
 	return NULL;
+}
+
+const LV2_Atom_Sequence*
+host_atom_output(const Host* host, const char* symbol)
+{
+	const HostPort* port = find_port(host, symbol);
+	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;
 }
 
 bool

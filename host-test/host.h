@@ -70,4 +70,19 @@ const LV2_Atom_Sequence* host_output_events(Host* host, const char* symbol);
 /* The URID of a URI, for building events. */
 uint32_t host_map(Host* host, const char* uri);
 
+/* What an atom output port (by symbol) holds after the last run; NULL if
+ * there is no such port. */
+const LV2_Atom_Sequence* host_atom_output(const Host* host, const char* symbol);
+
+/* Every message the plugin logs also goes to hook, formatted, with its
+ * type's name ("Error", "Warning", "Note", "Trace"); NULL stops it. */
+typedef void (*HostLogHook)(void* data, const char* type, const char* message);
+void host_set_log_hook(Host* host, HostLogHook hook, void* data);
+
+/* Called with true before and false after each work() of the plugin (which
+ * this host runs in the thread that schedules it, inside run()): lets a
+ * test tell the worker's allocations from run()'s. */
+typedef void (*HostWorkHook)(void* data, bool entering);
+void host_set_work_hook(Host* host, HostWorkHook hook, void* data);
+
 #endif

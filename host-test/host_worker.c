@@ -36,7 +36,14 @@ schedule_work(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data
 	if (!worker->iface || !worker->iface->work) {
 		return LV2_WORKER_ERR_UNKNOWN;
 	}
-	return worker->iface->work(worker->handle, respond, worker, size, data);
+	if (worker->around_work) {
+		worker->around_work(worker->around_data, true);
+	}
+	const LV2_Worker_Status status = worker->iface->work(worker->handle, respond, worker, size, data);
+	if (worker->around_work) {
+		worker->around_work(worker->around_data, false);
+	}
+	return status;
 }
 
 void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "render.h"
 
+#include "file_params.h"
 #include "host.h"
 #include "presets.h"
 #include "progress.h"
@@ -147,7 +148,14 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 	ok = ok && apply_plan_start(plan, host, err, err_size);
 	if (ok) {
 		host_activate(host);
-		ok = run_session(plan, sinks, host, buf, err, err_size);
+		/* a preset's files (plugin state) load through the worker: a
+		 * zero-frame run takes them in before the first frame */
+		host_run(host, buf->left, buf->right, 0);
+		for (size_t i = 0; ok && i < plan->n_files; ++i) {
+			const FileSetting* f = &plan->files[i];
+			ok = file_param_load(host, f->uri, f->name, f->path, err, err_size);
+		}
+		ok = ok && run_session(plan, sinks, host, buf, err, err_size);
 		host_deactivate(host);
 	}
 	free(buf);

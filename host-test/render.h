@@ -23,6 +23,13 @@ typedef struct {
 	float       value;
 } ControlSetting;
 
+/* A file parameter to load before the session starts. */
+typedef struct {
+	const char* name; /* as the user wrote it, for messages */
+	const char* uri;
+	const char* path; /* absolute */
+} FileSetting;
+
 typedef struct {
 	const char*           plugin_uri;
 	double                rate;
@@ -31,6 +38,8 @@ typedef struct {
 	const char*           preset;   /* label or URI, or NULL */
 	const ControlSetting* settings; /* after the preset, in order */
 	size_t                n_settings;
+	const FileSetting*    files;    /* after the settings, in order */
+	size_t                n_files;
 	const Script*         script;   /* or NULL */
 	const char*           base_dir; /* for relative paths in plugin state, or NULL */
 	float                 gain;     /* linear, applied to the output */

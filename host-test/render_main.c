@@ -2,6 +2,7 @@
 /* somascape-render: renders a somascape session offline to an audio file,
  * with an optional cue sheet, timeline picture and loudness normalisation.
  * Exit status: 0 done, 1 failed, 2 bad usage. */
+#include "file_params.h"
 #include "params.h"
 #include "ports.h"
 #include "presets.h"
@@ -58,7 +59,27 @@ typedef struct {
 	ControlSetting settings[RENDER_MAX_SETS + 1];
 	char*          symbols[RENDER_MAX_SETS + 1];
 	size_t         n;
+	FileSetting    files[RENDER_MAX_FILES]; /* every string allocated */
+	size_t         n_files;
 } Settings;
+
+/* --set-file NAME=PATH: a file parameter the plugin has, a file that is
+ * there (its contents are the plugin's to judge, when the render starts). */
+static bool
+check_files(const RenderOptions* o, Host* host, Settings* s, Message* m)
+{
+	for (size_t i = 0; i < o->n_files; ++i) {
+		const char* eq = strchr(o->files[i], '=');
+		FileSetting* f = &s->files[s->n_files++];
+		f->name = strndup(o->files[i], (size_t)(eq - o->files[i]));
+		f->uri = file_param_uri(host, f->name, m->text, sizeof(m->text));
+		f->path = f->uri ? file_param_path(eq + 1, NULL, m->text, sizeof(m->text)) : NULL;
+		if (!f->path) {
+			return false;
+		}
+	}
+	return true;
+}
 
 static bool
 check_settings(const RenderOptions* o, Host* host, Settings* s, Message* m)
@@ -94,6 +115,11 @@ free_settings(Settings* s)
 {
 	for (size_t i = 0; i < s->n; ++i) {
 		free(s->symbols[i]);
+	}
+	for (size_t i = 0; i < s->n_files; ++i) {
+		free((char*)s->files[i].name);
+		free((char*)s->files[i].uri);
+		free((char*)s->files[i].path);
 	}
 }
 
@@ -196,6 +222,8 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 	    .preset = o->preset,
 	    .settings = settings->settings,
 	    .n_settings = settings->n,
+	    .files = settings->files,
+	    .n_files = settings->n_files,
 	    .script = script,
 	    .base_dir = slash ? dir : NULL,
 	    .gain = 1.0f,
@@ -255,6 +283,7 @@ main(int argc, char** argv)
 	LilvNode* preset = o.preset ? preset_find(host, o.preset, m.text, sizeof(m.text)) : NULL;
 	bool ok = !o.preset || (preset && preset_apply(host, preset, m.text, sizeof(m.text)));
 	ok = ok && check_settings(&o, host, &settings, &m);
+	ok = ok && check_files(&o, host, &settings, &m);
 	ok = ok && (!have_script || script_check(&script, host, m.text, sizeof(m.text)));
 	double seconds = 0.0;
 	ok = ok && choose_duration(&o, have_script ? &script : NULL, host, &seconds, &m);

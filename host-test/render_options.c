@@ -20,6 +20,8 @@ render_usage(FILE* out)
 	    "      --preset NAME     start from a preset, by label or URI (see --list-presets)\n"
 	    "      --set SYM=VALUE   set a control by symbol, e.g. --set gaze_rate=1.2 or\n"
 	    "                        --set gaze_mode=Hold (repeatable; see --list-params)\n"
+	    "      --set-file NAME=PATH  load a file parameter, e.g. --set-file\n"
+	    "                        cue_sample=bowl.wav (with --set cue_sound=\"User sample\")\n"
 	    "      --script FILE     play a session script (timed steps, see below)\n"
 	    "      --duration D      how long: 90s, 20m, 1h30m, 1:05:00, or seconds;\n"
 	    "                        default: the script's `end`, else session_len + 10 s\n"
@@ -40,9 +42,10 @@ render_usage(FILE* out)
 	    "\n"
 	    "A script has one step a line: TIME then one of\n"
 	    "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
-	    "  | tempo BPM | end\n"
+	    "  | file NAME \"PATH\" | tempo BPM | end\n"
 	    "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
 	    "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
+	    "a file step's relative PATH is taken from the script's directory;\n"
 	    "'#' starts a comment.\n"
 	    "\n"
 	    "The files appear only when complete (written under a temporary name, then\n"
@@ -55,6 +58,7 @@ render_usage(FILE* out)
 enum {
 	OPT_PRESET = 256,
 	OPT_SET,
+	OPT_SET_FILE,
 	OPT_SCRIPT,
 	OPT_DURATION,
 	OPT_RATE,
@@ -73,6 +77,7 @@ static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},
     {"preset", required_argument, NULL, OPT_PRESET},
     {"set", required_argument, NULL, OPT_SET},
+    {"set-file", required_argument, NULL, OPT_SET_FILE},
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"duration", required_argument, NULL, OPT_DURATION},
     {"rate", required_argument, NULL, OPT_RATE},
@@ -125,6 +130,17 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 			return false;
 		}
 		o->sets[o->n_sets++] = arg;
+		return true;
+	case OPT_SET_FILE:
+		if (!strchr(arg, '=') || arg[0] == '=' || strchr(arg, '=')[1] == '\0') {
+			snprintf(err, err_size, "--set-file wants NAME=PATH, not '%s'", arg);
+			return false;
+		}
+		if (o->n_files == RENDER_MAX_FILES) {
+			snprintf(err, err_size, "more than %d --set-file options", RENDER_MAX_FILES);
+			return false;
+		}
+		o->files[o->n_files++] = arg;
 		return true;
 	case OPT_SCRIPT:
 		o->script_path = arg;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #define RENDER_MAX_SETS 256
+#define RENDER_MAX_FILES 16
 
 typedef enum { ACTION_RENDER, ACTION_HELP, ACTION_LIST_PRESETS, ACTION_LIST_PARAMS } Action;
 
@@ -20,6 +21,8 @@ typedef struct {
 	const char* preset;
 	const char* sets[RENDER_MAX_SETS]; /* "SYMBOL=VALUE", as given */
 	size_t      n_sets;
+	const char* files[RENDER_MAX_FILES]; /* "NAME=PATH", as given */
+	size_t      n_files;
 	const char* script_path;
 	bool        has_duration;
 	double      duration_s;

@@ -2,6 +2,7 @@
 #include "script.h"
 
 #include "duration.h"
+#include "file_params.h"
 #include "params.h"
 #include "presets.h"
 
@@ -131,6 +132,14 @@ parse_step(const Script* script, Line* line, ScriptStep* step, char* err, size_t
 			            line->tokens[5]);
 		}
 		step->kind = STEP_RAMP;
+	} else if (strcmp(command, "file") == 0) {
+		if (line->n != 4) {
+			return fail(script, line->line, err, err_size, "%s",
+			            "write: file NAME \"PATH\" (quotes around a path with spaces)");
+		}
+		symbol = line->tokens[2];
+		value = line->tokens[3];
+		step->kind = STEP_FILE;
 	} else if (strcmp(command, "tempo") == 0) {
 		char* end = NULL;
 		const bool bpm_word = line->n == 4 && strcmp(line->tokens[3], "bpm") == 0;
@@ -145,7 +154,7 @@ parse_step(const Script* script, Line* line, ScriptStep* step, char* err, size_t
 		step->kind = STEP_END;
 	} else {
 		return fail(script, line->line, err, err_size,
-		            "unknown step '%s' (the steps are preset, set, ramp, tempo and end)",
+		            "unknown step '%s' (the steps are preset, set, ramp, file, tempo and end)",
 		            command);
 	}
 	if (symbol) {
@@ -251,6 +260,23 @@ script_check(Script* script, Host* host, char* err, size_t err_size)
 			LilvNode* preset = preset_find(host, step->name, what, sizeof(what));
 			ok = preset != NULL;
 			lilv_node_free(preset);
+		} else if (step->kind == STEP_FILE) {
+			free(step->file_uri);
+			free(step->file_path);
+			step->file_path = NULL;
+			step->file_uri = file_param_uri(host, step->name, what, sizeof(what));
+			if (step->file_uri) {
+				/* relative to the script's directory */
+				char* dir = strdup(script->path);
+				char* slash = strrchr(dir, '/');
+				if (slash) {
+					*slash = '\0';
+				}
+				step->file_path =
+				    file_param_path(step->value_text, slash ? dir : ".", what, sizeof(what));
+				free(dir);
+			}
+			ok = step->file_path != NULL;
 		}
 		if (!ok) {
 			return fail(script, step->line, err, err_size, "%s", what);
@@ -265,6 +291,8 @@ script_free(Script* script)
 	for (size_t i = 0; i < script->n_steps; ++i) {
 		free(script->steps[i].name);
 		free(script->steps[i].value_text);
+		free(script->steps[i].file_uri);
+		free(script->steps[i].file_path);
 	}
 	free(script->steps);
 	free(script->path);

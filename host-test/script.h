@@ -5,6 +5,7 @@
  *   0:00  preset "Coherent breathing 6/min"
  *   2:00  set gaze_mode 3            (or: set gaze_mode Hold)
  *   6:00  ramp breath_out 7 over 3:00
+ *   7:00  file cue_sample "My bowl.wav"  (relative to the script's directory)
  *   8:00  tempo 72
  *   12:00 end
  *
@@ -18,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { STEP_PRESET, STEP_SET, STEP_RAMP, STEP_TEMPO, STEP_END } StepKind;
+typedef enum { STEP_PRESET, STEP_SET, STEP_RAMP, STEP_FILE, STEP_TEMPO, STEP_END } StepKind;
 
 typedef struct {
 	StepKind kind;
@@ -26,8 +27,11 @@ typedef struct {
 	double   time_s;
 	double   ramp_s;      /* STEP_RAMP: how long */
 	double   bpm;         /* STEP_TEMPO */
-	char*    name;        /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol */
-	char*    value_text;  /* STEP_SET, STEP_RAMP: as written */
+	char*    name;        /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol;
+	                         STEP_FILE: the file parameter */
+	char*    value_text;  /* STEP_SET, STEP_RAMP, STEP_FILE: as written */
+	char*    file_uri;    /* STEP_FILE: the parameter, found by script_check() */
+	char*    file_path;   /* STEP_FILE: absolute, by script_check() */
 	float    value;       /* STEP_SET, STEP_RAMP: checked by script_check() */
 } ScriptStep;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "script_player.h"
 
+#include "file_params.h"
 #include "presets.h"
 
 #include <math.h>
@@ -99,8 +100,18 @@ apply_step(ScriptPlayer* player, Host* host, const ScriptStep* step, int64_t fra
 		LilvNode* preset = preset_find(host, step->name, what, sizeof(what));
 		ok = preset && preset_apply(host, preset, what, sizeof(what));
 		lilv_node_free(preset);
+		if (ok) {
+			/* files in the preset load through the worker: a zero-frame
+			 * run takes them in at this frame */
+			float left[1], right[1];
+			host_run(host, left, right, 0);
+		}
 		break;
 	}
+	case STEP_FILE:
+		ok = file_param_load(host, step->file_uri, step->name, step->file_path, what,
+		                     sizeof(what));
+		break;
 	case STEP_SET:
 		cancel_ramp(player, step->name);
 		ok = host_set(host, step->name, step->value);

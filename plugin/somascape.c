@@ -5,6 +5,9 @@
 #include "dsp/player.h"
 #include "midi_map.h"
 #include "ports.h"
+#include "sample_patch.h"
+#include "sample_state.h"
+#include "sample_worker.h"
 #include "time_position.h"
 #include "uris.h"
 
@@ -12,9 +15,12 @@
 #include <lv2/core/lv2.h>
 #include <lv2/core/lv2_util.h>
 #include <lv2/log/logger.h>
+#include <lv2/state/state.h>
+#include <lv2/worker/worker.h>
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Most taps and MIDI messages out in one block. */
 #define BLOCK_TAPS 256
@@ -37,6 +43,9 @@ typedef struct {
 	TapAt    taps[BLOCK_TAPS]; /* of the current block */
 	uint32_t tap_count;
 	MidiOut  midi[BLOCK_TAPS];
+
+	SamplePatch  sample_patch; /* the cue sample parameter */
+	SampleWorker samples;      /* loading it */
 } Somascape;
 
 /* Instantiation thread. */
@@ -48,8 +57,10 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	(void)bundle_path;
 	LV2_URID_Map* map = NULL;
 	LV2_Log_Log* log = NULL;
+	LV2_Worker_Schedule* schedule = NULL;
 	const char* missing = lv2_features_query(features, LV2_LOG__log, &log, false,
-	                                         LV2_URID__map, &map, true, NULL);
+	                                         LV2_URID__map, &map, true,
+	                                         LV2_WORKER__schedule, &schedule, false, NULL);
 	LV2_Log_Logger logger;
 	lv2_log_logger_init(&logger, map, log);
 	if (missing) {
@@ -70,6 +81,8 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	controls_defaults(&self->controls);
 	player_init(&self->player, rate);
 	tap_notes_init(&self->tap_notes, rate);
+	sample_patch_init(&self->sample_patch, map);
+	sample_worker_init(&self->samples, rate, schedule, &self->logger);
 	return (LV2_Handle)self;
 }
 
@@ -167,6 +180,27 @@ read_midi(Somascape* self, const uint8_t* msg, uint32_t size)
 	}
 }
 
+/* Audio thread: patch:Set of the cue sample goes to the worker; patch:Get
+ * is answered on notify. */
+static void
+handle_sample_patch(Somascape* self, int64_t frame, const LV2_Atom* event)
+{
+	const char* path = NULL;
+	uint32_t size = 0;
+	switch (sample_patch_read(&self->sample_patch, event, &path, &size)) {
+	case SAMPLE_PATCH_SET:
+		sample_worker_load(&self->samples, path, size);
+		break;
+	case SAMPLE_PATCH_GET:
+		if (!sample_patch_report(&self->sample_patch, frame, sample_worker_path(&self->samples))) {
+			self->samples.report = true; /* no room: in the next run */
+		}
+		break;
+	case SAMPLE_PATCH_NONE:
+		break;
+	}
+}
+
 static void
 read_event(Somascape* self, const LV2_Atom_Event* ev)
 {
@@ -178,6 +212,8 @@ read_event(Somascape* self, const LV2_Atom_Event* ev)
 	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body,
 	                       self->player.engine.rate, &pos)) {
 		player_position(&self->player, clock_mode(self), &pos);
+	} else {
+		handle_sample_patch(self, ev->time.frames, &ev->body);
 	}
 }
 
@@ -245,9 +281,14 @@ run(LV2_Handle instance, uint32_t n_samples)
 	}
 	const uint32_t midi_capacity = capacity_of(self->midi_out);
 	read_controls(self);
-	clear_sequence(self->notify);
+	sample_patch_begin(&self->sample_patch, self->notify);
 	clear_sequence(self->midi_out);
 	self->tap_count = 0;
+	sample_worker_collect(&self->samples, &self->player);
+	if (self->samples.report) {
+		self->samples.report = !sample_patch_report(&self->sample_patch, 0,
+		                                            sample_worker_path(&self->samples));
+	}
 
 	uint32_t done = 0;
 	if (self->control) {
@@ -264,18 +305,65 @@ run(LV2_Handle instance, uint32_t n_samples)
 	render(self, done, n_samples - done);
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
+	sample_patch_end(&self->sample_patch);
 }
 
 static void
 cleanup(LV2_Handle instance)
 {
-	free(instance);
+	Somascape* self = (Somascape*)instance;
+	sample_worker_cleanup(&self->samples);
+	free(self);
+}
+
+/* Worker thread: loads or frees a cue sample. */
+static LV2_Worker_Status
+work(LV2_Handle instance, LV2_Worker_Respond_Function respond, LV2_Worker_Respond_Handle handle,
+     uint32_t size, const void* data)
+{
+	Somascape* self = (Somascape*)instance;
+	return sample_worker_work(&self->samples, respond, handle, size, data);
+}
+
+/* Audio thread: a loaded cue sample is swapped in. */
+static LV2_Worker_Status
+work_response(LV2_Handle instance, uint32_t size, const void* data)
+{
+	Somascape* self = (Somascape*)instance;
+	return sample_worker_response(&self->samples, &self->player, size, data);
+}
+
+/* State thread (may run beside run()): the cue sample's path. */
+static LV2_State_Status
+save(LV2_Handle instance, LV2_State_Store_Function store, LV2_State_Handle handle,
+     uint32_t flags, const LV2_Feature* const* features)
+{
+	(void)flags;
+	Somascape* self = (Somascape*)instance;
+	return sample_state_save(&self->samples, &self->sample_patch.uris, store, handle, features);
+}
+
+static LV2_State_Status
+restore(LV2_Handle instance, LV2_State_Retrieve_Function retrieve, LV2_State_Handle handle,
+        uint32_t flags, const LV2_Feature* const* features)
+{
+	(void)flags;
+	Somascape* self = (Somascape*)instance;
+	return sample_state_restore(&self->samples, &self->player, &self->sample_patch.uris,
+	                            retrieve, handle, features);
 }
 
 static const void*
 extension_data(const char* uri)
 {
-	(void)uri;
+	static const LV2_Worker_Interface worker = {work, work_response, NULL};
+	static const LV2_State_Interface state = {save, restore};
+	if (!strcmp(uri, LV2_WORKER__interface)) {
+		return &worker;
+	}
+	if (!strcmp(uri, LV2_STATE__interface)) {
+		return &state;
+	}
 	return NULL;
 }
 

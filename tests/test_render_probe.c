@@ -10,6 +10,8 @@
  *                           has its cue
  *   png FILE W H            a PNG signature and an IHDR of W x H
  *   maxrss CMD ARGS...      runs CMD; prints its peak resident set in KiB
+ *   tone FILE HZ SECONDS RATE  writes a mono sine at half scale (.wav, .flac
+ *                           or .ogg), for the cue sample
  * Exit 0 when the check holds, 1 when it does not, 2 on bad arguments. */
 #undef NDEBUG
 
@@ -320,6 +322,29 @@ maxrss(char** argv)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
+static int
+tone(const char* path, double hz, double seconds, int rate)
+{
+	const char* dot = strrchr(path, '.');
+	const int format = !dot ? 0
+	                 : strcmp(dot, ".wav") == 0  ? SF_FORMAT_WAV | SF_FORMAT_PCM_16
+	                 : strcmp(dot, ".flac") == 0 ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16
+	                 : strcmp(dot, ".ogg") == 0  ? SF_FORMAT_OGG | SF_FORMAT_VORBIS
+	                                             : 0;
+	SF_INFO info = {.samplerate = rate, .channels = 1, .format = format};
+	SNDFILE* sf = format ? sf_open(path, SFM_WRITE, &info) : NULL;
+	if (!sf) {
+		fprintf(stderr, "probe: cannot write %s\n", path);
+		return 2;
+	}
+	const sf_count_t frames = (sf_count_t)(seconds * rate);
+	for (sf_count_t i = 0; i < frames; ++i) {
+		const float x = (float)(0.5 * sin(2.0 * M_PI * hz * (double)i / rate));
+		sf_writef_float(sf, &x, 1);
+	}
+	return sf_close(sf) == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char** argv)
 {
@@ -348,6 +373,10 @@ main(int argc, char** argv)
 	if (strcmp(what, "maxrss") == 0 && argc >= 3) {
 		return maxrss(argv + 2);
 	}
-	fprintf(stderr, "usage: test_render_probe info|same|split|close|loudness|cues|png|maxrss ...\n");
+	if (strcmp(what, "tone") == 0 && argc == 6) {
+		return tone(argv[2], atof(argv[3]), atof(argv[4]), atoi(argv[5]));
+	}
+	fprintf(stderr, "usage: test_render_probe info|same|split|close|loudness|cues|png|maxrss|tone "
+	                "...\n");
 	return 2;
 }

@@ -24,6 +24,8 @@ static const double soft_corner_hz = 3000.0;
 /* Noise is scaled so its spectral density is the same at every rate. */
 static const double noise_reference_rate = 48000.0;
 static const double noise_reference_hz   = 1000.0;
+/* A user sample fades in over this long (its onset is kept by the trim). */
+static const double sample_attack_s = 0.001;
 
 /* How each sound is made.  Partial ratios are of the pitch; levels are
  * linear, before the soft high tilt; decays multiply the sound's t60. */
@@ -290,14 +292,20 @@ setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
 }
 
 static void
-strike_start(CueStrike* s, CueSound sound, double pitch_hz, double decay_s,
-             double gain, uint32_t seed, double rate)
+strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_hz,
+             double decay_s, double gain, uint32_t seed, double rate)
 {
+	*s = (CueStrike){.buf_pos = CUE_TICK, .active = true};
+	if (sound == CUE_USER_SAMPLE && user) {
+		/* its start is trimmed to the onset: a short ramp, no click */
+		cue_sample_start(&s->sample, user, pitch_hz, (float)gain);
+		s->ramp_step = (float)(1.0 / fmax(sample_attack_s * rate, 1.0));
+		return;
+	}
 	if ((unsigned)sound >= CUE_USER_SAMPLE) {
-		sound = CUE_SOFT_SINE; /* user sample: not loaded yet */
+		sound = CUE_SOFT_SINE; /* no user sample loaded */
 	}
 	const CueRecipe* r = &recipes[sound];
-	*s = (CueStrike){.buf_pos = CUE_TICK, .active = true};
 
 	pitch_hz            = fitting_pitch(r, pitch_hz, rate);
 	const double attack = fmin(r->attack_s, 0.15 * decay_s);
@@ -367,7 +375,7 @@ strike_audible(CueStrike* s)
 			power += s->env_slow * s->env_slow; /* bounds the envelope */
 		}
 	}
-	return power >= silence_power;
+	return power >= silence_power || cue_sample_playing(&s->sample);
 }
 
 /* One tick of partials into buf.  Each partial advances its four lanes by
@@ -467,6 +475,7 @@ strike_next_tick(CueStrike* s)
 	if (s->has_noise) {
 		render_noise(s);
 	}
+	cue_sample_render(&s->sample, s->buf, CUE_TICK);
 	s->buf_pos = 0;
 	++s->ticks;
 	return true;
@@ -540,7 +549,7 @@ cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz, float decay_s,
 	const double pitch = isfinite(pitch_hz) ? fmin(fmax(pitch_hz, 20.0f), 20000.0f) : 330.0;
 	const double decay = isfinite(decay_s) ? fmin(fmax(decay_s, 0.005f), 30.0f) : 0.4;
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
-	strike_start(&v->now, sound, pitch, decay, level, seed, v->rate);
+	strike_start(&v->now, sound, v->user_sample, pitch, decay, level, seed, v->rate);
 	v->active = true;
 }
 
@@ -561,4 +570,26 @@ cue_voice_stop(CueVoice* v)
 	v->now.active    = false;
 	v->fading.active = false;
 	v->active        = false;
+}
+
+void
+cue_voice_set_sample(CueVoice* v, const CueSample* sample)
+{
+	v->user_sample = sample;
+	CueStrike* strikes[2] = {&v->now, &v->fading};
+	for (int i = 0; i < 2; ++i) {
+		const CueSample* playing = strikes[i]->sample.sample;
+		if (strikes[i]->active && playing && playing != sample &&
+		    strikes[i]->ramp_step >= 0.0f) {
+			strike_fade_out(strikes[i], v->rate);
+		}
+	}
+}
+
+bool
+cue_voice_uses_sample(const CueVoice* v, const CueSample* sample)
+{
+	return v->active && sample &&
+	       ((v->now.active && v->now.sample.sample == sample) ||
+	        (v->fading.active && v->fading.sample.sample == sample));
 }

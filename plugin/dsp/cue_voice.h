@@ -10,6 +10,8 @@
 #ifndef SOMASCAPE_CUE_VOICE_H
 #define SOMASCAPE_CUE_VOICE_H
 
+#include "cue_sample.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -23,7 +25,7 @@ typedef enum {
 	CUE_SINGING_BOWL,
 	CUE_WATER_DROP,
 	CUE_BREATH_PUFF,
-	CUE_USER_SAMPLE, /* plays the soft sine until sample loading exists */
+	CUE_USER_SAMPLE, /* the voice's user_sample; the soft sine while none is loaded */
 	CUE_SOUND_COUNT
 } CueSound;
 
@@ -76,6 +78,8 @@ typedef struct {
 	uint32_t buf_pos;       /* next sample of buf to hand out */
 	uint32_t ticks;         /* ticks computed since the trigger */
 	bool     active;
+
+	CueSamplePlay sample; /* a user sample's strike (then no partials) */
 } CueStrike;
 
 typedef struct {
@@ -83,6 +87,7 @@ typedef struct {
 	CueStrike now;
 	CueStrike fading; /* the previous strike, faded out on retrigger */
 	bool      active;
+	const CueSample* user_sample; /* what CUE_USER_SAMPLE plays; NULL: none */
 } CueVoice;
 
 void cue_voice_init(CueVoice* v, double sample_rate);
@@ -108,5 +113,13 @@ cue_voice_active(const CueVoice* v)
 
 /* Stops at once (no sound is playing after this). */
 void cue_voice_stop(CueVoice* v);
+
+/* The sample CUE_USER_SAMPLE plays from the next trigger on (NULL: the soft
+ * sine).  Strikes still playing another sample fade out over a few ms, after
+ * which cue_voice_uses_sample() is false for it and it may be freed. */
+void cue_voice_set_sample(CueVoice* v, const CueSample* sample);
+
+/* Whether a strike still reads `sample`. */
+bool cue_voice_uses_sample(const CueVoice* v, const CueSample* sample);
 
 #endif

@@ -36,6 +36,7 @@ engine_reset(Engine* e)
 	chimes_init(&e->chimes, e->rate);
 	for (int i = 0; i < CUE_VOICES; ++i) {
 		cue_voice_init(&e->voices[i].voice, e->rate);
+		cue_voice_set_sample(&e->voices[i].voice, e->user_sample);
 	}
 	cue_voice_init(&e->end_chime, e->rate);
 	e->end_chimed_at = -1;
@@ -405,4 +406,34 @@ void
 engine_toggle_set(Engine* e)
 {
 	gaze_toggle_set(&e->gaze);
+}
+
+void
+engine_set_user_sample(Engine* e, const CueSample* sample)
+{
+	e->user_sample = sample;
+	for (int i = 0; i < CUE_VOICES; ++i) {
+		cue_voice_set_sample(&e->voices[i].voice, sample);
+	}
+}
+
+bool
+engine_uses_sample(const Engine* e, const CueSample* sample)
+{
+	for (int i = 0; i < CUE_VOICES; ++i) {
+		if (cue_voice_uses_sample(&e->voices[i].voice, sample)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+engine_stop_sample(Engine* e, const CueSample* sample)
+{
+	for (int i = 0; i < CUE_VOICES; ++i) {
+		if (cue_voice_uses_sample(&e->voices[i].voice, sample)) {
+			cue_voice_stop(&e->voices[i].voice);
+		}
+	}
 }

@@ -79,6 +79,8 @@ typedef struct {
 	Placement follow_place[2];
 	float     smooth_fast, smooth_slow;
 
+	const CueSample* user_sample; /* what the User sample cue plays, or NULL */
+
 	float  scratch[GRID_FRAMES];
 	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
@@ -128,6 +130,14 @@ engine_taps(const Engine* e, uint32_t* count)
 	*count = e->tap_count;
 	return e->taps;
 }
+
+/* The sample the User sample cue plays from now on (NULL: the soft sine).
+ * The engine only reads it; strikes of the previous one fade out, and it
+ * may be freed once engine_uses_sample() says so. */
+void engine_set_user_sample(Engine* e, const CueSample* sample);
+bool engine_uses_sample(const Engine* e, const CueSample* sample);
+/* Silences at once every strike of `sample` (it is about to be freed). */
+void engine_stop_sample(Engine* e, const CueSample* sample);
 
 static inline const Outputs*
 engine_outputs(const Engine* e)

@@ -152,3 +152,25 @@ player_process(Player* p, ClockMode clock, float* left, float* right, uint32_t n
 	}
 	p->started = true;
 }
+
+void
+player_set_user_sample(Player* p, const CueSample* sample)
+{
+	engine_set_user_sample(&p->engine, sample);
+	engine_set_user_sample(&p->fading, sample);
+}
+
+bool
+player_uses_sample(const Player* p, const CueSample* sample)
+{
+	/* the fading engine counts only while it is heard */
+	return engine_uses_sample(&p->engine, sample) ||
+	       (p->crossfade > 0 && engine_uses_sample(&p->fading, sample));
+}
+
+void
+player_stop_sample(Player* p, const CueSample* sample)
+{
+	engine_stop_sample(&p->engine, sample);
+	engine_stop_sample(&p->fading, sample);
+}

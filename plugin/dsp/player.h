@@ -58,6 +58,11 @@ void player_reset(Player* p);
 /* A time:Position from the host, at the current frame. */
 void player_position(Player* p, ClockMode clock, const HostPosition* pos);
 
+/* The user cue sample, for both engines (see engine_set_user_sample). */
+void player_set_user_sample(Player* p, const CueSample* sample);
+bool player_uses_sample(const Player* p, const CueSample* sample);
+void player_stop_sample(Player* p, const CueSample* sample);
+
 /* Renders n frames; the taps heard in them are in p->taps. */
 void player_process(Player* p, ClockMode clock, float* left, float* right, uint32_t n);
 
