@@ -454,12 +454,45 @@ start(Drone* d, const DroneParams* p)
 	d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
 }
 
+static void seek_note(Drone* d, uint32_t n, int64_t frame);
+
+/* Turned all the way down and faded out: nothing to hear, nothing to
+ * compute. */
+static bool
+drone_asleep(const Drone* d)
+{
+	return d->level == 0.0f && d->level_goal == 0.0f && d->gain[0] == 0.0f && d->gain[1] == 0.0f;
+}
+
+/* Waking after silence: the notes take the phases that session time gives
+ * them (as drone_seek() does), so what was skipped leaves no trace. */
+static void
+wake(Drone* d)
+{
+	update_notes(d);
+	if (d->shape_dirty) {
+		update_shape(d);
+	}
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		seek_note(d, n, (int64_t)(d->step * GRID_FRAMES));
+	}
+}
+
 void
 drone_grid(Drone* d, const DroneParams* p, float breath_next)
 {
 	const bool timbre_changed = d->started && p->timbre != d->p.timbre;
 	if (!d->started) {
 		start(d, p);
+	}
+	if (drone_asleep(d)) {
+		if (p->level_db == d->level_db) {
+			d->p = *p;
+			d->step++;
+			return;
+		}
+		d->p = *p;
+		wake(d);
 	}
 	d->p = *p;
 	const bool retune = update_notes(d);

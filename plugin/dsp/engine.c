@@ -135,9 +135,12 @@ update_tone(Engine* e)
 {
 	SweepTone* t = &e->tone;
 	t->hz = smooth_step(t->hz, e->ctl.cue_pitch, e->smooth_slow);
-	const double w = 2.0 * M_PI * t->hz / e->rate;
-	t->c = cos(w);
-	t->s = sin(w);
+	if (t->hz != t->turned_hz) { /* libm only when the pitch moves */
+		t->turned_hz = t->hz;
+		const double w = 2.0 * M_PI * t->hz / e->rate;
+		t->c = cos(w);
+		t->s = sin(w);
+	}
 	/* renormalise the phasor once a grid step: no drift over a day */
 	const double norm = 1.0 / sqrt(t->re * t->re + t->im * t->im);
 	t->re *= norm;
@@ -282,13 +285,17 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		apply_ramp(e->scratch, n, e->cue_gain, t0);
-		if (pv->follows_gaze) {
-			spatial_add(&e->spatial, e->scratch, at, n, &e->follow_place[0],
-			            &e->follow_place[1], t0, dt);
+		Placement p0 = pv->follows_gaze ? e->follow_place[0] : pv->place;
+		Placement p1 = pv->follows_gaze ? e->follow_place[1] : pv->place;
+		if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
+			for (int ear = 0; ear < 2; ++ear) {
+				p0.gain[ear] *= e->cue_gain[0];
+				p1.gain[ear] *= e->cue_gain[0];
+			}
 		} else {
-			spatial_add(&e->spatial, e->scratch, at, n, &pv->place, &pv->place, t0, dt);
+			apply_ramp(e->scratch, n, e->cue_gain, t0);
 		}
+		spatial_add(&e->spatial, e->scratch, at, n, &p0, &p1, t0, dt);
 	}
 }
 

@@ -31,6 +31,7 @@ typedef struct {
 	double re, im;   /* unit phasor */
 	double c, s;     /* rotation per frame */
 	float  hz;       /* smoothed pitch */
+	float  turned_hz; /* the pitch c and s were made for */
 	float  gain[2];  /* at the start and end of the grid step */
 } SweepTone;
 
