@@ -79,7 +79,8 @@ static const float ocean_closed_hz = 300.0f, ocean_octaves = 3.5f;
 static uint32_t
 slot_of(uint32_t note, uint32_t harmonic)
 {
-	return note * DRONE_HARMONICS + (harmonic - 1 + note_lane[note]) % DRONE_HARMONICS;
+	const uint32_t place = harmonic - 1 + note_lane[note]; /* < 2 * DRONE_HARMONICS */
+	return note * DRONE_HARMONICS + (place < DRONE_HARMONICS ? place : place - DRONE_HARMONICS);
 }
 
 /* Each note's LFO phase at its first tick (grid step n): the notes start
