@@ -235,7 +235,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 	}
 	if (ok) {
 		const RenderSinks sinks = {
-		    .audio = &out.audio,
+		    .audio = out.have_audio ? &out.audio : NULL,
 		    .cues = out.have_cues ? &out.cues : NULL,
 		    .plot = out.have_plot ? &out.plot : NULL,
 		    .label = "rendering",

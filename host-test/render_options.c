@@ -17,6 +17,7 @@ render_usage(FILE* out)
 	    "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
 	    "\n"
 	    "  -o, --output FILE     the audio file; .wav, .flac or .ogg (Ogg Vorbis)\n"
+	    "      --null            render, but write no audio (to time the plugin alone)\n"
 	    "      --preset NAME     start from a preset, by label or URI (see --list-presets)\n"
 	    "      --set SYM=VALUE   set a control by symbol, e.g. --set gaze_rate=1.2 or\n"
 	    "                        --set gaze_mode=Hold (repeatable; see --list-params)\n"
@@ -70,6 +71,7 @@ enum {
 	OPT_LOUDNESS,
 	OPT_LIST_PRESETS,
 	OPT_LIST_PARAMS,
+	OPT_NULL,
 };
 
 static const struct option long_options[] = {
@@ -89,6 +91,7 @@ static const struct option long_options[] = {
     {"loudness", required_argument, NULL, OPT_LOUDNESS},
     {"list-presets", no_argument, NULL, OPT_LIST_PRESETS},
     {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
+    {"null", no_argument, NULL, OPT_NULL},
     {NULL, 0, NULL, 0},
 };
 
@@ -113,6 +116,9 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 	switch (opt) {
 	case 'o':
 		o->output = arg;
+		return true;
+	case OPT_NULL:
+		o->null_output = true;
 		return true;
 	case 'h':
 		o->action = ACTION_HELP;
@@ -232,7 +238,11 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 	if (o->action != ACTION_RENDER) {
 		return true;
 	}
-	if (!o->output) {
+	if (o->null_output && o->output) {
+		snprintf(err, err_size, "give either -o FILE or --null, not both");
+		return false;
+	}
+	if (!o->output && !o->null_output) {
 		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg)");
 		return false;
 	}
@@ -240,5 +250,5 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 		snprintf(err, err_size, "--duration must be more than zero");
 		return false;
 	}
-	return audio_format_for(o->output, o->bits, &o->format, err, err_size);
+	return o->null_output || audio_format_for(o->output, o->bits, &o->format, err, err_size);
 }

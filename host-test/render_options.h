@@ -36,6 +36,7 @@ typedef struct {
 	bool        has_loudness;
 	double      loudness_lufs;
 	const char* output;
+	bool        null_output; /* --null: render, write no audio (for timing) */
 } RenderOptions;
 
 /* False with the problem in err: bad usage. */

@@ -12,10 +12,13 @@ render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, 
                     char* err, size_t err_size)
 {
 	memset(out, 0, sizeof(*out));
-	out->have_audio =
-	    audio_file_open(&out->audio, o->output, o->format, (int)o->rate, err, err_size);
-	if (!out->have_audio) {
-		return false;
+	const char* output = o->null_output ? "no audio" : o->output;
+	if (!o->null_output) {
+		out->have_audio =
+		    audio_file_open(&out->audio, o->output, o->format, (int)o->rate, err, err_size);
+		if (!out->have_audio) {
+			return false;
+		}
 	}
 	if (o->cues_path) {
 		out->have_cues = cue_sheet_open(&out->cues, o->cues_path, o->rate, err, err_size);
@@ -24,11 +27,11 @@ render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, 
 		}
 	}
 	if (o->plot_path) {
-		const char* slash = strrchr(o->output, '/');
+		const char* slash = strrchr(output, '/');
 		char length[32], title[256];
 		duration_format(seconds, length, sizeof(length));
 		snprintf(title, sizeof(title), "somascape  \xe2\x80\x94  %s  \xe2\x80\x94  %s%s%s",
-		         slash ? slash + 1 : o->output, length, o->preset ? "  \xe2\x80\x94  " : "",
+		         slash ? slash + 1 : output, length, o->preset ? "  \xe2\x80\x94  " : "",
 		         o->preset ? o->preset : "");
 		out->have_plot =
 		    plot_open(&out->plot, o->plot_path, frames, o->rate, title, err, err_size);
@@ -57,20 +60,26 @@ bool
 render_outputs_commit(RenderOutputs* out, const RenderOptions* o, int64_t frames, char* err,
                       size_t err_size)
 {
-	bool ok = audio_file_commit(&out->audio, err, err_size);
+	/* with --null there is no audio file: nothing to commit or unlink */
+	bool ok = !out->have_audio || audio_file_commit(&out->audio, err, err_size);
 	out->have_audio = false;
+	const char* output = o->null_output ? NULL : o->output;
 	if (ok && out->have_cues) {
 		ok = cue_sheet_commit(&out->cues, frames, err, err_size);
 		out->have_cues = false;
 		if (!ok) {
-			unlink(o->output);
+			if (output) {
+				unlink(output);
+			}
 		}
 	}
 	if (ok && out->have_plot) {
 		ok = plot_commit(&out->plot, err, err_size);
 		out->have_plot = false;
 		if (!ok) {
-			unlink(o->output);
+			if (output) {
+				unlink(output);
+			}
 			if (o->cues_path) {
 				unlink(o->cues_path);
 			}

@@ -25,6 +25,7 @@ chimes_init(Chimes* c, double rate)
 	cue_voice_init(&c->inhale, rate);
 	cue_voice_init(&c->exhale, rate);
 	memset(c->chunk, 0, sizeof(c->chunk));
+	c->sounding = false;
 }
 
 static float
@@ -62,15 +63,21 @@ chimes_render(Chimes* c, uint32_t at, uint32_t n)
 {
 	if (cue_voice_active(&c->inhale)) {
 		cue_voice_render(&c->inhale, c->chunk + at, n);
+		c->sounding = true;
 	}
 	if (cue_voice_active(&c->exhale)) {
 		cue_voice_render(&c->exhale, c->chunk + at, n);
+		c->sounding = true;
 	}
 }
 
 void
 chimes_add(Chimes* c, float* left, float* right, uint32_t n)
 {
+	if (!c->sounding) {
+		return; /* the chunk is silence */
+	}
+	c->sounding = false;
 	for (uint32_t i = 0; i < n; ++i) {
 		left[i] += c->chunk[i];
 		right[i] += c->chunk[i];

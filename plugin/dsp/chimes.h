@@ -14,6 +14,7 @@ typedef enum { CHIMES_OFF, CHIMES_IN_AND_OUT, CHIMES_INHALE_ONLY } ChimeMode;
 typedef struct {
 	CueVoice inhale, exhale;
 	float    chunk[GRID_FRAMES]; /* the current chunk, mono */
+	bool     sounding;           /* something was rendered into chunk */
 } Chimes;
 
 void chimes_init(Chimes* c, double rate);

@@ -79,7 +79,8 @@ static const float ocean_closed_hz = 300.0f, ocean_octaves = 3.5f;
 static uint32_t
 slot_of(uint32_t note, uint32_t harmonic)
 {
-	return note * DRONE_HARMONICS + (harmonic - 1 + note_lane[note]) % DRONE_HARMONICS;
+	const uint32_t place = harmonic - 1 + note_lane[note]; /* < 2 * DRONE_HARMONICS */
+	return note * DRONE_HARMONICS + (place < DRONE_HARMONICS ? place : place - DRONE_HARMONICS);
 }
 
 /* Each note's LFO phase at its first tick (grid step n): the notes start
@@ -454,12 +455,45 @@ start(Drone* d, const DroneParams* p)
 	d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
 }
 
+static void seek_note(Drone* d, uint32_t n, int64_t frame);
+
+/* Turned all the way down and faded out: nothing to hear, nothing to
+ * compute. */
+static bool
+drone_asleep(const Drone* d)
+{
+	return d->level == 0.0f && d->level_goal == 0.0f && d->gain[0] == 0.0f && d->gain[1] == 0.0f;
+}
+
+/* Waking after silence: the notes take the phases that session time gives
+ * them (as drone_seek() does), so what was skipped leaves no trace. */
+static void
+wake(Drone* d)
+{
+	update_notes(d);
+	if (d->shape_dirty) {
+		update_shape(d);
+	}
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		seek_note(d, n, (int64_t)(d->step * GRID_FRAMES));
+	}
+}
+
 void
 drone_grid(Drone* d, const DroneParams* p, float breath_next)
 {
 	const bool timbre_changed = d->started && p->timbre != d->p.timbre;
 	if (!d->started) {
 		start(d, p);
+	}
+	if (drone_asleep(d)) {
+		if (p->level_db == d->level_db) {
+			d->p = *p;
+			d->step++;
+			return;
+		}
+		d->p = *p;
+		wake(d);
 	}
 	d->p = *p;
 	const bool retune = update_notes(d);
@@ -623,23 +657,43 @@ render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
 	d->rng = rng;
 }
 
-/* Each lane to its place, with the swell: written over frames with the
- * lanes unrolled, so the compiler vectorises it across frames. */
+/* Each lane to its place, with the swell.  Four frames at a time, the
+ * lanes gathered across frames (a transpose), so the mix is vector
+ * arithmetic; the leftover frames take the same expression one by one, so
+ * a frame's value does not depend on the chunking. */
 static void
 mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restrict right,
           uint32_t n, uint32_t grid_at)
 {
-	float lane[GRID_FRAMES * DRONE_LANES];
-	memcpy(lane, acc, n * sizeof(acc[0]));
-	const float pl0 = d->pan_l[0], pl1 = d->pan_l[1], pl2 = d->pan_l[2], pl3 = d->pan_l[3];
-	const float pr0 = d->pan_r[0], pr1 = d->pan_r[1], pr2 = d->pan_r[2], pr3 = d->pan_r[3];
+	const Lanes pl0 = {d->pan_l[0], d->pan_l[0], d->pan_l[0], d->pan_l[0]};
+	const Lanes pl1 = {d->pan_l[1], d->pan_l[1], d->pan_l[1], d->pan_l[1]};
+	const Lanes pl2 = {d->pan_l[2], d->pan_l[2], d->pan_l[2], d->pan_l[2]};
+	const Lanes pl3 = {d->pan_l[3], d->pan_l[3], d->pan_l[3], d->pan_l[3]};
+	const Lanes pr0 = {d->pan_r[0], d->pan_r[0], d->pan_r[0], d->pan_r[0]};
+	const Lanes pr1 = {d->pan_r[1], d->pan_r[1], d->pan_r[1], d->pan_r[1]};
+	const Lanes pr2 = {d->pan_r[2], d->pan_r[2], d->pan_r[2], d->pan_r[2]};
+	const Lanes pr3 = {d->pan_r[3], d->pan_r[3], d->pan_r[3], d->pan_r[3]};
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
-	for (uint32_t i = 0; i < n; ++i) {
-		const float* a = lane + DRONE_LANES * i;
+	uint32_t i = 0;
+	for (; i + 4 <= n; i += 4) {
+		const Lanes* f = acc + i;
+		const Lanes a0 = {f[0][0], f[1][0], f[2][0], f[3][0]};
+		const Lanes a1 = {f[0][1], f[1][1], f[2][1], f[3][1]};
+		const Lanes a2 = {f[0][2], f[1][2], f[2][2], f[3][2]};
+		const Lanes a3 = {f[0][3], f[1][3], f[2][3], f[3][3]};
 		/* from the frame's place in the grid step: the same for any chunking */
+		const float t = (float)(grid_at + i);
+		const Lanes at = {t, t + 1.0f, t + 2.0f, t + 3.0f};
+		const Lanes gain = d->gain[0] + dg * at;
+		lanes_store(left + i, lanes_load(left + i) + gain * (pl0 * a0 + pl1 * a1 + pl2 * a2 + pl3 * a3));
+		lanes_store(right + i,
+		            lanes_load(right + i) + gain * (pr0 * a0 + pr1 * a1 + pr2 * a2 + pr3 * a3));
+	}
+	for (; i < n; ++i) {
+		const Lanes a = acc[i];
 		const float gain = d->gain[0] + dg * (float)(grid_at + i);
-		left[i] += gain * (pl0 * a[0] + pl1 * a[1] + pl2 * a[2] + pl3 * a[3]);
-		right[i] += gain * (pr0 * a[0] + pr1 * a[1] + pr2 * a[2] + pr3 * a[3]);
+		left[i] += gain * (pl0[0] * a[0] + pl1[0] * a[1] + pl2[0] * a[2] + pl3[0] * a[3]);
+		right[i] += gain * (pr0[0] * a[0] + pr1[0] * a[1] + pr2[0] * a[2] + pr3[0] * a[3]);
 	}
 }
 

@@ -11,6 +11,9 @@
  * brings the Sweep tone to the loudness of soft-sine taps at 1 Hz. */
 #define SWEEP_TONE_GAIN 0.25f
 
+/* The Sweep tone's phasor is set from session time this often. */
+#define TONE_ANCHOR_FRAMES (64 * GRID_FRAMES)
+
 void
 engine_init(Engine* e, double rate)
 {
@@ -83,21 +86,26 @@ update_tone(Engine* e)
 {
 	SweepTone* t = &e->tone;
 	t->hz = smooth_step(t->hz, e->ctl.cue_pitch, e->smooth_slow);
+	if (t->hz != t->turned_hz) { /* libm only when the pitch moves */
+		t->turned_hz = t->hz;
+		const double w = 2.0 * M_PI * t->hz / e->rate;
+		t->c = cos(w);
+		t->s = sin(w);
+	}
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
 	t->gain[1] = smooth_step(t->gain[1], on ? 1.0f : 0.0f, e->smooth_slow);
 	/* The phase at each grid point is a function of session time (it moves
-	 * on while silent too), so a relocation finds it; the phasor is only
-	 * set from it, and turned per frame, while the tone sounds. */
-	const double cycles_per_frame = t->hz / e->rate;
-	if (t->gain[0] != 0.0f || t->gain[1] != 0.0f) {
-		const double w = 2.0 * M_PI * cycles_per_frame;
-		t->c = cos(w);
-		t->s = sin(w);
+	 * on while silent too), so a relocation finds it.  While the tone
+	 * sounds the phasor turns per frame, set from that phase when it
+	 * starts and every TONE_ANCHOR_FRAMES: nothing drifts over a day. */
+	const bool sounding = t->gain[0] != 0.0f || t->gain[1] != 0.0f;
+	if (sounding && (!t->sounding || e->frame % TONE_ANCHOR_FRAMES == 0)) {
 		t->re = cos(2.0 * M_PI * t->cycles);
 		t->im = sin(2.0 * M_PI * t->cycles);
 	}
-	t->cycles += cycles_per_frame * GRID_FRAMES;
+	t->sounding = sounding;
+	t->cycles += t->hz / e->rate * GRID_FRAMES;
 	t->cycles -= floor(t->cycles);
 }
 
@@ -246,13 +254,17 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		apply_ramp(e->scratch, n, e->cue_gain, t0);
-		if (pv->follows_gaze) {
-			spatial_add(&e->spatial, e->scratch, at, n, &e->follow_place[0],
-			            &e->follow_place[1], t0, dt);
+		Placement p0 = pv->follows_gaze ? e->follow_place[0] : pv->place;
+		Placement p1 = pv->follows_gaze ? e->follow_place[1] : pv->place;
+		if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
+			for (int ear = 0; ear < 2; ++ear) {
+				p0.gain[ear] *= e->cue_gain[0];
+				p1.gain[ear] *= e->cue_gain[0];
+			}
 		} else {
-			spatial_add(&e->spatial, e->scratch, at, n, &pv->place, &pv->place, t0, dt);
+			apply_ramp(e->scratch, n, e->cue_gain, t0);
 		}
+		spatial_add(&e->spatial, e->scratch, at, n, &p0, &p1, t0, dt);
 	}
 }
 

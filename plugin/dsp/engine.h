@@ -42,6 +42,8 @@ typedef struct {
 	double re, im;   /* unit phasor */
 	double c, s;     /* rotation per frame */
 	float  hz;       /* smoothed pitch */
+	float  turned_hz; /* the pitch c and s were made for */
+	bool   sounding;  /* at the last grid point */
 	float  gain[2];  /* at the start and end of the grid step */
 } SweepTone;
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define LIMITER_RELEASE_S 0.25
 /* Above this the gain starts to fall, so the limiter bends in softly. */
@@ -30,18 +31,24 @@ knee_gain(float peak)
 }
 
 /* True when the chunk is finite and below the knee: the common case, in
- * which the limiter has nothing to do (a loop the compiler vectorises). */
+ * which the limiter has nothing to do.  On the bits: |x| as an integer
+ * grows with |x|, and inf and NaN lie above every finite value, so one
+ * OR of (knee - |x|) has its sign bit set exactly when some sample is
+ * above the knee or not finite; a loop the compiler vectorises. */
 static bool
 quiet_and_finite(const float* left, const float* right, uint32_t n)
 {
-	float peak = 0.0f, probe = 0.0f;
+	const float knee = LIMITER_KNEE;
+	int32_t knee_bits;
+	memcpy(&knee_bits, &knee, sizeof(knee_bits));
+	int32_t over = 0;
 	for (uint32_t i = 0; i < n; ++i) {
-		const float a = fabsf(left[i]), b = fabsf(right[i]);
-		peak = a > peak ? a : peak;
-		peak = b > peak ? b : peak;
-		probe += (left[i] - left[i]) + (right[i] - right[i]); /* NaN for NaN or inf */
+		int32_t a, b;
+		memcpy(&a, left + i, sizeof(a));
+		memcpy(&b, right + i, sizeof(b));
+		over |= (knee_bits - (a & 0x7fffffff)) | (knee_bits - (b & 0x7fffffff));
 	}
-	return probe == 0.0f && peak <= LIMITER_KNEE;
+	return over >= 0;
 }
 
 void

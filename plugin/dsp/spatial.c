@@ -51,31 +51,75 @@ spatial_placement(double rate, float pos, float speakers)
 	return out;
 }
 
+/* out[j] += g * x[j]: restrict, so the compiler vectorises it. */
+static inline void
+add_scaled(float* restrict out, const float* restrict x, uint32_t n, float g)
+{
+	for (uint32_t j = 0; j < n; ++j) {
+		out[j] += g * x[j];
+	}
+}
+
+/* Adds b * x[j - 1] + a * x[j] (x[-1] = x[n] = 0) to the n + 1 frames of
+ * the ring from frame k: a still sound at a fixed fractional delay.  The
+ * earlier frame's share goes in first, as it does when the sound arrives
+ * in two chunks, so the sum is the same for any chunking.  In at most two
+ * contiguous runs. */
+static void
+add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
+{
+	uint32_t i = 0;
+	while (i <= n) {
+		const uint32_t at = (k + i) & (SPATIAL_RING - 1u);
+		const uint32_t room = SPATIAL_RING - at;
+		const uint32_t end = n + 1 - i < room ? n + 1 : i + room;
+		float* out = ring + at; /* frame k + i */
+		if (b != 0.0f) { /* b * x[j - 1] for j in [max(i, 1), end) */
+			const uint32_t from = i > 0 ? i : 1;
+			add_scaled(out + (from - i), x + from - 1, end - from, b);
+		}
+		add_scaled(out, x + i, (end < n ? end : n) - i, a); /* a * x[j], j < n */
+		i = end;
+	}
+}
+
+/* A moving sound: gain and delay interpolated per frame. */
+static void
+add_moving(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float d0,
+           float dd, float t0, float dt)
+{
+	const uint32_t mask = SPATIAL_RING - 1u;
+	for (uint32_t i = 0; i < n; ++i) {
+		const float t = t0 + dt * (float)i;
+		const float g = (g0 + dg * t) * x[i];
+		const float d = d0 + dd * t;
+		const uint32_t whole = (uint32_t)d;
+		const float frac = d - (float)whole;
+		const uint32_t at = k + i + whole;
+		ring[at & mask] += g * (1.0f - frac);
+		ring[(at + 1u) & mask] += g * frac;
+	}
+}
+
 void
 spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n,
             const Placement* p0, const Placement* p1, float t0, float dt)
 {
-	const uint32_t mask = SPATIAL_RING - 1u;
+	if (n == 0) {
+		return;
+	}
 	for (int ear = 0; ear < 2; ++ear) {
 		float* ring = sp->ring[ear];
 		const float g0 = p0->gain[ear], dg = p1->gain[ear] - g0;
 		const float d0 = p0->delay[ear], dd = p1->delay[ear] - d0;
-		if (dg == 0.0f && dd == 0.0f && d0 == 0.0f) {
-			/* The common case: a still sound, no delay. */
-			for (uint32_t i = 0; i < n; ++i) {
-				ring[(sp->now + at + i) & mask] += g0 * x[i];
-			}
-			continue;
-		}
-		for (uint32_t i = 0; i < n; ++i) {
-			const float t = t0 + dt * (float)i;
-			const float g = (g0 + dg * t) * x[i];
-			const float d = d0 + dd * t;
-			const uint32_t whole = (uint32_t)d;
-			const float frac = d - (float)whole;
-			const uint32_t k = sp->now + at + i + whole;
-			ring[k & mask] += g * (1.0f - frac);
-			ring[(k + 1u) & mask] += g * frac;
+		if (dg == 0.0f && dd == 0.0f) {
+			/* The common case, a still sound: a fixed two-tap splat, the
+			 * same arithmetic as the moving case with t frozen. */
+			const uint32_t whole = (uint32_t)d0;
+			const float frac = d0 - (float)whole;
+			add_still(ring, sp->now + at + whole, x, n, g0 * (1.0f - frac), g0 * frac);
+		} else {
+			add_moving(ring, sp->now + at, x, n, g0, dg, d0, dd, t0, dt);
 		}
 	}
 }
@@ -84,12 +128,16 @@ void
 spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
 {
 	const uint32_t mask = SPATIAL_RING - 1u;
-	for (uint32_t i = 0; i < n; ++i) {
-		const uint32_t k = (sp->now + i) & mask;
-		left[i] = sp->ring[0][k];
-		right[i] = sp->ring[1][k];
-		sp->ring[0][k] = 0.0f;
-		sp->ring[1][k] = 0.0f;
+	uint32_t done = 0;
+	while (done < n) { /* at most two contiguous runs */
+		const uint32_t at = (sp->now + done) & mask;
+		const uint32_t room = SPATIAL_RING - at;
+		const uint32_t m = n - done < room ? n - done : room;
+		memcpy(left + done, sp->ring[0] + at, m * sizeof(float));
+		memcpy(right + done, sp->ring[1] + at, m * sizeof(float));
+		memset(sp->ring[0] + at, 0, m * sizeof(float));
+		memset(sp->ring[1] + at, 0, m * sizeof(float));
+		done += m;
 	}
 	sp->now = (sp->now + n) & mask;
 }
