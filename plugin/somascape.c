@@ -201,8 +201,9 @@ handle_sample_patch(Somascape* self, int64_t frame, const LV2_Atom* event)
 	}
 }
 
+/* An event at `frame` of the block; replies go out on that frame. */
 static void
-read_event(Somascape* self, const LV2_Atom_Event* ev)
+read_event(Somascape* self, const LV2_Atom_Event* ev, int64_t frame)
 {
 	if (ev->body.type == self->uris.midi_MidiEvent) {
 		read_midi(self, (const uint8_t*)LV2_ATOM_BODY_CONST(&ev->body), ev->body.size);
@@ -213,7 +214,7 @@ read_event(Somascape* self, const LV2_Atom_Event* ev)
 	                       self->player.engine.rate, &pos)) {
 		player_position(&self->player, clock_mode(self), &pos);
 	} else {
-		handle_sample_patch(self, ev->time.frames, &ev->body);
+		handle_sample_patch(self, frame, &ev->body);
 	}
 }
 
@@ -299,7 +300,10 @@ run(LV2_Handle instance, uint32_t n_samples)
 			}
 			render(self, done, (uint32_t)at - done);
 			done = (uint32_t)at;
-			read_event(self, ev);
+			/* an event on the block's end is taken there; a reply to it
+			 * goes out on the block's last frame (frame 0 of an empty one) */
+			const int64_t last = n_samples > 0 ? (int64_t)n_samples - 1 : 0;
+			read_event(self, ev, at < last ? at : last);
 		}
 	}
 	render(self, done, n_samples - done);

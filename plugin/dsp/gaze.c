@@ -98,7 +98,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	} else {
 		g->follow_pos = p->target;
 	}
-	if (!uses_sets(p->mode) || (p->set_s <= 0.0 && !g->held)) {
+	/* a set shorter than half a frame is no set: it would end and start
+	 * again at the same frame for ever */
+	if (!uses_sets(p->mode) || (frames_of(g, p->set_s) <= 0 && !g->held)) {
 		if (g->resting) {
 			g->pending_set = +1;
 		}
@@ -136,7 +138,7 @@ hold_segment_frames(const Gaze* g, int segment)
 static bool
 sets_active(const Gaze* g)
 {
-	return uses_sets(g->p.mode) && g->p.set_s > 0.0;
+	return uses_sets(g->p.mode) && frames_of(g, g->p.set_s) > 0;
 }
 
 static uint64_t
