@@ -126,13 +126,13 @@ void
 drone_reset(Drone* d, uint32_t seed)
 {
 	memset(d->amp, 0, sizeof(d->amp));
-	memset(d->amp_step, 0, sizeof(d->amp_step));
 	memset(d->amp_goal, 0, sizeof(d->amp_goal));
 	memset(d->amp_smooth, 0, sizeof(d->amp_smooth));
 	memset(d->group_on, 0, sizeof(d->group_on));
+	memset(d->re, 0, sizeof(d->re)); /* silent: no amplitude in the phasors */
+	memset(d->im, 0, sizeof(d->im));
 	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
-		d->re[k] = (float)d->schroeder[k].re;
-		d->im[k] = (float)d->schroeder[k].im;
+		d->grow[k] = 1.0f;
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		d->note_gain[n] = 0.0f;
@@ -305,8 +305,9 @@ tick_lfo(Drone* d, uint32_t n)
 	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
 }
 
-/* Sets note n's partials from its phase: the float rotators run only until
- * the next tick, so nothing drifts and the phase is session time's. */
+/* Sets note n's partials from its phase, at their amplitudes d->amp: the
+ * float rotators run only until the next tick, so nothing drifts and the
+ * phase is session time's. */
 static void
 anchor_partials(Drone* d, uint32_t n)
 {
@@ -315,9 +316,23 @@ anchor_partials(Drone* d, uint32_t n)
 	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
 		const uint32_t k = slot_of(n, h);
 		const Phasor v = phasor_mul(z, d->schroeder[k]);
-		d->re[k] = (float)v.re;
-		d->im[k] = (float)v.im;
+		d->re[k] = (float)v.re * d->amp[k];
+		d->im[k] = (float)v.im * d->amp[k];
 		z = phasor_mul(z, fundamental);
+	}
+}
+
+/* x^(1/64) for each lane, x > 0: six square roots, correctly rounded, so
+ * the same on every machine. */
+static void
+root64(float* x, uint32_t count)
+{
+	for (uint32_t k = 0; k < count; ++k) {
+		float r = x[k];
+		for (int i = 0; i < 6; ++i) {
+			r = sqrtf(r);
+		}
+		x[k] = r;
 	}
 }
 
@@ -368,9 +383,10 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		power += u[j] * u[j];
 	}
 	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
+	float grow[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 		const uint32_t k = first + j;
-		d->amp[k] = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
+		const float from = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
 		/* smoothed in double: a float one-pole this slow stalls up to
 		 * ulp / coef (2e-6) short of a moving target, at a place that
 		 * depends on its history, and then a relocated drone would not
@@ -379,9 +395,28 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		double a = d->amp_smooth[k] + (target - d->amp_smooth[k]) * d->smooth_note;
 		a = fabs(a - target) < 1e-9 ? target : a; /* -180 dB: arrived */
 		d->amp_smooth[k] = a;
-		d->amp_goal[k] = (float)a;
-		d->amp_step[k] = (d->amp_goal[k] - d->amp[k]) * (1.0f / NOTE_TICK_FRAMES);
+		const float to = (float)a;
+		d->amp_goal[k] = to;
+		/* The amplitude moves geometrically over the tick, as a growth
+		 * folded into the partial's rotation.  From nothing (or nearly)
+		 * it starts at 1/64 of its goal, which is where a linear ramp's
+		 * first frame would be; a fall to nothing stops at 1/64, and the
+		 * next tick sets it to its (tiny) value. */
+		float start = from, ratio = 1.0f;
+		if (from < to * (1.0f / 64.0f)) {
+			start = to * (1.0f / 64.0f);
+			ratio = 64.0f;
+		} else if (to < from * (1.0f / 64.0f)) {
+			ratio = 1.0f / 64.0f;
+		} else if (from > 0.0f) {
+			ratio = to / from;
+		}
+		d->amp[k] = start;
+		grow[j] = ratio;
 	}
+	_Static_assert(NOTE_TICK_FRAMES == 64, "the growth per frame is the 64th root");
+	root64(grow, DRONE_HARMONICS);
+	memcpy(d->grow + first, grow, sizeof(grow));
 	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
 		bool on = false;
 		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
@@ -512,8 +547,8 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 			tick_lfo(d, n); /* always: the chorus phase is session time's */
 			if (note_sounds(d, n)) {
 				update_jivari(d, n);
-				anchor_partials(d, n);
 				update_amplitudes(d, n, breath_next);
+				anchor_partials(d, n);
 			}
 		}
 		if (retune || timbre_changed || d->chorus_delta[n] != delta) {
@@ -556,6 +591,11 @@ seek_note(Drone* d, uint32_t n, int64_t frame)
 	d->chorus_delta[n] = delta;
 	d->phase[n] = phasor_of(phase_wrap(d->base_w[n] * (double)frame) + offset);
 	update_rotations(d, n);
+	/* until the note's next tick its partials hold where they head */
+	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
+		d->amp[k] = d->amp_goal[k];
+		d->grow[k] = 1.0f;
+	}
 	anchor_partials(d, n);
 }
 
@@ -597,32 +637,53 @@ lanes_store(float* x, Lanes v)
 	memcpy(x, &v, sizeof(v));
 }
 
-/* The partials of n frames, summed per lane into acc. */
+/* The partials of n frames, summed per lane into acc.  A note at a time:
+ * its three groups stay in registers, and each frame is one sum into acc.
+ * The amplitude lives in the phasor, its growth in the rotation. */
 static void
-render_partials(Drone* d, Lanes* acc, uint32_t n)
+render_partials(Drone* d, Lanes* restrict acc, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; ++i) {
-		acc[i] = (Lanes){0.0f};
-	}
-	for (uint32_t g = 0; g < DRONE_GROUPS; ++g) {
-		if (!d->group_on[g]) {
+	_Static_assert(DRONE_HARMONICS == 3 * DRONE_LANES, "a note is three groups");
+	bool first = true;
+	for (uint32_t note = 0; note < DRONE_NOTES; ++note) {
+		const uint32_t g = note * 3;
+		if (!d->group_on[g] && !d->group_on[g + 1] && !d->group_on[g + 2]) {
 			continue;
 		}
-		const uint32_t o = g * DRONE_LANES;
-		Lanes re = lanes_load(d->re + o), im = lanes_load(d->im + o);
-		const Lanes c = lanes_load(d->rot_c + o), s = lanes_load(d->rot_s + o);
-		Lanes a = lanes_load(d->amp + o);
-		const Lanes da = lanes_load(d->amp_step + o);
+		float* re = d->re + g * DRONE_LANES;
+		float* im = d->im + g * DRONE_LANES;
+		const float* rc = d->rot_c + g * DRONE_LANES;
+		const float* rs = d->rot_s + g * DRONE_LANES;
+		const float* gr = d->grow + g * DRONE_LANES;
+		Lanes re0 = lanes_load(re), re1 = lanes_load(re + 4), re2 = lanes_load(re + 8);
+		Lanes im0 = lanes_load(im), im1 = lanes_load(im + 4), im2 = lanes_load(im + 8);
+		const Lanes g0 = lanes_load(gr), g1 = lanes_load(gr + 4), g2 = lanes_load(gr + 8);
+		const Lanes c0 = lanes_load(rc) * g0, s0 = lanes_load(rs) * g0;
+		const Lanes c1 = lanes_load(rc + 4) * g1, s1 = lanes_load(rs + 4) * g1;
+		const Lanes c2 = lanes_load(rc + 8) * g2, s2 = lanes_load(rs + 8) * g2;
 		for (uint32_t i = 0; i < n; ++i) {
-			const Lanes r = re * c - im * s;
-			im = re * s + im * c;
-			re = r;
-			a += da;
-			acc[i] += a * im;
+			const Lanes r0 = re0 * c0 - im0 * s0;
+			im0 = re0 * s0 + im0 * c0;
+			re0 = r0;
+			const Lanes r1 = re1 * c1 - im1 * s1;
+			im1 = re1 * s1 + im1 * c1;
+			re1 = r1;
+			const Lanes r2 = re2 * c2 - im2 * s2;
+			im2 = re2 * s2 + im2 * c2;
+			re2 = r2;
+			const Lanes sum = (im0 + im1) + im2;
+			acc[i] = first ? sum : acc[i] + sum;
 		}
-		lanes_store(d->re + o, re);
-		lanes_store(d->im + o, im);
-		lanes_store(d->amp + o, a);
+		lanes_store(re, re0);
+		lanes_store(re + 4, re1);
+		lanes_store(re + 8, re2);
+		lanes_store(im, im0);
+		lanes_store(im + 4, im1);
+		lanes_store(im + 8, im2);
+		first = false;
+	}
+	for (uint32_t i = 0; first && i < n; ++i) {
+		acc[i] = (Lanes){0.0f};
 	}
 }
 
