@@ -737,11 +737,16 @@ mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restric
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
 	uint32_t i = 0;
 	for (; i + 4 <= n; i += 4) {
+		/* the transpose in shuffles, so it stays in registers */
 		const Lanes* f = acc + i;
-		const Lanes a0 = {f[0][0], f[1][0], f[2][0], f[3][0]};
-		const Lanes a1 = {f[0][1], f[1][1], f[2][1], f[3][1]};
-		const Lanes a2 = {f[0][2], f[1][2], f[2][2], f[3][2]};
-		const Lanes a3 = {f[0][3], f[1][3], f[2][3], f[3][3]};
+		const Lanes t0 = __builtin_shufflevector(f[0], f[1], 0, 4, 1, 5);
+		const Lanes t1 = __builtin_shufflevector(f[2], f[3], 0, 4, 1, 5);
+		const Lanes t2 = __builtin_shufflevector(f[0], f[1], 2, 6, 3, 7);
+		const Lanes t3 = __builtin_shufflevector(f[2], f[3], 2, 6, 3, 7);
+		const Lanes a0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
+		const Lanes a1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+		const Lanes a2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+		const Lanes a3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
 		/* from the frame's place in the grid step: the same for any chunking */
 		const float t = (float)(grid_at + i);
 		const Lanes at = {t, t + 1.0f, t + 2.0f, t + 3.0f};
