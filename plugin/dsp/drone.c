@@ -59,11 +59,14 @@ static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
 /* The notes' colour is updated one note a grid step, in turn: each note's
  * LFO, chorus, jivari and partial amplitudes every NOTE_TICK grid steps
- * (1.3 ms at 48 kHz), with the amplitudes interpolated across that time.
- * Smooth for changes over tens of milliseconds, and a quarter of the work
- * on each grid step.  The swell itself is interpolated every grid step. */
-#define NOTE_TICK 4u
+ * (5.3 ms at 48 kHz), with the amplitudes moving geometrically across that
+ * time.  Smooth for changes over tens of milliseconds (the breath, the
+ * smoothing of the controls), and no work at all on most grid steps.  The
+ * swell itself is interpolated every grid step. */
+#define NOTE_TICK 16u
 #define NOTE_TICK_FRAMES (NOTE_TICK * GRID_FRAMES)
+#define NOTE_TICK_FRAMES_LOG2 8
+_Static_assert(NOTE_TICK_FRAMES == 1u << NOTE_TICK_FRAMES_LOG2, "a tick is 2^k frames");
 
 /* Chorus: each note drifts by up to this fraction of its pitch (3 cents). */
 static const double chorus_depth = 0.0017;
@@ -322,14 +325,14 @@ anchor_partials(Drone* d, uint32_t n)
 	}
 }
 
-/* x^(1/64) for each lane, x > 0: six square roots, correctly rounded, so
- * the same on every machine. */
+/* x^(1/NOTE_TICK_FRAMES) for each lane, x > 0: square roots, correctly
+ * rounded, so the same on every machine. */
 static void
-root64(float* x, uint32_t count)
+root_per_frame(float* x, uint32_t count)
 {
 	for (uint32_t k = 0; k < count; ++k) {
 		float r = x[k];
-		for (int i = 0; i < 6; ++i) {
+		for (int i = 0; i < NOTE_TICK_FRAMES_LOG2; ++i) {
 			r = sqrtf(r);
 		}
 		x[k] = r;
@@ -399,23 +402,23 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		d->amp_goal[k] = to;
 		/* The amplitude moves geometrically over the tick, as a growth
 		 * folded into the partial's rotation.  From nothing (or nearly)
-		 * it starts at 1/64 of its goal, which is where a linear ramp's
-		 * first frame would be; a fall to nothing stops at 1/64, and the
-		 * next tick sets it to its (tiny) value. */
+		 * it starts at 1/NOTE_TICK_FRAMES of its goal, which is where a
+		 * linear ramp's first frame would be; a fall to nothing stops
+		 * there, and the next tick sets it to its (tiny) value. */
+		const float floor = 1.0f / NOTE_TICK_FRAMES;
 		float start = from, ratio = 1.0f;
-		if (from < to * (1.0f / 64.0f)) {
-			start = to * (1.0f / 64.0f);
-			ratio = 64.0f;
-		} else if (to < from * (1.0f / 64.0f)) {
-			ratio = 1.0f / 64.0f;
+		if (from < to * floor) {
+			start = to * floor;
+			ratio = NOTE_TICK_FRAMES;
+		} else if (to < from * floor) {
+			ratio = floor;
 		} else if (from > 0.0f) {
 			ratio = to / from;
 		}
 		d->amp[k] = start;
 		grow[j] = ratio;
 	}
-	_Static_assert(NOTE_TICK_FRAMES == 64, "the growth per frame is the 64th root");
-	root64(grow, DRONE_HARMONICS);
+	root_per_frame(grow, DRONE_HARMONICS);
 	memcpy(d->grow + first, grow, sizeof(grow));
 	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
 		bool on = false;
