@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "cue_voice.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -409,7 +411,7 @@ render_partials_n(CueStrike* s, const uint32_t count)
 	}
 }
 
-static void
+SIMD_CLONES static void
 render_partials(CueStrike* s)
 {
 	switch (s->partial_count) {
@@ -483,7 +485,7 @@ strike_next_tick(CueStrike* s)
 
 /* Hands out m samples of buf through the ramp (a smoothstep of a linear
  * ramp: no corner at either end). */
-static void
+SIMD_CLONES static void
 strike_emit(CueStrike* s, float* out, uint32_t m)
 {
 	const float* in = s->buf + s->buf_pos;

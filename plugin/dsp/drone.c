@@ -2,6 +2,8 @@
 #include "drone.h"
 #include "layers.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -640,53 +642,77 @@ lanes_store(float* x, Lanes v)
 	memcpy(x, &v, sizeof(v));
 }
 
-/* The partials of n frames, summed per lane into acc.  A note at a time:
- * its three groups stay in registers, and each frame is one sum into acc.
- * The amplitude lives in the phasor, its growth in the rotation. */
-static void
+/* Eight slots, two groups side by side: AVX's width, two SSE registers. */
+typedef float Wide __attribute__((vector_size(DRONE_WIDE * sizeof(float))));
+
+/* By pointer: a Wide passed by value has a different ABI with AVX. */
+static inline __attribute__((always_inline)) void
+wide_load(Wide* v, const float* x)
+{
+	memcpy(v, x, sizeof(*v));
+}
+
+static inline __attribute__((always_inline)) void
+wide_store(float* x, const Wide* v)
+{
+	memcpy(x, v, sizeof(*v));
+}
+
+/* The first `count` vectors of partials for n frames, summed per lane into
+ * acc (each vector's two groups folded together: lane l of both has the
+ * same place).  count is a constant in each caller, so the partials live in
+ * registers.  The amplitude lives in the phasor, its growth in the
+ * rotation. */
+static inline __attribute__((always_inline)) void
+render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
+{
+	Wide re[DRONE_VECTORS], im[DRONE_VECTORS], c[DRONE_VECTORS], s[DRONE_VECTORS];
+	for (uint32_t v = 0; v < count; ++v) {
+		const uint32_t o = v * DRONE_WIDE;
+		Wide g;
+		wide_load(&re[v], d->re + o);
+		wide_load(&im[v], d->im + o);
+		wide_load(&g, d->grow + o);
+		wide_load(&c[v], d->rot_c + o);
+		wide_load(&s[v], d->rot_s + o);
+		c[v] *= g;
+		s[v] *= g;
+	}
+	for (uint32_t i = 0; i < n; ++i) {
+		for (uint32_t v = 0; v < count; ++v) {
+			const Wide r = re[v] * c[v] - im[v] * s[v];
+			im[v] = re[v] * s[v] + im[v] * c[v];
+			re[v] = r;
+		}
+		Wide sum = im[0];
+		for (uint32_t v = 1; v < count; ++v) {
+			sum += im[v];
+		}
+		acc[i] = __builtin_shufflevector(sum, sum, 0, 1, 2, 3) +
+		         __builtin_shufflevector(sum, sum, 4, 5, 6, 7);
+	}
+	for (uint32_t v = 0; v < count; ++v) {
+		wide_store(d->re + v * DRONE_WIDE, &re[v]);
+		wide_store(d->im + v * DRONE_WIDE, &im[v]);
+	}
+}
+
+/* Up to the last vector that sounds: the notes fill the slots in order,
+ * so a voicing of fewer notes leaves the last ones silent. */
+SIMD_CLONES static void
 render_partials(Drone* d, Lanes* restrict acc, uint32_t n)
 {
-	_Static_assert(DRONE_HARMONICS == 3 * DRONE_LANES, "a note is three groups");
-	bool first = true;
-	for (uint32_t note = 0; note < DRONE_NOTES; ++note) {
-		const uint32_t g = note * 3;
-		if (!d->group_on[g] && !d->group_on[g + 1] && !d->group_on[g + 2]) {
-			continue;
-		}
-		float* re = d->re + g * DRONE_LANES;
-		float* im = d->im + g * DRONE_LANES;
-		const float* rc = d->rot_c + g * DRONE_LANES;
-		const float* rs = d->rot_s + g * DRONE_LANES;
-		const float* gr = d->grow + g * DRONE_LANES;
-		Lanes re0 = lanes_load(re), re1 = lanes_load(re + 4), re2 = lanes_load(re + 8);
-		Lanes im0 = lanes_load(im), im1 = lanes_load(im + 4), im2 = lanes_load(im + 8);
-		const Lanes g0 = lanes_load(gr), g1 = lanes_load(gr + 4), g2 = lanes_load(gr + 8);
-		const Lanes c0 = lanes_load(rc) * g0, s0 = lanes_load(rs) * g0;
-		const Lanes c1 = lanes_load(rc + 4) * g1, s1 = lanes_load(rs + 4) * g1;
-		const Lanes c2 = lanes_load(rc + 8) * g2, s2 = lanes_load(rs + 8) * g2;
-		for (uint32_t i = 0; i < n; ++i) {
-			const Lanes r0 = re0 * c0 - im0 * s0;
-			im0 = re0 * s0 + im0 * c0;
-			re0 = r0;
-			const Lanes r1 = re1 * c1 - im1 * s1;
-			im1 = re1 * s1 + im1 * c1;
-			re1 = r1;
-			const Lanes r2 = re2 * c2 - im2 * s2;
-			im2 = re2 * s2 + im2 * c2;
-			re2 = r2;
-			const Lanes sum = (im0 + im1) + im2;
-			acc[i] = first ? sum : acc[i] + sum;
-		}
-		lanes_store(re, re0);
-		lanes_store(re + 4, re1);
-		lanes_store(re + 8, re2);
-		lanes_store(im, im0);
-		lanes_store(im + 4, im1);
-		lanes_store(im + 8, im2);
-		first = false;
+	_Static_assert(DRONE_VECTORS == 5, "one case a vector count");
+	uint32_t count = 0;
+	for (uint32_t g = 0; g < DRONE_GROUPS; ++g) {
+		count = d->group_on[g] ? g / 2 + 1 : count;
 	}
-	for (uint32_t i = 0; first && i < n; ++i) {
-		acc[i] = (Lanes){0.0f};
+	switch (count) {
+	case 1: render_vectors(d, acc, n, 1); break;
+	case 2: render_vectors(d, acc, n, 2); break;
+	case 3: render_vectors(d, acc, n, 3); break;
+	case 4: render_vectors(d, acc, n, 4); break;
+	default: render_vectors(d, acc, n, 5); break;
 	}
 }
 
@@ -725,7 +751,7 @@ render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
  * lanes gathered across frames (a transpose), so the mix is vector
  * arithmetic; the leftover frames take the same expression one by one, so
  * a frame's value does not depend on the chunking. */
-static void
+SIMD_CLONES static void
 mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restrict right,
           uint32_t n, uint32_t grid_at)
 {
