@@ -667,6 +667,7 @@ static inline __attribute__((always_inline)) void
 render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
 {
 	Wide re[DRONE_VECTORS], im[DRONE_VECTORS], c[DRONE_VECTORS], s[DRONE_VECTORS];
+	#pragma GCC unroll 5
 	for (uint32_t v = 0; v < count; ++v) {
 		const uint32_t o = v * DRONE_WIDE;
 		Wide g;
@@ -679,18 +680,21 @@ render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
 		s[v] *= g;
 	}
 	for (uint32_t i = 0; i < n; ++i) {
+		#pragma GCC unroll 5
 		for (uint32_t v = 0; v < count; ++v) {
 			const Wide r = re[v] * c[v] - im[v] * s[v];
 			im[v] = re[v] * s[v] + im[v] * c[v];
 			re[v] = r;
 		}
 		Wide sum = im[0];
+		#pragma GCC unroll 5
 		for (uint32_t v = 1; v < count; ++v) {
 			sum += im[v];
 		}
 		acc[i] = __builtin_shufflevector(sum, sum, 0, 1, 2, 3) +
 		         __builtin_shufflevector(sum, sum, 4, 5, 6, 7);
 	}
+	#pragma GCC unroll 5
 	for (uint32_t v = 0; v < count; ++v) {
 		wide_store(d->re + v * DRONE_WIDE, &re[v]);
 		wide_store(d->im + v * DRONE_WIDE, &im[v]);
