@@ -374,57 +374,66 @@ strike_audible(CueStrike* s)
 	return power >= silence_power || cue_sample_playing(&s->sample);
 }
 
-/* One tick of partials into buf.  Each partial advances its eight lanes
- * by eight samples at a time: eight independent chains, no horizontal
- * sums, and a fixed summing order.  count is a constant in each caller
- * below, so the partials live in registers. */
+/* One tick of partials [first, first + count) into buf (added to it when
+ * `add`, so the sum runs in the same order either way).  Each partial
+ * advances its eight lanes by eight samples at a time: eight independent
+ * chains, no horizontal sums, and a fixed summing order.  count is a
+ * constant in each caller below, so the partials live in registers; at
+ * most four at once, so they fit in them even as SSE pairs. */
 static inline __attribute__((always_inline)) void
-render_partials_n(CueStrike* s, const uint32_t count)
+render_partials_n(CueStrike* s, const uint32_t first, const uint32_t count, const bool add)
 {
 	_Static_assert(CUE_TICK % CUE_LANES == 0, "a tick is whole groups of lanes");
-	Lanes re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
-	Lanes step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
-	#pragma GCC unroll 8
+	Lanes re[4], im[4], step_re[4], step_im[4];
+#pragma GCC unroll 4
 	for (uint32_t k = 0; k < count; ++k) {
-		load_lanes(&re[k], s->lane_re[k]);
-		load_lanes(&im[k], s->lane_im[k]);
-		step_re[k] = (Lanes){0.0f} + s->step_re[k];
-		step_im[k] = (Lanes){0.0f} + s->step_im[k];
+		load_lanes(&re[k], s->lane_re[first + k]);
+		load_lanes(&im[k], s->lane_im[first + k]);
+		step_re[k] = (Lanes){0.0f} + s->step_re[first + k];
+		step_im[k] = (Lanes){0.0f} + s->step_im[first + k];
 	}
 	for (uint32_t q = 0; q < CUE_TICK; q += CUE_LANES) {
 		Lanes sum = im[0];
-		#pragma GCC unroll 8
+		if (add) {
+			load_lanes(&sum, s->buf + q);
+			sum += im[0];
+		}
+#pragma GCC unroll 4
 		for (uint32_t k = 1; k < count; ++k) {
 			sum += im[k];
 		}
 		store_lanes(s->buf + q, &sum);
-		#pragma GCC unroll 8
+#pragma GCC unroll 4
 		for (uint32_t k = 0; k < count; ++k) {
 			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
 			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
 			re[k]               = next_re;
 		}
 	}
-	#pragma GCC unroll 8
+#pragma GCC unroll 4
 	for (uint32_t k = 0; k < count; ++k) {
-		store_lanes(s->lane_re[k], &re[k]);
-		store_lanes(s->lane_im[k], &im[k]);
+		store_lanes(s->lane_re[first + k], &re[k]);
+		store_lanes(s->lane_im[first + k], &im[k]);
 	}
 }
 
 SIMD_CLONES static void
 render_partials(CueStrike* s)
 {
+	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
 	switch (s->partial_count) {
-	case 0: memset(s->buf, 0, sizeof(s->buf)); break;
-	case 1: render_partials_n(s, 1); break;
-	case 2: render_partials_n(s, 2); break;
-	case 3: render_partials_n(s, 3); break;
-	case 4: render_partials_n(s, 4); break;
-	case 5: render_partials_n(s, 5); break;
-	case 6: render_partials_n(s, 6); break;
-	case 7: render_partials_n(s, 7); break;
-	default: render_partials_n(s, 8); break;
+	case 0: memset(s->buf, 0, sizeof(s->buf)); return;
+	case 1: render_partials_n(s, 0, 1, false); return;
+	case 2: render_partials_n(s, 0, 2, false); return;
+	case 3: render_partials_n(s, 0, 3, false); return;
+	default: render_partials_n(s, 0, 4, false); break;
+	}
+	switch (s->partial_count) {
+	case 5: render_partials_n(s, 4, 1, true); break;
+	case 6: render_partials_n(s, 4, 2, true); break;
+	case 7: render_partials_n(s, 4, 3, true); break;
+	case 8: render_partials_n(s, 4, 4, true); break;
+	default: break;
 	}
 }
 
