@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "cue_voice.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -141,28 +143,21 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	},
 };
 
-/* Four values side by side (GCC/Clang vector extension): SIMD where the
- * target has it, plain scalar code elsewhere. */
-typedef float Lanes __attribute__((vector_size(16)));
+/* Eight values side by side (GCC/Clang vector extension): one AVX
+ * register, two SSE ones, plain scalar code elsewhere.  Passed by pointer:
+ * by value its ABI would differ with AVX. */
+typedef float Lanes __attribute__((vector_size(CUE_LANES * sizeof(float))));
 
-static inline Lanes
-load_lanes(const float* p)
+static inline __attribute__((always_inline)) void
+load_lanes(Lanes* l, const float* p)
 {
-	Lanes l;
-	memcpy(&l, p, sizeof(l));
-	return l;
+	memcpy(l, p, sizeof(*l));
 }
 
-static inline void
-store_lanes(float* p, Lanes l)
+static inline __attribute__((always_inline)) void
+store_lanes(float* p, const Lanes* l)
 {
-	memcpy(p, &l, sizeof(l));
-}
-
-static inline Lanes
-splat(float x)
-{
-	return (Lanes){x, x, x, x};
+	memcpy(p, l, sizeof(*l));
 }
 
 /* A 32-bit LCG: seeded, no global state, and short enough a dependency
@@ -221,13 +216,13 @@ static void
 start_partial(CueStrike* s, uint32_t k, double amplitude, double omega,
               double radius)
 {
-	for (int j = 0; j < 4; ++j) {
+	for (int j = 0; j < CUE_LANES; ++j) {
 		const double a     = amplitude * pow(radius, j);
 		s->lane_re[k][j] = (float)(a * cos(j * omega));
 		s->lane_im[k][j] = (float)(a * sin(j * omega));
 	}
-	s->step_re[k] = (float)(pow(radius, 4) * cos(4.0 * omega));
-	s->step_im[k] = (float)(pow(radius, 4) * sin(4.0 * omega));
+	s->step_re[k] = (float)(pow(radius, CUE_LANES) * cos(CUE_LANES * omega));
+	s->step_im[k] = (float)(pow(radius, CUE_LANES) * sin(CUE_LANES * omega));
 }
 
 static void
@@ -339,17 +334,18 @@ advance_glide(CueStrike* s)
 		small_sincos(s->glide_theta[k] * s->glide_pos, &c, &sn);
 		const float r1 = s->settled_re[k] * c - s->settled_im[k] * sn;
 		const float i1 = s->settled_re[k] * sn + s->settled_im[k] * c;
-		const float r2 = r1 * r1 - i1 * i1, i2 = 2.0f * r1 * i1;
-		const float r3 = r2 * r1 - i2 * i1, i3 = r2 * i1 + i2 * r1;
+		/* lane j from lane 0 by the rotation to the j-th power */
 		const float zr = s->lane_re[k][0], zi = s->lane_im[k][0];
-		s->lane_re[k][1] = zr * r1 - zi * i1;
-		s->lane_im[k][1] = zr * i1 + zi * r1;
-		s->lane_re[k][2] = zr * r2 - zi * i2;
-		s->lane_im[k][2] = zr * i2 + zi * r2;
-		s->lane_re[k][3] = zr * r3 - zi * i3;
-		s->lane_im[k][3] = zr * i3 + zi * r3;
-		s->step_re[k]    = r2 * r2 - i2 * i2;
-		s->step_im[k]    = 2.0f * r2 * i2;
+		float pr = r1, pi = i1;
+		for (int j = 1; j < CUE_LANES; ++j) {
+			s->lane_re[k][j] = zr * pr - zi * pi;
+			s->lane_im[k][j] = zr * pi + zi * pr;
+			const float next = pr * r1 - pi * i1;
+			pi = pr * i1 + pi * r1;
+			pr = next;
+		}
+		s->step_re[k] = pr;
+		s->step_im[k] = pi;
 	}
 }
 
@@ -378,50 +374,66 @@ strike_audible(CueStrike* s)
 	return power >= silence_power || cue_sample_playing(&s->sample);
 }
 
-/* One tick of partials into buf.  Each partial advances its four lanes by
- * four samples at a time: four independent chains, no horizontal sums, and
- * a fixed summing order.  count is a constant in each caller below, so the
- * partials live in registers. */
+/* One tick of partials [first, first + count) into buf (added to it when
+ * `add`, so the sum runs in the same order either way).  Each partial
+ * advances its eight lanes by eight samples at a time: eight independent
+ * chains, no horizontal sums, and a fixed summing order.  count is a
+ * constant in each caller below, so the partials live in registers; at
+ * most four at once, so they fit in them even as SSE pairs. */
 static inline __attribute__((always_inline)) void
-render_partials_n(CueStrike* s, const uint32_t count)
+render_partials_n(CueStrike* s, const uint32_t first, const uint32_t count, const bool add)
 {
-	Lanes re[CUE_MAX_PARTIALS], im[CUE_MAX_PARTIALS];
-	Lanes step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
+	_Static_assert(CUE_TICK % CUE_LANES == 0, "a tick is whole groups of lanes");
+	Lanes re[4], im[4], step_re[4], step_im[4];
+#pragma GCC unroll 4
 	for (uint32_t k = 0; k < count; ++k) {
-		re[k]      = load_lanes(s->lane_re[k]);
-		im[k]      = load_lanes(s->lane_im[k]);
-		step_re[k] = splat(s->step_re[k]);
-		step_im[k] = splat(s->step_im[k]);
+		load_lanes(&re[k], s->lane_re[first + k]);
+		load_lanes(&im[k], s->lane_im[first + k]);
+		step_re[k] = (Lanes){0.0f} + s->step_re[first + k];
+		step_im[k] = (Lanes){0.0f} + s->step_im[first + k];
 	}
-	for (uint32_t q = 0; q < CUE_TICK; q += 4) {
-		Lanes sum = splat(0.0f);
-		for (uint32_t k = 0; k < count; ++k) {
+	for (uint32_t q = 0; q < CUE_TICK; q += CUE_LANES) {
+		Lanes sum = im[0];
+		if (add) {
+			load_lanes(&sum, s->buf + q);
+			sum += im[0];
+		}
+#pragma GCC unroll 4
+		for (uint32_t k = 1; k < count; ++k) {
 			sum += im[k];
+		}
+		store_lanes(s->buf + q, &sum);
+#pragma GCC unroll 4
+		for (uint32_t k = 0; k < count; ++k) {
 			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
 			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
 			re[k]               = next_re;
 		}
-		store_lanes(s->buf + q, sum);
 	}
+#pragma GCC unroll 4
 	for (uint32_t k = 0; k < count; ++k) {
-		store_lanes(s->lane_re[k], re[k]);
-		store_lanes(s->lane_im[k], im[k]);
+		store_lanes(s->lane_re[first + k], &re[k]);
+		store_lanes(s->lane_im[first + k], &im[k]);
 	}
 }
 
-static void
+SIMD_CLONES static void
 render_partials(CueStrike* s)
 {
+	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
 	switch (s->partial_count) {
-	case 0: memset(s->buf, 0, sizeof(s->buf)); break;
-	case 1: render_partials_n(s, 1); break;
-	case 2: render_partials_n(s, 2); break;
-	case 3: render_partials_n(s, 3); break;
-	case 4: render_partials_n(s, 4); break;
-	case 5: render_partials_n(s, 5); break;
-	case 6: render_partials_n(s, 6); break;
-	case 7: render_partials_n(s, 7); break;
-	default: render_partials_n(s, 8); break;
+	case 0: memset(s->buf, 0, sizeof(s->buf)); return;
+	case 1: render_partials_n(s, 0, 1, false); return;
+	case 2: render_partials_n(s, 0, 2, false); return;
+	case 3: render_partials_n(s, 0, 3, false); return;
+	default: render_partials_n(s, 0, 4, false); break;
+	}
+	switch (s->partial_count) {
+	case 5: render_partials_n(s, 4, 1, true); break;
+	case 6: render_partials_n(s, 4, 2, true); break;
+	case 7: render_partials_n(s, 4, 3, true); break;
+	case 8: render_partials_n(s, 4, 4, true); break;
+	default: break;
 	}
 }
 
@@ -483,7 +495,7 @@ strike_next_tick(CueStrike* s)
 
 /* Hands out m samples of buf through the ramp (a smoothstep of a linear
  * ramp: no corner at either end). */
-static void
+SIMD_CLONES static void
 strike_emit(CueStrike* s, float* out, uint32_t m)
 {
 	const float* in = s->buf + s->buf_pos;

@@ -31,6 +31,7 @@ typedef enum {
 
 enum {
 	CUE_MAX_PARTIALS = 8,
+	CUE_LANES        = 8,  /* samples a partial advances at once */
 	CUE_TICK         = 16, /* samples computed at once; end checks */
 	CUE_GLIDE_TICKS  = 2,  /* glides update every 2 ticks (32 samples) */
 };
@@ -49,10 +50,10 @@ typedef struct {
  * computed a tick (CUE_TICK samples) at a time into buf, which render then
  * hands out, so the sound never depends on the host's block size. */
 typedef struct {
-	/* partial k at samples t..t+3 of the current group of four: the
-	 * amplitude lives in the phasor; step is the rotation by four samples
-	 * with the decay folded in, so the four lanes are independent chains */
-	float    lane_re[CUE_MAX_PARTIALS][4], lane_im[CUE_MAX_PARTIALS][4];
+	/* partial k at samples t..t+7 of the current group of eight: the
+	 * amplitude lives in the phasor; step is the rotation by eight samples
+	 * with the decay folded in, so the eight lanes are independent chains */
+	float    lane_re[CUE_MAX_PARTIALS][CUE_LANES], lane_im[CUE_MAX_PARTIALS][CUE_LANES];
 	float    step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
 	uint32_t partial_count;
 

@@ -2,6 +2,8 @@
 #include "drone.h"
 #include "layers.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -59,11 +61,14 @@ static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
 /* The notes' colour is updated one note a grid step, in turn: each note's
  * LFO, chorus, jivari and partial amplitudes every NOTE_TICK grid steps
- * (1.3 ms at 48 kHz), with the amplitudes interpolated across that time.
- * Smooth for changes over tens of milliseconds, and a quarter of the work
- * on each grid step.  The swell itself is interpolated every grid step. */
-#define NOTE_TICK 4u
+ * (5.3 ms at 48 kHz), with the amplitudes moving geometrically across that
+ * time.  Smooth for changes over tens of milliseconds (the breath, the
+ * smoothing of the controls), and no work at all on most grid steps.  The
+ * swell itself is interpolated every grid step. */
+#define NOTE_TICK 16u
 #define NOTE_TICK_FRAMES (NOTE_TICK * GRID_FRAMES)
+#define NOTE_TICK_FRAMES_LOG2 8
+_Static_assert(NOTE_TICK_FRAMES == 1u << NOTE_TICK_FRAMES_LOG2, "a tick is 2^k frames");
 
 /* Chorus: each note drifts by up to this fraction of its pitch (3 cents). */
 static const double chorus_depth = 0.0017;
@@ -126,13 +131,13 @@ void
 drone_reset(Drone* d, uint32_t seed)
 {
 	memset(d->amp, 0, sizeof(d->amp));
-	memset(d->amp_step, 0, sizeof(d->amp_step));
 	memset(d->amp_goal, 0, sizeof(d->amp_goal));
 	memset(d->amp_smooth, 0, sizeof(d->amp_smooth));
 	memset(d->group_on, 0, sizeof(d->group_on));
+	memset(d->re, 0, sizeof(d->re)); /* silent: no amplitude in the phasors */
+	memset(d->im, 0, sizeof(d->im));
 	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
-		d->re[k] = (float)d->schroeder[k].re;
-		d->im[k] = (float)d->schroeder[k].im;
+		d->grow[k] = 1.0f;
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		d->note_gain[n] = 0.0f;
@@ -305,8 +310,9 @@ tick_lfo(Drone* d, uint32_t n)
 	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
 }
 
-/* Sets note n's partials from its phase: the float rotators run only until
- * the next tick, so nothing drifts and the phase is session time's. */
+/* Sets note n's partials from its phase, at their amplitudes d->amp: the
+ * float rotators run only until the next tick, so nothing drifts and the
+ * phase is session time's. */
 static void
 anchor_partials(Drone* d, uint32_t n)
 {
@@ -315,9 +321,23 @@ anchor_partials(Drone* d, uint32_t n)
 	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
 		const uint32_t k = slot_of(n, h);
 		const Phasor v = phasor_mul(z, d->schroeder[k]);
-		d->re[k] = (float)v.re;
-		d->im[k] = (float)v.im;
+		d->re[k] = (float)v.re * d->amp[k];
+		d->im[k] = (float)v.im * d->amp[k];
 		z = phasor_mul(z, fundamental);
+	}
+}
+
+/* x^(1/NOTE_TICK_FRAMES) for each lane, x > 0: square roots, correctly
+ * rounded, so the same on every machine. */
+static void
+root_per_frame(float* x, uint32_t count)
+{
+	for (uint32_t k = 0; k < count; ++k) {
+		float r = x[k];
+		for (int i = 0; i < NOTE_TICK_FRAMES_LOG2; ++i) {
+			r = sqrtf(r);
+		}
+		x[k] = r;
 	}
 }
 
@@ -368,9 +388,10 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		power += u[j] * u[j];
 	}
 	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
+	float grow[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 		const uint32_t k = first + j;
-		d->amp[k] = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
+		const float from = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
 		/* smoothed in double: a float one-pole this slow stalls up to
 		 * ulp / coef (2e-6) short of a moving target, at a place that
 		 * depends on its history, and then a relocated drone would not
@@ -379,9 +400,28 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		double a = d->amp_smooth[k] + (target - d->amp_smooth[k]) * d->smooth_note;
 		a = fabs(a - target) < 1e-9 ? target : a; /* -180 dB: arrived */
 		d->amp_smooth[k] = a;
-		d->amp_goal[k] = (float)a;
-		d->amp_step[k] = (d->amp_goal[k] - d->amp[k]) * (1.0f / NOTE_TICK_FRAMES);
+		const float to = (float)a;
+		d->amp_goal[k] = to;
+		/* The amplitude moves geometrically over the tick, as a growth
+		 * folded into the partial's rotation.  From nothing (or nearly)
+		 * it starts at 1/NOTE_TICK_FRAMES of its goal, which is where a
+		 * linear ramp's first frame would be; a fall to nothing stops
+		 * there, and the next tick sets it to its (tiny) value. */
+		const float floor = 1.0f / NOTE_TICK_FRAMES;
+		float start = from, ratio = 1.0f;
+		if (from < to * floor) {
+			start = to * floor;
+			ratio = NOTE_TICK_FRAMES;
+		} else if (to < from * floor) {
+			ratio = floor;
+		} else if (from > 0.0f) {
+			ratio = to / from;
+		}
+		d->amp[k] = start;
+		grow[j] = ratio;
 	}
+	root_per_frame(grow, DRONE_HARMONICS);
+	memcpy(d->grow + first, grow, sizeof(grow));
 	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
 		bool on = false;
 		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
@@ -512,8 +552,8 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 			tick_lfo(d, n); /* always: the chorus phase is session time's */
 			if (note_sounds(d, n)) {
 				update_jivari(d, n);
-				anchor_partials(d, n);
 				update_amplitudes(d, n, breath_next);
+				anchor_partials(d, n);
 			}
 		}
 		if (retune || timbre_changed || d->chorus_delta[n] != delta) {
@@ -556,6 +596,11 @@ seek_note(Drone* d, uint32_t n, int64_t frame)
 	d->chorus_delta[n] = delta;
 	d->phase[n] = phasor_of(phase_wrap(d->base_w[n] * (double)frame) + offset);
 	update_rotations(d, n);
+	/* until the note's next tick its partials hold where they head */
+	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
+		d->amp[k] = d->amp_goal[k];
+		d->grow[k] = 1.0f;
+	}
 	anchor_partials(d, n);
 }
 
@@ -597,32 +642,81 @@ lanes_store(float* x, Lanes v)
 	memcpy(x, &v, sizeof(v));
 }
 
-/* The partials of n frames, summed per lane into acc. */
-static void
-render_partials(Drone* d, Lanes* acc, uint32_t n)
+/* Eight slots, two groups side by side: AVX's width, two SSE registers. */
+typedef float Wide __attribute__((vector_size(DRONE_WIDE * sizeof(float))));
+
+/* By pointer: a Wide passed by value has a different ABI with AVX. */
+static inline __attribute__((always_inline)) void
+wide_load(Wide* v, const float* x)
 {
-	for (uint32_t i = 0; i < n; ++i) {
-		acc[i] = (Lanes){0.0f};
+	memcpy(v, x, sizeof(*v));
+}
+
+static inline __attribute__((always_inline)) void
+wide_store(float* x, const Wide* v)
+{
+	memcpy(x, v, sizeof(*v));
+}
+
+/* The first `count` vectors of partials for n frames, summed per lane into
+ * acc (each vector's two groups folded together: lane l of both has the
+ * same place).  count is a constant in each caller, so the partials live in
+ * registers.  The amplitude lives in the phasor, its growth in the
+ * rotation. */
+static inline __attribute__((always_inline)) void
+render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
+{
+	Wide re[DRONE_VECTORS], im[DRONE_VECTORS], c[DRONE_VECTORS], s[DRONE_VECTORS];
+	#pragma GCC unroll 5
+	for (uint32_t v = 0; v < count; ++v) {
+		const uint32_t o = v * DRONE_WIDE;
+		Wide g;
+		wide_load(&re[v], d->re + o);
+		wide_load(&im[v], d->im + o);
+		wide_load(&g, d->grow + o);
+		wide_load(&c[v], d->rot_c + o);
+		wide_load(&s[v], d->rot_s + o);
+		c[v] *= g;
+		s[v] *= g;
 	}
+	for (uint32_t i = 0; i < n; ++i) {
+		#pragma GCC unroll 5
+		for (uint32_t v = 0; v < count; ++v) {
+			const Wide r = re[v] * c[v] - im[v] * s[v];
+			im[v] = re[v] * s[v] + im[v] * c[v];
+			re[v] = r;
+		}
+		Wide sum = im[0];
+		#pragma GCC unroll 5
+		for (uint32_t v = 1; v < count; ++v) {
+			sum += im[v];
+		}
+		acc[i] = __builtin_shufflevector(sum, sum, 0, 1, 2, 3) +
+		         __builtin_shufflevector(sum, sum, 4, 5, 6, 7);
+	}
+	#pragma GCC unroll 5
+	for (uint32_t v = 0; v < count; ++v) {
+		wide_store(d->re + v * DRONE_WIDE, &re[v]);
+		wide_store(d->im + v * DRONE_WIDE, &im[v]);
+	}
+}
+
+/* Up to the last vector that sounds: the notes fill the slots in order,
+ * so a voicing of fewer notes leaves the last ones silent. */
+SIMD_CLONES static void
+render_partials(Drone* d, Lanes* restrict acc, uint32_t n)
+{
+	_Static_assert(DRONE_VECTORS == 5, "one case a vector count");
+	uint32_t count = 0;
 	for (uint32_t g = 0; g < DRONE_GROUPS; ++g) {
-		if (!d->group_on[g]) {
-			continue;
-		}
-		const uint32_t o = g * DRONE_LANES;
-		Lanes re = lanes_load(d->re + o), im = lanes_load(d->im + o);
-		const Lanes c = lanes_load(d->rot_c + o), s = lanes_load(d->rot_s + o);
-		Lanes a = lanes_load(d->amp + o);
-		const Lanes da = lanes_load(d->amp_step + o);
-		for (uint32_t i = 0; i < n; ++i) {
-			const Lanes r = re * c - im * s;
-			im = re * s + im * c;
-			re = r;
-			a += da;
-			acc[i] += a * im;
-		}
-		lanes_store(d->re + o, re);
-		lanes_store(d->im + o, im);
-		lanes_store(d->amp + o, a);
+		count = d->group_on[g] ? g / 2 + 1 : count;
+	}
+	switch (count) {
+	case 1: render_vectors(d, acc, n, 1); break;
+	case 2: render_vectors(d, acc, n, 2); break;
+	case 3: render_vectors(d, acc, n, 3); break;
+	case 4: render_vectors(d, acc, n, 4); break;
+	default: render_vectors(d, acc, n, 5); break;
 	}
 }
 
@@ -661,7 +755,7 @@ render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
  * lanes gathered across frames (a transpose), so the mix is vector
  * arithmetic; the leftover frames take the same expression one by one, so
  * a frame's value does not depend on the chunking. */
-static void
+SIMD_CLONES static void
 mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restrict right,
           uint32_t n, uint32_t grid_at)
 {
@@ -676,11 +770,16 @@ mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restric
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
 	uint32_t i = 0;
 	for (; i + 4 <= n; i += 4) {
+		/* the transpose in shuffles, so it stays in registers */
 		const Lanes* f = acc + i;
-		const Lanes a0 = {f[0][0], f[1][0], f[2][0], f[3][0]};
-		const Lanes a1 = {f[0][1], f[1][1], f[2][1], f[3][1]};
-		const Lanes a2 = {f[0][2], f[1][2], f[2][2], f[3][2]};
-		const Lanes a3 = {f[0][3], f[1][3], f[2][3], f[3][3]};
+		const Lanes t0 = __builtin_shufflevector(f[0], f[1], 0, 4, 1, 5);
+		const Lanes t1 = __builtin_shufflevector(f[2], f[3], 0, 4, 1, 5);
+		const Lanes t2 = __builtin_shufflevector(f[0], f[1], 2, 6, 3, 7);
+		const Lanes t3 = __builtin_shufflevector(f[2], f[3], 2, 6, 3, 7);
+		const Lanes a0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
+		const Lanes a1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+		const Lanes a2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+		const Lanes a3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
 		/* from the frame's place in the grid step: the same for any chunking */
 		const float t = (float)(grid_at + i);
 		const Lanes at = {t, t + 1.0f, t + 2.0f, t + 3.0f};

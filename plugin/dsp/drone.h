@@ -5,8 +5,9 @@
  *
  * Each partial is a complex rotator (a unit phasor turned by a fixed step
  * per frame), kept as a struct of arrays in groups of DRONE_LANES so the
- * frame loop is plain vector arithmetic.  Amplitudes and rotations are
- * recomputed on the grid and amplitudes interpolated across each step.
+ * frame loop is plain vector arithmetic.  The amplitude lives in the
+ * phasor: recomputed at each note's tick, it moves geometrically to the
+ * next tick by a growth folded into the rotation.
  *
  * Phases are anchored to session time: each note's fundamental phase is a
  * double phasor advanced on the grid (phasor.h), and at the note's tick its
@@ -34,6 +35,10 @@ enum {
 	DRONE_LANES     = 4,
 	DRONE_SLOTS     = DRONE_NOTES * DRONE_HARMONICS,
 	DRONE_GROUPS    = DRONE_SLOTS / DRONE_LANES,
+	/* rendered eight slots (two groups) at a time: padded with silence */
+	DRONE_WIDE      = 2 * DRONE_LANES,
+	DRONE_VECTORS   = (DRONE_SLOTS + DRONE_WIDE - 1) / DRONE_WIDE,
+	DRONE_PADDED    = DRONE_VECTORS * DRONE_WIDE,
 };
 
 typedef enum {
@@ -72,13 +77,13 @@ typedef struct {
 	bool        started;
 
 	/* partial slots (struct of arrays, groups of DRONE_LANES) */
-	_Alignas(16) float re[DRONE_SLOTS];
-	_Alignas(16) float im[DRONE_SLOTS];
-	_Alignas(16) float rot_c[DRONE_SLOTS];   /* rotation per frame */
-	_Alignas(16) float rot_s[DRONE_SLOTS];
-	_Alignas(16) float amp[DRONE_SLOTS];     /* now */
-	_Alignas(16) float amp_step[DRONE_SLOTS];/* per frame, to the next grid point */
-	_Alignas(16) float amp_goal[DRONE_SLOTS];/* smoothed, at the next grid point */
+	_Alignas(32) float re[DRONE_PADDED];
+	_Alignas(32) float im[DRONE_PADDED];
+	_Alignas(32) float rot_c[DRONE_PADDED];  /* rotation per frame */
+	_Alignas(32) float rot_s[DRONE_PADDED];
+	_Alignas(32) float grow[DRONE_PADDED];   /* amplitude's growth per frame, to the next tick */
+	_Alignas(16) float amp[DRONE_SLOTS];     /* at the note's last tick */
+	_Alignas(16) float amp_goal[DRONE_SLOTS];/* smoothed, at the note's next tick */
 	double      amp_smooth[DRONE_SLOTS];     /* amp_goal in double: see update_amplitudes */
 	_Alignas(16) float shape[DRONE_SLOTS];   /* timbre, formants, band limit */
 	_Alignas(16) float buzz[DRONE_SLOTS];    /* Tanpura's jivari, 1 = none */

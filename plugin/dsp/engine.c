@@ -48,6 +48,8 @@ engine_reset(Engine* e)
 	e->steered = false;
 	e->tap_count = 0;
 	spatial_init(&e->spatial, e->rate);
+	memset(e->gaze_bus, 0, sizeof(e->gaze_bus));
+	e->gaze_bus_used = false;
 	limiter_init(&e->limiter, e->rate);
 	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
 	e->layer_gain[0] = e->layer_gain[1] = 0.0f;
@@ -241,7 +243,9 @@ apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 	}
 }
 
-/* Cue voices for frames [at, at+n) of the current chunk. */
+/* Cue voices for frames [at, at+n) of the current chunk.  Those that
+ * move with the gaze all sit at the same place: they go to the gaze bus,
+ * placed once for the chunk (place_gaze_bus). */
 static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
@@ -252,10 +256,15 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		if (!cue_voice_active(&pv->voice)) {
 			continue;
 		}
+		if (pv->follows_gaze) {
+			cue_voice_render(&pv->voice, e->gaze_bus + at, n);
+			e->gaze_bus_used = true;
+			continue;
+		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		Placement p0 = pv->follows_gaze ? e->follow_place[0] : pv->place;
-		Placement p1 = pv->follows_gaze ? e->follow_place[1] : pv->place;
+		Placement p0 = pv->place;
+		Placement p1 = pv->place;
 		if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
 			for (int ear = 0; ear < 2; ++ear) {
 				p0.gain[ear] *= e->cue_gain[0];
@@ -284,11 +293,36 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 	}
 	t->re = re;
 	t->im = im;
+	apply_ramp(e->scratch, n, t->gain, (float)grid_at / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		e->gaze_bus[i] += e->scratch[i];
+	}
+	e->gaze_bus_used = true;
+}
+
+/* Everything that moves with the gaze, placed in one pass: a moving
+ * placement (a delay that changes every frame) costs far more than a
+ * sum. */
+static void
+place_gaze_bus(Engine* e, uint32_t n, uint32_t grid_at)
+{
+	if (!e->gaze_bus_used) {
+		return;
+	}
 	const float t0 = (float)grid_at / GRID_FRAMES;
-	apply_ramp(e->scratch, n, t->gain, t0);
-	apply_ramp(e->scratch, n, e->cue_gain, t0);
-	spatial_add(&e->spatial, e->scratch, 0, n, &e->follow_place[0], &e->follow_place[1], t0,
-	            1.0f / GRID_FRAMES);
+	Placement p0 = e->follow_place[0];
+	Placement p1 = e->follow_place[1];
+	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
+		for (int ear = 0; ear < 2; ++ear) {
+			p0.gain[ear] *= e->cue_gain[0];
+			p1.gain[ear] *= e->cue_gain[0];
+		}
+	} else {
+		apply_ramp(e->gaze_bus, n, e->cue_gain, t0);
+	}
+	spatial_add(&e->spatial, e->gaze_bus, 0, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
+	memset(e->gaze_bus, 0, n * sizeof(float));
+	e->gaze_bus_used = false;
 }
 
 /* n frames, all inside one grid step. */
@@ -327,6 +361,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		at += k;
 	}
 	render_tone(e, n, grid_at);
+	place_gaze_bus(e, n, grid_at);
 
 	spatial_read(&e->spatial, left, right, n);
 	drone_render(&e->drone, left, right, n, grid_at);

@@ -84,6 +84,8 @@ typedef struct {
 	const CueSample* user_sample; /* what the User sample cue plays, or NULL */
 
 	float  scratch[GRID_FRAMES];
+	float  gaze_bus[GRID_FRAMES]; /* what moves with the gaze, this chunk; zero between */
+	bool   gaze_bus_used;
 	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
 	EngineTap taps[ENGINE_TAP_LOG]; /* of the last engine_process call */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "spatial.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -65,7 +67,7 @@ add_scaled(float* restrict out, const float* restrict x, uint32_t n, float g)
  * earlier frame's share goes in first, as it does when the sound arrives
  * in two chunks, so the sum is the same for any chunking.  In at most two
  * contiguous runs. */
-static void
+SIMD_CLONES static void
 add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
 {
 	uint32_t i = 0;
@@ -84,7 +86,7 @@ add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
 }
 
 /* A moving sound: gain and delay interpolated per frame. */
-static void
+SIMD_CLONES static void
 add_moving(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float d0,
            float dd, float t0, float dt)
 {

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: ISC */
+/* The hottest loops are compiled twice where the compiler and the C
+ * library let the loader pick (GNU ifunc on x86-64 Linux): for AVX2, whose
+ * three-operand and eight-float instructions do the same work in far fewer
+ * instructions, and for the baseline (SSE2).  Both do the same arithmetic
+ * in the same order (no FMA: the DSP is built with -ffp-contract=off), so
+ * every machine makes the same samples. */
+#ifndef SOMASCAPE_SIMD_H
+#define SOMASCAPE_SIMD_H
+
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && \
+    !defined(SOMASCAPE_NO_CLONES)
+#define SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define SIMD_CLONES
+#endif
+
+#endif
