@@ -3,22 +3,14 @@
  * with both layers on: Alternate cues, and a Tanpura drone in the Choir and
  * the Ocean timbres with breath chimes.  A benchmark, not a test: run it
  * by hand (`./bench_engine [seconds]`). */
+#include "cpu_time.h"
 #include "engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #define RATE  48000.0
 #define BLOCK 256u
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static Engine engine;
 
@@ -51,11 +43,11 @@ ns_per_frame(float timbre, float drone_db, double seconds)
 	}
 	double best = 1e30;
 	for (int run = 0; run < 10; ++run) {
-		const double start = now_s();
+		const double start = cpu_time_s();
 		for (uint64_t b = 0; b < blocks / 10; ++b) {
 			engine_process(&engine, left, right, BLOCK);
 		}
-		const double elapsed = now_s() - start;
+		const double elapsed = cpu_time_s() - start;
 		best = elapsed < best ? elapsed : best;
 	}
 	return best * 1e9 / (double)(blocks / 10 * BLOCK);

@@ -3,20 +3,12 @@
  * pre-roll) to positions from 1 to 240 minutes into a session, in ms, for
  * the defaults and for a heavy setting (slowing breath, chimes, a session
  * length, long Bell cues).  A benchmark, not a test: `./bench_locate`. */
+#include "cpu_time.h"
 #include "engine.h"
 
 #include <stdio.h>
-#include <time.h>
 
 #define RATE 48000.0
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 static Engine engine;
 
@@ -30,9 +22,9 @@ measure(const char* name, const Controls* c)
 	for (int i = 0; i < 4; ++i) {
 		double best = 1e9;
 		for (int k = 0; k < 3; ++k) {
-			const double t0 = now_s();
+			const double t0 = cpu_time_s();
 			engine_locate(&engine, (int64_t)(minutes[i] * 60.0 * RATE) + 7);
-			const double t = now_s() - t0;
+			const double t = cpu_time_s() - t0;
 			best = t < best ? t : best;
 		}
 		printf("  %3.0f min %6.2f ms", minutes[i], best * 1e3);

@@ -4,6 +4,7 @@
 #ifndef SOMASCAPE_PLUGIN_TEST_H
 #define SOMASCAPE_PLUGIN_TEST_H
 
+#include "check.h"
 #include "host.h"
 
 #include <stdbool.h>
@@ -54,15 +55,5 @@ float stereo_peak(const Stereo* s);
 size_t find_onsets(const float* x, size_t frames, size_t window, float ratio, float floor,
                    size_t* onsets, size_t max_onsets);
 
-#define CHECK(cond, ...)                                               \
-	do {                                                               \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n  ", __FILE__,   \
-			        __LINE__, #cond);                                  \
-			fprintf(stderr, __VA_ARGS__);                              \
-			fprintf(stderr, "\n");                                     \
-			exit(1);                                                   \
-		}                                                              \
-	} while (0)
 
 #endif

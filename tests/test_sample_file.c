@@ -5,6 +5,7 @@
  * gives, and bad input is refused with a reason. */
 #undef NDEBUG
 
+#include "check.h"
 #include "sample_file.h"
 #include "sample_files.h"
 
@@ -13,16 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond, ...)                                                   \
-	do {                                                                   \
-		if (!(cond)) {                                                     \
-			fprintf(stderr, "%s:%d: check failed: %s\n  ", __FILE__,       \
-			        __LINE__, #cond);                                      \
-			fprintf(stderr, __VA_ARGS__);                                  \
-			fprintf(stderr, "\n");                                         \
-			exit(1);                                                       \
-		}                                                                  \
-	} while (0)
 
 static SampleFile*
 load_ok(const char* path, double rate)
