@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: ISC
 # Installs what somascape needs on Debian 12: the one list of packages, used
 # by the README's commands and by CI.  With --tests, also the real hosts and
-# tools the test suite drives (jalv on JACK, Ardour, lilv's and serd's tools).
+# tools the test suite drives (jalv on JACK, Ardour, lilv's and serd's tools),
+# valgrind, and clang with its fuzzing runtime for the fuzz targets.
 set -e
 packages="build-essential cmake pkg-config
   lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev"
 if [ "${1:-}" = "--tests" ]; then
-	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour"
+	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
+	  valgrind clang libclang-rt-14-dev"
 elif [ -n "${1:-}" ]; then
 	echo "usage: $0 [--tests]" >&2
 	exit 2
