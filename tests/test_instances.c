@@ -124,7 +124,7 @@ check_together(const Stereo* alone)
 			remaining -= done[c] == FRAMES;
 
 			disturb(noisy, &src);
-			host_run(noisy, scratch_l, scratch_r, 1u + src_below(&src, HOST_MAX_BLOCK));
+			host_run(noisy, scratch_l, scratch_r, 1u + src_below(&src, 1024));
 		}
 		if (round % 50 == 49) { /* the neighbour comes and goes, at another rate */
 			host_deactivate(noisy);

@@ -418,7 +418,7 @@ render_partials_n(CueStrike* s, const uint32_t first, const uint32_t count, cons
 }
 
 SIMD_CLONES static void
-render_partials(CueStrike* s)
+strike_partials(CueStrike* s)
 {
 	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
 	switch (s->partial_count) {
@@ -483,7 +483,7 @@ strike_next_tick(CueStrike* s)
 			return false;
 		}
 	}
-	render_partials(s);
+	strike_partials(s);
 	if (s->has_noise) {
 		render_noise(s);
 	}

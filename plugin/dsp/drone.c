@@ -704,7 +704,7 @@ render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
 /* Up to the last vector that sounds: the notes fill the slots in order,
  * so a voicing of fewer notes leaves the last ones silent. */
 SIMD_CLONES static void
-render_partials(Drone* d, Lanes* restrict acc, uint32_t n)
+drone_partials(Drone* d, Lanes* restrict acc, uint32_t n)
 {
 	_Static_assert(DRONE_VECTORS == 5, "one case a vector count");
 	uint32_t count = 0;
@@ -806,7 +806,7 @@ drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
 	}
 	if (any) {
 		Lanes acc[GRID_FRAMES];
-		render_partials(d, acc, n);
+		drone_partials(d, acc, n);
 		mix_lanes(d, acc, left, right, n, grid_at);
 	}
 	if (!silent && (d->noise_gain[0] != 0.0f || d->noise_gain[1] != 0.0f)) {

@@ -4,7 +4,9 @@
  * three-operand and eight-float instructions do the same work in far fewer
  * instructions, and for the baseline (SSE2).  Both do the same arithmetic
  * in the same order (no FMA: the DSP is built with -ffp-contract=off), so
- * every machine makes the same samples. */
+ * every machine makes the same samples.  clang gives each cloned function
+ * a global resolver named after it, static or not: cloned functions need
+ * names unique across the library. */
 #ifndef SOMASCAPE_SIMD_H
 #define SOMASCAPE_SIMD_H
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /* libFuzzer target: the cue sample loader's decode-from-memory path (what
  * the plugin's worker runs on a user's file), at two host rates.  Built by
- * hand, e.g.
+ * tests/fuzz/targets.cmake (the fuzz_sample_file tests), or by hand:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iplugin -Iplugin/dsp \
  *     tests/fuzz/fuzz_sample_file.c plugin/sample_file.c plugin/dsp/cue_sample.c \
  *     -lsndfile -lsamplerate -lm -o fuzz_sample_file
- *   ./fuzz_sample_file -rss_limit_mb=2048 tests/fuzz/corpus_sample_file
+ *   ./fuzz_sample_file -rss_limit_mb=2048 tests/fuzz/corpus/sample_file
  * libsndfile 1.2.0 leaks libvorbis's vorbis_info on a malformed Ogg file:
  * run with LSAN_OPTIONS=suppressions=tests/lsan.supp. */
 #include "sample_file.h"

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: ISC */
+/* Fuzz target: the control port's atom input.  The fuzz bytes choose a
+ * sample rate, a few control values, and up to four blocks, each with a
+ * sequence of events built by atom_gen (time:Position, MIDI, patch
+ * messages, stray atoms; well formed, or with primitives of wrong sizes and
+ * strings without their NUL).  The plugin is driven through its descriptor
+ * with a URID map, options and log; every sequence sits in a buffer of
+ * exactly its size, so AddressSanitizer sees any read past it.  After each
+ * block the audio must be finite and within 0 dBFS and the output
+ * sequences well formed, or the target aborts.
+ *
+ * The worker's schedule_work() accepts and drops the work: loading files is
+ * the sample-file target's job, and this one must not touch the disk. */
+#include "atom_gen.h"
+#include "ports.h"
+
+#include <lv2/atom/util.h>
+#include <lv2/buf-size/buf-size.h>
+#include <lv2/core/lv2.h>
+#include <lv2/log/log.h>
+#include <lv2/options/options.h>
+#include <lv2/parameters/parameters.h>
+#include <lv2/urid/urid.h>
+#include <lv2/worker/worker.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const LV2_Descriptor* lv2_descriptor(uint32_t index);
+
+#define MAX_URIS 256u
+#define MAX_FRAMES 4096u
+#define OUT_CAPACITY 32768u
+
+static char*    uris[MAX_URIS];
+static uint32_t n_uris;
+
+static LV2_URID
+map_uri(LV2_URID_Map_Handle handle, const char* uri)
+{
+	(void)handle;
+	for (uint32_t i = 0; i < n_uris; ++i) {
+		if (!strcmp(uris[i], uri)) {
+			return i + 1;
+		}
+	}
+	if (n_uris == MAX_URIS) {
+		return 0;
+	}
+	uris[n_uris] = strdup(uri);
+	return ++n_uris;
+}
+
+static const char*
+unmap_uri(LV2_URID_Unmap_Handle handle, LV2_URID urid)
+{
+	(void)handle;
+	return urid >= 1 && urid <= n_uris ? uris[urid - 1] : NULL;
+}
+
+static int
+log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
+{
+	(void)handle;
+	(void)type;
+	char text[512];
+	return vsnprintf(text, sizeof(text), fmt, ap); /* formatted, not shown */
+}
+
+static int
+log_printf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const int n = log_vprintf(handle, type, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+static LV2_Worker_Status
+schedule_work(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data)
+{
+	(void)handle;
+	volatile uint8_t sum = 0;
+	for (uint32_t i = 0; i < size; ++i) { /* the request must be readable */
+		sum += ((const uint8_t*)data)[i];
+	}
+	(void)sum;
+	return LV2_WORKER_SUCCESS;
+}
+
+static void
+fail(const char* what, double a, double b)
+{
+	fprintf(stderr, "fuzz_atom_input: %s (%g, %g)\n", what, a, b);
+	abort();
+}
+
+static void
+check_sequence(const LV2_Atom_Sequence* seq, uint32_t n)
+{
+	if (seq->atom.size < sizeof(LV2_Atom_Sequence_Body) ||
+	    seq->atom.size > OUT_CAPACITY - sizeof(LV2_Atom)) {
+		fail("output sequence size", seq->atom.size, 0);
+	}
+	int64_t last = 0;
+	const uint8_t* end = (const uint8_t*)&seq->body + seq->atom.size;
+	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
+		if ((const uint8_t*)(ev + 1) + ev->body.size > end) {
+			fail("output event past its sequence", ev->body.size, 0);
+		}
+		if (ev->time.frames < last || ev->time.frames > (int64_t)(n ? n - 1 : 0)) {
+			fail("output event frame", (double)ev->time.frames, n);
+		}
+		last = ev->time.frames;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+	static const double rates[] = {8000.0, 22050.0, 44100.0, 48000.0,
+	                               96000.0, 192000.0, 384000.0, 11025.5};
+	ByteSource src = byte_source_bytes(data, size);
+	const double rate = rates[src_u8(&src) % 8];
+	const uint8_t flags = src_u8(&src);
+	const int malformed = flags & 1;
+	const uint32_t n_blocks = 1 + ((flags >> 1) & 3);
+
+	LV2_URID_Map map = {NULL, map_uri};
+	LV2_URID_Unmap unmap = {NULL, unmap_uri};
+	LV2_Log_Log log = {NULL, log_printf, log_vprintf};
+	LV2_Worker_Schedule schedule = {NULL, schedule_work};
+	float rate_f = (float)rate;
+	int32_t min_block = 0, max_block = MAX_FRAMES, nominal = 256;
+	const LV2_URID atom_Int = map_uri(NULL, LV2_ATOM__Int);
+	LV2_Options_Option options[] = {
+	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_PARAMETERS__sampleRate), sizeof(float),
+	     map_uri(NULL, LV2_ATOM__Float), &rate_f},
+	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
+	     atom_Int, &min_block},
+	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
+	     atom_Int, &max_block},
+	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__nominalBlockLength),
+	     sizeof(int32_t), atom_Int, &nominal},
+	    {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL},
+	};
+	const LV2_Feature f_map = {LV2_URID__map, &map};
+	const LV2_Feature f_unmap = {LV2_URID__unmap, &unmap};
+	const LV2_Feature f_log = {LV2_LOG__log, &log};
+	const LV2_Feature f_options = {LV2_OPTIONS__options, options};
+	const LV2_Feature f_bounded = {LV2_BUF_SIZE__boundedBlockLength, NULL};
+	const LV2_Feature f_worker = {LV2_WORKER__schedule, &schedule};
+	const LV2_Feature* features[] = {&f_map, &f_unmap, &f_log, &f_options, &f_bounded,
+	                                 &f_worker, NULL};
+
+	const LV2_Descriptor* desc = lv2_descriptor(0);
+	LV2_Handle plugin = desc->instantiate(desc, rate, "/nonexistent/somascape.lv2/", features);
+	if (!plugin) {
+		fail("instantiate failed", rate, 0);
+	}
+
+	/* Every port of ports.def connected; every control input starts at
+	 * NaN, which the plugin takes as its default, then the bytes set a few. */
+	static float controls[PORT_COUNT];
+	static float left[MAX_FRAMES], right[MAX_FRAMES];
+	_Alignas(8) static uint8_t notify[OUT_CAPACITY], midi_out[OUT_CAPACITY];
+	desc->connect_port(plugin, PORT_out_l, left);
+	desc->connect_port(plugin, PORT_out_r, right);
+	desc->connect_port(plugin, PORT_notify, notify);
+	desc->connect_port(plugin, PORT_midi_out, midi_out);
+	for (uint32_t i = PORT_FIRST_CONTROL_IN; i < PORT_COUNT; ++i) {
+		controls[i] = i < PORT_FIRST_CONTROL_OUT ? NAN : 0.0f;
+		desc->connect_port(plugin, i, &controls[i]);
+	}
+	const uint32_t n_inputs = PORT_FIRST_CONTROL_OUT - PORT_FIRST_CONTROL_IN;
+	const uint32_t n_controls = src_u8(&src) % 8;
+	for (uint32_t i = 0; i < n_controls; ++i) {
+		const uint32_t port = PORT_FIRST_CONTROL_IN + src_u8(&src) % n_inputs;
+		controls[port] = src_chance(&src, 0.5) ? (float)(src_u8(&src) % 12) : gen_float(&src);
+	}
+	if (desc->activate) {
+		desc->activate(plugin);
+	}
+
+	GenURIs u;
+	gen_uris_map(&u, &map);
+	const LV2_URID sequence_type = map_uri(NULL, LV2_ATOM__Sequence);
+	const LV2_URID chunk = map_uri(NULL, LV2_ATOM__Chunk);
+	LV2_Atom_Forge forge;
+	lv2_atom_forge_init(&forge, &map);
+	for (uint32_t b = 0; b < n_blocks; ++b) {
+		const uint32_t n = (uint32_t)(src_bits(&src, 2) % (MAX_FRAMES + 1));
+		_Alignas(8) static uint8_t build[65536];
+		lv2_atom_forge_set_buffer(&forge, build, sizeof(build));
+		LV2_Atom_Forge_Frame seq_frame;
+		lv2_atom_forge_sequence_head(&forge, &seq_frame, 0);
+		const uint32_t n_events = src_u8(&src) % 16;
+		for (uint32_t e = 0; e < n_events && !src_exhausted(&src); ++e) {
+			const int64_t frame = (int64_t)(src_bits(&src, 2) % (n + 2));
+			if (!lv2_atom_forge_frame_time(&forge, frame) ||
+			    !gen_event(&forge, &src, &u, (GenKind)(src_u8(&src) % 5), malformed)) {
+				break;
+			}
+		}
+		lv2_atom_forge_pop(&forge, &seq_frame);
+		const LV2_Atom_Sequence* built = (const LV2_Atom_Sequence*)build;
+		const size_t seq_size = sizeof(LV2_Atom) + built->atom.size;
+		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)malloc(seq_size);
+		memcpy(seq, built, seq_size);
+		seq->atom.type = sequence_type;
+		desc->connect_port(plugin, PORT_control, seq);
+
+		((LV2_Atom_Sequence*)notify)->atom = (LV2_Atom){OUT_CAPACITY - sizeof(LV2_Atom), chunk};
+		((LV2_Atom_Sequence*)midi_out)->atom = (LV2_Atom){OUT_CAPACITY - sizeof(LV2_Atom), chunk};
+		desc->run(plugin, n);
+		free(seq);
+
+		for (uint32_t i = 0; i < n; ++i) {
+			if (!(fabsf(left[i]) <= 1.0f) || !(fabsf(right[i]) <= 1.0f)) {
+				fail("output not finite or above 0 dBFS", left[i], right[i]);
+			}
+		}
+		check_sequence((const LV2_Atom_Sequence*)notify, n);
+		check_sequence((const LV2_Atom_Sequence*)midi_out, n);
+	}
+	if (desc->deactivate) {
+		desc->deactivate(plugin);
+	}
+	desc->cleanup(plugin);
+	return 0;
+}
