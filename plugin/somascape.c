@@ -133,7 +133,8 @@ read_position(Somascape* self, const LV2_Atom_Object* obj)
 {
 	const LV2_Atom* bpm = NULL;
 	lv2_atom_object_get(obj, self->uris.time_beatsPerMinute, &bpm, 0);
-	if (bpm && bpm->type == self->uris.atom_Float) {
+	/* the size too: a Float atom with a short body must not be read past */
+	if (bpm && bpm->type == self->uris.atom_Float && bpm->size >= sizeof(float)) {
 		const float value = ((const LV2_Atom_Float*)bpm)->body;
 		if (isfinite(value) && value >= 1.0f && value <= 999.0f) {
 			self->engine.tempo_bpm = value;
