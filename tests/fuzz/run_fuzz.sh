@@ -15,7 +15,7 @@ status=$?
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-echo "fuzz_$name: ${execs:-?} executions in ${seconds} s, ${rate:-?} per second, $cov, corpus $(ls "$work/corpus" | wc -l) inputs"
+echo "fuzz_$name: ${execs:-?} executions, ${rate:-?} per second (limit ${seconds} s), $cov, corpus $(ls "$work/corpus" | wc -l) inputs"
 if [ $status -ne 0 ]; then
 	tail -60 "$log"
 	echo "fuzz_$name FAILED; the input is in $work/artifacts/:"
