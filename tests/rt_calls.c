@@ -2,8 +2,6 @@
 #define _GNU_SOURCE
 #include "rt_calls.h"
 
-#include <lv2/worker/worker.h>
-
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -127,28 +125,23 @@ rt_calls_self_test(void)
 	}
 }
 
-static LV2_Worker_Status (*real_schedule)(LV2_Worker_Schedule_Handle, uint32_t, const void*);
+/* The worker's work() is not run()'s: counting pauses around it. */
+static int counting_before_work;
 
-static LV2_Worker_Status
-schedule_uncounted(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data)
+static void
+pause_in_work(void* data, bool entering)
 {
-	const int was = counting;
-	counting = 0;
-	const LV2_Worker_Status status = real_schedule(handle, size, data);
-	counting = was;
-	return status;
+	(void)data;
+	if (entering) {
+		counting_before_work = counting;
+		counting = 0;
+	} else {
+		counting = counting_before_work;
+	}
 }
 
 void
 rt_calls_exclude_worker(Host* host)
 {
-	for (const LV2_Feature* const* f = host_features(host); *f; ++f) {
-		if (!strcmp((*f)->URI, LV2_WORKER__schedule)) {
-			LV2_Worker_Schedule* schedule = (LV2_Worker_Schedule*)(*f)->data;
-			if (schedule->schedule_work != schedule_uncounted) {
-				real_schedule = schedule->schedule_work;
-				schedule->schedule_work = schedule_uncounted;
-			}
-		}
-	}
+	host_set_work_hook(host, pause_in_work, NULL);
 }
