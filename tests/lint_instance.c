@@ -5,6 +5,7 @@
  * extension_data returns exactly the interfaces declared with
  * lv2:extensionData, and NULL for an unknown URI. */
 #include "lint.h"
+#include "uri_table.h"
 
 #include <lv2/atom/atom.h>
 #include <lv2/buf-size/buf-size.h>
@@ -49,37 +50,12 @@ static const char* const known_interfaces[] = {
 
 /* ---- The features' data: minimal, enough to instantiate and run ---- */
 
-static char*    uris[256];
-static uint32_t n_uris;
-
-static LV2_URID
-map_uri(LV2_URID_Map_Handle handle, const char* uri)
-{
-	(void)handle;
-	for (uint32_t i = 0; i < n_uris; ++i) {
-		if (strcmp(uris[i], uri) == 0) {
-			return i + 1;
-		}
-	}
-	if (n_uris == sizeof(uris) / sizeof(uris[0])) {
-		return 0;
-	}
-	uris[n_uris] = strdup(uri);
-	return ++n_uris;
-}
-
-static const char*
-unmap_uri(LV2_URID_Unmap_Handle handle, LV2_URID urid)
-{
-	(void)handle;
-	return urid >= 1 && urid <= n_uris ? uris[urid - 1] : NULL;
-}
 
 static int
 log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* format, va_list args)
 {
 	(void)handle;
-	printf("lint: plugin log (%s): ", unmap_uri(NULL, type));
+	printf("lint: plugin log (%s): ", uri_table_unmap(NULL, type));
 	return vprintf(format, args);
 }
 
@@ -116,8 +92,8 @@ path_free(LV2_State_Free_Path_Handle handle, char* path)
 	free(path);
 }
 
-static LV2_URID_Map        map       = {NULL, map_uri};
-static LV2_URID_Unmap      unmap     = {NULL, unmap_uri};
+static LV2_URID_Map        map       = {NULL, uri_table_map};
+static LV2_URID_Unmap      unmap     = {NULL, uri_table_unmap};
 static LV2_Log_Log         log_      = {NULL, log_printf, log_vprintf};
 static LV2_Worker_Schedule schedule  = {NULL, schedule_work};
 static LV2_State_Map_Path  map_path  = {NULL, path_copy, path_copy};
@@ -153,15 +129,15 @@ feature_data(const char* uri)
 static void
 init_options(void)
 {
-	const LV2_URID           atom_int = map_uri(NULL, LV2_ATOM__Int);
+	const LV2_URID           atom_int = uri_table_map(NULL, LV2_ATOM__Int);
 	const LV2_Options_Option list[]   = {
-        {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_NS "sampleRate"), sizeof(float),
-         map_uri(NULL, LV2_ATOM__Float), &rate},
-        {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__minBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_NS "sampleRate"), sizeof(float),
+         uri_table_map(NULL, LV2_ATOM__Float), &rate},
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__minBlockLength),
          sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__maxBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__maxBlockLength),
          sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__nominalBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__nominalBlockLength),
          sizeof(int32_t), atom_int, &block},
         {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL}};
 	memcpy(options, list, sizeof(list));
@@ -284,7 +260,7 @@ run_one_block(Lint* lint, LilvInstance* instance)
 			/* An empty input sequence, or an output with its capacity. */
 			const int input = lilv_port_is_a(plugin, port, lint_uri(lint, LV2_NS "InputPort"));
 			atom->size = input ? sizeof(LV2_Atom_Sequence_Body) : ATOM_CAPACITY - sizeof(LV2_Atom);
-			atom->type = map_uri(NULL, input ? LV2_ATOM__Sequence : LV2_ATOM__Chunk);
+			atom->type = uri_table_map(NULL, input ? LV2_ATOM__Sequence : LV2_ATOM__Chunk);
 			lilv_instance_connect_port(instance, i, atom);
 		}
 	}
@@ -362,8 +338,5 @@ lint_binary(Lint* lint)
 		}
 	}
 	lilv_nodes_free(required);
-	for (uint32_t i = 0; i < n_uris; ++i) {
-		free(uris[i]);
-	}
-	n_uris = 0;
+	uri_table_clear();
 }

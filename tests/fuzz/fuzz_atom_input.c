@@ -13,6 +13,7 @@
  * the sample-file target's job, and this one must not touch the disk. */
 #include "atom_gen.h"
 #include "ports.h"
+#include "uri_table.h"
 
 #include <lv2/atom/util.h>
 #include <lv2/buf-size/buf-size.h>
@@ -31,35 +32,8 @@
 
 extern const LV2_Descriptor* lv2_descriptor(uint32_t index);
 
-#define MAX_URIS 256u
 #define MAX_FRAMES 4096u
 #define OUT_CAPACITY 32768u
-
-static char*    uris[MAX_URIS];
-static uint32_t n_uris;
-
-static LV2_URID
-map_uri(LV2_URID_Map_Handle handle, const char* uri)
-{
-	(void)handle;
-	for (uint32_t i = 0; i < n_uris; ++i) {
-		if (!strcmp(uris[i], uri)) {
-			return i + 1;
-		}
-	}
-	if (n_uris == MAX_URIS) {
-		return 0;
-	}
-	uris[n_uris] = strdup(uri);
-	return ++n_uris;
-}
-
-static const char*
-unmap_uri(LV2_URID_Unmap_Handle handle, LV2_URID urid)
-{
-	(void)handle;
-	return urid >= 1 && urid <= n_uris ? uris[urid - 1] : NULL;
-}
 
 static int
 log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
@@ -132,21 +106,21 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 	const int malformed = flags & 1;
 	const uint32_t n_blocks = 1 + ((flags >> 1) & 3);
 
-	LV2_URID_Map map = {NULL, map_uri};
-	LV2_URID_Unmap unmap = {NULL, unmap_uri};
+	LV2_URID_Map map = {NULL, uri_table_map};
+	LV2_URID_Unmap unmap = {NULL, uri_table_unmap};
 	LV2_Log_Log log = {NULL, log_printf, log_vprintf};
 	LV2_Worker_Schedule schedule = {NULL, schedule_work};
 	float rate_f = (float)rate;
 	int32_t min_block = 0, max_block = MAX_FRAMES, nominal = 256;
-	const LV2_URID atom_Int = map_uri(NULL, LV2_ATOM__Int);
+	const LV2_URID atom_Int = uri_table_map(NULL, LV2_ATOM__Int);
 	LV2_Options_Option options[] = {
-	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_PARAMETERS__sampleRate), sizeof(float),
-	     map_uri(NULL, LV2_ATOM__Float), &rate_f},
-	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_PARAMETERS__sampleRate), sizeof(float),
+	     uri_table_map(NULL, LV2_ATOM__Float), &rate_f},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
 	     atom_Int, &min_block},
-	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
 	     atom_Int, &max_block},
-	    {LV2_OPTIONS_INSTANCE, 0, map_uri(NULL, LV2_BUF_SIZE__nominalBlockLength),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__nominalBlockLength),
 	     sizeof(int32_t), atom_Int, &nominal},
 	    {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL},
 	};
@@ -190,8 +164,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
 	GenURIs u;
 	gen_uris_map(&u, &map);
-	const LV2_URID sequence_type = map_uri(NULL, LV2_ATOM__Sequence);
-	const LV2_URID chunk = map_uri(NULL, LV2_ATOM__Chunk);
+	const LV2_URID sequence_type = uri_table_map(NULL, LV2_ATOM__Sequence);
+	const LV2_URID chunk = uri_table_map(NULL, LV2_ATOM__Chunk);
 	LV2_Atom_Forge forge;
 	lv2_atom_forge_init(&forge, &map);
 	for (uint32_t b = 0; b < n_blocks; ++b) {
