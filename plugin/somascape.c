@@ -170,7 +170,7 @@ read_midi(Somascape* self, const uint8_t* msg, uint32_t size)
 		engine_steer(e, cue.target);
 		break;
 	case MIDI_CUE_OTHER_SIDE:
-		engine_steer(e, gaze_position(&e->gaze) > 0.0f ? -1.0f : 1.0f);
+		engine_steer_other_side(e);
 		break;
 	case MIDI_CUE_SET:
 		engine_toggle_set(e);

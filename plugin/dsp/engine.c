@@ -450,6 +450,12 @@ engine_steer(Engine* e, float target)
 }
 
 void
+engine_steer_other_side(Engine* e)
+{
+	engine_steer(e, gaze_position(&e->gaze) > 0.0f ? -1.0f : 1.0f);
+}
+
+void
 engine_toggle_set(Engine* e)
 {
 	gaze_toggle_set(&e->gaze);

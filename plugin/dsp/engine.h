@@ -125,6 +125,7 @@ void engine_lock_beat(Engine* e, double beats);
 /* Live cues: the Follow target from now on (until the control moves), and
  * starting or stopping a set. */
 void engine_steer(Engine* e, float target);
+void engine_steer_other_side(Engine* e); /* right when at the centre */
 void engine_toggle_set(Engine* e);
 
 /* The taps of the last engine_process call, in order. */
