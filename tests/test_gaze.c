@@ -172,8 +172,23 @@ test_positions(void)
 	p.target = -1.0f;
 	p.glide_s = 0.0f;
 	gaze_grid(&g, &p);
+	/* a new mode: the eyes glide from the centre, never faster than a
+	 * smoothstep over GAZE_SHIFT_S, and get there */
+	assert(fabsf(gaze_position(&g)) < 1e-3f);
+	const int64_t shift = (int64_t)(GAZE_SHIFT_S * 48000.0);
+	float last = gaze_position(&g);
+	for (int64_t frame = 0; frame < shift; frame += GRID_FRAMES) {
+		moved = 0;
+		while (moved < GRID_FRAMES) {
+			moved += gaze_run(&g, GRID_FRAMES - moved, &ev);
+		}
+		gaze_grid(&g, &p);
+		const float pos = gaze_position(&g);
+		assert(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f);
+		last = pos;
+	}
 	assert(gaze_position(&g) == -1.0f);
-	printf("positions: sweep and follow where expected\n");
+	printf("positions: sweep and follow where expected, a glide between them\n");
 }
 
 int

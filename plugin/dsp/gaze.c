@@ -51,6 +51,7 @@ gaze_init(Gaze* g, double rate, uint32_t seed)
 {
 	g->rate = rate;
 	g->seed = seed;
+	g->shift_frames = frames_of(g, GAZE_SHIFT_S);
 	g->p = (GazeParams){.mode = GAZE_OFF, .rate_hz = 1.0, .hold_s = 45.0};
 	gaze_reset(g);
 }
@@ -64,15 +65,31 @@ gaze_reset(Gaze* g)
 	g->set_elapsed = 0;
 	g->pending_set = 0;
 	g->follow_pos = g->p.target;
+	g->shift_left = 0;
 	g->side = 0;
 	g->passes = 0;
 	g->started = false;
 	restart_pattern(g);
 }
 
+/* The pattern changes now: the eyes glide to it from `from`. */
+static void
+begin_shift(Gaze* g, float from)
+{
+	g->shift_from = from;
+	g->shift_left = g->shift_frames;
+}
+
+static void
+advance_shift(Gaze* g, uint64_t frames)
+{
+	g->shift_left = (uint64_t)g->shift_left > frames ? g->shift_left - (int64_t)frames : 0;
+}
+
 void
 gaze_grid(Gaze* g, const GazeParams* p)
 {
+	const float from = gaze_position(g);
 	const GazeMode old_mode = g->p.mode;
 	const float old_vary = g->p.vary;
 	g->p = *p;
@@ -81,6 +98,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 		rng_seed(&g->rng, g->seed);
 	}
 	if (!g->started || p->mode != old_mode) {
+		if (g->started) {
+			begin_shift(g, from);
+		}
 		g->started = true;
 		g->side = 0;
 		g->resting = false;
@@ -157,6 +177,9 @@ remaining(int64_t length, int64_t elapsed)
 static bool
 take_due_event(Gaze* g, GazeEvent* ev)
 {
+	if (g->pending_set != 0) {
+		begin_shift(g, gaze_position(g));
+	}
 	if (g->pending_set > 0) {
 		g->pending_set = 0;
 		g->resting = false;
@@ -213,6 +236,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	}
 	if (g->p.mode == GAZE_OFF) {
 		g->side = 0;
+		advance_shift(g, max_frames);
 		return max_frames;
 	}
 
@@ -236,6 +260,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	}
 
 	g->phase += frames * g->inc;
+	advance_shift(g, frames);
 	g->hold_elapsed += (int64_t)frames;
 	g->set_elapsed += (int64_t)frames;
 
@@ -336,8 +361,9 @@ sweep_position(const Gaze* g)
 	return x < 0.0f ? -dwell : dwell;
 }
 
-float
-gaze_position(const Gaze* g)
+/* Where the current pattern has the eyes. */
+static float
+pattern_position(const Gaze* g)
 {
 	if (g->resting) {
 		return 0.0f;
@@ -354,6 +380,18 @@ gaze_position(const Gaze* g)
 	default:
 		return 0.0f;
 	}
+}
+
+float
+gaze_position(const Gaze* g)
+{
+	const float to = pattern_position(g);
+	if (g->shift_left == 0) {
+		return to;
+	}
+	/* a smoothstep: no corner where the glide begins or ends */
+	const float u = 1.0f - (float)g->shift_left / (float)g->shift_frames;
+	return g->shift_from + (to - g->shift_from) * (u * u * (3.0f - 2.0f * u));
 }
 
 bool

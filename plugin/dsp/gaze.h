@@ -3,6 +3,12 @@
  * function of session frames.  It says where the cue is and when a cue
  * sound is due; it makes no sound itself.
  *
+ * The eyes never jump from one pattern to another: when the mode changes
+ * or a set starts or ends, the position glides from where it was to the
+ * new pattern over GAZE_SHIFT_S, a side-to-side pass at the default pace
+ * (half a 1 Hz cycle), so the continuous tone that follows it moves as a
+ * gaze moves.
+ *
  * The cycle phase is 64-bit fixed point (2^64 = one cycle), so it advances
  * exactly the same whether the host's blocks are 1 or 4096 frames long, and
  * does not drift over a day. */
@@ -13,6 +19,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* The glide from one pattern to the next. */
+#define GAZE_SHIFT_S 0.5
 
 typedef enum { GAZE_OFF, GAZE_SWEEP, GAZE_ALTERNATE, GAZE_HOLD, GAZE_FOLLOW } GazeMode;
 
@@ -57,6 +66,9 @@ typedef struct {
 	bool       pending_tap;
 	int        pending_set; /* 0, or +1 start / -1 end due now */
 	float      follow_pos;
+	float      shift_from;   /* where the eyes were when the pattern changed */
+	int64_t    shift_frames; /* the length of the glide from there */
+	int64_t    shift_left;   /* frames of it still to go (0: none) */
 	int        side;
 	uint32_t   passes;
 	bool       started;
