@@ -22,7 +22,7 @@ frames_of(const Gaze* g, double seconds)
 static void
 update_inc(Gaze* g)
 {
-	const double cycles_per_frame = g->p.rate_hz * g->pass_factor / g->rate;
+	const double cycles_per_frame = g->p.rate_hz * g->pass_factor * g->catch_up / g->rate;
 	/* rounded up, so a boundary that falls on a whole frame lands on it */
 	g->inc = (uint64_t)ceil(cycles_per_frame * 18446744073709551616.0);
 }
@@ -43,6 +43,7 @@ restart_pattern(Gaze* g)
 	g->hold_elapsed = 0;
 	g->pending_tap = g->p.mode != GAZE_OFF;
 	g->pass_factor = 1.0f;
+	g->catch_up = 1.0;
 	update_inc(g);
 }
 
@@ -110,6 +111,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	}
 	if (p->vary != old_vary && p->vary == 0.0f) {
 		g->pass_factor = 1.0f;
+	}
+	if (!p->aligned) {
+		g->catch_up = 1.0; /* free again: its own pace */
 	}
 	update_inc(g);
 	if (p->mode == GAZE_FOLLOW) {
@@ -286,16 +290,31 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 }
 
 void
-gaze_align_cycle(Gaze* g)
+gaze_align_cycle(Gaze* g, unsigned cycles)
 {
 	if ((g->p.mode != GAZE_SWEEP && g->p.mode != GAZE_ALTERNATE) || g->resting) {
 		return;
 	}
-	/* still in the second half: its end, and the tap there, move to now */
-	if (g->phase >= HALF_CYCLE) {
-		g->pending_tap = true;
+	/* how far the cycle is from its start: ahead of it in the first half,
+	 * behind in the second */
+	const bool behind = g->phase >= HALF_CYCLE;
+	const uint64_t distance = behind ? (uint64_t)0 - g->phase : g->phase;
+	/* within two frames of it: the breath turns on whole frames, and the
+	 * eyes move no more for this than they do in two frames */
+	if (distance <= 2u * g->inc || cycles == 0) {
+		/* still in the second half: its end, and the tap there, move to now */
+		if (behind) {
+			g->pending_tap = true;
+		}
+		g->phase = 0;
+		g->catch_up = 1.0;
+	} else {
+		/* half a cycle at most to win or lose over `cycles` of them */
+		const double ahead = (behind ? -(double)distance : (double)distance) *
+		                     (1.0 / 18446744073709551616.0);
+		g->catch_up = ((double)cycles - ahead) / (double)cycles;
 	}
-	g->phase = 0;
+	update_inc(g);
 }
 
 void

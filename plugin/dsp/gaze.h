@@ -37,6 +37,8 @@ typedef struct {
 	float    vary;        /* 0 .. 0.3: pass-to-pass speed variation */
 	double   set_s;       /* stimulate this long (0 = continuous) */
 	double   set_rest_s;  /* then rest this long */
+	bool     aligned;     /* kept in line with an outside clock by
+	                       * gaze_align_cycle (the breath) */
 } GazeParams;
 
 typedef enum {
@@ -58,6 +60,8 @@ typedef struct {
 	uint64_t   phase;
 	uint64_t   inc;          /* phase step per frame */
 	float      pass_factor;  /* speed variation of the current pass */
+	double     catch_up;     /* pace factor that brings a locked cycle into
+	                          * line by the next alignment (1 = in line) */
 	int        hold_segment; /* 0 first side, 1 centre, 2 other side, 3 centre */
 	int64_t    hold_elapsed;
 	bool       resting;      /* between sets */
@@ -87,11 +91,15 @@ void gaze_grid(Gaze* g, const GazeParams* p);
  * the frames moved; 0 means *ev is due at the current frame. */
 uint32_t gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev);
 
-/* Begins the cycle again now, for a gaze locked to an outside clock (the
- * breath; the rate then comes from that clock through GazeParams).  Sweep
- * and Alternate only.  The tap of the cycle start is due now unless it
- * has just sounded, so a lock never doubles or drops a tap. */
-void gaze_align_cycle(Gaze* g);
+/* A cycle should begin now, for a gaze locked to an outside clock (the
+ * breath; the rate then comes from that clock through GazeParams, and the
+ * next alignment is `cycles` cycles away).  Sweep and Alternate only.  A
+ * cycle nearly in line begins again now: the tap of the cycle start is due
+ * now unless it has just sounded, so a lock never doubles or drops a tap.
+ * One further out (the lock has just begun, the breath has changed) is
+ * not jumped to: the pace changes until the next alignment so that a cycle
+ * begins there, as the eyes would catch up. */
+void gaze_align_cycle(Gaze* g, unsigned cycles);
 
 /* A new rate from now on (a tempo change): the phase carries on. */
 void gaze_retune(Gaze* g, double rate_hz);
