@@ -90,8 +90,11 @@ advance_shift(Gaze* g, uint64_t frames)
 void
 gaze_grid(Gaze* g, const GazeParams* p)
 {
-	const float from = gaze_position(g);
 	const GazeMode old_mode = g->p.mode;
+	/* where the eyes are, before the new mode moves them (costs a sweep
+	 * position: only when needed) */
+	const bool shifts = g->started && p->mode != old_mode;
+	const float from = shifts ? gaze_position(g) : 0.0f;
 	const float old_vary = g->p.vary;
 	g->p = *p;
 	if (!g->started) {
@@ -99,7 +102,7 @@ gaze_grid(Gaze* g, const GazeParams* p)
 		rng_seed(&g->rng, g->seed);
 	}
 	if (!g->started || p->mode != old_mode) {
-		if (g->started) {
+		if (shifts) {
 			begin_shift(g, from);
 		}
 		g->started = true;
