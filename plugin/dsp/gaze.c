@@ -84,7 +84,7 @@ begin_shift(Gaze* g, float from)
 static void
 advance_shift(Gaze* g, uint64_t frames)
 {
-	g->shift_left = (uint64_t)g->shift_left > frames ? g->shift_left - (int64_t)frames : 0;
+	g->shift_left = frames < (uint64_t)g->shift_left ? g->shift_left - (int64_t)frames : 0;
 }
 
 void
