@@ -198,8 +198,8 @@ strike_end_chime(Engine* e)
 	cue_voice_trigger(&e->end_chime, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
 }
 
-/* A stage of the breath begins now: its chime, and the locked gaze starts
- * its cycle with the inhale. */
+/* A stage of the breath begins now: its chime, and the locked gaze is
+ * kept in line with the inhale (gaze_align_cycle). */
 void
 engine_breath_turn(Engine* e, bool audible)
 {
@@ -211,7 +211,7 @@ engine_breath_turn(Engine* e, bool audible)
 		            c->chime_level, (uint32_t)c->seed);
 	}
 	if (stage == BREATH_IN && engine_gaze_to_breath(e)) {
-		gaze_align_cycle(&e->gaze);
+		gaze_align_cycle(&e->gaze, (unsigned)c->gaze_per_breath);
 	}
 }
 
