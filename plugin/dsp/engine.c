@@ -3,6 +3,7 @@
 #include "engine_parts.h"
 #include "layers.h"
 #include "session.h"
+#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -223,10 +224,12 @@ log_tap(Engine* e, int64_t frame, int side)
 	}
 }
 
-/* Applies a gain ramp from the grid step to n frames of x, starting at
- * grid position t0. */
+/* Applies a gain ramp across the grid step to n frames of x, whose first
+ * frame is frame `from` of the step.  Each frame's gain is computed from
+ * its place in the step, not accumulated: the loop vectorises, and any
+ * split of the step into chunks gives the same gains. */
 static void
-apply_ramp(float* x, uint32_t n, const float g[2], float t0)
+apply_ramp(float* x, uint32_t n, const float g[2], uint32_t from)
 {
 	if (g[0] == g[1]) { /* settled: a plain gain (or none) */
 		if (g[0] != 1.0f) {
@@ -237,10 +240,27 @@ apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 		return;
 	}
 	const float dg = (g[1] - g[0]) * (1.0f / GRID_FRAMES);
-	float gain = g[0] + (g[1] - g[0]) * t0;
-	for (uint32_t i = 0; i < n; ++i, gain += dg) {
-		x[i] *= gain;
+	for (uint32_t i = 0; i < n; ++i) {
+		x[i] *= g[0] + dg * (float)(from + i);
 	}
+}
+
+/* Adds a mono cue sound, frames [at, at + n) of the chunk, at the cue
+ * level, moving from placement p0 to p1 across the grid step. */
+static void
+place_cue(Engine* e, float* x, uint32_t at, uint32_t n, uint32_t grid_at, Placement p0,
+          Placement p1)
+{
+	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
+		for (int ear = 0; ear < 2; ++ear) {
+			p0.gain[ear] *= e->cue_gain[0];
+			p1.gain[ear] *= e->cue_gain[0];
+		}
+	} else {
+		apply_ramp(x, n, e->cue_gain, grid_at + at);
+	}
+	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
+	spatial_add(&e->spatial, x, at, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
 }
 
 /* Cue voices for frames [at, at+n) of the current chunk.  Those that
@@ -249,8 +269,6 @@ apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
-	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
-	const float dt = 1.0f / GRID_FRAMES;
 	for (int i = 0; i < CUE_VOICES; ++i) {
 		PlacedVoice* pv = &e->voices[i];
 		if (!cue_voice_active(&pv->voice)) {
@@ -263,17 +281,7 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		Placement p0 = pv->place;
-		Placement p1 = pv->place;
-		if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
-			for (int ear = 0; ear < 2; ++ear) {
-				p0.gain[ear] *= e->cue_gain[0];
-				p1.gain[ear] *= e->cue_gain[0];
-			}
-		} else {
-			apply_ramp(e->scratch, n, e->cue_gain, t0);
-		}
-		spatial_add(&e->spatial, e->scratch, at, n, &p0, &p1, t0, dt);
+		place_cue(e, e->scratch, at, n, grid_at, pv->place, pv->place);
 	}
 }
 
@@ -293,7 +301,7 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 	}
 	t->re = re;
 	t->im = im;
-	apply_ramp(e->scratch, n, t->gain, (float)grid_at / GRID_FRAMES);
+	apply_ramp(e->scratch, n, t->gain, grid_at);
 	for (uint32_t i = 0; i < n; ++i) {
 		e->gaze_bus[i] += e->scratch[i];
 	}
@@ -309,20 +317,37 @@ place_gaze_bus(Engine* e, uint32_t n, uint32_t grid_at)
 	if (!e->gaze_bus_used) {
 		return;
 	}
-	const float t0 = (float)grid_at / GRID_FRAMES;
-	Placement p0 = e->follow_place[0];
-	Placement p1 = e->follow_place[1];
-	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
-		for (int ear = 0; ear < 2; ++ear) {
-			p0.gain[ear] *= e->cue_gain[0];
-			p1.gain[ear] *= e->cue_gain[0];
-		}
-	} else {
-		apply_ramp(e->gaze_bus, n, e->cue_gain, t0);
-	}
-	spatial_add(&e->spatial, e->gaze_bus, 0, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
+	place_cue(e, e->gaze_bus, 0, n, grid_at, e->follow_place[0], e->follow_place[1]);
 	memset(e->gaze_bus, 0, n * sizeof(float));
 	e->gaze_bus_used = false;
+}
+
+/* The last gains, in one pass over both channels: the session fade
+ * (layer_gain), then the end chime (mono, already at its level, or NULL),
+ * which rings past the fade, then the level (master_gain). */
+SIMD_CLONES static void
+apply_output_gains(float* restrict left, float* restrict right, const float* restrict chime,
+                   uint32_t n, const float layer[2], const float master[2], uint32_t grid_at)
+{
+	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
+		const float g = layer[0] * master[0];
+		if (g != 1.0f) {
+			for (uint32_t i = 0; i < n; ++i) {
+				left[i] *= g;
+				right[i] *= g;
+			}
+		}
+		return;
+	}
+	const float dl = (layer[1] - layer[0]) * (1.0f / GRID_FRAMES);
+	const float dm = (master[1] - master[0]) * (1.0f / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		const float at = (float)(grid_at + i);
+		const float l = layer[0] + dl * at, m = master[0] + dm * at;
+		const float c = chime ? chime[i] : 0.0f;
+		left[i] = (left[i] * l + c) * m;
+		right[i] = (right[i] * l + c) * m;
+	}
 }
 
 /* n frames, all inside one grid step. */
@@ -366,22 +391,18 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	spatial_read(&e->spatial, left, right, n);
 	drone_render(&e->drone, left, right, n, grid_at);
 	chimes_add(&e->chimes, left, right, n);
-	const float t0 = (float)grid_at / GRID_FRAMES;
-	apply_ramp(left, n, e->layer_gain, t0);
-	apply_ramp(right, n, e->layer_gain, t0);
 
+	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&e->end_chime, e->scratch, n);
 		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
 		for (uint32_t i = 0; i < n; ++i) {
-			left[i] += g * e->scratch[i];
-			right[i] += g * e->scratch[i];
+			e->scratch[i] *= g;
 		}
+		chime = e->scratch;
 	}
-	apply_ramp(left, n, e->master_gain, t0);
-	apply_ramp(right, n, e->master_gain, t0);
-	limiter_process(&e->limiter, left, right, n);
+	apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
 	e->frame += n;
 }
 
@@ -417,6 +438,8 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 		render_chunk(e, left + done, right + done, chunk);
 		done += chunk;
 	}
+	/* frame by frame, so it may run over the whole call */
+	limiter_process(&e->limiter, left, right, n);
 	update_outputs(e);
 }
 
