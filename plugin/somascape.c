@@ -38,6 +38,8 @@ typedef struct {
 	SomascapeURIs uris;
 
 	Controls controls;
+	float    port_values[CONTROL_IN_COUNT]; /* as last read, before clamping */
+	bool     controls_read;                 /* port_values hold something */
 	Player   player;
 	TapNotes tap_notes;
 	TapAt    taps[BLOCK_TAPS]; /* of the current block */
@@ -127,17 +129,27 @@ activate(LV2_Handle instance)
 	tap_notes_init(&self->tap_notes, self->player.engine.rate);
 }
 
-/* Reads every control port, clamped: hosts send anything. */
+/* Reads every control port, clamped: hosts send anything.  On most
+ * blocks no port has moved, and then the engines are left as they are
+ * (a NaN never equals itself: it is taken again each block). */
 static void
 read_controls(Somascape* self)
 {
+	bool moved = !self->controls_read;
 	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
 		const ControlInfo* info = &control_inputs[i];
-		float* field = (float*)((char*)&self->controls + info->offset);
-		*field = self->control_in[i] ? control_clamp(info, *self->control_in[i]) : info->def;
+		const float value = self->control_in[i] ? *self->control_in[i] : info->def;
+		if (value != self->port_values[i] || !self->controls_read) {
+			self->port_values[i] = value;
+			*(float*)((char*)&self->controls + info->offset) = control_clamp(info, value);
+			moved = true;
+		}
 	}
-	engine_set_controls(&self->player.engine, &self->controls);
-	engine_set_controls(&self->player.fading, &self->controls);
+	self->controls_read = true;
+	if (moved) {
+		engine_set_controls(&self->player.engine, &self->controls);
+		engine_set_controls(&self->player.fading, &self->controls);
+	}
 }
 
 static void
