@@ -53,6 +53,15 @@ spatial_placement(double rate, float pos, float speakers)
 	return out;
 }
 
+/* Frames k + i up to k + end of the ring lie in one contiguous run from
+ * k + i up to the returned frame (end at most). */
+static inline uint32_t
+contiguous_end(uint32_t k, uint32_t i, uint32_t end)
+{
+	const uint32_t room = SPATIAL_RING - ((k + i) & (SPATIAL_RING - 1u));
+	return end - i < room ? end : i + room;
+}
+
 /* out[j] += g * x[j]: restrict, so the compiler vectorises it. */
 static inline void
 add_scaled(float* restrict out, const float* restrict x, uint32_t n, float g)
@@ -72,10 +81,8 @@ add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
 {
 	uint32_t i = 0;
 	while (i <= n) {
-		const uint32_t at = (k + i) & (SPATIAL_RING - 1u);
-		const uint32_t room = SPATIAL_RING - at;
-		const uint32_t end = n + 1 - i < room ? n + 1 : i + room;
-		float* out = ring + at; /* frame k + i */
+		const uint32_t end = contiguous_end(k, i, n + 1);
+		float* out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
 		if (b != 0.0f) { /* b * x[j - 1] for j in [max(i, 1), end) */
 			const uint32_t from = i > 0 ? i : 1;
 			add_scaled(out + (from - i), x + from - 1, end - from, b);
@@ -85,21 +92,125 @@ add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
 	}
 }
 
-/* A moving sound: gain and delay interpolated per frame. */
+/* out[j] = (out[j] + b_before[j]) + a[j]: restrict, so the compiler
+ * vectorises it. */
+static inline void
+add_two(float* restrict out, const float* restrict a, const float* restrict b_before, uint32_t n)
+{
+	for (uint32_t j = 0; j < n; ++j) {
+		out[j] = (out[j] + b_before[j]) + a[j];
+	}
+}
+
+/* Adds a[j] to frame k + j and b[j] to frame k + j + 1 of the ring, j < n:
+ * to ring frame k + j goes b[j - 1] + a[j] (b[-1] = a[n] = 0), the earlier
+ * frame's share first, as add_still does.  In at most two contiguous
+ * runs. */
+static inline void
+add_taps(float* ring, uint32_t k, const float* a, const float* b, uint32_t n)
+{
+	uint32_t i = 0;
+	while (i <= n) {
+		const uint32_t end = contiguous_end(k, i, n + 1);
+		float* out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
+		uint32_t j = i;
+		if (j == 0) {
+			out[0] += a[0];
+			++j;
+		}
+		const uint32_t both = end < n ? end : n; /* frames with both shares */
+		if (j < both) {
+			add_two(out + (j - i), a + j, b + j - 1, both - j);
+			j = both;
+		}
+		if (j < end) { /* j == n: the last frame's later share only */
+			out[n - i] += b[n - 1];
+		}
+		i = end;
+	}
+}
+
+/* Where frame i of a moving sound is in the grid step (signed: converts
+ * in one instruction). */
+static inline float
+moving_t(float t0, float dt, uint32_t i)
+{
+	return t0 + dt * (float)(int32_t)i;
+}
+
+/* The first frame in (i, end) whose delay has another whole part than
+ * frame i's, or end.  The delay is linear in the frame, computed with
+ * monotone roundings, so its whole part is monotone and a bisection finds
+ * the change. */
+static uint32_t
+same_whole_end(float d0, float dd, float t0, float dt, uint32_t i, uint32_t end)
+{
+	const uint32_t whole = (uint32_t)(d0 + dd * moving_t(t0, dt, i));
+	if ((uint32_t)(d0 + dd * moving_t(t0, dt, end - 1)) == whole) {
+		return end;
+	}
+	uint32_t lo = i, hi = end - 1; /* lo has that whole part, hi another */
+	while (hi - lo > 1) {
+		const uint32_t mid = lo + (hi - lo) / 2;
+		if ((uint32_t)(d0 + dd * moving_t(t0, dt, mid)) == whole) {
+			lo = mid;
+		} else {
+			hi = mid;
+		}
+	}
+	return hi;
+}
+
+/* A sound whose gain moves at a whole delay that holds still (the near
+ * ear, on headphones): what add_moving would add, with no later share,
+ * in one pass. */
+static inline void
+add_gained(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float t0,
+           float dt)
+{
+	uint32_t i = 0;
+	while (i < n) {
+		const uint32_t end = contiguous_end(k, i, n);
+		float* restrict out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
+		for (uint32_t j = i; j < end; ++j) {
+			out[j - i] += (g0 + dg * moving_t(t0, dt, j)) * x[j];
+		}
+		i = end;
+	}
+}
+
+/* Most frames add_moving takes in one piece. */
+#define MOVING_PIECE 64u
+
+/* A moving sound: gain and delay interpolated per frame.  Each frame is
+ * split between the two ring frames around its delay; over a run of
+ * frames whose delay has the same whole part those are contiguous, so the
+ * shares are computed into two arrays and added in one vectorised pass,
+ * adding to every ring frame what a frame-by-frame splat would, in the
+ * same order. */
 SIMD_CLONES static void
 add_moving(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float d0,
            float dd, float t0, float dt)
 {
-	const uint32_t mask = SPATIAL_RING - 1u;
-	for (uint32_t i = 0; i < n; ++i) {
-		const float t = t0 + dt * (float)i;
-		const float g = (g0 + dg * t) * x[i];
-		const float d = d0 + dd * t;
-		const uint32_t whole = (uint32_t)d;
-		const float frac = d - (float)whole;
-		const uint32_t at = k + i + whole;
-		ring[at & mask] += g * (1.0f - frac);
-		ring[(at + 1u) & mask] += g * frac;
+	if (dd == 0.0f && d0 == (float)(uint32_t)d0) {
+		add_gained(ring, k + (uint32_t)d0, x, n, g0, dg, t0, dt);
+		return;
+	}
+	float a[MOVING_PIECE], b[MOVING_PIECE];
+	uint32_t i = 0;
+	while (i < n) {
+		const uint32_t limit = n - i < MOVING_PIECE ? n : i + MOVING_PIECE;
+		const uint32_t end = same_whole_end(d0, dd, t0, dt, i, limit);
+		const uint32_t whole = (uint32_t)(d0 + dd * moving_t(t0, dt, i));
+		for (uint32_t j = i; j < end; ++j) {
+			const float t = moving_t(t0, dt, j);
+			const float g = (g0 + dg * t) * x[j];
+			const float frac = (d0 + dd * t) - (float)whole;
+			a[j - i] = g * (1.0f - frac);
+			b[j - i] = g * frac;
+		}
+		add_taps(ring, k + i + whole, a, b, end - i);
+		i = end;
 	}
 }
 
