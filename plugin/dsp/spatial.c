@@ -237,6 +237,24 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n,
 	}
 }
 
+/* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC
+ * would make a memcpy and a memset of the loop, expanded inline to string
+ * instructions that cost more for a chunk than this whole pass. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+SIMD_CLONES static void
+take(float* restrict left, float* restrict right, float* restrict ring_l, float* restrict ring_r,
+     uint32_t n)
+{
+	for (uint32_t j = 0; j < n; ++j) {
+		left[j] = ring_l[j];
+		right[j] = ring_r[j];
+		ring_l[j] = 0.0f;
+		ring_r[j] = 0.0f;
+	}
+}
+
 void
 spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
 {
@@ -244,12 +262,8 @@ spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
 	uint32_t done = 0;
 	while (done < n) { /* at most two contiguous runs */
 		const uint32_t at = (sp->now + done) & mask;
-		const uint32_t room = SPATIAL_RING - at;
-		const uint32_t m = n - done < room ? n - done : room;
-		memcpy(left + done, sp->ring[0] + at, m * sizeof(float));
-		memcpy(right + done, sp->ring[1] + at, m * sizeof(float));
-		memset(sp->ring[0] + at, 0, m * sizeof(float));
-		memset(sp->ring[1] + at, 0, m * sizeof(float));
+		const uint32_t m = contiguous_end(at, 0, n - done);
+		take(left + done, right + done, sp->ring[0] + at, sp->ring[1] + at, m);
 		done += m;
 	}
 	sp->now = (sp->now + n) & mask;
