@@ -57,7 +57,7 @@ engine_reset(Engine* e)
 	e->master_gain[0] = e->master_gain[1] = 0.0f;
 	e->width = e->ctl.gaze_width / 100.0f;
 	e->speakers = e->ctl.gaze_space;
-	e->follow_place[0] = e->follow_place[1] = spatial_placement(e->rate, 0.0f, e->speakers);
+	e->follow[0] = e->follow[1] = (FollowPoint){.pos = 0.0f, .speakers = e->speakers};
 	memset(&e->out, 0, sizeof(e->out));
 }
 
@@ -112,7 +112,15 @@ update_tone(Engine* e)
 	t->cycles -= floor(t->cycles);
 }
 
-/* Everything slow, once per grid step. */
+/* What moves with the gaze sounds at pos from the next grid point. */
+static void
+aim_follow(FollowPoint* f, float pos, float speakers)
+{
+	if (pos != f->pos || speakers != f->speakers) {
+		*f = (FollowPoint){.pos = pos, .speakers = speakers};
+	}
+}
+
 /* At the start of a session the smoothed values begin at their targets:
  * there is nothing yet to glide from. */
 void
@@ -125,9 +133,10 @@ engine_snap_smoothed(Engine* e)
 	e->master_gain[1] = e->master_gain_goal;
 	e->tone.hz = c->cue_pitch;
 	e->sound_pos = gaze_position(&e->gaze);
-	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
+	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 }
 
+/* Everything slow, once per grid step. */
 static void
 grid_update(Engine* e)
 {
@@ -144,16 +153,9 @@ grid_update(Engine* e)
 
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
 	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
-	e->follow_place[0] = e->follow_place[1];
-	const float pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
-	const bool moved = pos != e->sound_pos || e->width != e->placed_width ||
-	                   e->speakers != e->placed_speakers;
-	if (moved) { /* placement costs libm calls: only when something moved */
-		e->sound_pos = pos;
-		e->placed_width = e->width;
-		e->placed_speakers = e->speakers;
-		e->follow_place[1] = spatial_placement(e->rate, pos * e->width, e->speakers);
-	}
+	e->sound_pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
+	e->follow[0] = e->follow[1];
+	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 
 	const SessionParams sp = engine_session_params(e);
 	const double t = (double)e->frame / e->rate;
@@ -308,6 +310,19 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 	e->gaze_bus_used = true;
 }
 
+/* The placement of what moves with the gaze at grid point k of the
+ * step, made now if it is not yet. */
+static Placement
+follow_placement(Engine* e, int k)
+{
+	FollowPoint* f = &e->follow[k];
+	if (!f->placed) {
+		f->place = spatial_placement(e->rate, f->pos, f->speakers);
+		f->placed = true;
+	}
+	return f->place;
+}
+
 /* Everything that moves with the gaze, placed in one pass: a moving
  * placement (a delay that changes every frame) costs far more than a
  * sum. */
@@ -317,7 +332,7 @@ place_gaze_bus(Engine* e, uint32_t n, uint32_t grid_at)
 	if (!e->gaze_bus_used) {
 		return;
 	}
-	place_cue(e, e->gaze_bus, 0, n, grid_at, e->follow_place[0], e->follow_place[1]);
+	place_cue(e, e->gaze_bus, 0, n, grid_at, follow_placement(e, 0), follow_placement(e, 1));
 	memset(e->gaze_bus, 0, n * sizeof(float));
 	e->gaze_bus_used = false;
 }

@@ -71,63 +71,58 @@ add_scaled(float* restrict out, const float* restrict x, uint32_t n, float g)
 	}
 }
 
-/* Adds b * x[j - 1] + a * x[j] (x[-1] = x[n] = 0) to the n + 1 frames of
- * the ring from frame k: a still sound at a fixed fractional delay.  The
- * earlier frame's share goes in first, as it does when the sound arrives
- * in two chunks, so the sum is the same for any chunking.  In at most two
- * contiguous runs. */
-SIMD_CLONES static void
-add_still(float* ring, uint32_t k, const float* x, uint32_t n, float a, float b)
-{
-	uint32_t i = 0;
-	while (i <= n) {
-		const uint32_t end = contiguous_end(k, i, n + 1);
-		float* out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
-		if (b != 0.0f) { /* b * x[j - 1] for j in [max(i, 1), end) */
-			const uint32_t from = i > 0 ? i : 1;
-			add_scaled(out + (from - i), x + from - 1, end - from, b);
-		}
-		add_scaled(out, x + i, (end < n ? end : n) - i, a); /* a * x[j], j < n */
-		i = end;
-	}
-}
-
-/* out[j] = (out[j] + b_before[j]) + a[j]: restrict, so the compiler
- * vectorises it. */
+/* out[j] = (out[j] + cb * b_before[j]) + ca * a[j]: restrict, so the
+ * compiler vectorises it. */
 static inline void
-add_two(float* restrict out, const float* restrict a, const float* restrict b_before, uint32_t n)
+add_two_scaled(float* restrict out, const float* restrict a, float ca,
+               const float* restrict b_before, float cb, uint32_t n)
 {
 	for (uint32_t j = 0; j < n; ++j) {
-		out[j] = (out[j] + b_before[j]) + a[j];
+		out[j] = (out[j] + cb * b_before[j]) + ca * a[j];
 	}
 }
 
-/* Adds a[j] to frame k + j and b[j] to frame k + j + 1 of the ring, j < n:
- * to ring frame k + j goes b[j - 1] + a[j] (b[-1] = a[n] = 0), the earlier
- * frame's share first, as add_still does.  In at most two contiguous
- * runs. */
+/* A sound split between two neighbouring frames of the ring: frame j of
+ * it (j < n) adds ca * a[j] to ring frame k + j and cb * b[j] to k + j + 1.
+ * To every ring frame the earlier sound frame's share goes in first, as
+ * it does when the sound arrives in two chunks, so the sum is the same
+ * for any chunking.  In at most two contiguous runs. */
 static inline void
-add_taps(float* ring, uint32_t k, const float* a, const float* b, uint32_t n)
+add_shares(float* ring, uint32_t k, const float* a, float ca, const float* b, float cb,
+           uint32_t n)
 {
 	uint32_t i = 0;
 	while (i <= n) {
 		const uint32_t end = contiguous_end(k, i, n + 1);
 		float* out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
+		const uint32_t both = end < n ? end : n; /* ring frames with both shares */
+		if (cb == 0.0f) { /* no later share: one product a frame */
+			add_scaled(out, a + i, both - i, ca);
+			i = end;
+			continue;
+		}
 		uint32_t j = i;
 		if (j == 0) {
-			out[0] += a[0];
+			out[0] += ca * a[0];
 			++j;
 		}
-		const uint32_t both = end < n ? end : n; /* frames with both shares */
 		if (j < both) {
-			add_two(out + (j - i), a + j, b + j - 1, both - j);
+			add_two_scaled(out + (j - i), a + j, ca, b + j - 1, cb, both - j);
 			j = both;
 		}
 		if (j < end) { /* j == n: the last frame's later share only */
-			out[n - i] += b[n - 1];
+			out[n - i] += cb * b[n - 1];
 		}
 		i = end;
 	}
+}
+
+/* A still sound at a fixed fractional delay: ga * x[j] at frame k + j,
+ * gb * x[j] at the next. */
+SIMD_CLONES static void
+add_still(float* ring, uint32_t k, const float* x, uint32_t n, float ga, float gb)
+{
+	add_shares(ring, k, x, ga, x, gb, n);
 }
 
 /* Where frame i of a moving sound is in the grid step (signed: converts
@@ -209,7 +204,7 @@ add_moving(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float 
 			a[j - i] = g * (1.0f - frac);
 			b[j - i] = g * frac;
 		}
-		add_taps(ring, k + i + whole, a, b, end - i);
+		add_shares(ring, k + i + whole, a, 1.0f, b, 1.0f, end - i);
 		i = end;
 	}
 }
