@@ -243,7 +243,7 @@ apply_ramp(float* x, uint32_t n, const float g[2], uint32_t from)
 	}
 	const float dg = (g[1] - g[0]) * (1.0f / GRID_FRAMES);
 	for (uint32_t i = 0; i < n; ++i) {
-		x[i] *= g[0] + dg * (float)(from + i);
+		x[i] *= g[0] + dg * (float)(int32_t)(from + i);
 	}
 }
 
@@ -357,11 +357,15 @@ apply_output_gains(float* restrict left, float* restrict right, const float* res
 	const float dl = (layer[1] - layer[0]) * (1.0f / GRID_FRAMES);
 	const float dm = (master[1] - master[0]) * (1.0f / GRID_FRAMES);
 	for (uint32_t i = 0; i < n; ++i) {
-		const float at = (float)(grid_at + i);
+		const float at = (float)(int32_t)(grid_at + i); /* signed: one instruction */
 		const float l = layer[0] + dl * at, m = master[0] + dm * at;
-		const float c = chime ? chime[i] : 0.0f;
-		left[i] = (left[i] * l + c) * m;
-		right[i] = (right[i] * l + c) * m;
+		if (chime) {
+			left[i] = (left[i] * l + chime[i]) * m;
+			right[i] = (right[i] * l + chime[i]) * m;
+		} else {
+			left[i] *= l * m;
+			right[i] *= l * m;
+		}
 	}
 }
 
