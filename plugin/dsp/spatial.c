@@ -35,10 +35,11 @@ spatial_placement(double rate, float pos, float speakers)
 
 	/* Headphones: far ear softer and later; power kept constant. */
 	const float azimuth = fabsf(p) * (float)(M_PI / 2.0);
-	const float far_rel = powf(10.0f, -SPATIAL_ILD_DB * sinf(azimuth) / 20.0f);
+	const double sin_azimuth = sin(azimuth); /* one call for both differences */
+	const float far_rel = powf(10.0f, -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f);
 	const float near_g = 1.0f / sqrtf(1.0f + far_rel * far_rel);
 	const float far_g = far_rel * near_g;
-	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin(azimuth));
+	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin_azimuth);
 	const float itd = (float)(itd_s * rate) * (1.0f - speakers);
 
 	const int right_near = p >= 0.0f;
