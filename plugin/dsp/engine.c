@@ -112,7 +112,8 @@ update_tone(Engine* e)
 	t->cycles -= floor(t->cycles);
 }
 
-/* What moves with the gaze sounds at pos from the next grid point. */
+/* Grid point f of what moves with the gaze is at pos; its placement is
+ * made again (when it is needed) only if something moved. */
 static void
 aim_follow(FollowPoint* f, float pos, float speakers)
 {
@@ -457,7 +458,7 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 		render_chunk(e, left + done, right + done, chunk);
 		done += chunk;
 	}
-	/* frame by frame, so it may run over the whole call */
+	/* the limiter has no grid: one pass over the whole call */
 	limiter_process(&e->limiter, left, right, n);
 	update_outputs(e);
 }
