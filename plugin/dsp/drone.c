@@ -65,7 +65,7 @@ static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
  * time.  Smooth for changes over tens of milliseconds (the breath, the
  * smoothing of the controls), and no work at all on most grid steps.  The
  * swell itself is interpolated every grid step. */
-#define NOTE_TICK 16u
+#define NOTE_TICK (256u / GRID_FRAMES) /* grid steps: a tick is 256 frames */
 #define NOTE_TICK_FRAMES (NOTE_TICK * GRID_FRAMES)
 #define NOTE_TICK_FRAMES_LOG2 8
 _Static_assert(NOTE_TICK_FRAMES == 1u << NOTE_TICK_FRAMES_LOG2, "a tick is 2^k frames");
