@@ -233,8 +233,9 @@ test_breath_lock(void)
 	taps_seen = 0;
 	run_grid_steps(&g, &p, 96000, &taps_seen, &largest);
 	/* a sweep's position moves at most 2 pi (1 + 4 shape) a cycle, 0.0046
-	 * a grid step at 1 Hz: a catch-up is no faster than 1.5 times that */
-	assert(largest < 1.5f * 0.0046f);
+	 * per 16 frames at 1 Hz: a catch-up is no faster than 1.5 times that */
+	const float sweep_step = 0.0046f / 16.0f * (float)GRID_FRAMES;
+	assert(largest < 1.5f * sweep_step);
 	assert(g.phase <= 2u * g.inc || (uint64_t)0 - g.phase <= 2u * g.inc);
 	gaze_align_cycle(&g, 2);
 	assert(g.phase == 0 && g.catch_up == 1.0);
