@@ -39,7 +39,12 @@
 #define CLICK_THRESHOLD 6.0
 #define FLOOR 1e-12 /* -120 dB: the reference of a silent steady signal */
 
-static const char* const mode_names[] = {"Off", "Sweep", "Alternate", "Hold", "Follow"};
+/* The gaze modes, then Follow once more with no glide: the gaze jumps to
+ * each new target, and the sound must still move without a click. */
+static const char* const mode_names[] = {"Off",  "Sweep",  "Alternate",
+                                         "Hold", "Follow", "Follow, no glide"};
+#define MODES 6
+#define FOLLOW_NO_GLIDE 5
 
 static void
 base_settings(Host* host, int mode)
@@ -56,7 +61,10 @@ base_settings(Host* host, int mode)
 		set_control(host, inputs[i].symbol,
 		            defaults[lilv_port_get_index(host_plugin(host), port)]);
 	}
-	set_control(host, "gaze_mode", (float)mode);
+	set_control(host, "gaze_mode", mode == FOLLOW_NO_GLIDE ? 4.0f : (float)mode);
+	if (mode == FOLLOW_NO_GLIDE) {
+		set_control(host, "gaze_glide", 0.0f);
+	}
 	set_control(host, "fade_in", 0.0f);
 	set_control(host, "cue_sound", 0.0f);
 	set_control(host, "gaze_rate", 2.0f);
@@ -154,7 +162,7 @@ main(int argc, char** argv)
 	const char* worst_symbol = "";
 	int worst_mode = 0;
 	int failures = 0;
-	for (int mode = 0; mode <= 4; ++mode) {
+	for (int mode = 0; mode < MODES; ++mode) {
 		double worst_here = 0.0;
 		const char* worst_here_symbol = "";
 		for (size_t c = 0; c < n_inputs; ++c) {
@@ -206,7 +214,7 @@ main(int argc, char** argv)
 				fprintf(stderr, "\n");
 			}
 		}
-		printf("%-9s: %zu controls jumping between extremes 6 times each; worst %.2f (%s)\n",
+		printf("%-16s: %zu controls jumping between extremes 6 times each; worst %.2f (%s)\n",
 		       mode_names[mode], n_inputs, worst_here, worst_here_symbol);
 	}
 	printf("worst of all: %.2f times the steady loudest window (%s, %s); threshold %.1f\n",
