@@ -51,6 +51,7 @@ engine_reset(Engine* e)
 	spatial_init(&e->spatial, e->rate);
 	memset(e->gaze_bus, 0, sizeof(e->gaze_bus));
 	e->gaze_bus_used = false;
+	spatial_track_clear(&e->gaze_track);
 	limiter_init(&e->limiter, e->rate);
 	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
 	e->layer_gain[0] = e->layer_gain[1] = 0.0f;
@@ -248,22 +249,17 @@ apply_ramp(float* x, uint32_t n, const float g[2], uint32_t from)
 	}
 }
 
-/* Adds a mono cue sound, frames [at, at + n) of the chunk, at the cue
- * level, moving from placement p0 to p1 across the grid step. */
+/* The cue level on frames [at, at + n) of the chunk of a still cue sound
+ * x: settled, folded into its placement (no extra pass); else ramped on x. */
 static void
-place_cue(Engine* e, float* x, uint32_t at, uint32_t n, uint32_t grid_at, Placement p0,
-          Placement p1)
+cue_level(const Engine* e, float* x, uint32_t at, uint32_t n, uint32_t grid_at, Placement* place)
 {
-	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
-		for (int ear = 0; ear < 2; ++ear) {
-			p0.gain[ear] *= e->cue_gain[0];
-			p1.gain[ear] *= e->cue_gain[0];
-		}
-	} else {
+	if (e->cue_gain[0] != e->cue_gain[1]) {
 		apply_ramp(x, n, e->cue_gain, grid_at + at);
+		return;
 	}
-	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
-	spatial_add(&e->spatial, x, at, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
+	place->gain[0] *= e->cue_gain[0];
+	place->gain[1] *= e->cue_gain[0];
 }
 
 /* Cue voices for frames [at, at+n) of the current chunk.  Those that
@@ -284,7 +280,9 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		place_cue(e, e->scratch, at, n, grid_at, pv->place, pv->place);
+		Placement place = pv->place;
+		cue_level(e, e->scratch, at, n, grid_at, &place);
+		spatial_add(&e->spatial, e->scratch, at, n, &place);
 	}
 }
 
@@ -326,16 +324,25 @@ follow_placement(Engine* e, int k)
 
 /* Everything that moves with the gaze, placed in one pass: a moving
  * placement (a delay that changes every frame) costs far more than a
- * sum. */
+ * sum.  Once the bus falls silent its past still comes out, at the delay
+ * it had. */
 static void
-place_gaze_bus(Engine* e, uint32_t n, uint32_t grid_at)
+place_gaze_bus(Engine* e, float* left, float* right, uint32_t n, uint32_t grid_at)
 {
-	if (!e->gaze_bus_used) {
+	const bool used = e->gaze_bus_used;
+	if (!used && e->gaze_track.silent >= SPATIAL_RING) {
 		return;
 	}
-	place_cue(e, e->gaze_bus, 0, n, grid_at, follow_placement(e, 0), follow_placement(e, 1));
-	memset(e->gaze_bus, 0, n * sizeof(float));
-	e->gaze_bus_used = false;
+	if (used) { /* the level goes into the past with the sound, never later */
+		apply_ramp(e->gaze_bus, n, e->cue_gain, grid_at);
+	}
+	const Placement p0 = follow_placement(e, 0), p1 = follow_placement(e, 1);
+	spatial_track_add(&e->gaze_track, used ? e->gaze_bus : NULL, n, &p0, &p1,
+	                  (float)grid_at / GRID_FRAMES, 1.0f / GRID_FRAMES, left, right);
+	if (used) {
+		memset(e->gaze_bus, 0, n * sizeof(float));
+		e->gaze_bus_used = false;
+	}
 }
 
 /* The last gains, in one pass over both channels: the session fade
@@ -406,9 +413,9 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		at += k;
 	}
 	render_tone(e, n, grid_at);
-	place_gaze_bus(e, n, grid_at);
 
 	spatial_read(&e->spatial, left, right, n);
+	place_gaze_bus(e, left, right, n, grid_at);
 	drone_render(&e->drone, left, right, n, grid_at);
 	chimes_add(&e->chimes, left, right, n);
 

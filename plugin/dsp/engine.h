@@ -95,6 +95,7 @@ typedef struct {
 	float  scratch[GRID_FRAMES];
 	float  gaze_bus[GRID_FRAMES]; /* what moves with the gaze, this chunk; zero between */
 	bool   gaze_bus_used;
+	SpatialTrack gaze_track; /* the gaze bus's past, read at its moving delay */
 	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
 	EngineTap taps[ENGINE_TAP_LOG]; /* of the last engine_process call */

@@ -126,111 +126,75 @@ add_still(float* ring, uint32_t k, const float* x, uint32_t n, float ga, float g
 	add_shares(ring, k, x, ga, x, gb, n);
 }
 
-/* Where frame i of a moving sound is in the grid step (signed: converts
- * in one instruction). */
-static inline float
-moving_t(float t0, float dt, uint32_t i)
-{
-	return t0 + dt * (float)(int32_t)i;
-}
-
-/* The first frame in (i, end) whose delay has another whole part than
- * frame i's, or end.  The delay is linear in the frame, computed with
- * monotone roundings, so its whole part is monotone and a bisection finds
- * the change. */
-static uint32_t
-same_whole_end(float d0, float dd, float t0, float dt, uint32_t i, uint32_t end)
-{
-	const uint32_t whole = (uint32_t)(d0 + dd * moving_t(t0, dt, i));
-	if ((uint32_t)(d0 + dd * moving_t(t0, dt, end - 1)) == whole) {
-		return end;
-	}
-	uint32_t lo = i, hi = end - 1; /* lo has that whole part, hi another */
-	while (hi - lo > 1) {
-		const uint32_t mid = lo + (hi - lo) / 2;
-		if ((uint32_t)(d0 + dd * moving_t(t0, dt, mid)) == whole) {
-			lo = mid;
-		} else {
-			hi = mid;
-		}
-	}
-	return hi;
-}
-
-/* A sound whose gain moves at a whole delay that holds still (the near
- * ear, on headphones): what add_moving would add, with no later share,
- * in one pass. */
-static inline void
-add_gained(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float t0,
-           float dt)
-{
-	uint32_t i = 0;
-	while (i < n) {
-		const uint32_t end = contiguous_end(k, i, n);
-		float* restrict out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
-		for (uint32_t j = i; j < end; ++j) {
-			out[j - i] += (g0 + dg * moving_t(t0, dt, j)) * x[j];
-		}
-		i = end;
-	}
-}
-
-/* Most frames add_moving takes in one piece. */
-#define MOVING_PIECE 64u
-
-/* A moving sound: gain and delay interpolated per frame.  Each frame is
- * split between the two ring frames around its delay; over a run of
- * frames whose delay has the same whole part those are contiguous, so the
- * shares are computed into two arrays and added in one vectorised pass,
- * adding to every ring frame what a frame-by-frame splat would, in the
- * same order. */
-SIMD_CLONES static void
-add_moving(float* ring, uint32_t k, const float* x, uint32_t n, float g0, float dg, float d0,
-           float dd, float t0, float dt)
-{
-	if (dd == 0.0f && d0 == (float)(uint32_t)d0) {
-		add_gained(ring, k + (uint32_t)d0, x, n, g0, dg, t0, dt);
-		return;
-	}
-	float a[MOVING_PIECE], b[MOVING_PIECE];
-	uint32_t i = 0;
-	while (i < n) {
-		const uint32_t limit = n - i < MOVING_PIECE ? n : i + MOVING_PIECE;
-		const uint32_t end = same_whole_end(d0, dd, t0, dt, i, limit);
-		const uint32_t whole = (uint32_t)(d0 + dd * moving_t(t0, dt, i));
-		for (uint32_t j = i; j < end; ++j) {
-			const float t = moving_t(t0, dt, j);
-			const float g = (g0 + dg * t) * x[j];
-			const float frac = (d0 + dd * t) - (float)whole;
-			a[j - i] = g * (1.0f - frac);
-			b[j - i] = g * frac;
-		}
-		add_shares(ring, k + i + whole, a, 1.0f, b, 1.0f, end - i);
-		i = end;
-	}
-}
-
 void
-spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n,
-            const Placement* p0, const Placement* p1, float t0, float dt)
+spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p)
 {
 	if (n == 0) {
 		return;
 	}
 	for (int ear = 0; ear < 2; ++ear) {
-		float* ring = sp->ring[ear];
-		const float g0 = p0->gain[ear], dg = p1->gain[ear] - g0;
-		const float d0 = p0->delay[ear], dd = p1->delay[ear] - d0;
-		if (dg == 0.0f && dd == 0.0f) {
-			/* The common case, a still sound: a fixed two-tap splat, the
-			 * same arithmetic as the moving case with t frozen. */
-			const uint32_t whole = (uint32_t)d0;
-			const float frac = d0 - (float)whole;
-			add_still(ring, sp->now + at + whole, x, n, g0 * (1.0f - frac), g0 * frac);
-		} else {
-			add_moving(ring, sp->now + at, x, n, g0, dg, d0, dd, t0, dt);
-		}
+		/* a fixed two-tap splat: frame j at the delay's whole part, its
+		 * fraction's share one frame later */
+		const uint32_t whole = (uint32_t)p->delay[ear];
+		const float frac = p->delay[ear] - (float)whole;
+		const float g = p->gain[ear];
+		add_still(sp->ring[ear], sp->now + at + whole, x, n, g * (1.0f - frac), g * frac);
 	}
+}
+
+void
+spatial_track_clear(SpatialTrack* tr)
+{
+	memset(tr->past, 0, sizeof(tr->past));
+	tr->now = 0;
+	tr->silent = SPATIAL_RING;
+}
+
+/* Adds to out[j] (j < n) the track's frame now + j read at a gain and a
+ * delay moving linearly with its grid position t0 + dt j: the two past
+ * frames around the delay, interpolated.  past[SPATIAL_RING] repeats
+ * past[0], so the later of the two needs no wrap. */
+SIMD_CLONES static void
+read_moving(float* restrict out, const float* restrict past, uint32_t now, uint32_t n, float g0,
+            float dg, float d0, float dd, float t0, float dt)
+{
+	for (uint32_t j = 0; j < n; ++j) {
+		const float t = t0 + dt * (float)(int32_t)j;
+		const float d = d0 + dd * t;
+		const int32_t whole = (int32_t)d;
+		const float frac = d - (float)whole;
+		const uint32_t from = (now + j - (uint32_t)whole - 1u) & (SPATIAL_RING - 1u);
+		const float a = past[from + 1u], b = past[from];
+		out[j] += (g0 + dg * t) * (a + frac * (b - a));
+	}
+}
+
+void
+spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
+                  const Placement* p1, float t0, float dt, float* left, float* right)
+{
+	if (!x && tr->silent >= SPATIAL_RING) {
+		return; /* nothing left to come out */
+	}
+	for (uint32_t i = 0; i < n;) { /* in at most two contiguous runs */
+		const uint32_t at = (tr->now + i) & (SPATIAL_RING - 1u);
+		const uint32_t m = n - i < SPATIAL_RING - at ? n - i : SPATIAL_RING - at;
+		if (x) {
+			memcpy(tr->past + at, x + i, m * sizeof(float));
+		} else {
+			memset(tr->past + at, 0, m * sizeof(float));
+		}
+		i += m;
+	}
+	tr->past[SPATIAL_RING] = tr->past[0];
+	tr->silent = x ? 0 : tr->silent + n;
+	float* out[2] = {left, right};
+	for (int ear = 0; ear < 2; ++ear) {
+		const float g0 = p0->gain[ear], d0 = p0->delay[ear];
+		read_moving(out[ear], tr->past, tr->now, n, g0, p1->gain[ear] - g0, d0,
+		            p1->delay[ear] - d0, t0, dt);
+	}
+	tr->now = (tr->now + n) & (SPATIAL_RING - 1u);
 }
 
 /* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC

@@ -6,8 +6,9 @@
  * placed rather than just louder on one side.  Speakers: an equal-power pan,
  * since a time difference between loudspeakers only colours the sound.
  *
- * Sounds are "splatted" into one ring buffer per ear at their own delay, so
- * every voice can sit at its own place with one shared output. */
+ * Still sounds are "splatted" into one ring buffer per ear at their own
+ * delay, so every voice can sit at its own place with one shared output;
+ * a moving sound is read from its own past into the same ring. */
 #ifndef SOMASCAPE_SPATIAL_H
 #define SOMASCAPE_SPATIAL_H
 
@@ -36,11 +37,28 @@ void spatial_clear(Spatial* sp);
  * lands; speakers blends from 0 (headphones) to 1 (speakers). */
 Placement spatial_placement(double rate, float pos, float speakers);
 
-/* Adds n frames of x, starting at frame offset `at` of the current chunk,
- * moving linearly from placement p0 (at grid_pos 0) to p1 (at grid_pos 1);
- * t0 and dt give the grid position of x[0] and its step per frame. */
-void spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n,
-                 const Placement* p0, const Placement* p1, float t0, float dt);
+/* Adds n frames of a still sound x, starting at frame offset `at` of the
+ * current chunk, at placement p. */
+void spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p);
+
+/* A moving sound keeps its own past, and each output frame reads it at
+ * that frame's delay, interpolated.  A splat at a moving delay would
+ * spread or bunch the frames it writes: the level ripples as the delay's
+ * fraction wraps, which clicks when the sound moves fast. */
+typedef struct {
+	float    past[SPATIAL_RING + 1]; /* the last frame repeats the first */
+	uint32_t now;                    /* where the next frame goes */
+	uint32_t silent;                 /* frames of silence since the last sound */
+} SpatialTrack;
+
+void spatial_track_clear(SpatialTrack* tr);
+
+/* The next n frames of a moving sound (x, or NULL for silence), added to
+ * left and right at once, its placement moving linearly from p0 (at grid
+ * position 0) to p1 (at 1); t0 and dt give the grid position of x[0] and
+ * the step per frame. */
+void spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
+                       const Placement* p1, float t0, float dt, float* left, float* right);
 
 /* Reads and clears n frames, then moves on by n. */
 void spatial_read(Spatial* sp, float* left, float* right, uint32_t n);
