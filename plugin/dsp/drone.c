@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "drone.h"
 #include "layers.h"
+#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -129,9 +130,12 @@ drone_init(Drone* d, double rate)
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			const uint32_t h = harmonic_of(n, j);
 			note->harmonic[j] = (uint8_t)h;
+			note->harmonic_f[j] = (float)h;
 			/* Schroeder phases: harmonics never all peak at once, so the
 			 * drone stays soft rather than pulsing */
-			note->schroeder[j] = phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+			const Phasor schroeder = phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+			note->schroeder_re[j] = schroeder.re;
+			note->schroeder_im[j] = schroeder.im;
 		}
 	}
 	drone_reset(d, 1u);
@@ -270,33 +274,52 @@ fundamental_rotation(const Drone* d, uint32_t n)
 	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]}, (Phasor){dc, ds});
 }
 
+/* Four lanes of a quad's half, as a vector. */
+typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
+
 /* The frame turns of one quad from its rotation per frame R = (c, s),
  * growth included: R^j for the frames of a stride, R^DRONE_STRIDE to the
  * next, by repeated complex multiplication in float. */
 static void
-set_quad_turns(Drone* d, uint32_t q, const float* c, const float* s)
+set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 {
-	float pc[DRONE_LANES], ps[DRONE_LANES];
-	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-		pc[l] = 1.0f;
-		ps[l] = 0.0f;
-	}
+	Lanes c, s;
+	memcpy(&c, c_in, sizeof(c));
+	memcpy(&s, s_in, sizeof(s));
+	Lanes pc = {1.0f, 1.0f, 1.0f, 1.0f}, ps = {0.0f};
 	for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
-		float* turn = d->frame_turn[q][j];
-		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			turn[l] = ps[l];
-			turn[l + DRONE_LANES] = pc[l];
-		}
-		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			const float next = pc[l] * c[l] - ps[l] * s[l];
-			ps[l] = pc[l] * s[l] + ps[l] * c[l];
-			pc[l] = next;
-		}
+		memcpy(d->frame_turn[q][j], &ps, sizeof(ps));
+		memcpy(d->frame_turn[q][j] + DRONE_LANES, &pc, sizeof(pc));
+		const Lanes next = pc * c - ps * s;
+		ps = pc * s + ps * c;
+		pc = next;
 	}
+	const Lanes minus_ps = -ps;
+	memcpy(d->stride_c[q], &pc, sizeof(pc));
+	memcpy(d->stride_c[q] + DRONE_LANES, &pc, sizeof(pc));
+	memcpy(d->stride_s[q], &minus_ps, sizeof(ps));
+	memcpy(d->stride_s[q] + DRONE_LANES, &ps, sizeof(ps));
+}
+
+/* x^h for the harmonic h of each of note n's slots, in double: the
+ * first quad's four by multiplication, and each quad on from the one
+ * before times x^4 (its harmonics are four higher, in the same lanes). */
+static void
+slot_powers(const DroneNote* note, Phasor x, double* re, double* im)
+{
+	Phasor power[DRONE_LANES + 1];
+	power[1] = x;
+	power[2] = phasor_mul(x, x);
+	power[3] = phasor_mul(power[2], x);
+	power[4] = phasor_mul(power[2], power[2]);
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-		d->stride_c[q][l] = d->stride_c[q][l + DRONE_LANES] = pc[l];
-		d->stride_s[q][l] = -ps[l];
-		d->stride_s[q][l + DRONE_LANES] = ps[l];
+		re[l] = power[note->harmonic[l]].re;
+		im[l] = power[note->harmonic[l]].im;
+	}
+	const Phasor step = power[DRONE_LANES];
+	for (uint32_t j = DRONE_LANES; j < DRONE_HARMONICS; ++j) {
+		re[j] = re[j - DRONE_LANES] * step.re - im[j - DRONE_LANES] * step.im;
+		im[j] = re[j - DRONE_LANES] * step.im + im[j - DRONE_LANES] * step.re;
 	}
 }
 
@@ -306,20 +329,15 @@ static void
 set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 {
 	const DroneNote* note = &d->note[n];
-	Phasor power[DRONE_HARMONICS + 1];
-	power[0] = (Phasor){1.0, 0.0};
-	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-		power[h] = phasor_mul(power[h - 1], fundamental);
+	double re[DRONE_HARMONICS], im[DRONE_HARMONICS];
+	slot_powers(note, fundamental, re, im);
+	float c[DRONE_HARMONICS], s[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		c[j] = (float)re[j] * note->grow[j];
+		s[j] = (float)im[j] * note->grow[j];
 	}
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		float c[DRONE_LANES], s[DRONE_LANES];
-		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			const uint32_t j = r * DRONE_LANES + l;
-			const Phasor rot = power[note->harmonic[j]];
-			c[l] = (float)rot.re * note->grow[j];
-			s[l] = (float)rot.im * note->grow[j];
-		}
-		set_quad_turns(d, quad_of(n, r), c, s);
+		set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
 	}
 }
 
@@ -331,21 +349,18 @@ static void
 anchor_partials(Drone* d, uint32_t n, Phasor fundamental)
 {
 	const DroneNote* note = &d->note[n];
-	const Phasor first = phasor_mul(d->phase[n], fundamental);
-	Phasor power[DRONE_HARMONICS + 1];
-	power[0] = (Phasor){1.0, 0.0};
-	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-		power[h] = phasor_mul(power[h - 1], first);
+	double re[DRONE_HARMONICS], im[DRONE_HARMONICS];
+	slot_powers(note, phasor_mul(d->phase[n], fundamental), re, im);
+	float z_re[DRONE_HARMONICS], z_im[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const double a = (double)(note->amp[j] * note->grow[j]);
+		z_re[j] = (float)((re[j] * note->schroeder_re[j] - im[j] * note->schroeder_im[j]) * a);
+		z_im[j] = (float)((re[j] * note->schroeder_im[j] + im[j] * note->schroeder_re[j]) * a);
 	}
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
 		float* z = d->z[quad_of(n, r)];
-		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			const uint32_t j = r * DRONE_LANES + l;
-			const Phasor v = phasor_mul(power[note->harmonic[j]], note->schroeder[j]);
-			const double a = (double)(note->amp[j] * note->grow[j]);
-			z[l] = (float)(v.re * a);
-			z[l + DRONE_LANES] = (float)(v.im * a);
-		}
+		memcpy(z, z_re + r * DRONE_LANES, DRONE_LANES * sizeof(float));
+		memcpy(z + DRONE_LANES, z_im + r * DRONE_LANES, DRONE_LANES * sizeof(float));
 	}
 }
 
@@ -376,15 +391,18 @@ retune_notes(Drone* d, int64_t frame)
 	d->shape_dirty = true;
 }
 
+/* Whether the notes stand still at the setting: nothing to update. */
+static bool
+notes_settled(const Drone* d)
+{
+	return d->p.root_hz == d->settled_root && (int)d->p.voicing == d->settled_voicing;
+}
+
 /* Root glide and voicing changes.  A note whose interval changes fades out,
- * retunes while silent and fades in again, rather than sliding.  Nothing
- * to do once the notes have settled on the setting. */
+ * retunes while silent and fades in again, rather than sliding. */
 static bool
 update_notes(Drone* d, int64_t frame)
 {
-	if (d->p.root_hz == d->settled_root && (int)d->p.voicing == d->settled_voicing) {
-		return false;
-	}
 	bool retune = false;
 	float root = smooth_step(d->root_hz, d->p.root_hz, d->smooth_tone);
 	if (fabsf(root - d->p.root_hz) < 1e-5f * d->p.root_hz) {
@@ -436,18 +454,6 @@ tick_lfo(Drone* d, uint32_t n)
 	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
 }
 
-/* x^(1/DRONE_TICK_FRAMES) for each slot, x > 0: square roots, correctly
- * rounded, so the same on every machine. */
-static void
-root_per_frame(float* x)
-{
-	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
-		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-			x[j] = sqrtf(x[j]);
-		}
-	}
-}
-
 /* How open the tone is, 0..1: the brightness at the top of the inhale,
  * closing on the exhale by the breath brightness. */
 static float
@@ -469,7 +475,7 @@ update_jivari(Drone* d, uint32_t n)
 	}
 	const float centre = 6.0f + 4.0f * (float)d->lfo[n].im;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		const float x = ((float)note->harmonic[j] - centre) / width;
+		const float x = (note->harmonic_f[j] - centre) / width;
 		note->buzz[j] = on ? 1.0f + depth / (1.0f + x * x) : 1.0f;
 	}
 }
@@ -483,51 +489,70 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	const TimbreRecipe* t = &timbres[d->p.timbre];
 	DroneNote* note = &d->note[n];
 	const float tilt = t->tilt_dark + (t->tilt_bright - t->tilt_dark) * openness(d, breath);
-	float tilt_pow[DRONE_HARMONICS];
+	/* tilt^(h - 1) by slot: the first quad's, then each quad four
+	 * harmonics up */
+	float tilt_pow[DRONE_LANES + 1], colour[DRONE_HARMONICS];
 	tilt_pow[0] = 1.0f;
-	for (uint32_t h = 1; h < DRONE_HARMONICS; ++h) {
+	for (uint32_t h = 1; h <= DRONE_LANES; ++h) {
 		tilt_pow[h] = tilt_pow[h - 1] * tilt;
 	}
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		colour[l] = tilt_pow[note->harmonic[l] - 1];
+	}
+	for (uint32_t j = DRONE_LANES; j < DRONE_HARMONICS; ++j) {
+		colour[j] = colour[j - DRONE_LANES] * tilt_pow[DRONE_LANES];
+	}
 	float u[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		u[j] = note->shape[j] * colour[j] * note->buzz[j];
+	}
 	float power = 0.0f;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		u[j] = note->shape[j] * tilt_pow[note->harmonic[j] - 1] * note->buzz[j];
 		power += u[j] * u[j];
 	}
 	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
-	float grow[DRONE_HARMONICS];
+	/* smoothed in double: a float one-pole this slow stalls up to ulp /
+	 * coef (2e-6) short of a moving target, at a place that depends on
+	 * its history, and then a relocated drone would not settle onto the
+	 * same samples */
+	double target[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		const float from = note->amp_goal[j]; /* where the ramp was heading: no rounding carried on */
-		/* smoothed in double: a float one-pole this slow stalls up to
-		 * ulp / coef (2e-6) short of a moving target, at a place that
-		 * depends on its history, and then a relocated drone would not
-		 * settle onto the same samples */
-		const double target = norm * u[j];
-		double a = note->amp_smooth[j] + (target - note->amp_smooth[j]) * d->smooth_note;
-		a = fabs(a - target) < 1e-9 ? target : a; /* -180 dB: arrived */
-		note->amp_smooth[j] = a;
-		const float to = (float)a;
-		note->amp_goal[j] = to;
-		/* The amplitude moves geometrically over the tick, as a growth
-		 * folded into the partial's rotation.  From nothing (or nearly)
-		 * it starts at 1/DRONE_TICK_FRAMES of its goal, which is where a
-		 * linear ramp's first frame would be; a fall to nothing stops
-		 * there, and the next tick sets it to its (tiny) value. */
-		const float floor = 1.0f / DRONE_TICK_FRAMES;
-		float start = from, ratio = 1.0f;
-		if (from < to * floor) {
-			start = to * floor;
-			ratio = DRONE_TICK_FRAMES;
-		} else if (to < from * floor) {
-			ratio = floor;
-		} else if (from > 0.0f) {
-			ratio = to / from;
-		}
-		note->amp[j] = start;
-		grow[j] = ratio;
+		target[j] = norm * u[j];
 	}
-	root_per_frame(grow);
-	memcpy(note->grow, grow, sizeof(grow));
+	const double coef = d->smooth_note;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const double moved = note->amp_smooth[j] + (target[j] - note->amp_smooth[j]) * coef;
+		/* within -180 dB: arrived */
+		note->amp_smooth[j] = fabs(moved - target[j]) < 1e-9 ? target[j] : moved;
+	}
+	float to[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		to[j] = (float)note->amp_smooth[j];
+	}
+	/* The amplitude moves geometrically over the tick, as a growth folded
+	 * into the partial's rotation, from where the last ramp was heading
+	 * (no rounding carried on).  From nothing (or nearly) it starts at
+	 * 1/DRONE_TICK_FRAMES of its goal, which is where a linear ramp's
+	 * first frame would be; a fall to nothing stops there, and the next
+	 * tick sets it to its (tiny) value.  Without branches, so that the
+	 * slots go as vectors. */
+	const float floor = 1.0f / DRONE_TICK_FRAMES;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const float from = note->amp_goal[j];
+		const bool rise = from < to[j] * floor;
+		const bool fall = to[j] < from * floor;
+		const float ratio = from > 0.0f ? to[j] / (from > 0.0f ? from : 1.0f) : 1.0f;
+		note->amp[j] = rise ? to[j] * floor : from;
+		note->grow[j] = rise ? (float)DRONE_TICK_FRAMES : fall ? floor : ratio;
+		note->amp_goal[j] = to[j];
+	}
+	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
+	 * correctly rounded, so the same on every machine */
+	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			note->grow[j] = sqrtf(note->grow[j]);
+		}
+	}
 }
 
 /* Which quads of note n sound, and so how many quads the render runs. */
@@ -562,15 +587,11 @@ exp2_small(float x)
 
 /* Ocean: noise through a low-pass that opens on the inhale; its gain
  * keeps the power steady as the cutoff moves, and the noise density the
- * same at every rate. */
+ * same at every rate.  Only while the Ocean sounds or is chosen. */
 static void
 update_ocean(Drone* d, float breath, uint64_t step)
 {
 	d->noise_gain[0] = d->noise_gain[1];
-	if (d->ocean == 0.0f && d->p.timbre != DRONE_OCEAN) {
-		d->noise_gain[1] = 0.0f;
-		return;
-	}
 	d->ocean = smooth_step(d->ocean, d->p.timbre == DRONE_OCEAN ? 1.0f : 0.0f, d->smooth_tone);
 	if (d->ocean == 0.0f) {
 		d->noise_gain[1] = 0.0f;
@@ -597,9 +618,10 @@ note_sounds(const Drone* d, uint32_t n)
 
 /* Note n's tick, at session frame `frame`: its phase and LFO move on, and
  * if it sounds, its colour, amplitudes, rotations and partials are set
- * afresh. */
-static void
-tick_note(Drone* d, uint32_t n, int64_t frame, float breath)
+ * afresh.  Out of line (and with AVX where there is), so the grid steps
+ * without a tick stay lean. */
+SIMD_CLONES static void
+drone_tick_note(Drone* d, uint32_t n, int64_t frame, float breath)
 {
 	advance_phase(d, n, frame);
 	tick_lfo(d, n); /* always: the chorus phase is session time's */
@@ -645,9 +667,7 @@ wake(Drone* d)
 {
 	const int64_t frame = (int64_t)(d->step * GRID_FRAMES);
 	update_notes(d, frame);
-	if (d->shape_dirty) {
-		update_shape(d);
-	}
+	update_shape(d); /* the timbre may have changed meanwhile */
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		seek_note(d, n, frame);
 	}
@@ -665,38 +685,43 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 			return;
 		}
 		d->p = *p;
-		d->shape_dirty = true; /* the timbre may have changed meanwhile */
 		wake(d);
 	}
 	const bool timbre_changed = p->timbre != d->p.timbre;
 	d->p = *p;
 	const uint64_t step = d->step++;
 	const int64_t frame = (int64_t)(step * GRID_FRAMES);
-	const bool retune = update_notes(d, frame);
-	if (timbre_changed) {
-		d->shape_dirty = true;
-	}
-	if (d->shape_dirty) {
+	const bool retune = !notes_settled(d) && update_notes(d, frame);
+	if (timbre_changed || d->shape_dirty) {
 		update_shape(d);
 	}
-	const uint32_t in_tick = (uint32_t)(frame % DRONE_TICK_FRAMES);
-	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		if (in_tick == tick_offset(n)) {
-			tick_note(d, n, frame, breath_next);
-		} else if (retune && d->note[n].sounding) {
-			/* the new pitch from this step, the amplitudes' ramps as they were */
-			set_rotations(d, n, fundamental_rotation(d, n));
+	/* the notes tick in the first grid steps of each tick */
+	const uint32_t in_tick = (uint32_t)step * GRID_FRAMES % DRONE_TICK_FRAMES;
+	if (retune || in_tick < DRONE_NOTES * GRID_FRAMES) {
+		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+			if (in_tick == tick_offset(n)) {
+				drone_tick_note(d, n, frame, breath_next);
+			} else if (retune && d->note[n].sounding) {
+				/* the new pitch from this step, the amplitudes' ramps as they were */
+				set_rotations(d, n, fundamental_rotation(d, n));
+			}
 		}
 	}
 	if (p->level_db != d->level_db) { /* powf only when the level moves */
 		d->level_db = p->level_db;
 		d->level_goal = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
 	}
-	d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
-	d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
+	if (d->level != d->level_goal || d->depth != p->breath_depth) {
+		d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
+		d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
+	}
 	d->gain[0] = d->gain[1];
 	d->gain[1] = d->level * (1.0f - d->depth * (1.0f - breath_next));
-	update_ocean(d, breath_next, step);
+	if (d->ocean != 0.0f || p->timbre == DRONE_OCEAN) {
+		update_ocean(d, breath_next, step);
+	} else {
+		d->noise_gain[0] = d->noise_gain[1] = 0.0f;
+	}
 }
 
 /* Note n's phase state at session frame `frame` (a grid point), for

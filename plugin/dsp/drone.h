@@ -81,13 +81,15 @@ typedef struct {
  * j % 4. */
 typedef struct {
 	uint8_t harmonic[DRONE_HARMONICS];   /* 1.. */
+	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float */
 	float   shape[DRONE_HARMONICS];      /* timbre, formants, band limit */
 	float   buzz[DRONE_HARMONICS];       /* Tanpura's jivari, 1 = none */
 	float   amp[DRONE_HARMONICS];        /* at the note's last tick */
 	float   amp_goal[DRONE_HARMONICS];   /* smoothed, at the note's next tick */
 	double  amp_smooth[DRONE_HARMONICS]; /* amp_goal in double: see update_amplitudes */
 	float   grow[DRONE_HARMONICS];       /* amplitude's growth per frame, to the next tick */
-	Phasor  schroeder[DRONE_HARMONICS];  /* each partial's phase at time zero */
+	double  schroeder_re[DRONE_HARMONICS]; /* each partial's phase at time zero */
+	double  schroeder_im[DRONE_HARMONICS];
 	bool    sounding;                    /* has partials to render */
 } DroneNote;
 

@@ -35,19 +35,22 @@ pair_sums(Quad* out, const Quad* a, const Quad* b)
 	       __builtin_shufflevector(*a, *b, 1, 3, 9, 11, 5, 7, 13, 15);
 }
 
-/* Element j: the sum of v[j]'s lanes, ((0+1)+(2+3))+((4+5)+(6+7)). */
+/* Eight frames of one channel from the frames' sums by place, two frames
+ * a vector (places 0..3 of frame 2k | of frame 2k + 1), each place
+ * weighted by its gain into the channel.  The sum of a frame is
+ * (0 + 1) + (2 + 3) in the places' order, whatever the chunking. */
 static inline __attribute__((always_inline)) void
-lane_sums(Quad* out, const Quad* v)
+place_frames(Quad* out, const Quad* by_place, const Quad* weight)
 {
-	Quad p[4], low, high;
-	pair_sums(&p[0], &v[0], &v[1]);
-	pair_sums(&p[1], &v[2], &v[3]);
-	pair_sums(&p[2], &v[4], &v[5]);
-	pair_sums(&p[3], &v[6], &v[7]);
-	pair_sums(&low, &p[0], &p[1]);
-	pair_sums(&high, &p[2], &p[3]);
-	*out = __builtin_shufflevector(low, high, 0, 1, 2, 3, 8, 9, 10, 11) +
-	       __builtin_shufflevector(low, high, 4, 5, 6, 7, 12, 13, 14, 15);
+	Quad w[4], low, high, all;
+	#pragma GCC unroll 4
+	for (uint32_t k = 0; k < 4; ++k) {
+		w[k] = by_place[k] * *weight;
+	}
+	pair_sums(&low, &w[0], &w[1]);  /* frames 0 2 1 3, two halves each */
+	pair_sums(&high, &w[2], &w[3]); /* frames 4 6 5 7 */
+	pair_sums(&all, &low, &high);   /* 0 2 4 6 | 1 3 5 7 */
+	*out = __builtin_shufflevector(all, all, 0, 4, 1, 5, 2, 6, 3, 7);
 }
 
 /* The first `count` quads for n frames from grid_at, placed and swelled,
@@ -70,28 +73,50 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 	const Quad place_r = {pr[0], pr[1], pr[2], pr[3], pr[0], pr[1], pr[2], pr[3]};
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+	const Quad zero = {0.0f};
 	for (uint32_t i = 0; i < n;) {
 		const uint32_t first = (grid_at + i) % DRONE_STRIDE;
 		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
-		Quad on_l[DRONE_STRIDE], on_r[DRONE_STRIDE];
-		#pragma GCC unroll 8
-		for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
-			Quad turn, sum;
-			quad_load(&turn, d->frame_turn[0][j]);
-			sum = z[0] * turn;
-			#pragma GCC unroll 9
-			for (uint32_t q = 1; q < count; ++q) {
-				quad_load(&turn, d->frame_turn[q][j]);
-				sum += z[q] * turn;
+		/* read afresh each stride: held in registers across strides, the
+		 * tables would crowd out the state */
+		const float(*turns)[DRONE_STRIDE][DRONE_QUAD_WIDTH] = d->frame_turn;
+		__asm__("" : "+r"(turns));
+		/* frame j is the sum over quads of z * turn j, re and im halves
+		 * together: places by frame, two frames a vector.  Frame 0 is z
+		 * itself: its sum is the im half. */
+		Quad by_place[DRONE_STRIDE / 2];
+		#pragma GCC unroll 4
+		for (uint32_t k = 0; k < DRONE_STRIDE / 2; ++k) {
+			Quad sum[2];
+			#pragma GCC unroll 2
+			for (uint32_t e = 0; e < 2; ++e) {
+				const uint32_t j = 2 * k + e;
+				Quad turn;
+				if (j == 0) {
+					sum[e] = z[0];
+					#pragma GCC unroll 9
+					for (uint32_t q = 1; q < count; ++q) {
+						sum[e] += z[q];
+					}
+					sum[e] = __builtin_shufflevector(sum[e], zero, 8, 9, 10, 11, 4, 5, 6, 7);
+					continue;
+				}
+				quad_load(&turn, turns[0][j]);
+				sum[e] = z[0] * turn;
+				#pragma GCC unroll 9
+				for (uint32_t q = 1; q < count; ++q) {
+					quad_load(&turn, turns[q][j]);
+					sum[e] += z[q] * turn;
+				}
 			}
-			on_l[j] = sum * place_l;
-			on_r[j] = sum * place_r;
+			by_place[k] = __builtin_shufflevector(sum[0], sum[1], 0, 1, 2, 3, 8, 9, 10, 11) +
+			              __builtin_shufflevector(sum[0], sum[1], 4, 5, 6, 7, 12, 13, 14, 15);
 		}
 		/* from the frames' places in the grid step: the same for any chunking */
 		const Quad gain = d->gain[0] + dg * ((float)(grid_at + i - first) + iota);
 		Quad out_l, out_r;
-		lane_sums(&out_l, on_l);
-		lane_sums(&out_r, on_r);
+		place_frames(&out_l, by_place, &place_l);
+		place_frames(&out_r, by_place, &place_r);
 		out_l *= gain;
 		out_r *= gain;
 		if (len == DRONE_STRIDE) {
@@ -143,35 +168,64 @@ drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n
 	}
 }
 
-static float
-low_pass(DroneLowPass* f, float coef, float x)
-{
-	f->y1 += coef * (x - f->y1);
-	f->y2 += coef * (f->y1 - f->y2);
-	return f->y2;
-}
+/* Both channels' low-passes, both stages, as one vector: (first stage
+ * left, right, second stage left, right).  Each lane steps
+ * y += coef * (in - y), as a scalar filter would, with the second stage
+ * one frame behind the first, so that all four go at once. */
+typedef float Stages __attribute__((vector_size(4 * sizeof(float))));
 
 /* Two noises, shared and apart, give a wide but not split sea. */
 static void
-render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
+render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
 {
-	const float* ng = d->noise_gain;
-	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
-	const float coef = d->low_pass_coef;
-	DroneLowPass lp_l = d->low_pass[0], lp_r = d->low_pass[1];
+	/* the chunk's noise, left and right by frame, padded for whole loads:
+	 * one draw, two 16-bit noises (half the generator's latency) */
+	uint32_t bits[GRID_FRAMES];
 	Rng rng = d->rng;
 	for (uint32_t i = 0; i < n; ++i) {
-		const float gain = ng[0] + step * (float)(grid_at + i);
-		/* one draw, two 16-bit noises: half the generator's latency */
-		const uint32_t bits = rng_next(&rng);
-		const float shared = (float)(int16_t)(bits >> 16) * (1.0f / 32768.0f);
-		const float apart = (float)(int16_t)bits * (0.5f / 32768.0f);
-		left[i] += gain * low_pass(&lp_l, coef, shared + apart);
-		right[i] += gain * low_pass(&lp_r, coef, shared - apart);
+		bits[i] = rng_next(&rng);
 	}
-	d->low_pass[0] = lp_l;
-	d->low_pass[1] = lp_r;
 	d->rng = rng;
+	float noise[2 * GRID_FRAMES + 2];
+	for (uint32_t i = 0; i < n; ++i) {
+		/* the high and the low 16 bits, signed */
+		const float shared = (float)((int32_t)bits[i] >> 16) * (1.0f / 32768.0f);
+		const float apart = (float)((int32_t)(bits[i] << 16) >> 16) * (0.5f / 32768.0f);
+		noise[2 * i] = shared + apart;
+		noise[2 * i + 1] = shared - apart;
+	}
+	noise[2 * n] = noise[2 * n + 1] = 0.0f;
+
+	const float c = d->low_pass_coef;
+	const Stages coef = {c, c, c, c};
+	Stages y = {d->low_pass[0].y1, d->low_pass[1].y1, d->low_pass[0].y2, d->low_pass[1].y2};
+	/* the second stage of frame i, from the first stage's y of frame i;
+	 * the first frame's second stage holds still (its input is itself) */
+	float out[2 * GRID_FRAMES];
+	Stages in;
+	memcpy(&in, noise, sizeof(in));
+	in = __builtin_shufflevector(in, y, 0, 1, 6, 7);
+	y += coef * (in - y);
+	for (uint32_t i = 1; i < n; ++i) {
+		memcpy(&in, noise + 2 * i, sizeof(in));
+		in = __builtin_shufflevector(in, y, 0, 1, 4, 5);
+		y += coef * (in - y);
+		memcpy(out + 2 * (i - 1), (const float*)&y + 2, 2 * sizeof(float));
+	}
+	/* the last frame's second stage; the first stage holds still */
+	in = __builtin_shufflevector(y, y, 0, 1, 0, 1);
+	y += coef * (in - y);
+	memcpy(out + 2 * (n - 1), (const float*)&y + 2, 2 * sizeof(float));
+	d->low_pass[0] = (DroneLowPass){y[0], y[2]};
+	d->low_pass[1] = (DroneLowPass){y[1], y[3]};
+
+	const float* ng = d->noise_gain;
+	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		const float gain = ng[0] + step * (float)(int32_t)(grid_at + i);
+		left[i] += gain * out[2 * i];
+		right[i] += gain * out[2 * i + 1];
+	}
 }
 
 void
