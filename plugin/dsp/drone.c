@@ -260,7 +260,8 @@ advance_phase(Drone* d, uint32_t n, int64_t frame)
 	const Phasor turn = frames == DRONE_TICK_FRAMES
 	                        ? d->turn_tick[n]
 	                        : phasor_of(phase_wrap(d->base_w[n] * (double)frames));
-	d->phase[n] = phasor_renormalise(phasor_mul(phasor_mul(d->phase[n], turn), phasor_small_any(chorus)));
+	const Phasor moved = phasor_mul(d->phase[n], turn);
+	d->phase[n] = phasor_renormalise(chorus != 0.0 ? phasor_mul(moved, phasor_small_any(chorus)) : moved);
 	d->phase_at[n] = frame;
 }
 
@@ -274,13 +275,21 @@ fundamental_rotation(const Drone* d, uint32_t n)
 	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]}, (Phasor){dc, ds});
 }
 
-/* Four lanes of a quad's half, as a vector. */
+/* Four lanes of a quad's half, as a vector, and a comparison's result. */
 typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
+typedef int32_t LaneMask __attribute__((vector_size(DRONE_LANES * sizeof(int32_t))));
+
+/* Lane by lane: a where the mask is set, else b. */
+static Lanes
+lanes_select(LaneMask mask, Lanes a, Lanes b)
+{
+	return (Lanes)((mask & (LaneMask)a) | (~mask & (LaneMask)b));
+}
 
 /* The frame turns of one quad from its rotation per frame R = (c, s),
  * growth included: R^j for the frames of a stride, R^DRONE_STRIDE to the
  * next, by repeated complex multiplication in float. */
-static void
+static inline __attribute__((always_inline)) void
 set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 {
 	Lanes c, s;
@@ -304,7 +313,7 @@ set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 /* x^h for the harmonic h of each of note n's slots, in double: the
  * first quad's four by multiplication, and each quad on from the one
  * before times x^4 (its harmonics are four higher, in the same lanes). */
-static void
+static inline __attribute__((always_inline)) void
 slot_powers(const DroneNote* note, Phasor x, double* re, double* im)
 {
 	Phasor power[DRONE_LANES + 1];
@@ -325,7 +334,7 @@ slot_powers(const DroneNote* note, Phasor x, double* re, double* im)
 
 /* Every partial's rotation per frame, from the fundamental's raised to
  * each harmonic's power in double, with its growth folded in; no libm. */
-static void
+static inline __attribute__((always_inline)) void
 set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 {
 	const DroneNote* note = &d->note[n];
@@ -345,7 +354,7 @@ set_rotations(Drone* d, uint32_t n, Phasor fundamental)
  * note->amp: the float phasors run only until the next tick, so nothing
  * drifts and the phase is session time's.  A stride's state is the value
  * of its first frame: one frame's rotation on. */
-static void
+static inline __attribute__((always_inline)) void
 anchor_partials(Drone* d, uint32_t n, Phasor fundamental)
 {
 	const DroneNote* note = &d->note[n];
@@ -464,7 +473,7 @@ openness(const Drone* d, float breath)
 
 /* Tanpura's jivari: the bridge makes a band of upper harmonics buzz, and
  * that band wanders; here a soft peak moving over harmonics 2..10. */
-static void
+static inline __attribute__((always_inline)) void
 update_jivari(Drone* d, uint32_t n)
 {
 	static const float depth = 1.5f, width = 1.5f;
@@ -483,7 +492,7 @@ update_jivari(Drone* d, uint32_t n)
 /* The amplitudes note n's slots head for at its next tick: each note has
  * the same power whatever its colour, so brightness and the breath change
  * the tone, never the loudness. */
-static void
+static inline __attribute__((always_inline)) void
 update_amplitudes(Drone* d, uint32_t n, float breath)
 {
 	const TimbreRecipe* t = &timbres[d->p.timbre];
@@ -525,26 +534,32 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		/* within -180 dB: arrived */
 		note->amp_smooth[j] = fabs(moved - target[j]) < 1e-9 ? target[j] : moved;
 	}
-	float to[DRONE_HARMONICS];
+	float to_all[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		to[j] = (float)note->amp_smooth[j];
+		to_all[j] = (float)note->amp_smooth[j];
 	}
 	/* The amplitude moves geometrically over the tick, as a growth folded
 	 * into the partial's rotation, from where the last ramp was heading
 	 * (no rounding carried on).  From nothing (or nearly) it starts at
 	 * 1/DRONE_TICK_FRAMES of its goal, which is where a linear ramp's
 	 * first frame would be; a fall to nothing stops there, and the next
-	 * tick sets it to its (tiny) value.  Without branches, so that the
-	 * slots go as vectors. */
-	const float floor = 1.0f / DRONE_TICK_FRAMES;
-	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		const float from = note->amp_goal[j];
-		const bool rise = from < to[j] * floor;
-		const bool fall = to[j] < from * floor;
-		const float ratio = from > 0.0f ? to[j] / (from > 0.0f ? from : 1.0f) : 1.0f;
-		note->amp[j] = rise ? to[j] * floor : from;
-		note->grow[j] = rise ? (float)DRONE_TICK_FRAMES : fall ? floor : ratio;
-		note->amp_goal[j] = to[j];
+	 * tick sets it to its (tiny) value.  As vectors, with selects. */
+	const Lanes floor = {1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES,
+	                     1.0f / DRONE_TICK_FRAMES};
+	const Lanes zero = {0.0f}, one = floor * DRONE_TICK_FRAMES, rise_growth = one * DRONE_TICK_FRAMES;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; j += DRONE_LANES) {
+		Lanes from, to;
+		memcpy(&from, note->amp_goal + j, sizeof(from));
+		memcpy(&to, to_all + j, sizeof(to));
+		const LaneMask rise = from < to * floor;
+		const LaneMask fall = to < from * floor;
+		const LaneMask held = from > zero;
+		const Lanes ratio = lanes_select(held, to / lanes_select(held, from, one), one);
+		const Lanes grow = lanes_select(rise, rise_growth, lanes_select(fall, floor, ratio));
+		const Lanes start = lanes_select(rise, to * floor, from);
+		memcpy(note->amp + j, &start, sizeof(start));
+		memcpy(note->grow + j, &grow, sizeof(grow));
+		memcpy(note->amp_goal + j, &to, sizeof(to));
 	}
 	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
 	 * correctly rounded, so the same on every machine */
@@ -556,7 +571,7 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 }
 
 /* Which quads of note n sound, and so how many quads the render runs. */
-static void
+static inline __attribute__((always_inline)) void
 update_quads_on(Drone* d, uint32_t n)
 {
 	DroneNote* note = &d->note[n];
