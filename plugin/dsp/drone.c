@@ -180,6 +180,7 @@ drone_reset(Drone* d, uint32_t seed)
 	d->ocean = 0.0f;
 	d->step = 0;
 	d->started = false;
+	d->asleep = false;
 	d->shape_dirty = true;
 }
 
@@ -657,6 +658,7 @@ start(Drone* d, const DroneParams* p)
 {
 	d->p = *p;
 	d->started = true;
+	d->asleep = false; /* until a grid step finds it so */
 	d->root_hz = p->root_hz;
 	d->level_db = p->level_db;
 	d->level_goal = d->level = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
@@ -688,17 +690,14 @@ wake(Drone* d)
 	}
 }
 
-void
-drone_grid(Drone* d, const DroneParams* p, float breath_next)
+/* A grid step of a drone that sounds, or wakes. */
+static __attribute__((noinline)) void
+grid_step(Drone* d, const DroneParams* p, float breath_next)
 {
 	if (!d->started) {
 		start(d, p);
 	}
 	if (drone_asleep(d)) {
-		if (p->level_db == d->level_db) {
-			d->step++; /* the parameters are taken when it wakes */
-			return;
-		}
 		d->p = *p;
 		wake(d);
 	}
@@ -737,6 +736,17 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 	} else {
 		d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	}
+	d->asleep = drone_asleep(d);
+}
+
+void
+drone_grid(Drone* d, const DroneParams* p, float breath_next)
+{
+	if (d->asleep && p->level_db == d->level_db) {
+		d->step++; /* the parameters are taken when it wakes */
+		return;
+	}
+	grid_step(d, p, breath_next);
 }
 
 /* Note n's phase state at session frame `frame` (a grid point), for

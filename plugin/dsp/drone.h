@@ -97,6 +97,7 @@ typedef struct {
 	double      rate;
 	DroneParams p;
 	bool        started;
+	bool        asleep; /* turned all the way down and faded out */
 
 	/* the partials as rendered, by quad: notes 0..2 harmonics 1-4 and
 	 * 5-8, then harmonics 9-12 of each note, so fewer notes or harmonics
