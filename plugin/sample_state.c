@@ -8,20 +8,21 @@
 #include <string.h>
 
 LV2_State_Status
-sample_state_save(const SampleWorker* w, const SamplePatchURIs* uris,
+sample_state_save(SampleWorker* w, const SamplePatchURIs* uris,
                   LV2_State_Store_Function store, LV2_State_Handle handle,
                   const LV2_Feature* const* features)
 {
-	const UserSample* sample = w->current;
-	if (!sample) {
+	char path[SAMPLE_PATH_MAX];
+	sample_worker_saved_path(w, path);
+	if (!path[0]) {
 		return LV2_STATE_SUCCESS;
 	}
 	LV2_State_Map_Path* map_path = NULL;
 	LV2_State_Free_Path* free_path = NULL;
 	lv2_features_query(features, LV2_STATE__mapPath, &map_path, false, LV2_STATE__freePath,
 	                   &free_path, false, NULL);
-	char* abstract = map_path ? map_path->abstract_path(map_path->handle, sample->path) : NULL;
-	const char* value = abstract ? abstract : sample->path;
+	char* abstract = map_path ? map_path->abstract_path(map_path->handle, path) : NULL;
+	const char* value = abstract ? abstract : path;
 	const LV2_State_Status status =
 	    store(handle, uris->cue_sample, value, strlen(value) + 1, uris->atom_Path,
 	          LV2_STATE_IS_POD | LV2_STATE_IS_PORTABLE);

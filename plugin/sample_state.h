@@ -13,8 +13,9 @@
 
 #include <lv2/state/state.h>
 
-/* State thread: stores the current path, if any. */
-LV2_State_Status sample_state_save(const SampleWorker* w, const SamplePatchURIs* uris,
+/* State thread, which may run beside run(): stores the path of the sample
+ * that plays (or is about to, once pending loads land), if any. */
+LV2_State_Status sample_state_save(SampleWorker* w, const SamplePatchURIs* uris,
                                    LV2_State_Store_Function store, LV2_State_Handle handle,
                                    const LV2_Feature* const* features);
 

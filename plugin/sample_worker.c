@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "sample_worker.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,24 @@ sample_worker_init(SampleWorker* w, double rate, LV2_Worker_Schedule* schedule,
 	w->rate = rate;
 	w->schedule = schedule;
 	w->logger = logger;
+	pthread_mutex_init(&w->saved_lock, NULL);
+}
+
+/* Not the audio thread: `path` is what plays once the pending swaps land. */
+static void
+set_saved_path(SampleWorker* w, const char* path)
+{
+	pthread_mutex_lock(&w->saved_lock);
+	snprintf(w->saved_path, sizeof(w->saved_path), "%s", path);
+	pthread_mutex_unlock(&w->saved_lock);
+}
+
+void
+sample_worker_saved_path(SampleWorker* w, char* out)
+{
+	pthread_mutex_lock(&w->saved_lock);
+	memcpy(out, w->saved_path, sizeof(w->saved_path));
+	pthread_mutex_unlock(&w->saved_lock);
 }
 
 void
@@ -32,6 +51,7 @@ sample_worker_cleanup(SampleWorker* w)
 		user_sample_free(w->retired[i]);
 		w->retired[i] = NULL;
 	}
+	pthread_mutex_destroy(&w->saved_lock);
 }
 
 bool
@@ -131,6 +151,9 @@ sample_worker_work(SampleWorker* w, LV2_Worker_Respond_Function respond,
 		              job->path);
 		return LV2_WORKER_ERR_NO_SPACE;
 	}
+	if (sample) { /* responses land in order: this one will play */
+		set_saved_path(w, sample->path);
+	}
 	return LV2_WORKER_SUCCESS;
 }
 
@@ -185,6 +208,7 @@ sample_worker_install_now(SampleWorker* w, Player* player, UserSample* sample)
 {
 	UserSample* old = w->current;
 	w->current = sample;
+	set_saved_path(w, sample->path);
 	player_set_user_sample(player, &sample->file->cue);
 	w->report = true;
 	if (old) {

@@ -17,6 +17,7 @@
 #include <lv2/worker/worker.h>
 
 #include <stdbool.h>
+#include <pthread.h>
 #include <stdint.h>
 
 /* Swapped-out samples whose strikes are still fading. */
@@ -49,6 +50,12 @@ typedef struct {
 	UserSample*           current;  /* what plays; owned by the audio thread */
 	UserSample*           retired[SAMPLE_RETIRED_MAX];
 	bool                  report;   /* tell the host the path in the next run */
+	/* The path save() stores.  save() may run while run() swaps `current`
+	 * and the worker frees the old one, so it never reads `current`: the
+	 * worker thread copies the path of each sample it hands over, under a
+	 * lock the audio thread never takes. */
+	pthread_mutex_t       saved_lock;
+	char                  saved_path[SAMPLE_PATH_MAX]; /* "" while none */
 	/* the LOAD job is built here rather than on run()'s stack */
 	_Alignas(8) unsigned char request[SAMPLE_JOB_BYTES];
 } SampleWorker;
@@ -97,6 +104,10 @@ UserSample* sample_worker_read(const SampleWorker* w, const char* path);
 /* Instantiation thread, with run() not running (state restore without a
  * worker): installs `sample` at once and frees the one it replaces. */
 void sample_worker_install_now(SampleWorker* w, Player* player, UserSample* sample);
+
+/* Any thread but the audio thread: copies the path save() should store
+ * ("" while none) into out (SAMPLE_PATH_MAX bytes). */
+void sample_worker_saved_path(SampleWorker* w, char* out);
 
 void user_sample_free(UserSample* sample);
 

@@ -30,7 +30,7 @@ typedef struct {
 	LV2_Atom_Sequence*       notify;
 	LV2_Atom_Sequence*       midi_out;
 	float*                   out[2];
-	const float*             control_in[CONTROL_IN_COUNT];
+	const float*             control_in[CONTROL_IN_COUNT]; /* the default when unconnected */
 	float*                   control_out[CONTROL_OUT_COUNT];
 
 	LV2_URID_Map* map;
@@ -38,6 +38,7 @@ typedef struct {
 	SomascapeURIs uris;
 
 	Controls controls;
+	float    port_values[CONTROL_IN_COUNT]; /* as last read, before clamping; NaN at first */
 	Player   player;
 	TapNotes tap_notes;
 	TapAt    taps[BLOCK_TAPS]; /* of the current block */
@@ -79,6 +80,10 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	self->logger = logger;
 	map_uris(map, &self->uris);
 	controls_defaults(&self->controls);
+	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+		self->control_in[i] = &control_inputs[i].def;
+		self->port_values[i] = NAN; /* so that the first block reads every port */
+	}
 	player_init(&self->player, rate);
 	tap_notes_init(&self->tap_notes, rate);
 	sample_patch_init(&self->sample_patch, map);
@@ -94,7 +99,8 @@ connect_port(LV2_Handle instance, uint32_t port, void* data)
 	if (port >= PORT_FIRST_CONTROL_OUT && port < PORT_COUNT) {
 		self->control_out[port - PORT_FIRST_CONTROL_OUT] = (float*)data;
 	} else if (port >= PORT_FIRST_CONTROL_IN && port < PORT_FIRST_CONTROL_OUT) {
-		self->control_in[port - PORT_FIRST_CONTROL_IN] = (const float*)data;
+		const uint32_t i = port - PORT_FIRST_CONTROL_IN;
+		self->control_in[i] = data ? (const float*)data : &control_inputs[i].def;
 	} else {
 		switch ((PortIndex)port) {
 		case PORT_out_l:
@@ -127,17 +133,26 @@ activate(LV2_Handle instance)
 	tap_notes_init(&self->tap_notes, self->player.engine.rate);
 }
 
-/* Reads every control port, clamped: hosts send anything. */
+/* Reads every control port, clamped: hosts send anything.  On most
+ * blocks no port has moved, and then the engines are left as they are
+ * (a NaN never equals itself: it is taken again each block). */
 static void
 read_controls(Somascape* self)
 {
+	bool moved = false;
 	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
-		const ControlInfo* info = &control_inputs[i];
-		float* field = (float*)((char*)&self->controls + info->offset);
-		*field = self->control_in[i] ? control_clamp(info, *self->control_in[i]) : info->def;
+		const float value = *self->control_in[i];
+		if (value != self->port_values[i]) {
+			const ControlInfo* info = &control_inputs[i];
+			self->port_values[i] = value;
+			*(float*)((char*)&self->controls + info->offset) = control_clamp(info, value);
+			moved = true;
+		}
 	}
-	engine_set_controls(&self->player.engine, &self->controls);
-	engine_set_controls(&self->player.fading, &self->controls);
+	if (moved) {
+		engine_set_controls(&self->player.engine, &self->controls);
+		engine_set_controls(&self->player.fading, &self->controls);
+	}
 }
 
 static void

@@ -172,8 +172,78 @@ test_positions(void)
 	p.target = -1.0f;
 	p.glide_s = 0.0f;
 	gaze_grid(&g, &p);
+	/* a new mode: the eyes glide from the centre, never faster than a
+	 * smoothstep over GAZE_SHIFT_S, and get there */
+	assert(fabsf(gaze_position(&g)) < 1e-3f);
+	const int64_t shift = (int64_t)(GAZE_SHIFT_S * 48000.0);
+	float last = gaze_position(&g);
+	for (int64_t frame = 0; frame < shift; frame += GRID_FRAMES) {
+		moved = 0;
+		while (moved < GRID_FRAMES) {
+			moved += gaze_run(&g, GRID_FRAMES - moved, &ev);
+		}
+		gaze_grid(&g, &p);
+		const float pos = gaze_position(&g);
+		assert(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f);
+		last = pos;
+	}
 	assert(gaze_position(&g) == -1.0f);
-	printf("positions: sweep and follow where expected\n");
+	printf("positions: sweep and follow where expected, a glide between them\n");
+}
+
+/* Runs a gaze already under way for `frames` (a whole number of grid
+ * steps) as the engine does; counts the taps and the largest move of the
+ * position from one grid step to the next. */
+static void
+run_grid_steps(Gaze* g, const GazeParams* p, int64_t frames, int* taps_seen, float* largest_step)
+{
+	float last = gaze_position(g);
+	for (int64_t frame = 0; frame < frames; frame += GRID_FRAMES) {
+		uint32_t moved = 0;
+		while (moved < GRID_FRAMES) {
+			GazeEvent ev;
+			const uint32_t k = gaze_run(g, GRID_FRAMES - moved, &ev);
+			*taps_seen += k == 0 && ev.type == GAZE_EVENT_TAP;
+			moved += k;
+		}
+		gaze_grid(g, p);
+		const float pos = gaze_position(g);
+		*largest_step = fmaxf(*largest_step, fabsf(pos - last));
+		last = pos;
+	}
+}
+
+/* Locked to the breath: a cycle far out of line at an inhale is not jumped
+ * to but caught up by the next one, without a doubled or dropped tap; one
+ * nearly in line is put on it exactly. */
+static void
+test_breath_lock(void)
+{
+	Gaze g;
+	GazeParams p = params(GAZE_SWEEP);
+	p.aligned = true; /* at 1 Hz: 2 cycles a 2 s breath */
+	gaze_init(&g, 48000.0, 1);
+	gaze_grid(&g, &p);
+	int taps_seen = 0;
+	float largest = 0.0f;
+	run_grid_steps(&g, &p, 14400, &taps_seen, &largest); /* 0.3 cycles */
+	const float before = gaze_position(&g);
+	gaze_align_cycle(&g, 2);
+	assert(gaze_position(&g) == before);
+	taps_seen = 0;
+	run_grid_steps(&g, &p, 96000, &taps_seen, &largest);
+	/* a sweep's position moves at most 2 pi (1 + 4 shape) a cycle, 0.0046
+	 * per 16 frames at 1 Hz: a catch-up is no faster than 1.5 times that */
+	const float sweep_step = 0.0046f / 16.0f * (float)GRID_FRAMES;
+	assert(largest < 1.5f * sweep_step);
+	assert(g.phase <= 2u * g.inc || (uint64_t)0 - g.phase <= 2u * g.inc);
+	gaze_align_cycle(&g, 2);
+	assert(g.phase == 0 && g.catch_up == 1.0);
+	/* the tap of the cycle start is due at the inhale: 0.5, 1, 1.5, 2 */
+	GazeEvent ev;
+	assert(gaze_run(&g, 1, &ev) == 0 && ev.type == GAZE_EVENT_TAP && ev.side == 1);
+	assert(taps_seen == 3);
+	printf("breath lock: 0.3 cycles out caught up over a breath, then exact\n");
 }
 
 int
@@ -184,5 +254,6 @@ main(void)
 	test_sets();
 	test_vary_and_chunking();
 	test_positions();
+	test_breath_lock();
 	return 0;
 }

@@ -7,6 +7,8 @@
  * - the path comes back on notify, after a load and on patch:Get;
  * - state saved to a directory (as for a preset) and restored into a new
  *   instance renders the same samples;
+ * - save() from another thread while run() swaps samples every block
+ *   always stores a whole path, never freed memory (ASan sees it);
  * - every bad file is refused with a logged error, and the previous sample
  *   still plays;
  * - a sample is as loud as the built-in sounds (EBU R128, within 1 LU). */
@@ -24,6 +26,8 @@
 #include <lv2/urid/urid.h>
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +259,85 @@ test_state(const char* dir)
 	free(path);
 }
 
+/* save() straight from the plugin's state interface: the stored path. */
+typedef struct {
+	uint32_t path_type;
+	char     value[4096];
+	int      stores;
+} SavedPath;
+
+static LV2_State_Status
+store_path(LV2_State_Handle handle, uint32_t key, const void* value, size_t size, uint32_t type,
+           uint32_t flags)
+{
+	(void)key;
+	(void)flags;
+	SavedPath* saved = (SavedPath*)handle;
+	if (type != saved->path_type || size == 0 || size > sizeof(saved->value) ||
+	    ((const char*)value)[size - 1] != '\0') {
+		return LV2_STATE_ERR_BAD_TYPE;
+	}
+	memcpy(saved->value, value, size);
+	++saved->stores;
+	return LV2_STATE_SUCCESS;
+}
+
+typedef struct {
+	Host*       host;
+	const char* paths[2];
+	atomic_bool done;
+} SwapLoop;
+
+/* The audio side: a new sample every block (120 of them; each load takes
+ * the worker a few ms), strikes at 8 Hz, so samples
+ * retire and are freed all the time. */
+static void*
+swap_every_block(void* data)
+{
+	SwapLoop* loop = (SwapLoop*)data;
+	float l[256], r[256];
+	for (int i = 0; i < 120; ++i) {
+		host_patch_set_path(loop->host, 0, CUE_SAMPLE_URI, loop->paths[i & 1]);
+		host_run(loop->host, l, r, 256);
+	}
+	atomic_store(&loop->done, true);
+	return NULL;
+}
+
+static void
+test_save_beside_run(const char* dir)
+{
+	char* paths[2] = {sample_path(dir, "swap a.wav"), sample_path(dir, "swap b.flac")};
+	CHECK(write_tone(paths[0], SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 1, 440.0, 0.1, 0.5, 0.0) &&
+	          write_tone(paths[1], SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 1, 660.0, 0.1, 0.5,
+	                     0.0),
+	      "writing the swap samples");
+	Host* host = open_sampler(NULL);
+	set_control(host, "gaze_rate", 8.0f);
+	const LV2_State_Interface* state = (const LV2_State_Interface*)lilv_instance_get_extension_data(
+	    host_instance(host), LV2_STATE__interface);
+	CHECK(state && state->save, "no state interface");
+	SwapLoop loop = {host, {paths[0], paths[1]}, false};
+	pthread_t audio;
+	CHECK(pthread_create(&audio, NULL, swap_every_block, &loop) == 0, "no thread");
+	const LV2_Feature* const no_features[] = {NULL};
+	int saves = 0, whole = 0;
+	while (!atomic_load(&loop.done)) {
+		SavedPath saved = {host_map(host, LV2_ATOM__Path), "", 0};
+		state->save(lilv_instance_get_handle(host_instance(host)), store_path, &saved, 0,
+		            no_features);
+		++saves;
+		whole += saved.stores == 0 || !strcmp(saved.value, paths[0]) ||
+		         !strcmp(saved.value, paths[1]);
+	}
+	pthread_join(audio, NULL);
+	printf("save() beside run() swapping samples every block: %d saves, %d whole\n", saves, whole);
+	CHECK(saves > 0 && whole == saves, "%d of %d saves stored a broken path", saves - whole, saves);
+	host_free(host);
+	free(paths[0]);
+	free(paths[1]);
+}
+
 /* Each bad file: refused with a logged error naming it, the previous
  * sample still reported and still playing. */
 static void
@@ -387,6 +470,7 @@ main(void)
 	char* dir = sample_dir_new();
 	test_pitch(dir);
 	test_state(dir);
+	test_save_beside_run(dir);
 	test_bad_files(dir);
 	test_loudness(dir);
 	sample_dir_free(dir);

@@ -185,6 +185,10 @@ test_start_mid_session(void)
 	    {"the end chime ringing", {"session_len", "fade_out", NULL}, {2, 20}, 123.0},
 	    {"Sweep, far in (37 min, Ocean)", {"gaze_mode", "drone_timbre", "gaze_vary", NULL},
 	     {1, 4, 20}, 37 * 60.0},
+	    {"Sweep in sets, locked to the breath, catching up after a set's start",
+	     {"gaze_mode", "set_length", "set_rest", "gaze_per_breath", NULL},
+	     {1, 14, 3, 2},
+	     23.0},
 	};
 	for (size_t i = 0; i < sizeof(scenes) / sizeof(scenes[0]); ++i) {
 		const double worst = render_from_zero_vs_at(&scenes[i]);

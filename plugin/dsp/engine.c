@@ -3,6 +3,7 @@
 #include "engine_parts.h"
 #include "layers.h"
 #include "session.h"
+#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -56,7 +57,7 @@ engine_reset(Engine* e)
 	e->master_gain[0] = e->master_gain[1] = 0.0f;
 	e->width = e->ctl.gaze_width / 100.0f;
 	e->speakers = e->ctl.gaze_space;
-	e->follow_place[0] = e->follow_place[1] = spatial_placement(e->rate, 0.0f, e->speakers);
+	e->follow[0] = e->follow[1] = (FollowPoint){.pos = 0.0f, .speakers = e->speakers};
 	memset(&e->out, 0, sizeof(e->out));
 }
 
@@ -111,7 +112,16 @@ update_tone(Engine* e)
 	t->cycles -= floor(t->cycles);
 }
 
-/* Everything slow, once per grid step. */
+/* Grid point f of what moves with the gaze is at pos; its placement is
+ * made again (when it is needed) only if something moved. */
+static void
+aim_follow(FollowPoint* f, float pos, float speakers)
+{
+	if (pos != f->pos || speakers != f->speakers) {
+		*f = (FollowPoint){.pos = pos, .speakers = speakers};
+	}
+}
+
 /* At the start of a session the smoothed values begin at their targets:
  * there is nothing yet to glide from. */
 void
@@ -124,9 +134,10 @@ engine_snap_smoothed(Engine* e)
 	e->master_gain[1] = e->master_gain_goal;
 	e->tone.hz = c->cue_pitch;
 	e->sound_pos = gaze_position(&e->gaze);
-	e->follow_place[1] = spatial_placement(e->rate, e->sound_pos * e->width, e->speakers);
+	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 }
 
+/* Everything slow, once per grid step. */
 static void
 grid_update(Engine* e)
 {
@@ -143,16 +154,9 @@ grid_update(Engine* e)
 
 	e->width = smooth_step(e->width, c->gaze_width / 100.0f, e->smooth_slow);
 	e->speakers = smooth_step(e->speakers, c->gaze_space, e->smooth_slow);
-	e->follow_place[0] = e->follow_place[1];
-	const float pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
-	const bool moved = pos != e->sound_pos || e->width != e->placed_width ||
-	                   e->speakers != e->placed_speakers;
-	if (moved) { /* placement costs libm calls: only when something moved */
-		e->sound_pos = pos;
-		e->placed_width = e->width;
-		e->placed_speakers = e->speakers;
-		e->follow_place[1] = spatial_placement(e->rate, pos * e->width, e->speakers);
-	}
+	e->sound_pos = smooth_step(e->sound_pos, gaze_position(&e->gaze), e->smooth_fast);
+	e->follow[0] = e->follow[1];
+	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 
 	const SessionParams sp = engine_session_params(e);
 	const double t = (double)e->frame / e->rate;
@@ -198,8 +202,8 @@ strike_end_chime(Engine* e)
 	cue_voice_trigger(&e->end_chime, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
 }
 
-/* A stage of the breath begins now: its chime, and the locked gaze starts
- * its cycle with the inhale. */
+/* A stage of the breath begins now: its chime, and the locked gaze is
+ * kept in line with the inhale (gaze_align_cycle). */
 void
 engine_breath_turn(Engine* e, bool audible)
 {
@@ -211,7 +215,7 @@ engine_breath_turn(Engine* e, bool audible)
 		            c->chime_level, (uint32_t)c->seed);
 	}
 	if (stage == BREATH_IN && engine_gaze_to_breath(e)) {
-		gaze_align_cycle(&e->gaze);
+		gaze_align_cycle(&e->gaze, (unsigned)c->gaze_per_breath);
 	}
 }
 
@@ -223,10 +227,12 @@ log_tap(Engine* e, int64_t frame, int side)
 	}
 }
 
-/* Applies a gain ramp from the grid step to n frames of x, starting at
- * grid position t0. */
+/* Applies a gain ramp across the grid step to n frames of x, whose first
+ * frame is frame `from` of the step.  Each frame's gain is computed from
+ * its place in the step, not accumulated: the loop vectorises, and any
+ * split of the step into chunks gives the same gains. */
 static void
-apply_ramp(float* x, uint32_t n, const float g[2], float t0)
+apply_ramp(float* x, uint32_t n, const float g[2], uint32_t from)
 {
 	if (g[0] == g[1]) { /* settled: a plain gain (or none) */
 		if (g[0] != 1.0f) {
@@ -237,10 +243,27 @@ apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 		return;
 	}
 	const float dg = (g[1] - g[0]) * (1.0f / GRID_FRAMES);
-	float gain = g[0] + (g[1] - g[0]) * t0;
-	for (uint32_t i = 0; i < n; ++i, gain += dg) {
-		x[i] *= gain;
+	for (uint32_t i = 0; i < n; ++i) {
+		x[i] *= g[0] + dg * (float)(int32_t)(from + i);
 	}
+}
+
+/* Adds a mono cue sound, frames [at, at + n) of the chunk, at the cue
+ * level, moving from placement p0 to p1 across the grid step. */
+static void
+place_cue(Engine* e, float* x, uint32_t at, uint32_t n, uint32_t grid_at, Placement p0,
+          Placement p1)
+{
+	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
+		for (int ear = 0; ear < 2; ++ear) {
+			p0.gain[ear] *= e->cue_gain[0];
+			p1.gain[ear] *= e->cue_gain[0];
+		}
+	} else {
+		apply_ramp(x, n, e->cue_gain, grid_at + at);
+	}
+	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
+	spatial_add(&e->spatial, x, at, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
 }
 
 /* Cue voices for frames [at, at+n) of the current chunk.  Those that
@@ -249,8 +272,6 @@ apply_ramp(float* x, uint32_t n, const float g[2], float t0)
 static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
-	const float t0 = (float)(grid_at + at) / GRID_FRAMES;
-	const float dt = 1.0f / GRID_FRAMES;
 	for (int i = 0; i < CUE_VOICES; ++i) {
 		PlacedVoice* pv = &e->voices[i];
 		if (!cue_voice_active(&pv->voice)) {
@@ -263,17 +284,7 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 		}
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&pv->voice, e->scratch, n);
-		Placement p0 = pv->place;
-		Placement p1 = pv->place;
-		if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
-			for (int ear = 0; ear < 2; ++ear) {
-				p0.gain[ear] *= e->cue_gain[0];
-				p1.gain[ear] *= e->cue_gain[0];
-			}
-		} else {
-			apply_ramp(e->scratch, n, e->cue_gain, t0);
-		}
-		spatial_add(&e->spatial, e->scratch, at, n, &p0, &p1, t0, dt);
+		place_cue(e, e->scratch, at, n, grid_at, pv->place, pv->place);
 	}
 }
 
@@ -293,11 +304,24 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 	}
 	t->re = re;
 	t->im = im;
-	apply_ramp(e->scratch, n, t->gain, (float)grid_at / GRID_FRAMES);
+	apply_ramp(e->scratch, n, t->gain, grid_at);
 	for (uint32_t i = 0; i < n; ++i) {
 		e->gaze_bus[i] += e->scratch[i];
 	}
 	e->gaze_bus_used = true;
+}
+
+/* The placement of what moves with the gaze at grid point k of the
+ * step, made now if it is not yet. */
+static Placement
+follow_placement(Engine* e, int k)
+{
+	FollowPoint* f = &e->follow[k];
+	if (!f->placed) {
+		f->place = spatial_placement(e->rate, f->pos, f->speakers);
+		f->placed = true;
+	}
+	return f->place;
 }
 
 /* Everything that moves with the gaze, placed in one pass: a moving
@@ -309,20 +333,41 @@ place_gaze_bus(Engine* e, uint32_t n, uint32_t grid_at)
 	if (!e->gaze_bus_used) {
 		return;
 	}
-	const float t0 = (float)grid_at / GRID_FRAMES;
-	Placement p0 = e->follow_place[0];
-	Placement p1 = e->follow_place[1];
-	if (e->cue_gain[0] == e->cue_gain[1]) { /* settled: in the placement, no extra pass */
-		for (int ear = 0; ear < 2; ++ear) {
-			p0.gain[ear] *= e->cue_gain[0];
-			p1.gain[ear] *= e->cue_gain[0];
-		}
-	} else {
-		apply_ramp(e->gaze_bus, n, e->cue_gain, t0);
-	}
-	spatial_add(&e->spatial, e->gaze_bus, 0, n, &p0, &p1, t0, 1.0f / GRID_FRAMES);
+	place_cue(e, e->gaze_bus, 0, n, grid_at, follow_placement(e, 0), follow_placement(e, 1));
 	memset(e->gaze_bus, 0, n * sizeof(float));
 	e->gaze_bus_used = false;
+}
+
+/* The last gains, in one pass over both channels: the session fade
+ * (layer_gain), then the end chime (mono, already at its level, or NULL),
+ * which rings past the fade, then the level (master_gain). */
+SIMD_CLONES static void
+apply_output_gains(float* restrict left, float* restrict right, const float* restrict chime,
+                   uint32_t n, const float layer[2], const float master[2], uint32_t grid_at)
+{
+	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
+		const float g = layer[0] * master[0];
+		if (g != 1.0f) {
+			for (uint32_t i = 0; i < n; ++i) {
+				left[i] *= g;
+				right[i] *= g;
+			}
+		}
+		return;
+	}
+	const float dl = (layer[1] - layer[0]) * (1.0f / GRID_FRAMES);
+	const float dm = (master[1] - master[0]) * (1.0f / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		const float at = (float)(int32_t)(grid_at + i); /* signed: one instruction */
+		const float l = layer[0] + dl * at, m = master[0] + dm * at;
+		if (chime) {
+			left[i] = (left[i] * l + chime[i]) * m;
+			right[i] = (right[i] * l + chime[i]) * m;
+		} else {
+			left[i] *= l * m;
+			right[i] *= l * m;
+		}
+	}
 }
 
 /* n frames, all inside one grid step. */
@@ -366,22 +411,18 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	spatial_read(&e->spatial, left, right, n);
 	drone_render(&e->drone, left, right, n, grid_at);
 	chimes_add(&e->chimes, left, right, n);
-	const float t0 = (float)grid_at / GRID_FRAMES;
-	apply_ramp(left, n, e->layer_gain, t0);
-	apply_ramp(right, n, e->layer_gain, t0);
 
+	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
 		memset(e->scratch, 0, n * sizeof(float));
 		cue_voice_render(&e->end_chime, e->scratch, n);
 		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
 		for (uint32_t i = 0; i < n; ++i) {
-			left[i] += g * e->scratch[i];
-			right[i] += g * e->scratch[i];
+			e->scratch[i] *= g;
 		}
+		chime = e->scratch;
 	}
-	apply_ramp(left, n, e->master_gain, t0);
-	apply_ramp(right, n, e->master_gain, t0);
-	limiter_process(&e->limiter, left, right, n);
+	apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
 	e->frame += n;
 }
 
@@ -417,6 +458,8 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 		render_chunk(e, left + done, right + done, chunk);
 		done += chunk;
 	}
+	/* the limiter has no grid: one pass over the whole call */
+	limiter_process(&e->limiter, left, right, n);
 	update_outputs(e);
 }
 

@@ -47,6 +47,16 @@ typedef struct {
 	float  gain[2];  /* at the start and end of the grid step */
 } SweepTone;
 
+/* Where what moves with the gaze sounds at a grid point: the position
+ * (scaled by the width) and the speakers blend, and the placement made of
+ * them once it is needed (it costs libm calls, and in most modes nothing
+ * moves with the gaze). */
+typedef struct {
+	float     pos, speakers;
+	bool      placed; /* place is made for pos and speakers */
+	Placement place;
+} FollowPoint;
+
 typedef struct {
 	double   rate;
 	Controls ctl;      /* latest values from the host, read on the grid */
@@ -77,8 +87,7 @@ typedef struct {
 	float     width;
 	float     speakers;
 	float     sound_pos;   /* the gaze position, smoothed against jumps */
-	float     placed_width, placed_speakers; /* what follow_place[1] was made for */
-	Placement follow_place[2];
+	FollowPoint follow[2];
 	float     smooth_fast, smooth_slow;
 
 	const CueSample* user_sample; /* what the User sample cue plays, or NULL */

@@ -21,6 +21,7 @@ engine_gaze_params(const Engine* e)
 		.vary = to_breath ? 0.0f : c->gaze_vary / 100.0f,
 		.set_s = c->set_length,
 		.set_rest_s = c->set_rest,
+		.aligned = to_breath,
 	};
 }
 

@@ -22,7 +22,7 @@ frames_of(const Gaze* g, double seconds)
 static void
 update_inc(Gaze* g)
 {
-	const double cycles_per_frame = g->p.rate_hz * g->pass_factor / g->rate;
+	const double cycles_per_frame = g->p.rate_hz * g->pass_factor * g->catch_up / g->rate;
 	/* rounded up, so a boundary that falls on a whole frame lands on it */
 	g->inc = (uint64_t)ceil(cycles_per_frame * 18446744073709551616.0);
 }
@@ -43,6 +43,7 @@ restart_pattern(Gaze* g)
 	g->hold_elapsed = 0;
 	g->pending_tap = g->p.mode != GAZE_OFF;
 	g->pass_factor = 1.0f;
+	g->catch_up = 1.0;
 	update_inc(g);
 }
 
@@ -51,6 +52,7 @@ gaze_init(Gaze* g, double rate, uint32_t seed)
 {
 	g->rate = rate;
 	g->seed = seed;
+	g->shift_frames = frames_of(g, GAZE_SHIFT_S);
 	g->p = (GazeParams){.mode = GAZE_OFF, .rate_hz = 1.0, .hold_s = 45.0};
 	gaze_reset(g);
 }
@@ -64,16 +66,35 @@ gaze_reset(Gaze* g)
 	g->set_elapsed = 0;
 	g->pending_set = 0;
 	g->follow_pos = g->p.target;
+	g->shift_left = 0;
 	g->side = 0;
 	g->passes = 0;
 	g->started = false;
 	restart_pattern(g);
 }
 
+/* The pattern changes now: the eyes glide to it from `from`. */
+static void
+begin_shift(Gaze* g, float from)
+{
+	g->shift_from = from;
+	g->shift_left = g->shift_frames;
+}
+
+static void
+advance_shift(Gaze* g, uint64_t frames)
+{
+	g->shift_left = frames < (uint64_t)g->shift_left ? g->shift_left - (int64_t)frames : 0;
+}
+
 void
 gaze_grid(Gaze* g, const GazeParams* p)
 {
 	const GazeMode old_mode = g->p.mode;
+	/* where the eyes are, before the new mode moves them (costs a sweep
+	 * position: only when needed) */
+	const bool shifts = g->started && p->mode != old_mode;
+	const float from = shifts ? gaze_position(g) : 0.0f;
 	const float old_vary = g->p.vary;
 	g->p = *p;
 	if (!g->started) {
@@ -81,6 +102,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 		rng_seed(&g->rng, g->seed);
 	}
 	if (!g->started || p->mode != old_mode) {
+		if (shifts) {
+			begin_shift(g, from);
+		}
 		g->started = true;
 		g->side = 0;
 		g->resting = false;
@@ -90,6 +114,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	}
 	if (p->vary != old_vary && p->vary == 0.0f) {
 		g->pass_factor = 1.0f;
+	}
+	if (!p->aligned) {
+		g->catch_up = 1.0; /* free again: its own pace */
 	}
 	update_inc(g);
 	if (p->mode == GAZE_FOLLOW) {
@@ -157,6 +184,9 @@ remaining(int64_t length, int64_t elapsed)
 static bool
 take_due_event(Gaze* g, GazeEvent* ev)
 {
+	if (g->pending_set != 0) {
+		begin_shift(g, gaze_position(g));
+	}
 	if (g->pending_set > 0) {
 		g->pending_set = 0;
 		g->resting = false;
@@ -213,6 +243,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	}
 	if (g->p.mode == GAZE_OFF) {
 		g->side = 0;
+		advance_shift(g, max_frames);
 		return max_frames;
 	}
 
@@ -236,6 +267,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	}
 
 	g->phase += frames * g->inc;
+	advance_shift(g, frames);
 	g->hold_elapsed += (int64_t)frames;
 	g->set_elapsed += (int64_t)frames;
 
@@ -261,16 +293,31 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 }
 
 void
-gaze_align_cycle(Gaze* g)
+gaze_align_cycle(Gaze* g, unsigned cycles)
 {
 	if ((g->p.mode != GAZE_SWEEP && g->p.mode != GAZE_ALTERNATE) || g->resting) {
 		return;
 	}
-	/* still in the second half: its end, and the tap there, move to now */
-	if (g->phase >= HALF_CYCLE) {
-		g->pending_tap = true;
+	/* how far the cycle is from its start: ahead of it in the first half,
+	 * behind in the second */
+	const bool behind = g->phase >= HALF_CYCLE;
+	const uint64_t distance = behind ? (uint64_t)0 - g->phase : g->phase;
+	/* within two frames of it: the breath turns on whole frames, and the
+	 * eyes move no more for this than they do in two frames */
+	if (distance <= 2u * g->inc || cycles == 0) {
+		/* still in the second half: its end, and the tap there, move to now */
+		if (behind) {
+			g->pending_tap = true;
+		}
+		g->phase = 0;
+		g->catch_up = 1.0;
+	} else {
+		/* half a cycle at most to win or lose over `cycles` of them */
+		const double ahead = (behind ? -(double)distance : (double)distance) *
+		                     (1.0 / 18446744073709551616.0);
+		g->catch_up = ((double)cycles - ahead) / (double)cycles;
 	}
-	g->phase = 0;
+	update_inc(g);
 }
 
 void
@@ -336,8 +383,9 @@ sweep_position(const Gaze* g)
 	return x < 0.0f ? -dwell : dwell;
 }
 
-float
-gaze_position(const Gaze* g)
+/* Where the current pattern has the eyes. */
+static float
+pattern_position(const Gaze* g)
 {
 	if (g->resting) {
 		return 0.0f;
@@ -354,6 +402,18 @@ gaze_position(const Gaze* g)
 	default:
 		return 0.0f;
 	}
+}
+
+float
+gaze_position(const Gaze* g)
+{
+	const float to = pattern_position(g);
+	if (g->shift_left == 0) {
+		return to;
+	}
+	/* a smoothstep: no corner where the glide begins or ends */
+	const float u = 1.0f - (float)g->shift_left / (float)g->shift_frames;
+	return g->shift_from + (to - g->shift_from) * (u * u * (3.0f - 2.0f * u));
 }
 
 bool

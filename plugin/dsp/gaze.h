@@ -3,6 +3,12 @@
  * function of session frames.  It says where the cue is and when a cue
  * sound is due; it makes no sound itself.
  *
+ * The eyes never jump from one pattern to another: when the mode changes
+ * or a set starts or ends, the position glides from where it was to the
+ * new pattern over GAZE_SHIFT_S, a side-to-side pass at the default pace
+ * (half a 1 Hz cycle), so the continuous tone that follows it moves as a
+ * gaze moves.
+ *
  * The cycle phase is 64-bit fixed point (2^64 = one cycle), so it advances
  * exactly the same whether the host's blocks are 1 or 4096 frames long, and
  * does not drift over a day. */
@@ -13,6 +19,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* The glide from one pattern to the next. */
+#define GAZE_SHIFT_S 0.5
 
 typedef enum { GAZE_OFF, GAZE_SWEEP, GAZE_ALTERNATE, GAZE_HOLD, GAZE_FOLLOW } GazeMode;
 
@@ -28,6 +37,8 @@ typedef struct {
 	float    vary;        /* 0 .. 0.3: pass-to-pass speed variation */
 	double   set_s;       /* stimulate this long (0 = continuous) */
 	double   set_rest_s;  /* then rest this long */
+	bool     aligned;     /* kept in line with an outside clock by
+	                       * gaze_align_cycle (the breath) */
 } GazeParams;
 
 typedef enum {
@@ -49,6 +60,8 @@ typedef struct {
 	uint64_t   phase;
 	uint64_t   inc;          /* phase step per frame */
 	float      pass_factor;  /* speed variation of the current pass */
+	double     catch_up;     /* pace factor that brings a locked cycle into
+	                          * line by the next alignment (1 = in line) */
 	int        hold_segment; /* 0 first side, 1 centre, 2 other side, 3 centre */
 	int64_t    hold_elapsed;
 	bool       resting;      /* between sets */
@@ -57,6 +70,9 @@ typedef struct {
 	bool       pending_tap;
 	int        pending_set; /* 0, or +1 start / -1 end due now */
 	float      follow_pos;
+	float      shift_from;   /* where the eyes were when the pattern changed */
+	int64_t    shift_frames; /* the length of the glide from there */
+	int64_t    shift_left;   /* frames of it still to go (0: none) */
 	int        side;
 	uint32_t   passes;
 	bool       started;
@@ -75,11 +91,15 @@ void gaze_grid(Gaze* g, const GazeParams* p);
  * the frames moved; 0 means *ev is due at the current frame. */
 uint32_t gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev);
 
-/* Begins the cycle again now, for a gaze locked to an outside clock (the
- * breath; the rate then comes from that clock through GazeParams).  Sweep
- * and Alternate only.  The tap of the cycle start is due now unless it
- * has just sounded, so a lock never doubles or drops a tap. */
-void gaze_align_cycle(Gaze* g);
+/* A cycle should begin now, for a gaze locked to an outside clock (the
+ * breath; the rate then comes from that clock through GazeParams, and the
+ * next alignment is `cycles` cycles away).  Sweep and Alternate only.  A
+ * cycle nearly in line begins again now: the tap of the cycle start is due
+ * now unless it has just sounded, so a lock never doubles or drops a tap.
+ * One further out (the lock has just begun, the breath has changed) is
+ * not jumped to: the pace changes until the next alignment so that a cycle
+ * begins there, as the eyes would catch up. */
+void gaze_align_cycle(Gaze* g, unsigned cycles);
 
 /* A new rate from now on (a tempo change): the phase carries on. */
 void gaze_retune(Gaze* g, double rate_hz);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "limiter.h"
 
+#include "simd.h"
+
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
@@ -35,7 +37,7 @@ knee_gain(float peak)
  * grows with |x|, and inf and NaN lie above every finite value, so one
  * OR of (knee - |x|) has its sign bit set exactly when some sample is
  * above the knee or not finite; a loop the compiler vectorises. */
-static bool
+SIMD_CLONES static bool
 quiet_and_finite(const float* left, const float* right, uint32_t n)
 {
 	const float knee = LIMITER_KNEE;
