@@ -81,7 +81,7 @@ typedef struct {
  * j % 4. */
 typedef struct {
 	uint8_t harmonic[DRONE_HARMONICS];   /* 1.. */
-	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float */
+	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float, for vector arithmetic */
 	float   shape[DRONE_HARMONICS];      /* timbre, formants, band limit */
 	float   buzz[DRONE_HARMONICS];       /* Tanpura's jivari, 1 = none */
 	float   amp[DRONE_HARMONICS];        /* at the note's last tick */
@@ -110,7 +110,7 @@ typedef struct {
 	_Alignas(32) float stride_c[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	_Alignas(32) float stride_s[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	bool        quad_on[DRONE_QUADS];        /* has amplitude now or ahead */
-	uint32_t    quads_on;                    /* quads from 0 up to the last on */
+	uint32_t    quads_on;                    /* how many the render runs: to the last on */
 	uint64_t    step;                        /* grid step of session time */
 
 	/* notes */
