@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "drone.h"
 #include "layers.h"
-
 #include "simd.h"
 
 #include <math.h>
@@ -59,16 +58,21 @@ static const float note_weight[DRONE_NOTES] = {1.0f, 0.8f, 0.7f};
 static const float lane_pan[DRONE_LANES] = {0.0f, 0.25f, -0.45f, 0.45f};
 static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
-/* The notes' colour is updated one note a grid step, in turn: each note's
- * LFO, chorus, jivari and partial amplitudes every NOTE_TICK grid steps
- * (5.3 ms at 48 kHz), with the amplitudes moving geometrically across that
- * time.  Smooth for changes over tens of milliseconds (the breath, the
- * smoothing of the controls), and no work at all on most grid steps.  The
- * swell itself is interpolated every grid step. */
-#define NOTE_TICK (256u / GRID_FRAMES) /* grid steps: a tick is 256 frames */
-#define NOTE_TICK_FRAMES (NOTE_TICK * GRID_FRAMES)
-#define NOTE_TICK_FRAMES_LOG2 8
-_Static_assert(NOTE_TICK_FRAMES == 1u << NOTE_TICK_FRAMES_LOG2, "a tick is 2^k frames");
+/* Each note ticks every DRONE_TICK_FRAMES of session time, the notes one
+ * grid step apart: its LFO, chorus, jivari and partial amplitudes, with
+ * the amplitudes moving geometrically across the tick (5.3 ms at 48 kHz).
+ * Smooth for changes over tens of milliseconds (the breath, the smoothing
+ * of the controls), and no work at all on most grid steps.  The swell
+ * itself is interpolated every grid step. */
+#define TICK_FRAMES_LOG2 8
+_Static_assert(DRONE_TICK_FRAMES == 1u << TICK_FRAMES_LOG2, "a tick is 2^k frames");
+
+/* Where in the tick note n ticks, in frames. */
+static uint32_t
+tick_offset(uint32_t n)
+{
+	return (n * GRID_FRAMES) % DRONE_TICK_FRAMES;
+}
 
 /* Chorus: each note drifts by up to this fraction of its pitch (3 cents). */
 static const double chorus_depth = 0.0017;
@@ -81,15 +85,25 @@ static const float soft_corner_hz = 3500.0f;
 static const double noise_reference_rate = 48000.0;
 static const float ocean_closed_hz = 300.0f, ocean_octaves = 3.5f;
 
+/* The quad that renders slots 4r..4r+3 of note n: the low harmonics of
+ * every note first, so a timbre of eight harmonics or fewer leaves the
+ * last three quads silent. */
 static uint32_t
-slot_of(uint32_t note, uint32_t harmonic)
+quad_of(uint32_t n, uint32_t r)
 {
-	const uint32_t place = harmonic - 1 + note_lane[note]; /* < 2 * DRONE_HARMONICS */
-	return note * DRONE_HARMONICS + (place < DRONE_HARMONICS ? place : place - DRONE_HARMONICS);
+	return r < 2 ? 2 * n + r : 2 * DRONE_NOTES + n;
 }
 
-/* Each note's LFO phase at its first tick (grid step n): the notes start
- * at their own places and never drift together. */
+/* The harmonic in slot j of note n: its lane is its place. */
+static uint32_t
+harmonic_of(uint32_t n, uint32_t j)
+{
+	const uint32_t lane = j % DRONE_LANES;
+	return j - lane + (lane + DRONE_LANES - note_lane[n]) % DRONE_LANES + 1;
+}
+
+/* Each note's LFO phase at its first tick: the notes start at their own
+ * places and never drift together. */
 static double
 lfo_start(uint32_t n)
 {
@@ -103,25 +117,25 @@ drone_init(Drone* d, double rate)
 	d->rate = rate;
 	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
-	d->smooth_note = grid_smoothing_coef(rate / NOTE_TICK, 0.05);
-	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-			d->harmonic[slot_of(n, h)] = (uint8_t)h;
-		}
-	}
+	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
 		d->pan_l[l] = cosf(angle);
 		d->pan_r[l] = sinf(angle);
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		DroneNote* note = &d->note[n];
 		d->lfo_w[n] = 2.0 * M_PI * lfo_hz[n] / rate;
-		d->lfo_turn[n] = phasor_of(d->lfo_w[n] * NOTE_TICK_FRAMES);
-		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+		d->lfo_turn[n] = phasor_of(d->lfo_w[n] * DRONE_TICK_FRAMES);
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			const uint32_t h = harmonic_of(n, j);
+			note->harmonic[j] = (uint8_t)h;
+			note->harmonic_f[j] = (float)h;
 			/* Schroeder phases: harmonics never all peak at once, so the
 			 * drone stays soft rather than pulsing */
-			d->schroeder[slot_of(n, h)] =
-			    phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+			const Phasor schroeder = phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+			note->schroeder_re[j] = schroeder.re;
+			note->schroeder_im[j] = schroeder.im;
 		}
 	}
 	drone_reset(d, 1u);
@@ -130,34 +144,43 @@ drone_init(Drone* d, double rate)
 void
 drone_reset(Drone* d, uint32_t seed)
 {
-	memset(d->amp, 0, sizeof(d->amp));
-	memset(d->amp_goal, 0, sizeof(d->amp_goal));
-	memset(d->amp_smooth, 0, sizeof(d->amp_smooth));
-	memset(d->group_on, 0, sizeof(d->group_on));
-	memset(d->re, 0, sizeof(d->re)); /* silent: no amplitude in the phasors */
-	memset(d->im, 0, sizeof(d->im));
-	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
-		d->grow[k] = 1.0f;
-	}
+	memset(d->z, 0, sizeof(d->z)); /* silent: no amplitude in the phasors */
+	memset(d->frame_turn, 0, sizeof(d->frame_turn));
+	memset(d->stride_c, 0, sizeof(d->stride_c));
+	memset(d->stride_s, 0, sizeof(d->stride_s));
+	memset(d->quad_on, 0, sizeof(d->quad_on));
+	d->quads_on = 0;
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		DroneNote* note = &d->note[n];
+		memset(note->amp, 0, sizeof(note->amp));
+		memset(note->amp_goal, 0, sizeof(note->amp_goal));
+		memset(note->amp_smooth, 0, sizeof(note->amp_smooth));
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			note->grow[j] = 1.0f;
+			note->buzz[j] = 1.0f;
+		}
+		note->sounding = false;
 		d->note_gain[n] = 0.0f;
 		d->ratio[n] = 0.0f;
+		d->base_w[n] = 0.0;
+		d->base_c[n] = 1.0;
+		d->base_s[n] = 0.0;
+		d->turn_tick[n] = (Phasor){1.0, 0.0};
 		d->phase[n] = (Phasor){1.0, 0.0};
-		d->turn[n] = d->turn_plain[n] = (Phasor){1.0, 0.0};
+		d->phase_at[n] = 0;
 		d->chorus_delta[n] = 0.0;
 		d->lfo[n] = phasor_of(lfo_start(n));
 	}
+	d->settled_voicing = -1;
 	d->noise_seed = seed ^ 0xD20E5EEDu;
 	memset(d->low_pass, 0, sizeof(d->low_pass));
 	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	d->gain[0] = d->gain[1] = 0.0f;
 	d->level = 0.0f;
 	d->ocean = 0.0f;
-	for (uint32_t k = 0; k < DRONE_SLOTS; ++k) {
-		d->buzz[k] = 1.0f;
-	}
 	d->step = 0;
 	d->started = false;
+	d->asleep = false;
 	d->shape_dirty = true;
 }
 
@@ -194,7 +217,9 @@ update_shape(Drone* d)
 {
 	const TimbreRecipe* t = &timbres[d->p.timbre];
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
+		DroneNote* note = &d->note[n];
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			const uint32_t h = note->harmonic[j];
 			const float hz = d->root_hz * d->ratio[n] * (float)h;
 			float w = 0.0f;
 			if (h <= t->harmonics && d->ratio[n] > 0.0f) {
@@ -203,33 +228,149 @@ update_shape(Drone* d)
 				const float x = hz / soft_corner_hz;
 				w *= band_limit(d, hz) / (1.0f + x * x);
 			}
-			d->shape[slot_of(n, h)] = w;
+			note->shape[j] = w;
 		}
 	}
 	d->shape_dirty = false;
 }
 
-/* The rotation per frame of every partial of note n: the fundamental's
- * (with this tick's share of the chorus offset, a tiny rotation by Taylor
- * series), raised to each harmonic's power by repeated complex
- * multiplication; and the note's phase turn per grid step to match.  No
- * libm. */
-static void
-update_rotations(Drone* d, uint32_t n)
+/* exp(i x) for any small x without libm: halved (exactly) until the
+ * series is exact, then squared back. */
+static Phasor
+phasor_small_any(double x)
 {
-	const double dw = d->chorus_delta[n] / NOTE_TICK_FRAMES;
+	unsigned halvings = 0;
+	while (fabs(x) >= 0.1) {
+		x *= 0.5;
+		++halvings;
+	}
+	return phasor_pow2(phasor_small(x), halvings);
+}
+
+/* Note n's fundamental phase brought on to session frame `frame`, at the
+ * pitch and chorus of the tick in progress: a whole tick by its turn, any
+ * other stretch (at the start, or when the pitch moves) with libm. */
+static void
+advance_phase(Drone* d, uint32_t n, int64_t frame)
+{
+	const int64_t frames = frame - d->phase_at[n];
+	if (frames == 0) {
+		return;
+	}
+	const double chorus = d->chorus_delta[n] * (double)frames / DRONE_TICK_FRAMES;
+	const Phasor turn = frames == DRONE_TICK_FRAMES
+	                        ? d->turn_tick[n]
+	                        : phasor_of(phase_wrap(d->base_w[n] * (double)frames));
+	const Phasor moved = phasor_mul(d->phase[n], turn);
+	d->phase[n] = phasor_renormalise(chorus != 0.0 ? phasor_mul(moved, phasor_small_any(chorus)) : moved);
+	d->phase_at[n] = frame;
+}
+
+/* The rotation per frame of note n's fundamental, with this tick's share
+ * of the chorus offset (a tiny rotation by Taylor series). */
+static Phasor
+fundamental_rotation(const Drone* d, uint32_t n)
+{
+	const double dw = d->chorus_delta[n] / DRONE_TICK_FRAMES;
 	const double dc = 1.0 - 0.5 * dw * dw, ds = dw - dw * dw * dw / 6.0;
-	const double c1 = d->base_c[n] * dc - d->base_s[n] * ds;
-	const double s1 = d->base_c[n] * ds + d->base_s[n] * dc;
-	d->turn[n] = phasor_mul(d->turn_plain[n], phasor_small(d->chorus_delta[n] / NOTE_TICK));
-	double c = c1, s = s1;
-	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-		const uint32_t k = slot_of(n, h);
-		d->rot_c[k] = (float)c;
-		d->rot_s[k] = (float)s;
-		const double next = c * c1 - s * s1;
-		s = c * s1 + s * c1;
-		c = next;
+	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]}, (Phasor){dc, ds});
+}
+
+/* Four lanes of a quad's half, as a vector, and a comparison's result. */
+typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
+typedef int32_t LaneMask __attribute__((vector_size(DRONE_LANES * sizeof(int32_t))));
+
+/* Lane by lane: a where the mask is set, else b. */
+static Lanes
+lanes_select(LaneMask mask, Lanes a, Lanes b)
+{
+	return (Lanes)((mask & (LaneMask)a) | (~mask & (LaneMask)b));
+}
+
+/* The frame turns of one quad from its rotation per frame R = (c, s),
+ * growth included: R^j for the frames of a stride, R^DRONE_STRIDE to the
+ * next, by repeated complex multiplication in float. */
+static inline __attribute__((always_inline)) void
+set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
+{
+	Lanes c, s;
+	memcpy(&c, c_in, sizeof(c));
+	memcpy(&s, s_in, sizeof(s));
+	Lanes pc = {1.0f, 1.0f, 1.0f, 1.0f}, ps = {0.0f};
+	for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
+		memcpy(d->frame_turn[q][j], &ps, sizeof(ps));
+		memcpy(d->frame_turn[q][j] + DRONE_LANES, &pc, sizeof(pc));
+		const Lanes next = pc * c - ps * s;
+		ps = pc * s + ps * c;
+		pc = next;
+	}
+	const Lanes minus_ps = -ps;
+	memcpy(d->stride_c[q], &pc, sizeof(pc));
+	memcpy(d->stride_c[q] + DRONE_LANES, &pc, sizeof(pc));
+	memcpy(d->stride_s[q], &minus_ps, sizeof(ps));
+	memcpy(d->stride_s[q] + DRONE_LANES, &ps, sizeof(ps));
+}
+
+/* x^h for the harmonic h of each of note n's slots, in double: the
+ * first quad's four by multiplication, and each quad on from the one
+ * before times x^4 (its harmonics are four higher, in the same lanes). */
+static inline __attribute__((always_inline)) void
+slot_powers(const DroneNote* note, Phasor x, double* re, double* im)
+{
+	Phasor power[DRONE_LANES + 1];
+	power[1] = x;
+	power[2] = phasor_mul(x, x);
+	power[3] = phasor_mul(power[2], x);
+	power[4] = phasor_mul(power[2], power[2]);
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		re[l] = power[note->harmonic[l]].re;
+		im[l] = power[note->harmonic[l]].im;
+	}
+	const Phasor step = power[DRONE_LANES];
+	for (uint32_t j = DRONE_LANES; j < DRONE_HARMONICS; ++j) {
+		re[j] = re[j - DRONE_LANES] * step.re - im[j - DRONE_LANES] * step.im;
+		im[j] = re[j - DRONE_LANES] * step.im + im[j - DRONE_LANES] * step.re;
+	}
+}
+
+/* Every partial's rotation per frame, from the fundamental's raised to
+ * each harmonic's power in double, with its growth folded in; no libm. */
+static inline __attribute__((always_inline)) void
+set_rotations(Drone* d, uint32_t n, Phasor fundamental)
+{
+	const DroneNote* note = &d->note[n];
+	double re[DRONE_HARMONICS], im[DRONE_HARMONICS];
+	slot_powers(note, fundamental, re, im);
+	float c[DRONE_HARMONICS], s[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		c[j] = (float)re[j] * note->grow[j];
+		s[j] = (float)im[j] * note->grow[j];
+	}
+	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
+		set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
+	}
+}
+
+/* Sets note n's partials from its phase (at this frame) and amplitudes
+ * note->amp: the float phasors run only until the next tick, so nothing
+ * drifts and the phase is session time's.  A stride's state is the value
+ * of its first frame: one frame's rotation on. */
+static inline __attribute__((always_inline)) void
+anchor_partials(Drone* d, uint32_t n, Phasor fundamental)
+{
+	const DroneNote* note = &d->note[n];
+	double re[DRONE_HARMONICS], im[DRONE_HARMONICS];
+	slot_powers(note, phasor_mul(d->phase[n], fundamental), re, im);
+	float z_re[DRONE_HARMONICS], z_im[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const double a = (double)(note->amp[j] * note->grow[j]);
+		z_re[j] = (float)((re[j] * note->schroeder_re[j] - im[j] * note->schroeder_im[j]) * a);
+		z_im[j] = (float)((re[j] * note->schroeder_im[j] + im[j] * note->schroeder_re[j]) * a);
+	}
+	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
+		float* z = d->z[quad_of(n, r)];
+		memcpy(z, z_re + r * DRONE_LANES, DRONE_LANES * sizeof(float));
+		memcpy(z + DRONE_LANES, z_im + r * DRONE_LANES, DRONE_LANES * sizeof(float));
 	}
 }
 
@@ -245,23 +386,32 @@ note_norm(const VoicingRecipe* v)
 }
 
 /* The notes' fundamentals from the root and their intervals; libm, only
- * when they change. */
+ * when they change.  Their phases are brought to this frame first, at the
+ * pitch they had. */
 static void
-retune_notes(Drone* d)
+retune_notes(Drone* d, int64_t frame)
 {
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		advance_phase(d, n, frame);
 		d->base_w[n] = 2.0 * M_PI * d->root_hz * d->ratio[n] / d->rate;
 		d->base_c[n] = cos(d->base_w[n]);
 		d->base_s[n] = sin(d->base_w[n]);
-		d->turn_plain[n] = phasor_of(d->base_w[n] * GRID_FRAMES);
+		d->turn_tick[n] = phasor_of(phase_wrap(d->base_w[n] * DRONE_TICK_FRAMES));
 	}
 	d->shape_dirty = true;
+}
+
+/* Whether the notes stand still at the setting: nothing to update. */
+static bool
+notes_settled(const Drone* d)
+{
+	return d->p.root_hz == d->settled_root && (int)d->p.voicing == d->settled_voicing;
 }
 
 /* Root glide and voicing changes.  A note whose interval changes fades out,
  * retunes while silent and fades in again, rather than sliding. */
 static bool
-update_notes(Drone* d)
+update_notes(Drone* d, int64_t frame)
 {
 	bool retune = false;
 	float root = smooth_step(d->root_hz, d->p.root_hz, d->smooth_tone);
@@ -274,6 +424,7 @@ update_notes(Drone* d)
 	}
 	const VoicingRecipe* v = &voicings[d->p.voicing];
 	const float norm = note_norm(v);
+	bool settled = root == d->p.root_hz;
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		const float want = n < v->notes ? v->ratio[n] : 0.0f;
 		if (d->ratio[n] != want && d->note_gain[n] < 1e-4f) {
@@ -283,9 +434,12 @@ update_notes(Drone* d)
 		}
 		const float goal = d->ratio[n] == want && want > 0.0f ? note_weight[n] * norm : 0.0f;
 		d->note_gain[n] = smooth_step(d->note_gain[n], goal, d->smooth_tone);
+		settled = settled && d->ratio[n] == want && d->note_gain[n] == goal;
 	}
+	d->settled_root = settled ? d->p.root_hz : 0.0f;
+	d->settled_voicing = settled ? (int)d->p.voicing : -1;
 	if (retune) {
-		retune_notes(d);
+		retune_notes(d, frame);
 	}
 	return retune;
 }
@@ -310,37 +464,6 @@ tick_lfo(Drone* d, uint32_t n)
 	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
 }
 
-/* Sets note n's partials from its phase, at their amplitudes d->amp: the
- * float rotators run only until the next tick, so nothing drifts and the
- * phase is session time's. */
-static void
-anchor_partials(Drone* d, uint32_t n)
-{
-	const Phasor fundamental = d->phase[n];
-	Phasor z = fundamental;
-	for (uint32_t h = 1; h <= DRONE_HARMONICS; ++h) {
-		const uint32_t k = slot_of(n, h);
-		const Phasor v = phasor_mul(z, d->schroeder[k]);
-		d->re[k] = (float)v.re * d->amp[k];
-		d->im[k] = (float)v.im * d->amp[k];
-		z = phasor_mul(z, fundamental);
-	}
-}
-
-/* x^(1/NOTE_TICK_FRAMES) for each lane, x > 0: square roots, correctly
- * rounded, so the same on every machine. */
-static void
-root_per_frame(float* x, uint32_t count)
-{
-	for (uint32_t k = 0; k < count; ++k) {
-		float r = x[k];
-		for (int i = 0; i < NOTE_TICK_FRAMES_LOG2; ++i) {
-			r = sqrtf(r);
-		}
-		x[k] = r;
-	}
-}
-
 /* How open the tone is, 0..1: the brightness at the top of the inhale,
  * closing on the exhale by the breath brightness. */
 static float
@@ -351,84 +474,120 @@ openness(const Drone* d, float breath)
 
 /* Tanpura's jivari: the bridge makes a band of upper harmonics buzz, and
  * that band wanders; here a soft peak moving over harmonics 2..10. */
-static void
+static inline __attribute__((always_inline)) void
 update_jivari(Drone* d, uint32_t n)
 {
 	static const float depth = 1.5f, width = 1.5f;
+	DroneNote* note = &d->note[n];
 	const bool on = d->p.voicing == DRONE_TANPURA;
-	if (!on && d->buzz[n * DRONE_HARMONICS] == 1.0f) {
+	if (!on && note->buzz[0] == 1.0f) {
 		return; /* already plain */
 	}
 	const float centre = 6.0f + 4.0f * (float)d->lfo[n].im;
-	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
-		const float x = ((float)d->harmonic[k] - centre) / width;
-		d->buzz[k] = on ? 1.0f + depth / (1.0f + x * x) : 1.0f;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const float x = (note->harmonic_f[j] - centre) / width;
+		note->buzz[j] = on ? 1.0f + depth / (1.0f + x * x) : 1.0f;
 	}
 }
 
 /* The amplitudes note n's slots head for at its next tick: each note has
  * the same power whatever its colour, so brightness and the breath change
  * the tone, never the loudness. */
-static void
+static inline __attribute__((always_inline)) void
 update_amplitudes(Drone* d, uint32_t n, float breath)
 {
 	const TimbreRecipe* t = &timbres[d->p.timbre];
+	DroneNote* note = &d->note[n];
 	const float tilt = t->tilt_dark + (t->tilt_bright - t->tilt_dark) * openness(d, breath);
-	float tilt_pow[DRONE_HARMONICS];
+	/* tilt^(h - 1) by slot: the first quad's, then each quad four
+	 * harmonics up */
+	float tilt_pow[DRONE_LANES + 1], colour[DRONE_HARMONICS];
 	tilt_pow[0] = 1.0f;
-	for (uint32_t h = 1; h < DRONE_HARMONICS; ++h) {
+	for (uint32_t h = 1; h <= DRONE_LANES; ++h) {
 		tilt_pow[h] = tilt_pow[h - 1] * tilt;
 	}
-	const uint32_t first = n * DRONE_HARMONICS; /* a note's slots are together */
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		colour[l] = tilt_pow[note->harmonic[l] - 1];
+	}
+	for (uint32_t j = DRONE_LANES; j < DRONE_HARMONICS; ++j) {
+		colour[j] = colour[j - DRONE_LANES] * tilt_pow[DRONE_LANES];
+	}
 	float u[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		u[j] = note->shape[j] * colour[j] * note->buzz[j];
+	}
 	float power = 0.0f;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		const uint32_t k = first + j;
-		u[j] = d->shape[k] * tilt_pow[d->harmonic[k] - 1] * d->buzz[k];
 		power += u[j] * u[j];
 	}
 	const float norm = power > 0.0f ? d->note_gain[n] * t->gain / sqrtf(power) : 0.0f;
-	float grow[DRONE_HARMONICS];
+	/* smoothed in double: a float one-pole this slow stalls up to ulp /
+	 * coef (2e-6) short of a moving target, at a place that depends on
+	 * its history, and then a relocated drone would not settle onto the
+	 * same samples */
+	double target[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
-		const uint32_t k = first + j;
-		const float from = d->amp_goal[k]; /* where the ramp was heading: no rounding carried on */
-		/* smoothed in double: a float one-pole this slow stalls up to
-		 * ulp / coef (2e-6) short of a moving target, at a place that
-		 * depends on its history, and then a relocated drone would not
-		 * settle onto the same samples */
-		const double target = norm * u[j];
-		double a = d->amp_smooth[k] + (target - d->amp_smooth[k]) * d->smooth_note;
-		a = fabs(a - target) < 1e-9 ? target : a; /* -180 dB: arrived */
-		d->amp_smooth[k] = a;
-		const float to = (float)a;
-		d->amp_goal[k] = to;
-		/* The amplitude moves geometrically over the tick, as a growth
-		 * folded into the partial's rotation.  From nothing (or nearly)
-		 * it starts at 1/NOTE_TICK_FRAMES of its goal, which is where a
-		 * linear ramp's first frame would be; a fall to nothing stops
-		 * there, and the next tick sets it to its (tiny) value. */
-		const float floor = 1.0f / NOTE_TICK_FRAMES;
-		float start = from, ratio = 1.0f;
-		if (from < to * floor) {
-			start = to * floor;
-			ratio = NOTE_TICK_FRAMES;
-		} else if (to < from * floor) {
-			ratio = floor;
-		} else if (from > 0.0f) {
-			ratio = to / from;
-		}
-		d->amp[k] = start;
-		grow[j] = ratio;
+		target[j] = norm * u[j];
 	}
-	root_per_frame(grow, DRONE_HARMONICS);
-	memcpy(d->grow + first, grow, sizeof(grow));
-	for (uint32_t g = first / DRONE_LANES; g < (first + DRONE_HARMONICS) / DRONE_LANES; ++g) {
-		bool on = false;
-		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			const uint32_t k = g * DRONE_LANES + l;
-			on = on || d->amp[k] != 0.0f || d->amp_goal[k] != 0.0f;
+	const double coef = d->smooth_note;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		const double moved = note->amp_smooth[j] + (target[j] - note->amp_smooth[j]) * coef;
+		/* within -180 dB: arrived */
+		note->amp_smooth[j] = fabs(moved - target[j]) < 1e-9 ? target[j] : moved;
+	}
+	float to_all[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		to_all[j] = (float)note->amp_smooth[j];
+	}
+	/* The amplitude moves geometrically over the tick, as a growth folded
+	 * into the partial's rotation, from where the last ramp was heading
+	 * (no rounding carried on).  From nothing (or nearly) it starts at
+	 * 1/DRONE_TICK_FRAMES of its goal, which is where a linear ramp's
+	 * first frame would be; a fall to nothing stops there, and the next
+	 * tick sets it to its (tiny) value.  As vectors, with selects. */
+	const Lanes floor = {1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES,
+	                     1.0f / DRONE_TICK_FRAMES};
+	const Lanes zero = {0.0f}, one = floor * DRONE_TICK_FRAMES, rise_growth = one * DRONE_TICK_FRAMES;
+	for (uint32_t j = 0; j < DRONE_HARMONICS; j += DRONE_LANES) {
+		Lanes from, to;
+		memcpy(&from, note->amp_goal + j, sizeof(from));
+		memcpy(&to, to_all + j, sizeof(to));
+		const LaneMask rise = from < to * floor;
+		const LaneMask fall = to < from * floor;
+		const LaneMask held = from > zero;
+		const Lanes ratio = lanes_select(held, to / lanes_select(held, from, one), one);
+		const Lanes grow = lanes_select(rise, rise_growth, lanes_select(fall, floor, ratio));
+		const Lanes start = lanes_select(rise, to * floor, from);
+		memcpy(note->amp + j, &start, sizeof(start));
+		memcpy(note->grow + j, &grow, sizeof(grow));
+		memcpy(note->amp_goal + j, &to, sizeof(to));
+	}
+	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
+	 * correctly rounded, so the same on every machine */
+	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			note->grow[j] = sqrtf(note->grow[j]);
 		}
-		d->group_on[g] = on;
+	}
+}
+
+/* Which quads of note n sound, and so how many quads the render runs. */
+static inline __attribute__((always_inline)) void
+update_quads_on(Drone* d, uint32_t n)
+{
+	DroneNote* note = &d->note[n];
+	note->sounding = false;
+	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
+		bool on = false;
+		for (uint32_t j = r * DRONE_LANES; j < (r + 1) * DRONE_LANES; ++j) {
+			on = on || note->amp[j] != 0.0f || note->amp_goal[j] != 0.0f;
+		}
+		d->quad_on[quad_of(n, r)] = on;
+		note->sounding = note->sounding || on;
+	}
+	d->quads_on = 0;
+	for (uint32_t q = 0; q < DRONE_QUADS; ++q) {
+		d->quads_on = d->quad_on[q] ? q + 1 : d->quads_on;
 	}
 }
 
@@ -444,12 +603,12 @@ exp2_small(float x)
 
 /* Ocean: noise through a low-pass that opens on the inhale; its gain
  * keeps the power steady as the cutoff moves, and the noise density the
- * same at every rate. */
+ * same at every rate.  Only while the Ocean sounds or is chosen. */
 static void
 update_ocean(Drone* d, float breath, uint64_t step)
 {
-	d->ocean = smooth_step(d->ocean, d->p.timbre == DRONE_OCEAN ? 1.0f : 0.0f, d->smooth_tone);
 	d->noise_gain[0] = d->noise_gain[1];
+	d->ocean = smooth_step(d->ocean, d->p.timbre == DRONE_OCEAN ? 1.0f : 0.0f, d->smooth_tone);
 	if (d->ocean == 0.0f) {
 		d->noise_gain[1] = 0.0f;
 		return;
@@ -470,16 +629,27 @@ update_ocean(Drone* d, float breath, uint64_t step)
 static bool
 note_sounds(const Drone* d, uint32_t n)
 {
-	if (d->note_gain[n] > 0.0f && timbres[d->p.timbre].harmonics > 0) {
-		return true;
+	return (d->note_gain[n] > 0.0f && timbres[d->p.timbre].harmonics > 0) || d->note[n].sounding;
+}
+
+/* Note n's tick, at session frame `frame`: its phase and LFO move on, and
+ * if it sounds, its colour, amplitudes, rotations and partials are set
+ * afresh.  Out of line (and with AVX where there is), so the grid steps
+ * without a tick stay lean. */
+SIMD_CLONES static void
+drone_tick_note(Drone* d, uint32_t n, int64_t frame, float breath)
+{
+	advance_phase(d, n, frame);
+	tick_lfo(d, n); /* always: the chorus phase is session time's */
+	if (!note_sounds(d, n)) {
+		return;
 	}
-	for (uint32_t g = n * DRONE_HARMONICS / DRONE_LANES; g < (n + 1) * DRONE_HARMONICS / DRONE_LANES;
-	     ++g) {
-		if (d->group_on[g]) {
-			return true;
-		}
-	}
-	return false;
+	update_jivari(d, n);
+	update_amplitudes(d, n, breath);
+	update_quads_on(d, n);
+	const Phasor fundamental = fundamental_rotation(d, n);
+	set_rotations(d, n, fundamental);
+	anchor_partials(d, n, fundamental);
 }
 
 /* A session starts (or resumes) with every smoothed value at its setting. */
@@ -488,11 +658,13 @@ start(Drone* d, const DroneParams* p)
 {
 	d->p = *p;
 	d->started = true;
+	d->asleep = false; /* until a grid step finds it so */
 	d->root_hz = p->root_hz;
 	d->level_db = p->level_db;
 	d->level_goal = d->level = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
 	d->depth = p->breath_depth;
 	d->ocean = p->timbre == DRONE_OCEAN ? 1.0f : 0.0f;
+	d->settled_voicing = -1;
 }
 
 static void seek_note(Drone* d, uint32_t n, int64_t frame);
@@ -510,98 +682,106 @@ drone_asleep(const Drone* d)
 static void
 wake(Drone* d)
 {
-	update_notes(d);
-	if (d->shape_dirty) {
-		update_shape(d);
-	}
+	const int64_t frame = (int64_t)(d->step * GRID_FRAMES);
+	update_notes(d, frame);
+	update_shape(d); /* the timbre may have changed meanwhile */
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		seek_note(d, n, (int64_t)(d->step * GRID_FRAMES));
+		seek_note(d, n, frame);
 	}
 }
 
-void
-drone_grid(Drone* d, const DroneParams* p, float breath_next)
+/* A grid step of a drone that sounds, or wakes. */
+static __attribute__((noinline)) void
+grid_step(Drone* d, const DroneParams* p, float breath_next)
 {
-	const bool timbre_changed = d->started && p->timbre != d->p.timbre;
 	if (!d->started) {
 		start(d, p);
 	}
 	if (drone_asleep(d)) {
-		if (p->level_db == d->level_db) {
-			d->p = *p;
-			d->step++;
-			return;
-		}
 		d->p = *p;
 		wake(d);
 	}
+	const bool timbre_changed = p->timbre != d->p.timbre;
 	d->p = *p;
-	const bool retune = update_notes(d);
-	if (timbre_changed) {
-		d->shape_dirty = true;
-	}
-	if (d->shape_dirty) {
+	const uint64_t step = d->step++;
+	const int64_t frame = (int64_t)(step * GRID_FRAMES);
+	const bool retune = !notes_settled(d) && update_notes(d, frame);
+	if (timbre_changed || d->shape_dirty) {
 		update_shape(d);
 	}
-	const uint64_t step = d->step++;
-	const uint32_t ticking = (uint32_t)(step % NOTE_TICK);
-	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		const bool tick = n == ticking;
-		const double delta = d->chorus_delta[n];
-		if (tick) {
-			tick_lfo(d, n); /* always: the chorus phase is session time's */
-			if (note_sounds(d, n)) {
-				update_jivari(d, n);
-				update_amplitudes(d, n, breath_next);
-				anchor_partials(d, n);
+	/* the notes tick in the first grid steps of each tick */
+	const uint32_t in_tick = (uint32_t)step * GRID_FRAMES % DRONE_TICK_FRAMES;
+	if (retune || in_tick < DRONE_NOTES * GRID_FRAMES) {
+		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+			if (in_tick == tick_offset(n)) {
+				drone_tick_note(d, n, frame, breath_next);
+			} else if (retune && d->note[n].sounding) {
+				/* the new pitch from this step, the amplitudes' ramps as they were */
+				set_rotations(d, n, fundamental_rotation(d, n));
 			}
 		}
-		if (retune || timbre_changed || d->chorus_delta[n] != delta) {
-			update_rotations(d, n);
-		}
-		d->phase[n] = phasor_renormalise(phasor_mul(d->phase[n], d->turn[n]));
 	}
 	if (p->level_db != d->level_db) { /* powf only when the level moves */
 		d->level_db = p->level_db;
 		d->level_goal = db_to_gain(p->level_db) * BREATH_LAYER_GAIN;
 	}
-	d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
-	d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
+	if (d->level != d->level_goal || d->depth != p->breath_depth) {
+		d->level = smooth_step(d->level, d->level_goal, d->smooth_fast);
+		d->depth = smooth_step(d->depth, p->breath_depth, d->smooth_fast);
+	}
 	d->gain[0] = d->gain[1];
 	d->gain[1] = d->level * (1.0f - d->depth * (1.0f - breath_next));
-	update_ocean(d, breath_next, step);
+	if (d->ocean != 0.0f || p->timbre == DRONE_OCEAN) {
+		update_ocean(d, breath_next, step);
+	} else {
+		d->noise_gain[0] = d->noise_gain[1] = 0.0f;
+	}
+	d->asleep = drone_asleep(d);
+}
+
+void
+drone_grid(Drone* d, const DroneParams* p, float breath_next)
+{
+	if (d->asleep && p->level_db == d->level_db) {
+		d->step++; /* the parameters are taken when it wakes */
+		return;
+	}
+	grid_step(d, p, breath_next);
 }
 
 /* Note n's phase state at session frame `frame` (a grid point), for
  * constant parameters since the start: the fundamental's phase w * frame
  * plus the chorus offset gained up to there, the LFO at the note's next
- * tick, and this tick's chorus increment. */
+ * tick, and this tick's chorus increment.  Until the next tick its
+ * partials hold the amplitudes they head for. */
 static void
 seek_note(Drone* d, uint32_t n, int64_t frame)
 {
-	const int64_t step = frame / GRID_FRAMES;
+	const int64_t first = tick_offset(n);
 	const double g = chorus_gain(d, n);
 	const double lfo0 = lfo_start(n);
 	double offset = 0.0, delta = 0.0, lfo_next = lfo0;
-	if (step > (int64_t)n) { /* the note has ticked: at grid steps n, n + 4, ... */
-		const int64_t last = (int64_t)n + (step - 1 - (int64_t)n) / NOTE_TICK * NOTE_TICK;
-		const double since_first = (double)((last - (int64_t)n) * GRID_FRAMES);
-		const double lfo_then = lfo0 + d->lfo_w[n] * since_first;
-		lfo_next = lfo_then + d->lfo_w[n] * NOTE_TICK_FRAMES;
+	if (frame > first) { /* the note has ticked: at first, first + a tick, ... */
+		const int64_t last = first + (frame - 1 - first) / DRONE_TICK_FRAMES * DRONE_TICK_FRAMES;
+		const double lfo_then = lfo0 + d->lfo_w[n] * (double)(last - first);
+		lfo_next = lfo_then + d->lfo_w[n] * DRONE_TICK_FRAMES;
 		delta = g * (cos(lfo_then) - cos(lfo_next));
 		offset = g * (cos(lfo0) - cos(lfo_then)) +
-		         delta * (double)(frame - last * GRID_FRAMES) / NOTE_TICK_FRAMES;
+		         delta * (double)(frame - last) / DRONE_TICK_FRAMES;
 	}
 	d->lfo[n] = phasor_of(phase_wrap(lfo_next));
 	d->chorus_delta[n] = delta;
 	d->phase[n] = phasor_of(phase_wrap(d->base_w[n] * (double)frame) + offset);
-	update_rotations(d, n);
-	/* until the note's next tick its partials hold where they head */
-	for (uint32_t k = n * DRONE_HARMONICS; k < (n + 1) * DRONE_HARMONICS; ++k) {
-		d->amp[k] = d->amp_goal[k];
-		d->grow[k] = 1.0f;
+	d->phase_at[n] = frame;
+	DroneNote* note = &d->note[n];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		note->amp[j] = note->amp_goal[j];
+		note->grow[j] = 1.0f;
 	}
-	anchor_partials(d, n);
+	update_quads_on(d, n);
+	const Phasor fundamental = fundamental_rotation(d, n);
+	set_rotations(d, n, fundamental);
+	anchor_partials(d, n, fundamental);
 }
 
 void
@@ -615,201 +795,10 @@ drone_seek(Drone* d, const DroneParams* p, int64_t frame)
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		d->note_gain[n] = d->ratio[n] > 0.0f ? note_weight[n] * note_norm(v) : 0.0f;
 	}
-	retune_notes(d);
+	retune_notes(d, frame);
 	update_shape(d);
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		seek_note(d, n, frame);
 	}
 	d->step = (uint64_t)(frame / GRID_FRAMES);
-}
-
-/* One group of DRONE_LANES slots as a vector.  GCC and Clang both take
- * this extension; it keeps the whole group in registers for the chunk,
- * where the plain loop was only partly vectorised. */
-typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
-
-static Lanes
-lanes_load(const float* x)
-{
-	Lanes v;
-	memcpy(&v, x, sizeof(v));
-	return v;
-}
-
-static void
-lanes_store(float* x, Lanes v)
-{
-	memcpy(x, &v, sizeof(v));
-}
-
-/* Eight slots, two groups side by side: AVX's width, two SSE registers. */
-typedef float Wide __attribute__((vector_size(DRONE_WIDE * sizeof(float))));
-
-/* By pointer: a Wide passed by value has a different ABI with AVX. */
-static inline __attribute__((always_inline)) void
-wide_load(Wide* v, const float* x)
-{
-	memcpy(v, x, sizeof(*v));
-}
-
-static inline __attribute__((always_inline)) void
-wide_store(float* x, const Wide* v)
-{
-	memcpy(x, v, sizeof(*v));
-}
-
-/* The first `count` vectors of partials for n frames, summed per lane into
- * acc (each vector's two groups folded together: lane l of both has the
- * same place).  count is a constant in each caller, so the partials live in
- * registers.  The amplitude lives in the phasor, its growth in the
- * rotation. */
-static inline __attribute__((always_inline)) void
-render_vectors(Drone* d, Lanes* restrict acc, uint32_t n, const uint32_t count)
-{
-	Wide re[DRONE_VECTORS], im[DRONE_VECTORS], c[DRONE_VECTORS], s[DRONE_VECTORS];
-	#pragma GCC unroll 5
-	for (uint32_t v = 0; v < count; ++v) {
-		const uint32_t o = v * DRONE_WIDE;
-		Wide g;
-		wide_load(&re[v], d->re + o);
-		wide_load(&im[v], d->im + o);
-		wide_load(&g, d->grow + o);
-		wide_load(&c[v], d->rot_c + o);
-		wide_load(&s[v], d->rot_s + o);
-		c[v] *= g;
-		s[v] *= g;
-	}
-	for (uint32_t i = 0; i < n; ++i) {
-		#pragma GCC unroll 5
-		for (uint32_t v = 0; v < count; ++v) {
-			const Wide r = re[v] * c[v] - im[v] * s[v];
-			im[v] = re[v] * s[v] + im[v] * c[v];
-			re[v] = r;
-		}
-		Wide sum = im[0];
-		#pragma GCC unroll 5
-		for (uint32_t v = 1; v < count; ++v) {
-			sum += im[v];
-		}
-		acc[i] = __builtin_shufflevector(sum, sum, 0, 1, 2, 3) +
-		         __builtin_shufflevector(sum, sum, 4, 5, 6, 7);
-	}
-	#pragma GCC unroll 5
-	for (uint32_t v = 0; v < count; ++v) {
-		wide_store(d->re + v * DRONE_WIDE, &re[v]);
-		wide_store(d->im + v * DRONE_WIDE, &im[v]);
-	}
-}
-
-/* Up to the last vector that sounds: the notes fill the slots in order,
- * so a voicing of fewer notes leaves the last ones silent. */
-SIMD_CLONES static void
-drone_partials(Drone* d, Lanes* restrict acc, uint32_t n)
-{
-	_Static_assert(DRONE_VECTORS == 5, "one case a vector count");
-	uint32_t count = 0;
-	for (uint32_t g = 0; g < DRONE_GROUPS; ++g) {
-		count = d->group_on[g] ? g / 2 + 1 : count;
-	}
-	switch (count) {
-	case 1: render_vectors(d, acc, n, 1); break;
-	case 2: render_vectors(d, acc, n, 2); break;
-	case 3: render_vectors(d, acc, n, 3); break;
-	case 4: render_vectors(d, acc, n, 4); break;
-	default: render_vectors(d, acc, n, 5); break;
-	}
-}
-
-static float
-low_pass(DroneLowPass* f, float coef, float x)
-{
-	f->y1 += coef * (x - f->y1);
-	f->y2 += coef * (f->y1 - f->y2);
-	return f->y2;
-}
-
-/* Two noises, shared and apart, give a wide but not split sea. */
-static void
-render_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
-{
-	const float* ng = d->noise_gain;
-	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
-	const float coef = d->low_pass_coef;
-	DroneLowPass lp_l = d->low_pass[0], lp_r = d->low_pass[1];
-	Rng rng = d->rng;
-	for (uint32_t i = 0; i < n; ++i) {
-		const float gain = ng[0] + step * (float)(grid_at + i);
-		/* one draw, two 16-bit noises: half the generator's latency */
-		const uint32_t bits = rng_next(&rng);
-		const float shared = (float)(int16_t)(bits >> 16) * (1.0f / 32768.0f);
-		const float apart = (float)(int16_t)bits * (0.5f / 32768.0f);
-		left[i] += gain * low_pass(&lp_l, coef, shared + apart);
-		right[i] += gain * low_pass(&lp_r, coef, shared - apart);
-	}
-	d->low_pass[0] = lp_l;
-	d->low_pass[1] = lp_r;
-	d->rng = rng;
-}
-
-/* Each lane to its place, with the swell.  Four frames at a time, the
- * lanes gathered across frames (a transpose), so the mix is vector
- * arithmetic; the leftover frames take the same expression one by one, so
- * a frame's value does not depend on the chunking. */
-SIMD_CLONES static void
-mix_lanes(const Drone* d, const Lanes* acc, float* restrict left, float* restrict right,
-          uint32_t n, uint32_t grid_at)
-{
-	const Lanes pl0 = {d->pan_l[0], d->pan_l[0], d->pan_l[0], d->pan_l[0]};
-	const Lanes pl1 = {d->pan_l[1], d->pan_l[1], d->pan_l[1], d->pan_l[1]};
-	const Lanes pl2 = {d->pan_l[2], d->pan_l[2], d->pan_l[2], d->pan_l[2]};
-	const Lanes pl3 = {d->pan_l[3], d->pan_l[3], d->pan_l[3], d->pan_l[3]};
-	const Lanes pr0 = {d->pan_r[0], d->pan_r[0], d->pan_r[0], d->pan_r[0]};
-	const Lanes pr1 = {d->pan_r[1], d->pan_r[1], d->pan_r[1], d->pan_r[1]};
-	const Lanes pr2 = {d->pan_r[2], d->pan_r[2], d->pan_r[2], d->pan_r[2]};
-	const Lanes pr3 = {d->pan_r[3], d->pan_r[3], d->pan_r[3], d->pan_r[3]};
-	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
-	uint32_t i = 0;
-	for (; i + 4 <= n; i += 4) {
-		/* the transpose in shuffles, so it stays in registers */
-		const Lanes* f = acc + i;
-		const Lanes t0 = __builtin_shufflevector(f[0], f[1], 0, 4, 1, 5);
-		const Lanes t1 = __builtin_shufflevector(f[2], f[3], 0, 4, 1, 5);
-		const Lanes t2 = __builtin_shufflevector(f[0], f[1], 2, 6, 3, 7);
-		const Lanes t3 = __builtin_shufflevector(f[2], f[3], 2, 6, 3, 7);
-		const Lanes a0 = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
-		const Lanes a1 = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
-		const Lanes a2 = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
-		const Lanes a3 = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
-		/* from the frame's place in the grid step: the same for any chunking */
-		const float t = (float)(grid_at + i);
-		const Lanes at = {t, t + 1.0f, t + 2.0f, t + 3.0f};
-		const Lanes gain = d->gain[0] + dg * at;
-		lanes_store(left + i, lanes_load(left + i) + gain * (pl0 * a0 + pl1 * a1 + pl2 * a2 + pl3 * a3));
-		lanes_store(right + i,
-		            lanes_load(right + i) + gain * (pr0 * a0 + pr1 * a1 + pr2 * a2 + pr3 * a3));
-	}
-	for (; i < n; ++i) {
-		const Lanes a = acc[i];
-		const float gain = d->gain[0] + dg * (float)(grid_at + i);
-		left[i] += gain * (pl0[0] * a[0] + pl1[0] * a[1] + pl2[0] * a[2] + pl3[0] * a[3]);
-		right[i] += gain * (pr0[0] * a[0] + pr1[0] * a[1] + pr2[0] * a[2] + pr3[0] * a[3]);
-	}
-}
-
-void
-drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
-{
-	const bool silent = d->gain[0] == 0.0f && d->gain[1] == 0.0f;
-	bool any = false;
-	for (uint32_t g = 0; g < DRONE_GROUPS && !silent; ++g) {
-		any = any || d->group_on[g];
-	}
-	if (any) {
-		Lanes acc[GRID_FRAMES];
-		drone_partials(d, acc, n);
-		mix_lanes(d, acc, left, right, n, grid_at);
-	}
-	if (!silent && (d->noise_gain[0] != 0.0f || d->noise_gain[1] != 0.0f)) {
-		render_ocean(d, left, right, n, grid_at);
-	}
 }

@@ -3,22 +3,25 @@
  * (or, for Ocean, filtered noise) whose level swells and whose tone opens
  * with the breath.
  *
- * Each partial is a complex rotator (a unit phasor turned by a fixed step
- * per frame), kept as a struct of arrays in groups of DRONE_LANES so the
- * frame loop is plain vector arithmetic.  The amplitude lives in the
- * phasor: recomputed at each note's tick, it moves geometrically to the
- * next tick by a growth folded into the rotation.
+ * Each partial is a complex phasor turned by a fixed rotation per frame.
+ * The amplitude lives in the phasor: recomputed at each note's tick (every
+ * DRONE_TICK_FRAMES), it moves geometrically to the next tick by a growth
+ * folded into the rotation.  The partials sit in quads of four, each quad
+ * one vector [re x 4 | im x 4], and are rendered DRONE_STRIDE frames at a
+ * time: frame j of a stride is Im(z R^j), one product of z with a table of
+ * R^j, so the state turns once a stride rather than once a frame.
  *
  * Phases are anchored to session time: each note's fundamental phase is a
- * double phasor advanced on the grid (phasor.h), and at the note's tick its
- * partials are set afresh from it; float recursion runs only within a
- * tick.  The chorus is a phase offset that is a function of the note's LFO
- * phase, and the Ocean's noise is reseeded every grid step from the step's
- * index.  So the sound at a frame depends on the session time, not on how
- * the drone got there, and drone_seek() can start anywhere.  No libm call
- * runs per sample, and in a steady state none per grid step either.  Stereo comes from the lanes: each lane sits at its own place,
- * and the notes are laid across the lanes so the voices lean gently left
- * and right. */
+ * double phasor advanced from tick to tick (phasor.h), and at the note's
+ * tick its partials are set afresh from it; float arithmetic runs only
+ * within a tick.  The chorus is a phase offset that is a function of the
+ * note's LFO phase, and the Ocean's noise is reseeded every grid step from
+ * the step's index.  So the sound at a frame depends on the session time,
+ * not on how the drone got there, and drone_seek() can start anywhere.  No
+ * libm call runs per sample, and in a steady state none per grid step
+ * either.  Stereo comes from the lanes: each lane of a quad sits at its
+ * own place, and the notes are laid across the lanes so the voices lean
+ * gently left and right. */
 #ifndef SOMASCAPE_DRONE_H
 #define SOMASCAPE_DRONE_H
 
@@ -32,14 +35,17 @@
 enum {
 	DRONE_NOTES     = 3,
 	DRONE_HARMONICS = 12,
-	DRONE_LANES     = 4,
-	DRONE_SLOTS     = DRONE_NOTES * DRONE_HARMONICS,
-	DRONE_GROUPS    = DRONE_SLOTS / DRONE_LANES,
-	/* rendered eight slots (two groups) at a time: padded with silence */
-	DRONE_WIDE      = 2 * DRONE_LANES,
-	DRONE_VECTORS   = (DRONE_SLOTS + DRONE_WIDE - 1) / DRONE_WIDE,
-	DRONE_PADDED    = DRONE_VECTORS * DRONE_WIDE,
+	DRONE_LANES     = 4, /* places across the stereo field */
+	DRONE_QUAD_WIDTH = 2 * DRONE_LANES,                    /* re x 4 | im x 4 */
+	DRONE_NOTE_QUADS = DRONE_HARMONICS / DRONE_LANES,     /* per note */
+	DRONE_QUADS     = DRONE_NOTES * DRONE_NOTE_QUADS,
+	/* frames rendered from one turn of the partials' state */
+	DRONE_STRIDE    = 8,
+	/* each note's tick: its colour, amplitudes and phases set afresh */
+	DRONE_TICK_FRAMES = 256,
 };
+_Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && DRONE_TICK_FRAMES % GRID_FRAMES == 0,
+               "strides fill grid steps, grid steps fill ticks");
 
 typedef enum {
 	DRONE_SINGLE, DRONE_OCTAVE, DRONE_FIFTH, DRONE_TANPURA,
@@ -71,40 +77,58 @@ typedef struct {
 	float y1, y2;
 } DroneLowPass;
 
+/* A note's partials, by slot j = 0..11: the note's quad j / 4, lane
+ * j % 4. */
+typedef struct {
+	uint8_t harmonic[DRONE_HARMONICS];   /* 1.. */
+	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float, for vector arithmetic */
+	float   shape[DRONE_HARMONICS];      /* timbre, formants, band limit */
+	float   buzz[DRONE_HARMONICS];       /* Tanpura's jivari, 1 = none */
+	float   amp[DRONE_HARMONICS];        /* at the note's last tick */
+	float   amp_goal[DRONE_HARMONICS];   /* smoothed, at the note's next tick */
+	double  amp_smooth[DRONE_HARMONICS]; /* amp_goal in double: see update_amplitudes */
+	float   grow[DRONE_HARMONICS];       /* amplitude's growth per frame, to the next tick */
+	double  schroeder_re[DRONE_HARMONICS]; /* each partial's phase at time zero */
+	double  schroeder_im[DRONE_HARMONICS];
+	bool    sounding;                    /* has partials to render */
+} DroneNote;
+
 typedef struct {
 	double      rate;
 	DroneParams p;
 	bool        started;
+	bool        asleep; /* turned all the way down and faded out */
 
-	/* partial slots (struct of arrays, groups of DRONE_LANES) */
-	_Alignas(32) float re[DRONE_PADDED];
-	_Alignas(32) float im[DRONE_PADDED];
-	_Alignas(32) float rot_c[DRONE_PADDED];  /* rotation per frame */
-	_Alignas(32) float rot_s[DRONE_PADDED];
-	_Alignas(32) float grow[DRONE_PADDED];   /* amplitude's growth per frame, to the next tick */
-	_Alignas(16) float amp[DRONE_SLOTS];     /* at the note's last tick */
-	_Alignas(16) float amp_goal[DRONE_SLOTS];/* smoothed, at the note's next tick */
-	double      amp_smooth[DRONE_SLOTS];     /* amp_goal in double: see update_amplitudes */
-	_Alignas(16) float shape[DRONE_SLOTS];   /* timbre, formants, band limit */
-	_Alignas(16) float buzz[DRONE_SLOTS];    /* Tanpura's jivari, 1 = none */
-	uint8_t     harmonic[DRONE_SLOTS];       /* of each slot, 1.. */
-	bool        group_on[DRONE_GROUPS];
+	/* the partials as rendered, by quad: notes 0..2 harmonics 1-4 and
+	 * 5-8, then harmonics 9-12 of each note, so fewer notes or harmonics
+	 * leave the last quads silent */
+	_Alignas(32) float z[DRONE_QUADS][DRONE_QUAD_WIDTH]; /* at the stride's first frame */
+	/* [sin | cos] of R^j, so that frame j of a stride is the lane sum
+	 * of z * frame_turn[j] */
+	_Alignas(32) float frame_turn[DRONE_QUADS][DRONE_STRIDE][DRONE_QUAD_WIDTH];
+	/* R^DRONE_STRIDE, the turn to the next stride: [cos | cos], [-sin | sin] */
+	_Alignas(32) float stride_c[DRONE_QUADS][DRONE_QUAD_WIDTH];
+	_Alignas(32) float stride_s[DRONE_QUADS][DRONE_QUAD_WIDTH];
+	bool        quad_on[DRONE_QUADS];        /* has amplitude now or ahead */
+	uint32_t    quads_on;                    /* how many the render runs: to the last on */
 	uint64_t    step;                        /* grid step of session time */
 
 	/* notes */
+	DroneNote note[DRONE_NOTES];
 	float  root_hz;                 /* smoothed */
 	float  ratio[DRONE_NOTES];      /* sounding; changes only while silent */
 	float  note_gain[DRONE_NOTES];  /* smoothed */
+	float  settled_root;            /* the notes stand still at this setting: */
+	int    settled_voicing;         /* -1 while they move */
 	double base_w[DRONE_NOTES];                      /* fundamental, rad/frame */
 	double base_c[DRONE_NOTES], base_s[DRONE_NOTES]; /* its rotation */
-	Phasor phase[DRONE_NOTES];      /* fundamental's phase at this grid step */
-	Phasor turn[DRONE_NOTES];       /* its turn per grid step, chorus included */
-	Phasor turn_plain[DRONE_NOTES]; /* exp(i GRID_FRAMES w), no chorus */
+	Phasor turn_tick[DRONE_NOTES];  /* exp(i DRONE_TICK_FRAMES w), no chorus */
+	Phasor phase[DRONE_NOTES];      /* fundamental's phase at frame phase_at */
+	int64_t phase_at[DRONE_NOTES];
 	double chorus_delta[DRONE_NOTES]; /* chorus phase gained over this tick */
 	Phasor lfo[DRONE_NOTES];        /* chorus and jivari LFO, at the next tick */
 	Phasor lfo_turn[DRONE_NOTES];   /* per note tick */
 	double lfo_w[DRONE_NOTES];      /* rad/frame */
-	Phasor schroeder[DRONE_SLOTS];  /* each partial's phase at time zero */
 	bool   shape_dirty;
 
 	/* Ocean */

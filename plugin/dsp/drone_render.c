@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: ISC */
+/* The drone's frames: its partials a stride at a time, placed across the
+ * stereo field, and the Ocean's noise (drone.h). */
+#include "drone.h"
+
+#include "simd.h"
+
+#include <string.h>
+
+/* One quad, [re x 4 | im x 4], or eight frames: AVX's width, two SSE
+ * registers.  GCC and Clang both take this extension. */
+typedef float Quad __attribute__((vector_size(DRONE_QUAD_WIDTH * sizeof(float))));
+_Static_assert(DRONE_STRIDE == DRONE_QUAD_WIDTH, "a stride's frames fill one vector");
+
+/* By pointer: a Quad passed by value has a different ABI with AVX. */
+static inline __attribute__((always_inline)) void
+quad_load(Quad* v, const float* x)
+{
+	memcpy(v, x, sizeof(*v));
+}
+
+static inline __attribute__((always_inline)) void
+quad_store(float* x, const Quad* v)
+{
+	memcpy(x, v, sizeof(*v));
+}
+
+/* Sums of neighbouring lanes within each half:
+ * (a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7), AVX's
+ * horizontal add.  By pointer, as the loads. */
+static inline __attribute__((always_inline)) void
+pair_sums(Quad* out, const Quad* a, const Quad* b)
+{
+	*out = __builtin_shufflevector(*a, *b, 0, 2, 8, 10, 4, 6, 12, 14) +
+	       __builtin_shufflevector(*a, *b, 1, 3, 9, 11, 5, 7, 13, 15);
+}
+
+/* Eight frames of one channel from the frames' sums by place, two frames
+ * a vector (places 0..3 of frame 2k | of frame 2k + 1), each place
+ * weighted by its gain into the channel.  The sum of a frame is
+ * (0 + 1) + (2 + 3) in the places' order, whatever the chunking. */
+static inline __attribute__((always_inline)) void
+place_frames(Quad* out, const Quad* by_place, const Quad* weight)
+{
+	Quad w[4], low, high, all;
+	#pragma GCC unroll 4
+	for (uint32_t k = 0; k < 4; ++k) {
+		w[k] = by_place[k] * *weight;
+	}
+	pair_sums(&low, &w[0], &w[1]);  /* frames 0 2 1 3, two halves each */
+	pair_sums(&high, &w[2], &w[3]); /* frames 4 6 5 7 */
+	pair_sums(&all, &low, &high);   /* 0 2 4 6 | 1 3 5 7 */
+	*out = __builtin_shufflevector(all, all, 0, 4, 1, 5, 2, 6, 3, 7);
+}
+
+/* The first `count` quads for n frames from grid_at, placed and swelled,
+ * added to left and right.  A stride is computed whole, its frames kept
+ * as the chunk asks, and the state turned on when the stride is done, so
+ * a frame's value does not depend on the chunking.  count is a constant
+ * in each caller, so the state lives in registers. */
+static inline __attribute__((always_inline)) void
+render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
+             uint32_t grid_at, const uint32_t count)
+{
+	Quad z[DRONE_QUADS];
+	#pragma GCC unroll 9
+	for (uint32_t q = 0; q < count; ++q) {
+		quad_load(&z[q], d->z[q]);
+	}
+	const float* pl = d->pan_l;
+	const float* pr = d->pan_r;
+	const Quad place_l = {pl[0], pl[1], pl[2], pl[3], pl[0], pl[1], pl[2], pl[3]};
+	const Quad place_r = {pr[0], pr[1], pr[2], pr[3], pr[0], pr[1], pr[2], pr[3]};
+	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
+	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+	const Quad zero = {0.0f};
+	for (uint32_t i = 0; i < n;) {
+		const uint32_t first = (grid_at + i) % DRONE_STRIDE;
+		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
+		/* read afresh each stride: held in registers across strides, the
+		 * tables would crowd out the state */
+		const float(*turns)[DRONE_STRIDE][DRONE_QUAD_WIDTH] = d->frame_turn;
+		__asm__("" : "+r"(turns));
+		/* frame j is the sum over quads of z * turn j, re and im halves
+		 * together: places by frame, two frames a vector.  Frame 0 is z
+		 * itself: its sum is the im half. */
+		Quad by_place[DRONE_STRIDE / 2];
+		#pragma GCC unroll 4
+		for (uint32_t k = 0; k < DRONE_STRIDE / 2; ++k) {
+			Quad sum[2];
+			#pragma GCC unroll 2
+			for (uint32_t e = 0; e < 2; ++e) {
+				const uint32_t j = 2 * k + e;
+				Quad turn;
+				if (j == 0) {
+					sum[e] = z[0];
+					#pragma GCC unroll 9
+					for (uint32_t q = 1; q < count; ++q) {
+						sum[e] += z[q];
+					}
+					sum[e] = __builtin_shufflevector(sum[e], zero, 8, 9, 10, 11, 4, 5, 6, 7);
+					continue;
+				}
+				quad_load(&turn, turns[0][j]);
+				sum[e] = z[0] * turn;
+				#pragma GCC unroll 9
+				for (uint32_t q = 1; q < count; ++q) {
+					quad_load(&turn, turns[q][j]);
+					sum[e] += z[q] * turn;
+				}
+			}
+			by_place[k] = __builtin_shufflevector(sum[0], sum[1], 0, 1, 2, 3, 8, 9, 10, 11) +
+			              __builtin_shufflevector(sum[0], sum[1], 4, 5, 6, 7, 12, 13, 14, 15);
+		}
+		/* from the frames' places in the grid step: the same for any chunking */
+		const Quad gain = d->gain[0] + dg * ((float)(grid_at + i - first) + iota);
+		Quad out_l, out_r;
+		place_frames(&out_l, by_place, &place_l);
+		place_frames(&out_r, by_place, &place_r);
+		out_l *= gain;
+		out_r *= gain;
+		if (len == DRONE_STRIDE) {
+			Quad l, r;
+			quad_load(&l, left + i);
+			quad_load(&r, right + i);
+			l += out_l;
+			r += out_r;
+			quad_store(left + i, &l);
+			quad_store(right + i, &r);
+		} else {
+			for (uint32_t k = 0; k < len; ++k) {
+				left[i + k] += out_l[first + k];
+				right[i + k] += out_r[first + k];
+			}
+		}
+		if (first + len == DRONE_STRIDE) {
+			#pragma GCC unroll 9
+			for (uint32_t q = 0; q < count; ++q) {
+				Quad c, s;
+				quad_load(&c, d->stride_c[q]);
+				quad_load(&s, d->stride_s[q]);
+				const Quad swapped = __builtin_shufflevector(z[q], z[q], 4, 5, 6, 7, 0, 1, 2, 3);
+				z[q] = z[q] * c + swapped * s;
+			}
+		}
+		i += len;
+	}
+	#pragma GCC unroll 9
+	for (uint32_t q = 0; q < count; ++q) {
+		quad_store(d->z[q], &z[q]);
+	}
+}
+
+SIMD_CLONES static void
+drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
+{
+	_Static_assert(DRONE_QUADS == 9, "one case a quad count");
+	switch (d->quads_on) {
+	case 1: render_quads(d, left, right, n, grid_at, 1); break;
+	case 2: render_quads(d, left, right, n, grid_at, 2); break;
+	case 3: render_quads(d, left, right, n, grid_at, 3); break;
+	case 4: render_quads(d, left, right, n, grid_at, 4); break;
+	case 5: render_quads(d, left, right, n, grid_at, 5); break;
+	case 6: render_quads(d, left, right, n, grid_at, 6); break;
+	case 7: render_quads(d, left, right, n, grid_at, 7); break;
+	case 8: render_quads(d, left, right, n, grid_at, 8); break;
+	default: render_quads(d, left, right, n, grid_at, 9); break;
+	}
+}
+
+/* Both channels' low-passes, both stages, as one vector: (first stage
+ * left, right, second stage left, right).  Each lane steps
+ * y += coef * (in - y), as a scalar filter would, with the second stage
+ * one frame behind the first, so that all four go at once. */
+typedef float Stages __attribute__((vector_size(4 * sizeof(float))));
+
+/* Two noises, shared and apart, give a wide but not split sea. */
+static void
+render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
+{
+	/* the chunk's noise, left and right by frame, padded for whole loads:
+	 * one draw, two 16-bit noises (half the generator's latency) */
+	uint32_t bits[GRID_FRAMES];
+	Rng rng = d->rng;
+	for (uint32_t i = 0; i < n; ++i) {
+		bits[i] = rng_next(&rng);
+	}
+	d->rng = rng;
+	float noise[2 * GRID_FRAMES + 2];
+	for (uint32_t i = 0; i < n; ++i) {
+		/* the high and the low 16 bits, signed */
+		const float shared = (float)((int32_t)bits[i] >> 16) * (1.0f / 32768.0f);
+		const float apart = (float)((int32_t)(bits[i] << 16) >> 16) * (0.5f / 32768.0f);
+		noise[2 * i] = shared + apart;
+		noise[2 * i + 1] = shared - apart;
+	}
+	noise[2 * n] = noise[2 * n + 1] = 0.0f;
+
+	const float c = d->low_pass_coef;
+	const Stages coef = {c, c, c, c};
+	Stages y = {d->low_pass[0].y1, d->low_pass[1].y1, d->low_pass[0].y2, d->low_pass[1].y2};
+	/* the second stage of frame i, from the first stage's y of frame i;
+	 * the first frame's second stage holds still (its input is itself) */
+	float out[2 * GRID_FRAMES];
+	Stages in;
+	memcpy(&in, noise, sizeof(in));
+	in = __builtin_shufflevector(in, y, 0, 1, 6, 7);
+	y += coef * (in - y);
+	for (uint32_t i = 1; i < n; ++i) {
+		memcpy(&in, noise + 2 * i, sizeof(in));
+		in = __builtin_shufflevector(in, y, 0, 1, 4, 5);
+		y += coef * (in - y);
+		memcpy(out + 2 * (i - 1), (const float*)&y + 2, 2 * sizeof(float));
+	}
+	/* the last frame's second stage; the first stage holds still */
+	in = __builtin_shufflevector(y, y, 0, 1, 0, 1);
+	y += coef * (in - y);
+	memcpy(out + 2 * (n - 1), (const float*)&y + 2, 2 * sizeof(float));
+	d->low_pass[0] = (DroneLowPass){y[0], y[2]};
+	d->low_pass[1] = (DroneLowPass){y[1], y[3]};
+
+	const float* ng = d->noise_gain;
+	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
+	for (uint32_t i = 0; i < n; ++i) {
+		const float gain = ng[0] + step * (float)(int32_t)(grid_at + i);
+		left[i] += gain * out[2 * i];
+		right[i] += gain * out[2 * i + 1];
+	}
+}
+
+void
+drone_render(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at)
+{
+	if (d->gain[0] == 0.0f && d->gain[1] == 0.0f) {
+		return;
+	}
+	if (d->quads_on > 0) {
+		drone_partials(d, left, right, n, grid_at);
+	}
+	if (d->noise_gain[0] != 0.0f || d->noise_gain[1] != 0.0f) {
+		render_ocean(d, left, right, n, grid_at);
+	}
+}
