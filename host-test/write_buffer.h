@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: ISC */
-/* An output file's bytes gathered into large writes (a render hands
+/* An output file's bytes gathered into large writes: a render hands
  * libsndfile a few kilobytes at a time, and a write() per block costs more
- * in the kernel than the data itself), each passed on to the kernel's
- * writeback as soon as it is written, so that the fsync before the file is
- * renamed into place finds little left to wait for.  Positions are the
- * file's: a seek flushes first, so bytes land where they were written.
- * Write-only.  The first failure sticks: later calls do nothing, and
- * `error` keeps its errno for the message. */
+ * in the kernel than the data itself.  Whole aligned megabytes go past the
+ * page cache (O_DIRECT), straight to the disk: copying a gigabyte into the
+ * cache and writing it back later costs the kernel several times more
+ * CPU, and the fsync before the rename would wait for all of it.  The
+ * rest (the end of the file, the header rewritten at the start) goes
+ * through the cache as usual, and so does everything on a file system
+ * without O_DIRECT.
+ *
+ * Positions are the file's; a seek inside the buffered bytes moves within
+ * the buffer, any other flushes first.  Write-only.  The first failure
+ * sticks: later calls do nothing, and `error` keeps its errno for the
+ * message. */
 #ifndef SOMASCAPE_WRITE_BUFFER_H
 #define SOMASCAPE_WRITE_BUFFER_H
 
@@ -18,11 +24,13 @@
 
 typedef struct {
 	int      fd;
-	int64_t  flushed_to; /* the file offset where the buffer's bytes go */
-	int64_t  length;     /* the file's length, counting what is buffered */
-	size_t   fill;
-	int      error;      /* errno of the first failure, or 0 */
-	uint8_t* bytes;      /* WRITE_BUFFER_BYTES */
+	bool     direct; /* O_DIRECT is on */
+	int64_t  start;  /* the file offset of the buffer's first byte */
+	size_t   fill;   /* bytes buffered */
+	size_t   cursor; /* where the next write goes, from start; at most fill */
+	int64_t  length; /* the file's length, counting what is buffered */
+	int      error;  /* errno of the first failure, or 0 */
+	uint8_t* bytes;  /* WRITE_BUFFER_BYTES, aligned for O_DIRECT */
 } WriteBuffer;
 
 /* Over an open, empty file; false when out of memory. */
