@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* The rendered audio, streamed block by block to a WAV, FLAC or Ogg Vorbis
  * file through libsndfile (so memory stays constant for any duration),
- * under a temporary name until audio_file_commit(). */
+ * under a temporary name until audio_file_commit(), which makes it durable
+ * (fsync) before renaming it into place. */
 #ifndef SOMASCAPE_AUDIO_FILE_H
 #define SOMASCAPE_AUDIO_FILE_H
 
 #include "atomic_file.h"
+#include "write_buffer.h"
 
 #include <sndfile.h>
 
@@ -16,8 +18,10 @@
 typedef enum { AUDIO_BITS_DEFAULT, AUDIO_BITS_16, AUDIO_BITS_24, AUDIO_BITS_32F } AudioBits;
 
 typedef struct {
-	SNDFILE*   sf;
-	AtomicFile file;
+	SNDFILE*    sf;
+	AtomicFile  file;
+	int         fd;
+	WriteBuffer out; /* libsndfile writes through it */
 } AudioFile;
 
 /* "16", "24" or "32f"; false for anything else. */

@@ -35,6 +35,11 @@ struct Host {
 	double            rate;
 	uint32_t          n_ports;
 	HostPort*         ports;
+	/* the atom ports by direction, so that run() need not look through
+	 * all ports */
+	HostPort**        atom_in;
+	HostPort**        atom_out;
+	uint32_t          n_atom_in, n_atom_out;
 	int               audio_out[2];
 	LV2_URID          atom_chunk; /* mapped once: run() is hot */
 
@@ -157,6 +162,8 @@ connect_ports(Host* host, char* err, size_t err_size)
 
 	host->n_ports = lilv_plugin_get_num_ports(host->plugin);
 	host->ports = (HostPort*)calloc(host->n_ports, sizeof(HostPort));
+	host->atom_in = (HostPort**)calloc(host->n_ports, sizeof(HostPort*));
+	host->atom_out = (HostPort**)calloc(host->n_ports, sizeof(HostPort*));
 	float* defaults = (float*)calloc(host->n_ports, sizeof(float));
 	lilv_plugin_get_port_ranges_float(host->plugin, NULL, NULL, defaults);
 	int n_audio = 0;
@@ -185,6 +192,9 @@ connect_ports(Host* host, char* err, size_t err_size)
 			if (is_input) {
 				clear_atom_input(port);
 				seq->atom.type = sequence;
+				host->atom_in[host->n_atom_in++] = port;
+			} else {
+				host->atom_out[host->n_atom_out++] = port;
 			}
 			lilv_instance_connect_port(host->instance, i, port->atom);
 		} else {
@@ -289,6 +299,8 @@ host_free(Host* host)
 		free(host->ports[i].atom);
 	}
 	free(host->ports);
+	free(host->atom_in);
+	free(host->atom_out);
 	for (uint32_t i = 0; i < host->n_uris; ++i) {
 		free(host->uris[i]);
 	}
@@ -404,25 +416,21 @@ host_control(Host* host, const char* symbol)
 bool
 host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const void* body)
 {
-	for (uint32_t i = 0; i < host->n_ports; ++i) {
-		HostPort* port = &host->ports[i];
-		if (port->role != PORT_ATOM_IN) {
-			continue;
-		}
-		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
-		const uint32_t need = (uint32_t)sizeof(LV2_Atom_Event) + lv2_atom_pad_size(size);
-		if (sizeof(LV2_Atom) + seq->atom.size + need > ATOM_CAPACITY) {
-			return false;
-		}
-		LV2_Atom_Event* ev = lv2_atom_sequence_end(&seq->body, seq->atom.size);
-		ev->time.frames = frame;
-		ev->body.type = type;
-		ev->body.size = size;
-		memcpy(ev + 1, body, size);
-		seq->atom.size += need;
-		return true;
+	if (host->n_atom_in == 0) {
+		return false;
 	}
-	return false;
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_in[0]->atom;
+	const uint32_t need = (uint32_t)sizeof(LV2_Atom_Event) + lv2_atom_pad_size(size);
+	if (sizeof(LV2_Atom) + seq->atom.size + need > ATOM_CAPACITY) {
+		return false;
+	}
+	LV2_Atom_Event* ev = lv2_atom_sequence_end(&seq->body, seq->atom.size);
+	ev->time.frames = frame;
+	ev->body.type = type;
+	ev->body.size = size;
+	memcpy(ev + 1, body, size);
+	seq->atom.size += need;
+	return true;
 }
 
 void
@@ -430,21 +438,16 @@ host_run(Host* host, float* left, float* right, uint32_t n)
 {
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[0], left);
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[1], right);
-	for (uint32_t i = 0; i < host->n_ports; ++i) {
-		HostPort* port = &host->ports[i];
-		if (port->role == PORT_ATOM_OUT) {
-			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
-			seq->atom.type = host->atom_chunk;
-			seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
-		}
+	for (uint32_t i = 0; i < host->n_atom_out; ++i) {
+		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_out[i]->atom;
+		seq->atom.type = host->atom_chunk;
+		seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
 	}
 	lilv_instance_run(host->instance, n);
 	host_worker_end_run(&host->worker);
-	for (uint32_t i = 0; i < host->n_ports; ++i) {
-		if (host->ports[i].role == PORT_ATOM_IN) {
-			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->ports[i].atom;
-			seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
-		}
+	for (uint32_t i = 0; i < host->n_atom_in; ++i) {
+		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_in[i]->atom;
+		seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
 	}
 }
 

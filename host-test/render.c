@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "render.h"
 
+#include "audio_writer.h"
 #include "file_params.h"
 #include "host.h"
 #include "presets.h"
@@ -62,34 +63,19 @@ apply_plan_start(const RenderPlan* plan, Host* host, char* err, size_t err_size)
 	return true;
 }
 
+/* Where runs render when nothing takes the audio (and the zero-frame run
+ * that loads files). */
 typedef struct {
 	float left[HOST_MAX_BLOCK];
 	float right[HOST_MAX_BLOCK];
-	float interleaved[2 * HOST_MAX_BLOCK];
 } Buffers;
 
-/* The audio of one run to the meter and the file. */
-static bool
-deliver_audio(const RenderPlan* plan, const RenderSinks* sinks, Buffers* buf, uint32_t n,
-              char* err, size_t err_size)
-{
-	if (!sinks->audio && !sinks->meter) {
-		return true;
-	}
-	for (uint32_t i = 0; i < n; ++i) {
-		buf->interleaved[2 * i] = buf->left[i] * plan->gain;
-		buf->interleaved[2 * i + 1] = buf->right[i] * plan->gain;
-	}
-	if (sinks->meter && !loudness_meter_add(sinks->meter, buf->interleaved, n)) {
-		snprintf(err, err_size, "measuring the loudness failed");
-		return false;
-	}
-	return !sinks->audio || audio_file_write(sinks->audio, buf->interleaved, n, err, err_size);
-}
+_Static_assert(HOST_MAX_BLOCK <= AUDIO_WRITER_SLOT_FRAMES, "a run fits in the writer's slot");
 
+/* The audio goes to the writer, if there is one. */
 static bool
 run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffers* buf,
-            char* err, size_t err_size)
+            AudioWriter* writer, char* err, size_t err_size)
 {
 	const Watched w = {watch(host, "gaze_side"), watch(host, "set_active"),
 	                   watch(host, "breath_stage"), watch(host, "gaze_pos"),
@@ -104,7 +90,7 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 	Progress progress;
 	progress_start(&progress, sinks->label, plan->frames, plan->rate);
 	bool ok = true;
-	for (int64_t frame = 0; ok && frame < plan->frames;) {
+	for (int64_t frame = 0; frame < plan->frames;) {
 		if (render_interrupted) {
 			snprintf(err, err_size, "interrupted");
 			ok = false;
@@ -118,14 +104,23 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		n = n < block ? n : block;
 		const int64_t next = script_player_next(&player, frame);
 		n = next - frame < n ? next - frame : n;
-		host_run(host, buf->left, buf->right, (uint32_t)n);
+		float* left = buf->left;
+		float* right = buf->right;
+		if (writer &&
+		    !audio_writer_reserve(writer, (uint32_t)n, &left, &right, err, err_size)) {
+			ok = false;
+			break;
+		}
+		host_run(host, left, right, (uint32_t)n);
 		if (sinks->cues) {
 			cue_sheet_observe(sinks->cues, frame, *w.gaze_side, *w.set_active, *w.breath_stage);
 		}
 		if (sinks->plot) {
 			plot_observe(sinks->plot, frame + n, *w.gaze_pos, *w.breath_level, *w.set_active);
 		}
-		ok = deliver_audio(plan, sinks, buf, (uint32_t)n, err, err_size);
+		if (writer) {
+			audio_writer_commit(writer, (uint32_t)n);
+		}
 		frame += n;
 		progress_update(&progress, frame);
 	}
@@ -155,7 +150,14 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 			const FileSetting* f = &plan->files[i];
 			ok = file_param_load(host, f->uri, f->name, f->path, err, err_size);
 		}
-		ok = ok && run_session(plan, sinks, host, buf, err, err_size);
+		AudioWriter* writer = NULL;
+		if (ok && (sinks->audio || sinks->meter)) {
+			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, err, err_size);
+			ok = writer != NULL;
+		}
+		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);
+		/* after a failed render the writer's message (if any) is the cause */
+		ok = (!writer || audio_writer_finish(writer, err, err_size)) && ok;
 		host_deactivate(host);
 	}
 	free(buf);
