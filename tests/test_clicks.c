@@ -29,13 +29,14 @@
 #define HOP 32u
 /* the loudest window with jumps may be this many times the steady one's
  * (+7.8 dB): a step of -49 dBFS added to the steady Alternate session
- * reaches it.  The worst measured (seeds 1-8) is 4.17, gaze_width in
- * Follow, where the continuous tone moves to the side.  gaze_mode Off <->
- * Follow, once 8 to 54 times as the tone crossed the head in 10 ms, is
- * 1.00 at most now that the eyes glide between patterns (gaze.h); and
- * gaze_per_breath 0 -> 8 in Sweep, once 38.7 as the cycle jumped into line
- * with the breath, is 1.69 at most now that it catches up
- * (gaze_align_cycle). */
+ * reaches it.  The worst measured (seeds 1-8) is 2.40, cue_sound in Sweep.
+ * gaze_mode Off <-> Follow, once 8 to 54 times as the tone crossed the
+ * head in 10 ms, is 1.00 at most now that the eyes glide between patterns
+ * (gaze.h); gaze_per_breath 0 -> 8 in Sweep, once 38.7 as the cycle
+ * jumped into line with the breath, is 1.69 at most now that it catches
+ * up (gaze_align_cycle); gaze_target in Follow with no glide, once 253 as
+ * a splat at a fast-moving delay rippled, is 1.05 at most now that what
+ * moves is read from its past (spatial.h). */
 #define CLICK_THRESHOLD 6.0
 #define FLOOR 1e-12 /* -120 dB: the reference of a silent steady signal */
 
