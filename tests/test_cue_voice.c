@@ -53,10 +53,10 @@ render_strike(CueSound sound, double rate, float pitch, float decay,
 	assert(r.samples);
 	CueVoice v;
 	cue_voice_init(&v, rate);
-	cue_voice_trigger(&v, sound, pitch, decay, 1.0f, seed);
+	cue_voice_trigger(&v, NULL, sound, pitch, decay, 1.0f, seed);
 	while (cue_voice_active(&v) && r.length < capacity) {
 		const size_t m = capacity - r.length < chunk ? capacity - r.length : chunk;
-		cue_voice_render(&v, r.samples + r.length, (uint32_t)m);
+		cue_voice_render(&v, r.samples + r.length, (uint32_t)m, r.length % CUE_TICK);
 		r.length += m;
 	}
 	return r;
@@ -140,11 +140,11 @@ test_partials_band_limited(void)
 				CueVoice v;
 				float    sink[CUE_TICK];
 				cue_voice_init(&v, rates[ri]);
-				cue_voice_trigger(&v, (CueSound)s, pitches[p], 0.4f, 1.0f, 1);
+				cue_voice_trigger(&v, NULL, (CueSound)s, pitches[p], 0.4f, 1.0f, 1);
 				while (cue_voice_active(&v)) {
-					cue_voice_render(&v, sink, CUE_TICK);
-					const CueStrike* k = &v.now;
-					for (uint32_t i = 0; i < k->partial_count; ++i) {
+					cue_voice_render(&v, sink, CUE_TICK, 0);
+					const CuePartials* k = &v.now.partials;
+					for (uint32_t i = 0; i < k->count; ++i) {
 						const double re = k->lane_re[i][0], im = k->lane_im[i][0];
 						if (re * re + im * im < 1e-20) {
 							continue;
@@ -217,7 +217,7 @@ render_pattern(CueSound sound, float* out, size_t total, const uint32_t* chunks,
 {
 	CueVoice v;
 	cue_voice_init(&v, 48000.0);
-	cue_voice_trigger(&v, sound, 330.0f, 0.4f, 1.0f, 11);
+	cue_voice_trigger(&v, NULL, sound, 330.0f, 0.4f, 1.0f, 11);
 	size_t done = 0, c = 0;
 	while (done < total) {
 		size_t m = chunks[c++ % chunk_count];
@@ -228,9 +228,9 @@ render_pattern(CueSound sound, float* out, size_t total, const uint32_t* chunks,
 			m = total - done;
 		}
 		if (done == retrigger_at) {
-			cue_voice_trigger(&v, sound, 440.0f, 0.4f, 0.8f, 12);
+			cue_voice_trigger(&v, NULL, sound, 440.0f, 0.4f, 0.8f, 12);
 		}
-		cue_voice_render(&v, out + done, (uint32_t)m);
+		cue_voice_render(&v, out + done, (uint32_t)m, done % CUE_TICK);
 		done += m;
 	}
 }
@@ -270,16 +270,16 @@ test_retrigger_click_free(void)
 		memset(two, 0, sizeof(two));
 		CueVoice v;
 		cue_voice_init(&v, rate);
-		cue_voice_trigger(&v, (CueSound)s, 330.0f, 0.4f, 1.0f, 5);
-		cue_voice_render(&v, one, (uint32_t)total);
+		cue_voice_trigger(&v, NULL, (CueSound)s, 330.0f, 0.4f, 1.0f, 5);
+		cue_voice_render(&v, one, (uint32_t)total, 0);
 		const float single = max_step(one, 0, total);
 
 		cue_voice_init(&v, rate);
-		cue_voice_trigger(&v, (CueSound)s, 330.0f, 0.4f, 1.0f, 5);
-		cue_voice_render(&v, two, (uint32_t)at);
+		cue_voice_trigger(&v, NULL, (CueSound)s, 330.0f, 0.4f, 1.0f, 5);
+		cue_voice_render(&v, two, (uint32_t)at, 0);
 		CHECK(cue_voice_active(&v), "%s: ended before the retrigger", sound_names[s]);
-		cue_voice_trigger(&v, (CueSound)s, 330.0f, 0.4f, 1.0f, 6);
-		cue_voice_render(&v, two + at, (uint32_t)(total - at));
+		cue_voice_trigger(&v, NULL, (CueSound)s, 330.0f, 0.4f, 1.0f, 6);
+		cue_voice_render(&v, two + at, (uint32_t)(total - at), at % CUE_TICK);
 		const float around = max_step(two, at - 48, at + 960);
 		/* old fading plus new rising: at most the sum of two strikes' steps */
 		CHECK(around <= 2.0f * single, "%s: retrigger steps %g, a strike %g",
@@ -343,14 +343,14 @@ alternating_loudness(CueSound sound, double rate)
 		for (size_t done = 0; done < BLOCK;) {
 			const size_t now = t + done;
 			if (now % every == 0) {
-				cue_voice_trigger(&voices[strikes % 2], sound, 330.0f, 0.4f, 1.0f,
+				cue_voice_trigger(&voices[strikes % 2], NULL, sound, 330.0f, 0.4f, 1.0f,
 				                  (uint32_t)strikes + 1);
 				++strikes;
 			}
 			size_t m = (now / every + 1) * every - now;
 			m        = m < BLOCK - done ? m : BLOCK - done;
-			cue_voice_render(&voices[0], &mono[0][done], (uint32_t)m);
-			cue_voice_render(&voices[1], &mono[1][done], (uint32_t)m);
+			cue_voice_render(&voices[0], &mono[0][done], (uint32_t)m, (t + done) % CUE_TICK);
+			cue_voice_render(&voices[1], &mono[1][done], (uint32_t)m, (t + done) % CUE_TICK);
 			done += m;
 		}
 		for (size_t i = 0; i < BLOCK; ++i) {
@@ -415,21 +415,21 @@ test_adds_and_stops(void)
 	for (int i = 0; i < 256; ++i) {
 		buf[i] = 1.0f;
 	}
-	cue_voice_render(&v, buf, 256);
+	cue_voice_render(&v, buf, 256, 0);
 	CHECK(peak_of(buf, 256) == 1.0f && buf[0] == 1.0f, "idle voice changed the buffer");
 
-	cue_voice_trigger(&v, CUE_BELL, 330.0f, 0.4f, 1.0f, 1);
-	cue_voice_render(&v, buf, 256);
+	cue_voice_trigger(&v, NULL, CUE_BELL, 330.0f, 0.4f, 1.0f, 1);
+	cue_voice_render(&v, buf, 256, 0);
 	CHECK(buf[0] == 1.0f && buf[255] != 1.0f, "render does not add onto the buffer");
 	cue_voice_stop(&v);
 	CHECK(!cue_voice_active(&v), "still active after stop");
 	memset(buf, 0, sizeof(buf));
-	cue_voice_render(&v, buf, 256);
+	cue_voice_render(&v, buf, 256, 0);
 	CHECK(peak_of(buf, 256) == 0.0f, "sound after stop");
 
 	/* nonsense arguments give silence or a sane sound, never NaN */
-	cue_voice_trigger(&v, (CueSound)77, NAN, INFINITY, NAN, 0);
-	cue_voice_render(&v, buf, 256);
+	cue_voice_trigger(&v, NULL, (CueSound)77, NAN, INFINITY, NAN, 0);
+	cue_voice_render(&v, buf, 256, 0);
 	CHECK(isfinite(peak_of(buf, 256)), "NaN arguments give NaN samples");
 	printf("render adds, stop stops, bad arguments stay finite\n");
 }

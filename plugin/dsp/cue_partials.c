@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: ISC */
+#include "cue_partials.h"
+
+#include "simd.h"
+
+#include <complex.h>
+#include <math.h>
+#include <string.h>
+
+_Static_assert(CUE_TICK % CUE_LANES == 0, "a tick is whole groups of lanes");
+_Static_assert(CUE_TICK <= 2 * CUE_LANES, "a lead wraps the lanes at most twice");
+
+/* Eight values side by side (GCC/Clang vector extension): one AVX
+ * register, two SSE ones, plain scalar code elsewhere.  Passed by pointer:
+ * by value its ABI would differ with AVX. */
+typedef float Lanes __attribute__((vector_size(CUE_LANES * sizeof(float))));
+
+static inline __attribute__((always_inline)) void
+load_lanes(Lanes* l, const float* p)
+{
+	memcpy(l, p, sizeof(*l));
+}
+
+static inline __attribute__((always_inline)) void
+store_lanes(float* p, const Lanes* l)
+{
+	memcpy(p, l, sizeof(*l));
+}
+
+static double complex
+step_of(const CuePartials* p, uint32_t k)
+{
+	return CMPLX((double)p->step_re[k], (double)p->step_im[k]);
+}
+
+void
+cue_partials_start(CuePartials* p, double amplitude, double omega, double radius,
+                   double floor)
+{
+	const uint32_t k = p->count++;
+	/* lane j is the sample j on: z^j by products, in double */
+	const double complex z = radius * CMPLX(cos(omega), sin(omega));
+	double complex turn = 1.0;
+	for (int j = 0; j < CUE_LANES; ++j) {
+		p->lane_re[k][j] = (float)(amplitude * creal(turn));
+		p->lane_im[k][j] = (float)(amplitude * cimag(turn));
+		turn *= z;
+	}
+	p->step_re[k] = (float)creal(turn);
+	p->step_im[k] = (float)cimag(turn);
+	/* samples until it is under the floor; cue_partials_align makes it
+	 * a tick */
+	const double samples = amplitude > floor ? ceil(log(floor / amplitude) / log(radius)) : 0.0;
+	p->silent_at[k] = samples < 4e9 ? (uint32_t)samples : UINT32_MAX - CUE_TICK;
+	p->live = p->count;
+}
+
+void
+cue_partials_align(CuePartials* p, uint32_t lead)
+{
+	for (uint32_t k = 0; k < p->count; ++k) {
+		p->silent_at[k] = (uint32_t)(((uint64_t)p->silent_at[k] + lead + CUE_TICK - 1) / CUE_TICK);
+		if (lead == 0) {
+			continue;
+		}
+		/* new lane j is the sample j - lead: an old lane, stepped back
+		 * once or twice (by the inverse of the step) */
+		const double complex back = 1.0 / step_of(p, k);
+		float re[CUE_LANES], im[CUE_LANES];
+		for (int j = 0; j < CUE_LANES; ++j) {
+			int from = j - (int)lead;
+			double complex v;
+			if (from >= 0) {
+				v = CMPLX(p->lane_re[k][from], p->lane_im[k][from]);
+			} else {
+				double complex turn = back;
+				for (from += CUE_LANES; from < 0; from += CUE_LANES) {
+					turn *= back;
+				}
+				v = CMPLX(p->lane_re[k][from], p->lane_im[k][from]) * turn;
+			}
+			re[j] = (float)creal(v);
+			im[j] = (float)cimag(v);
+		}
+		memcpy(p->lane_re[k], re, sizeof(re));
+		memcpy(p->lane_im[k], im, sizeof(im));
+	}
+}
+
+/* Zeroes the partials at the end of the live ones that are silent from
+ * the coming tick on (those before them keep turning, quietly). */
+static void
+drop_silent(CuePartials* p)
+{
+	while (p->live > 0 && p->silent_at[p->live - 1] <= p->ticks) {
+		--p->live;
+		memset(p->lane_re[p->live], 0, sizeof(p->lane_re[p->live]));
+		memset(p->lane_im[p->live], 0, sizeof(p->lane_im[p->live]));
+	}
+}
+
+/* One tick of partials [first, first + count) written to out, or added to
+ * it when `add` (so the sum runs in the same order either way).  count is
+ * a constant in each caller below, so the partials live in registers; at
+ * most four at once, so they fit in them even as SSE pairs. */
+static inline __attribute__((always_inline)) void
+tick_n(CuePartials* p, float* out, const uint32_t first, const uint32_t count, const bool add)
+{
+	Lanes re[4], im[4], step_re[4], step_im[4];
+#pragma GCC unroll 4
+	for (uint32_t k = 0; k < count; ++k) {
+		load_lanes(&re[k], p->lane_re[first + k]);
+		load_lanes(&im[k], p->lane_im[first + k]);
+		step_re[k] = (Lanes){0.0f} + p->step_re[first + k];
+		step_im[k] = (Lanes){0.0f} + p->step_im[first + k];
+	}
+	for (uint32_t q = 0; q < CUE_TICK; q += CUE_LANES) {
+		Lanes sum = im[0];
+		if (add) {
+			load_lanes(&sum, out + q);
+			sum += im[0];
+		}
+#pragma GCC unroll 4
+		for (uint32_t k = 1; k < count; ++k) {
+			sum += im[k];
+		}
+		store_lanes(out + q, &sum);
+#pragma GCC unroll 4
+		for (uint32_t k = 0; k < count; ++k) {
+			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
+			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
+			re[k]               = next_re;
+		}
+	}
+#pragma GCC unroll 4
+	for (uint32_t k = 0; k < count; ++k) {
+		store_lanes(p->lane_re[first + k], &re[k]);
+		store_lanes(p->lane_im[first + k], &im[k]);
+	}
+}
+
+SIMD_CLONES void
+cue_partials_tick(CuePartials* p, float* out)
+{
+	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
+	drop_silent(p);
+	++p->ticks;
+	switch (p->live) {
+	case 0: memset(out, 0, CUE_TICK * sizeof(float)); return;
+	case 1: tick_n(p, out, 0, 1, false); return;
+	case 2: tick_n(p, out, 0, 2, false); return;
+	case 3: tick_n(p, out, 0, 3, false); return;
+	default: tick_n(p, out, 0, 4, false); break;
+	}
+	switch (p->live) {
+	case 5: tick_n(p, out, 4, 1, true); break;
+	case 6: tick_n(p, out, 4, 2, true); break;
+	case 7: tick_n(p, out, 4, 3, true); break;
+	case 8: tick_n(p, out, 4, 4, true); break;
+	default: break;
+	}
+}
+
+void
+cue_partials_retune(CuePartials* p, uint32_t k, float r1, float i1)
+{
+	/* lane j from lane 0 by the rotation to the j-th power */
+	const float zr = p->lane_re[k][0], zi = p->lane_im[k][0];
+	float pr = r1, pi = i1;
+	for (int j = 1; j < CUE_LANES; ++j) {
+		p->lane_re[k][j] = zr * pr - zi * pi;
+		p->lane_im[k][j] = zr * pi + zi * pr;
+		const float next = pr * r1 - pi * i1;
+		pi = pr * i1 + pi * r1;
+		pr = next;
+	}
+	p->step_re[k] = pr;
+	p->step_im[k] = pi;
+}
+
+void
+cue_partials_advance(CuePartials* p, uint32_t ticks)
+{
+	const uint32_t groups = ticks * (CUE_TICK / CUE_LANES);
+	for (uint32_t k = 0; k < p->live; ++k) {
+		/* step^groups by squaring, in double: as the lanes would have
+		 * turned, without their rounding */
+		double complex turn = 1.0, power = step_of(p, k);
+		for (uint32_t e = groups; e > 0; e >>= 1) {
+			if (e & 1u) {
+				turn *= power;
+			}
+			power *= power;
+		}
+		for (int j = 0; j < CUE_LANES; ++j) {
+			const double complex v = CMPLX(p->lane_re[k][j], p->lane_im[k][j]) * turn;
+			p->lane_re[k][j] = (float)creal(v);
+			p->lane_im[k][j] = (float)cimag(v);
+		}
+	}
+	p->ticks += ticks;
+}
+
+bool
+cue_partials_same_steps(const CuePartials* a, const CuePartials* b)
+{
+	return a->count == b->count &&
+	       !memcmp(a->step_re, b->step_re, a->count * sizeof(float)) &&
+	       !memcmp(a->step_im, b->step_im, a->count * sizeof(float));
+}
+
+void
+cue_partials_mix(CuePartials* a, const CuePartials* b, float sign)
+{
+	for (uint32_t k = 0; k < b->live; ++k) {
+		for (int j = 0; j < CUE_LANES; ++j) {
+			a->lane_re[k][j] += sign * b->lane_re[k][j];
+			a->lane_im[k][j] += sign * b->lane_im[k][j];
+		}
+		/* b's silent tick counted on a's ticks */
+		const int64_t left = (int64_t)b->silent_at[k] - b->ticks;
+		const uint32_t at = left > 0 ? a->ticks + (uint32_t)left : a->ticks;
+		a->silent_at[k] = k >= a->live || at > a->silent_at[k] ? at : a->silent_at[k];
+	}
+	a->live = b->live > a->live ? b->live : a->live;
+}
+
+/* Total power at the start of tick n: sum of power[k] * decay[k]^n. */
+static double
+power_at(const double* power, const double* log_decay, uint32_t count, double n)
+{
+	double sum = 0.0;
+	for (uint32_t k = 0; k < count; ++k) {
+		sum += power[k] * exp(n * log_decay[k]);
+	}
+	return sum;
+}
+
+uint32_t
+cue_partials_end_tick(const CuePartials* p, double power, double extra_power,
+                      double extra_decay)
+{
+	double   start[CUE_MAX_PARTIALS + 1], log_decay[CUE_MAX_PARTIALS + 1];
+	uint32_t terms = 0;
+	for (uint32_t k = 0; k < p->count; ++k) {
+		const double re = p->lane_re[k][0], im = p->lane_im[k][0];
+		const double g = (double)p->step_re[k] * p->step_re[k] +
+		                 (double)p->step_im[k] * p->step_im[k];
+		start[terms] = re * re + im * im;
+		/* power falls by |step|^2 a group, two groups a tick */
+		log_decay[terms] = 2.0 * log(g);
+		terms += start[terms] > 0.0 && log_decay[terms] < 0.0;
+	}
+	if (extra_power > 0.0 && extra_decay < 1.0) {
+		start[terms] = extra_power;
+		log_decay[terms] = log(extra_decay);
+		++terms;
+	}
+	/* the answer lies between the tick where the loudest term alone is
+	 * under `power` and the tick where every term is under power / terms */
+	double lo = 1.0, hi = 1.0;
+	for (uint32_t k = 0; k < terms; ++k) {
+		lo = fmax(lo, ceil(log(power / start[k]) / log_decay[k]));
+		hi = fmax(hi, ceil(log(power / (terms * start[k])) / log_decay[k]));
+	}
+	if (power_at(start, log_decay, terms, lo) < power) {
+		hi = lo;
+	}
+	while (hi - lo > 1.0) { /* power_at(lo) >= power > power_at(hi) */
+		const double mid = floor(0.5 * (lo + hi));
+		if (power_at(start, log_decay, terms, mid) < power) {
+			hi = mid;
+		} else {
+			lo = mid;
+		}
+	}
+	return hi < 4e9 / CUE_TICK ? (uint32_t)hi : UINT32_MAX / CUE_TICK;
+}
