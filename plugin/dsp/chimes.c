@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "chimes.h"
 #include "layers.h"
+#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -71,16 +72,17 @@ chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at)
 	}
 }
 
-void
-chimes_add(Chimes* c, float* left, float* right, uint32_t n)
+SIMD_CLONES void
+chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
 {
 	if (!c->sounding) {
 		return; /* the chunk is silence */
 	}
 	c->sounding = false;
+	float* restrict chunk = c->chunk;
 	for (uint32_t i = 0; i < n; ++i) {
-		left[i] += c->chunk[i];
-		right[i] += c->chunk[i];
+		left[i] += chunk[i];
+		right[i] += chunk[i];
+		chunk[i] = 0.0f;
 	}
-	memset(c->chunk, 0, n * sizeof(float));
 }

@@ -34,6 +34,6 @@ void chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at);
 
 /* Adds the chunk's n frames to left and right, at the centre, and clears
  * it for the next chunk. */
-void chimes_add(Chimes* c, float* left, float* right, uint32_t n);
+void chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n);
 
 #endif

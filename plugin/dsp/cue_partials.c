@@ -30,7 +30,16 @@ store_lanes(float* p, const Lanes* l)
 static double complex
 step_of(const CuePartials* p, uint32_t k)
 {
-	return CMPLX((double)p->step_re[k], (double)p->step_im[k]);
+	return CMPLX((double)p->step_re[k][0], (double)p->step_im[k][0]);
+}
+
+static void
+set_step(CuePartials* p, uint32_t k, float re, float im)
+{
+	for (int j = 0; j < CUE_LANES; ++j) {
+		p->step_re[k][j] = re;
+		p->step_im[k][j] = im;
+	}
 }
 
 void
@@ -46,8 +55,7 @@ cue_partials_start(CuePartials* p, double amplitude, double omega, double radius
 		p->lane_im[k][j] = (float)(amplitude * cimag(turn));
 		turn *= z;
 	}
-	p->step_re[k] = (float)creal(turn);
-	p->step_im[k] = (float)cimag(turn);
+	set_step(p, k, (float)creal(turn), (float)cimag(turn));
 	/* samples until it is under the floor; cue_partials_align makes it
 	 * a tick */
 	const double samples = amplitude > floor ? ceil(log(floor / amplitude) / log(radius)) : 0.0;
@@ -99,65 +107,39 @@ drop_silent(CuePartials* p)
 	}
 }
 
-/* One tick of partials [first, first + count) written to out, or added to
- * it when `add` (so the sum runs in the same order either way).  count is
- * a constant in each caller below, so the partials live in registers; at
- * most four at once, so they fit in them even as SSE pairs. */
-static inline __attribute__((always_inline)) void
-tick_n(CuePartials* p, float* out, const uint32_t first, const uint32_t count, const bool add)
-{
-	Lanes re[4], im[4], step_re[4], step_im[4];
-#pragma GCC unroll 4
-	for (uint32_t k = 0; k < count; ++k) {
-		load_lanes(&re[k], p->lane_re[first + k]);
-		load_lanes(&im[k], p->lane_im[first + k]);
-		step_re[k] = (Lanes){0.0f} + p->step_re[first + k];
-		step_im[k] = (Lanes){0.0f} + p->step_im[first + k];
-	}
-	for (uint32_t q = 0; q < CUE_TICK; q += CUE_LANES) {
-		Lanes sum = im[0];
-		if (add) {
-			load_lanes(&sum, out + q);
-			sum += im[0];
-		}
-#pragma GCC unroll 4
-		for (uint32_t k = 1; k < count; ++k) {
-			sum += im[k];
-		}
-		store_lanes(out + q, &sum);
-#pragma GCC unroll 4
-		for (uint32_t k = 0; k < count; ++k) {
-			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
-			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
-			re[k]               = next_re;
-		}
-	}
-#pragma GCC unroll 4
-	for (uint32_t k = 0; k < count; ++k) {
-		store_lanes(p->lane_re[first + k], &re[k]);
-		store_lanes(p->lane_im[first + k], &im[k]);
-	}
-}
-
 SIMD_CLONES void
-cue_partials_tick(CuePartials* p, float* out)
+cue_partials_tick(CuePartials* p, float* out, bool add)
 {
-	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
 	drop_silent(p);
 	++p->ticks;
-	switch (p->live) {
-	case 0: memset(out, 0, CUE_TICK * sizeof(float)); return;
-	case 1: tick_n(p, out, 0, 1, false); return;
-	case 2: tick_n(p, out, 0, 2, false); return;
-	case 3: tick_n(p, out, 0, 3, false); return;
-	default: tick_n(p, out, 0, 4, false); break;
+	/* each partial advances its lanes by a group of eight samples, twice,
+	 * its sine parts summed in a fixed order */
+	_Static_assert(CUE_TICK == 2 * CUE_LANES, "a tick is two groups");
+	Lanes sum[2] = {{0.0f}, {0.0f}};
+	const uint32_t live = p->live;
+#pragma GCC unroll 2
+	for (uint32_t k = 0; k < live; ++k) {
+		Lanes re, im, step_re, step_im;
+		load_lanes(&re, p->lane_re[k]);
+		load_lanes(&im, p->lane_im[k]);
+		load_lanes(&step_re, p->step_re[k]);
+		load_lanes(&step_im, p->step_im[k]);
+		for (int q = 0; q < 2; ++q) {
+			sum[q] += im;
+			const Lanes next_re = re * step_re - im * step_im;
+			im                  = re * step_im + im * step_re;
+			re                  = next_re;
+		}
+		store_lanes(p->lane_re[k], &re);
+		store_lanes(p->lane_im[k], &im);
 	}
-	switch (p->live) {
-	case 5: tick_n(p, out, 4, 1, true); break;
-	case 6: tick_n(p, out, 4, 2, true); break;
-	case 7: tick_n(p, out, 4, 3, true); break;
-	case 8: tick_n(p, out, 4, 4, true); break;
-	default: break;
+	for (int q = 0; q < 2; ++q) {
+		if (add) {
+			Lanes before;
+			load_lanes(&before, out + q * CUE_LANES);
+			sum[q] = before + sum[q];
+		}
+		store_lanes(out + q * CUE_LANES, &sum[q]);
 	}
 }
 
@@ -174,8 +156,7 @@ cue_partials_retune(CuePartials* p, uint32_t k, float r1, float i1)
 		pi = pr * i1 + pi * r1;
 		pr = next;
 	}
-	p->step_re[k] = pr;
-	p->step_im[k] = pi;
+	set_step(p, k, pr, pi);
 }
 
 void
@@ -205,8 +186,8 @@ bool
 cue_partials_same_steps(const CuePartials* a, const CuePartials* b)
 {
 	return a->count == b->count &&
-	       !memcmp(a->step_re, b->step_re, a->count * sizeof(float)) &&
-	       !memcmp(a->step_im, b->step_im, a->count * sizeof(float));
+	       !memcmp(a->step_re, b->step_re, a->count * sizeof(a->step_re[0])) &&
+	       !memcmp(a->step_im, b->step_im, a->count * sizeof(a->step_im[0]));
 }
 
 void
@@ -244,8 +225,8 @@ cue_partials_end_tick(const CuePartials* p, double power, double extra_power,
 	uint32_t terms = 0;
 	for (uint32_t k = 0; k < p->count; ++k) {
 		const double re = p->lane_re[k][0], im = p->lane_im[k][0];
-		const double g = (double)p->step_re[k] * p->step_re[k] +
-		                 (double)p->step_im[k] * p->step_im[k];
+		const double g = (double)p->step_re[k][0] * p->step_re[k][0] +
+		                 (double)p->step_im[k][0] * p->step_im[k][0];
 		start[terms] = re * re + im * im;
 		/* power falls by |step|^2 a group, two groups a tick */
 		log_decay[terms] = 2.0 * log(g);

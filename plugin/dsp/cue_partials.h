@@ -26,9 +26,10 @@ enum {
 typedef struct {
 	/* partial k at samples t..t+7 of the next group of eight: the
 	 * amplitude lives in the phasor; step is the rotation by eight samples
-	 * with the decay folded in */
+	 * with the decay folded in, the same in every lane (so that a multiply
+	 * reads it as it is) */
 	float    lane_re[CUE_MAX_PARTIALS][CUE_LANES], lane_im[CUE_MAX_PARTIALS][CUE_LANES];
-	float    step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
+	float    step_re[CUE_MAX_PARTIALS][CUE_LANES], step_im[CUE_MAX_PARTIALS][CUE_LANES];
 	uint32_t count;                       /* partials set up */
 	uint32_t live;                        /* [0, live) are computed; the rest are zero */
 	uint32_t ticks;                       /* ticks computed */
@@ -48,8 +49,9 @@ void cue_partials_start(CuePartials* p, double amplitude, double omega, double r
 void cue_partials_align(CuePartials* p, uint32_t lead);
 
 /* Drops the partials gone silent by the coming tick, then computes it
- * into out (CUE_TICK samples). */
-void cue_partials_tick(CuePartials* p, float* out);
+ * into out (CUE_TICK samples), or adds it to out when `add` (the tick
+ * summed first: the same rounding as adding a tick computed apart). */
+void cue_partials_tick(CuePartials* p, float* out, bool add);
 
 /* New per-sample rotation re + i im for partial k from here on (a glide):
  * the lanes are rebuilt from lane 0, which is the state at this sample. */

@@ -347,10 +347,11 @@ render_noise(CueStrike* s, float* out, uint32_t from)
 	s->env_fast = fast < 1e-20f ? 0.0f : fast;
 }
 
-/* Computes the next tick into out, its samples from `from` on heard;
+/* Computes the next tick into out, its samples from `from` on heard, or
+ * adds it to out when `add` (only for partials alone: strike_plain);
  * false if the strike has ended instead. */
 static bool
-strike_tick(CueStrike* s, float* out, uint32_t from)
+strike_tick(CueStrike* s, float* out, bool add, uint32_t from)
 {
 	if (s->ticks > 0) {
 		if (s->gliding && s->ticks % CUE_GLIDE_TICKS == 0) {
@@ -364,7 +365,7 @@ strike_tick(CueStrike* s, float* out, uint32_t from)
 	if (s->joined) {
 		memset(out, 0, CUE_TICK * sizeof(float));
 	} else {
-		cue_partials_tick(&s->partials, out);
+		cue_partials_tick(&s->partials, out, add);
 	}
 	if (s->has_noise && s->env_slow < noise_floor) {
 		s->has_noise = false;
@@ -372,9 +373,18 @@ strike_tick(CueStrike* s, float* out, uint32_t from)
 	if (s->has_noise) {
 		render_noise(s, out, from);
 	}
-	cue_sample_render(&s->sample, out, CUE_TICK);
+	if (cue_sample_playing(&s->sample)) {
+		cue_sample_render(&s->sample, out, CUE_TICK);
+	}
 	++s->ticks;
 	return true;
+}
+
+/* Neither rising nor fading. */
+static inline bool
+strike_steady(const CueStrike* s)
+{
+	return s->ramp_step == 0.0f;
 }
 
 /* out += tick: as emitting it would, so that whole ticks sound the same
@@ -394,7 +404,7 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 {
 	const float* in = s->buf + s->buf_pos;
 	s->buf_pos += m;
-	if (s->ramp >= 1.0f && s->ramp_step >= 0.0f) {
+	if (strike_steady(s)) {
 		for (uint32_t i = 0; i < m; ++i) {
 			out[i] += in[i];
 		}
@@ -406,15 +416,20 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 		out[i] += in[i] * (ramp * ramp * (3.0f - 2.0f * ramp));
 	}
 	s->ramp = ramp;
+	if (ramp >= 1.0f && s->ramp_step > 0.0f) {
+		s->ramp_step = 0.0f; /* the attack is over */
+	}
 	if (ramp <= 0.0f && s->ramp_step < 0.0f) {
 		s->active = false; /* faded out: the rest would be silence */
 	}
 }
 
+
+/* Its partials alone make its sound: nothing else to add to a tick. */
 static inline bool
-strike_steady(const CueStrike* s)
+strike_plain(const CueStrike* s)
 {
-	return s->ramp >= 1.0f && s->ramp_step >= 0.0f;
+	return !s->joined && !s->has_noise && s->left != UINT32_MAX;
 }
 
 /* The first render: the strike's ticks fall on the caller's grid (its
@@ -426,7 +441,7 @@ strike_begin(CueStrike* s, uint32_t tick_at)
 	const uint32_t lead = s->on_grid ? tick_at % CUE_TICK : 0;
 	cue_partials_align(&s->partials, lead);
 	if (lead > 0) {
-		strike_tick(s, s->buf, lead);
+		strike_tick(s, s->buf, false, lead);
 		s->buf_pos = lead;
 	}
 }
@@ -476,7 +491,7 @@ strike_leave(CueStrike* s)
 	if (b->buf_pos < CUE_TICK && ticks > 0) {
 		float tick[CUE_TICK];
 		cue_partials_advance(p, ticks - 1);
-		cue_partials_tick(p, tick);
+		cue_partials_tick(p, tick, false);
 		if (!s->has_noise) { /* else buf holds its noise for this tick */
 			memset(s->buf, 0, sizeof(s->buf));
 		}
@@ -522,15 +537,18 @@ strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
 		if (s->buf_pos == CUE_TICK) {
 			if (n >= CUE_TICK && strike_steady(s)) { /* a whole tick: straight out */
 				float tick[CUE_TICK];
-				if (!strike_tick(s, tick, 0)) {
+				const bool plain = strike_plain(s);
+				if (!strike_tick(s, plain ? out : tick, plain, 0)) {
 					return;
 				}
-				add_tick(out, tick);
+				if (!plain) {
+					add_tick(out, tick);
+				}
 				out += CUE_TICK;
 				n -= CUE_TICK;
 				continue;
 			}
-			if (!strike_tick(s, s->buf, 0)) {
+			if (!strike_tick(s, s->buf, false, 0)) {
 				return;
 			}
 			s->buf_pos = 0;
@@ -580,14 +598,41 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	v->active = true;
 }
 
+/* The common cases of strike_render, done as it would, cheaply: a
+ * steady strike in the middle of its course asked for a whole tick, whose
+ * partials alone make its sound, or ring in a bank.  False if not. */
+static inline bool
+strike_whole_tick(CueStrike* s, float* out, uint32_t n)
+{
+	if (n != CUE_TICK || s->buf_pos != CUE_TICK || s->left <= CUE_TICK || s->has_noise ||
+	    !strike_steady(s)) {
+		return false;
+	}
+	if (s->joined) {
+		s->left -= CUE_TICK;
+		return true;
+	}
+	if (s->bank || s->gliding || !s->started || s->left == UINT32_MAX) {
+		return false;
+	}
+	s->left -= CUE_TICK;
+	++s->ticks;
+	cue_partials_tick(&s->partials, out, true);
+	return true;
+}
+
 void
 cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 {
 	if (!v->active) {
 		return;
 	}
-	strike_render(&v->fading, out, n, tick_at);
-	strike_render(&v->now, out, n, tick_at);
+	if (v->fading.active) {
+		strike_render(&v->fading, out, n, tick_at);
+	}
+	if (v->now.active && !strike_whole_tick(&v->now, out, n)) {
+		strike_render(&v->now, out, n, tick_at);
+	}
 	v->active = v->now.active || v->fading.active;
 }
 
@@ -639,14 +684,12 @@ cue_bank_render(CueBank* b, float* out, uint32_t n)
 				return; /* silent: it takes its time from the next strike */
 			}
 			if (n >= CUE_TICK) { /* a whole tick: straight out */
-				float tick[CUE_TICK];
-				cue_partials_tick(&b->partials, tick);
-				add_tick(out, tick);
+				cue_partials_tick(&b->partials, out, true);
 				out += CUE_TICK;
 				n -= CUE_TICK;
 				continue;
 			}
-			cue_partials_tick(&b->partials, b->buf);
+			cue_partials_tick(&b->partials, b->buf, false);
 			b->buf_pos = 0;
 		}
 		const uint32_t room = CUE_TICK - b->buf_pos;

@@ -87,7 +87,7 @@ typedef struct {
 	float    env_slow_mul, env_fast_mul;
 
 	/* whole-strike ramp applied on output: attack, or the fade of a
-	 * strike cut short by a retrigger */
+	 * strike cut short by a retrigger; no step once steady at 1 */
 	float ramp, ramp_step;
 
 	float    buf[CUE_TICK]; /* the current tick, before the ramp */
