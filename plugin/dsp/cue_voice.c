@@ -28,6 +28,8 @@ static const double noise_reference_rate = 48000.0;
 static const double noise_reference_hz   = 1000.0;
 /* A user sample fades in over this long (its onset is kept by the trim). */
 static const double sample_attack_s = 0.001;
+/* buf_pos of a strike not rendered yet: it takes its grid then. */
+enum { NOT_BEGUN = CUE_TICK + 1 };
 
 /* How each sound is made.  Partial ratios are of the pitch; levels are
  * linear, before the soft high tilt; decays multiply the sound's t60. */
@@ -257,7 +259,7 @@ static void
 strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_hz,
              double decay_s, double gain, uint32_t seed, double rate)
 {
-	*s = (CueStrike){.buf_pos = CUE_TICK, .left = UINT32_MAX, .active = true};
+	*s = (CueStrike){.buf_pos = NOT_BEGUN, .left = UINT32_MAX, .active = true};
 	if (sound == CUE_USER_SAMPLE && user) {
 		/* its start is trimmed to the onset: a short ramp, no click; it
 		 * ends with the sample */
@@ -437,9 +439,9 @@ strike_plain(const CueStrike* s)
 static void
 strike_begin(CueStrike* s, uint32_t tick_at)
 {
-	s->started = true;
 	const uint32_t lead = s->on_grid ? tick_at % CUE_TICK : 0;
 	cue_partials_align(&s->partials, lead);
+	s->buf_pos = CUE_TICK;
 	if (lead > 0) {
 		strike_tick(s, s->buf, false, lead);
 		s->buf_pos = lead;
@@ -512,7 +514,7 @@ strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
 	if (!s->active) {
 		return;
 	}
-	if (!s->started) {
+	if (s->buf_pos == NOT_BEGUN) {
 		strike_begin(s, tick_at);
 	}
 	if (s->bank) {
@@ -598,27 +600,13 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	v->active = true;
 }
 
-/* The common cases of strike_render, done as it would, cheaply: a
- * steady strike in the middle of its course asked for a whole tick, whose
- * partials alone make its sound, or ring in a bank.  False if not. */
-static inline bool
-strike_whole_tick(CueStrike* s, float* out, uint32_t n)
+/* Both strikes, in full (cue_voice_render takes the common cases). */
+static __attribute__((noinline)) void
+voice_render_strikes(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 {
-	if (n != CUE_TICK || s->buf_pos != CUE_TICK || s->left <= CUE_TICK || s->has_noise ||
-	    !strike_steady(s)) {
-		return false;
-	}
-	if (s->joined) {
-		s->left -= CUE_TICK;
-		return true;
-	}
-	if (s->bank || s->gliding || !s->started || s->left == UINT32_MAX) {
-		return false;
-	}
-	s->left -= CUE_TICK;
-	++s->ticks;
-	cue_partials_tick(&s->partials, out, true);
-	return true;
+	strike_render(&v->fading, out, n, tick_at);
+	strike_render(&v->now, out, n, tick_at);
+	v->active = v->now.active || v->fading.active;
 }
 
 void
@@ -627,13 +615,23 @@ cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 	if (!v->active) {
 		return;
 	}
-	if (v->fading.active) {
-		strike_render(&v->fading, out, n, tick_at);
+	CueStrike* s = &v->now;
+	if (!v->fading.active && s->active && n == CUE_TICK && s->buf_pos == CUE_TICK &&
+	    s->left > CUE_TICK && !s->has_noise && strike_steady(s)) {
+		/* the common cases of strike_render, done as it would, cheaply:
+		 * a steady strike in mid-course asked for a whole tick */
+		if (s->joined) { /* it all rings in the bank */
+			s->left -= CUE_TICK;
+			return;
+		}
+		if (!s->bank && !s->gliding && s->left != UINT32_MAX) { /* partials alone */
+			s->left -= CUE_TICK;
+			++s->ticks;
+			cue_partials_tick(&s->partials, out, true);
+			return;
+		}
 	}
-	if (v->now.active && !strike_whole_tick(&v->now, out, n)) {
-		strike_render(&v->now, out, n, tick_at);
-	}
-	v->active = v->now.active || v->fading.active;
+	voice_render_strikes(v, out, n, tick_at);
 }
 
 void

@@ -70,7 +70,6 @@ typedef struct {
 	bool        joined;    /* its partials are in the bank */
 	uint32_t    joined_at; /* the bank's ticks when it joined */
 	bool        on_grid;   /* ticks fall on the caller's grid, not the trigger */
-	bool        started;   /* rendered at least once */
 
 	/* pitch glide: per-sample rotation of partial k is
 	 * settled_k * exp(i * glide_theta_k * glide_pos) */
@@ -91,7 +90,8 @@ typedef struct {
 	float ramp, ramp_step;
 
 	float    buf[CUE_TICK]; /* the current tick, before the ramp */
-	uint32_t buf_pos;       /* next sample of buf to hand out */
+	uint32_t buf_pos;       /* next sample of buf to hand out (past the
+	                         * end before the first render) */
 	uint32_t ticks;         /* ticks computed since the first */
 	uint32_t left;          /* samples until it ends, 100 dB down */
 	bool     active;
