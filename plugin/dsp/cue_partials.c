@@ -107,24 +107,32 @@ drop_silent(CuePartials* p)
 	}
 }
 
-SIMD_CLONES void
-cue_partials_tick(CuePartials* p, float* out, bool add)
+enum {
+	GROUPS_PER_TICK = CUE_TICK / CUE_LANES,
+	BLOCK_TICKS     = 4, /* ticks computed with the partials kept in registers */
+};
+
+/* `ticks` ticks of the live partials: each partial advances its lanes a
+ * group of eight samples at a time, its sine parts summed in a fixed
+ * order.  ticks is a constant in each caller below, so the sums stay in
+ * registers. */
+static inline __attribute__((always_inline)) void
+render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 {
-	drop_silent(p);
-	++p->ticks;
-	/* each partial advances its lanes by a group of eight samples, twice,
-	 * its sine parts summed in a fixed order */
-	_Static_assert(CUE_TICK == 2 * CUE_LANES, "a tick is two groups");
-	Lanes sum[2] = {{0.0f}, {0.0f}};
+	Lanes sum[BLOCK_TICKS * GROUPS_PER_TICK];
+#pragma GCC unroll 8
+	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
+		sum[q] = (Lanes){0.0f};
+	}
 	const uint32_t live = p->live;
-#pragma GCC unroll 2
 	for (uint32_t k = 0; k < live; ++k) {
 		Lanes re, im, step_re, step_im;
 		load_lanes(&re, p->lane_re[k]);
 		load_lanes(&im, p->lane_im[k]);
 		load_lanes(&step_re, p->step_re[k]);
 		load_lanes(&step_im, p->step_im[k]);
-		for (int q = 0; q < 2; ++q) {
+#pragma GCC unroll 8
+		for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
 			sum[q] += im;
 			const Lanes next_re = re * step_re - im * step_im;
 			im                  = re * step_im + im * step_re;
@@ -133,13 +141,36 @@ cue_partials_tick(CuePartials* p, float* out, bool add)
 		store_lanes(p->lane_re[k], &re);
 		store_lanes(p->lane_im[k], &im);
 	}
-	for (int q = 0; q < 2; ++q) {
+#pragma GCC unroll 8
+	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
 		if (add) {
 			Lanes before;
 			load_lanes(&before, out + q * CUE_LANES);
 			sum[q] = before + sum[q];
 		}
 		store_lanes(out + q * CUE_LANES, &sum[q]);
+	}
+	p->ticks += ticks;
+}
+
+SIMD_CLONES void
+cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add)
+{
+	while (ticks > 0) {
+		drop_silent(p);
+		/* a block ends where the last live partial falls silent */
+		uint32_t m = ticks < BLOCK_TICKS ? ticks : BLOCK_TICKS;
+		if (p->live > 0 && p->silent_at[p->live - 1] - p->ticks < m) {
+			m = p->silent_at[p->live - 1] - p->ticks;
+		}
+		switch (m) {
+		case 1: add ? render_block(p, out, 1, true) : render_block(p, out, 1, false); break;
+		case 2: add ? render_block(p, out, 2, true) : render_block(p, out, 2, false); break;
+		case 3: add ? render_block(p, out, 3, true) : render_block(p, out, 3, false); break;
+		default: add ? render_block(p, out, 4, true) : render_block(p, out, 4, false); break;
+		}
+		out += m * CUE_TICK;
+		ticks -= m;
 	}
 }
 

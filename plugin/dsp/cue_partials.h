@@ -48,10 +48,11 @@ void cue_partials_start(CuePartials* p, double amplitude, double omega, double r
  * the true start are never heard). */
 void cue_partials_align(CuePartials* p, uint32_t lead);
 
-/* Drops the partials gone silent by the coming tick, then computes it
- * into out (CUE_TICK samples), or adds it to out when `add` (the tick
- * summed first: the same rounding as adding a tick computed apart). */
-void cue_partials_tick(CuePartials* p, float* out, bool add);
+/* Computes the next `ticks` ticks into out (CUE_TICK samples each),
+ * dropping partials as they fall silent, or adds them to out when `add`
+ * (each sample summed first: the same rounding as adding ticks computed
+ * apart). */
+void cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add);
 
 /* New per-sample rotation re + i im for partial k from here on (a glide):
  * the lanes are rebuilt from lane 0, which is the state at this sample. */

@@ -349,11 +349,10 @@ render_noise(CueStrike* s, float* out, uint32_t from)
 	s->env_fast = fast < 1e-20f ? 0.0f : fast;
 }
 
-/* Computes the next tick into out, its samples from `from` on heard, or
- * adds it to out when `add` (only for partials alone: strike_plain);
+/* Computes the next tick into out, its samples from `from` on heard;
  * false if the strike has ended instead. */
 static bool
-strike_tick(CueStrike* s, float* out, bool add, uint32_t from)
+strike_tick(CueStrike* s, float* out, uint32_t from)
 {
 	if (s->ticks > 0) {
 		if (s->gliding && s->ticks % CUE_GLIDE_TICKS == 0) {
@@ -367,7 +366,7 @@ strike_tick(CueStrike* s, float* out, bool add, uint32_t from)
 	if (s->joined) {
 		memset(out, 0, CUE_TICK * sizeof(float));
 	} else {
-		cue_partials_tick(&s->partials, out, add);
+		cue_partials_render(&s->partials, out, 1, false);
 	}
 	if (s->has_noise && s->env_slow < noise_floor) {
 		s->has_noise = false;
@@ -427,11 +426,12 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 }
 
 
-/* Its partials alone make its sound: nothing else to add to a tick. */
+/* Its partials alone make its sound, as they are: nothing to add to
+ * them, no glide to follow. */
 static inline bool
 strike_plain(const CueStrike* s)
 {
-	return !s->joined && !s->has_noise && s->left != UINT32_MAX;
+	return !s->joined && !s->has_noise && !s->gliding && s->left != UINT32_MAX;
 }
 
 /* The first render: the strike's ticks fall on the caller's grid (its
@@ -443,7 +443,7 @@ strike_begin(CueStrike* s, uint32_t tick_at)
 	cue_partials_align(&s->partials, lead);
 	s->buf_pos = CUE_TICK;
 	if (lead > 0) {
-		strike_tick(s, s->buf, false, lead);
+		strike_tick(s, s->buf, lead);
 		s->buf_pos = lead;
 	}
 }
@@ -493,7 +493,7 @@ strike_leave(CueStrike* s)
 	if (b->buf_pos < CUE_TICK && ticks > 0) {
 		float tick[CUE_TICK];
 		cue_partials_advance(p, ticks - 1);
-		cue_partials_tick(p, tick, false);
+		cue_partials_render(p, tick, 1, false);
 		if (!s->has_noise) { /* else buf holds its noise for this tick */
 			memset(s->buf, 0, sizeof(s->buf));
 		}
@@ -537,20 +537,25 @@ strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
 	}
 	while (n > 0) {
 		if (s->buf_pos == CUE_TICK) {
-			if (n >= CUE_TICK && strike_steady(s)) { /* a whole tick: straight out */
+			if (n >= CUE_TICK && strike_steady(s)) { /* whole ticks: straight out */
+				if (strike_plain(s)) { /* partials alone: all at once */
+					const uint32_t ticks = n / CUE_TICK;
+					cue_partials_render(&s->partials, out, ticks, true);
+					s->ticks += ticks;
+					out += ticks * CUE_TICK;
+					n -= ticks * CUE_TICK;
+					continue;
+				}
 				float tick[CUE_TICK];
-				const bool plain = strike_plain(s);
-				if (!strike_tick(s, plain ? out : tick, plain, 0)) {
+				if (!strike_tick(s, tick, 0)) {
 					return;
 				}
-				if (!plain) {
-					add_tick(out, tick);
-				}
+				add_tick(out, tick);
 				out += CUE_TICK;
 				n -= CUE_TICK;
 				continue;
 			}
-			if (!strike_tick(s, s->buf, false, 0)) {
+			if (!strike_tick(s, s->buf, 0)) {
 				return;
 			}
 			s->buf_pos = 0;
@@ -616,18 +621,18 @@ cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 		return;
 	}
 	CueStrike* s = &v->now;
-	if (!v->fading.active && s->active && n == CUE_TICK && s->buf_pos == CUE_TICK &&
-	    s->left > CUE_TICK && !s->has_noise && strike_steady(s)) {
+	if (!v->fading.active && s->active && n % CUE_TICK == 0 && s->buf_pos == CUE_TICK &&
+	    s->left > n && !s->has_noise && strike_steady(s)) {
 		/* the common cases of strike_render, done as it would, cheaply:
-		 * a steady strike in mid-course asked for a whole tick */
+		 * a steady strike in mid-course asked for whole ticks */
 		if (s->joined) { /* it all rings in the bank */
-			s->left -= CUE_TICK;
+			s->left -= n;
 			return;
 		}
-		if (!s->bank && !s->gliding && s->left != UINT32_MAX) { /* partials alone */
-			s->left -= CUE_TICK;
-			++s->ticks;
-			cue_partials_tick(&s->partials, out, true);
+		if (!s->bank && strike_plain(s)) {
+			s->left -= n;
+			s->ticks += n / CUE_TICK;
+			cue_partials_render(&s->partials, out, n / CUE_TICK, true);
 			return;
 		}
 	}
@@ -681,13 +686,14 @@ cue_bank_render(CueBank* b, float* out, uint32_t n)
 			if (b->partials.live == 0) {
 				return; /* silent: it takes its time from the next strike */
 			}
-			if (n >= CUE_TICK) { /* a whole tick: straight out */
-				cue_partials_tick(&b->partials, out, true);
-				out += CUE_TICK;
-				n -= CUE_TICK;
+			if (n >= CUE_TICK) { /* whole ticks: straight out */
+				const uint32_t ticks = n / CUE_TICK;
+				cue_partials_render(&b->partials, out, ticks, true);
+				out += ticks * CUE_TICK;
+				n -= ticks * CUE_TICK;
 				continue;
 			}
-			cue_partials_tick(&b->partials, b->buf, false);
+			cue_partials_render(&b->partials, b->buf, 1, false);
 			b->buf_pos = 0;
 		}
 		const uint32_t room = CUE_TICK - b->buf_pos;
