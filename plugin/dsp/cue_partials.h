@@ -8,9 +8,11 @@
  * sum of several strikes of one sound, each added in with its own state
  * (cue_voice.h), and the cost no longer depends on how many overlap.
  *
- * Partials fall silent in a known order: partial k is dropped (zeroed, no
- * longer computed) from tick silent_at[k] on, decided when it is set up,
- * so that it never depends on how the output is chunked. */
+ * When a partial falls silent is known when it is set up: the live
+ * partials are the first ones, and the last is dropped (zeroed, no longer
+ * computed) from tick silent_at[k] on, so that it never depends on how the
+ * output is chunked (one before it that fell silent first turns on,
+ * quietly, until it is the last). */
 #ifndef SOMASCAPE_CUE_PARTIALS_H
 #define SOMASCAPE_CUE_PARTIALS_H
 

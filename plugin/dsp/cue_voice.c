@@ -425,7 +425,6 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 	}
 }
 
-
 /* Its partials alone make its sound, as they are: nothing to add to
  * them, no glide to follow. */
 static inline bool

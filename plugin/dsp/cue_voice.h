@@ -93,7 +93,8 @@ typedef struct {
 	uint32_t buf_pos;       /* next sample of buf to hand out (past the
 	                         * end before the first render) */
 	uint32_t ticks;         /* ticks computed since the first */
-	uint32_t left;          /* samples until it ends, 100 dB down */
+	uint32_t left;          /* samples until it ends, 100 dB down
+	                         * (UINT32_MAX: a user sample's, with it) */
 	bool     active;
 
 	CueSamplePlay sample; /* a user sample's strike (then no partials) */
