@@ -190,20 +190,26 @@ cue_partials_retune(CuePartials* p, uint32_t k, float r1, float i1)
 	set_step(p, k, pr, pi);
 }
 
+/* Partial k's step to the power of `ticks` ticks, by squaring, in double:
+ * as its lanes would turn, without their rounding. */
+static double complex
+ticks_turn(const CuePartials* p, uint32_t k, uint32_t ticks)
+{
+	double complex turn = 1.0, power = step_of(p, k);
+	for (uint32_t e = ticks * GROUPS_PER_TICK; e > 0; e >>= 1) {
+		if (e & 1u) {
+			turn *= power;
+		}
+		power *= power;
+	}
+	return turn;
+}
+
 void
 cue_partials_advance(CuePartials* p, uint32_t ticks)
 {
-	const uint32_t groups = ticks * (CUE_TICK / CUE_LANES);
 	for (uint32_t k = 0; k < p->live; ++k) {
-		/* step^groups by squaring, in double: as the lanes would have
-		 * turned, without their rounding */
-		double complex turn = 1.0, power = step_of(p, k);
-		for (uint32_t e = groups; e > 0; e >>= 1) {
-			if (e & 1u) {
-				turn *= power;
-			}
-			power *= power;
-		}
+		const double complex turn = ticks_turn(p, k, ticks);
 		for (int j = 0; j < CUE_LANES; ++j) {
 			const double complex v = CMPLX(p->lane_re[k][j], p->lane_im[k][j]) * turn;
 			p->lane_re[k][j] = (float)creal(v);
@@ -222,12 +228,34 @@ cue_partials_same_steps(const CuePartials* a, const CuePartials* b)
 }
 
 void
-cue_partials_mix(CuePartials* a, const CuePartials* b, float sign)
+cue_partials_hold(CueExactSum* x, const CuePartials* p)
 {
+	for (int k = 0; k < CUE_MAX_PARTIALS; ++k) {
+		for (int j = 0; j < CUE_LANES; ++j) {
+			x->re[k][j] = p->lane_re[k][j];
+			x->im[k][j] = p->lane_im[k][j];
+		}
+	}
+	x->ticks = p->ticks;
+}
+
+void
+cue_partials_mix(CuePartials* a, CueExactSum* x, const CuePartials* b, double sign)
+{
+	/* the exact sum carried on to now; a's dropped partials are zero */
+	for (uint32_t k = 0; k < CUE_MAX_PARTIALS; ++k) {
+		const double complex turn = k < a->live ? ticks_turn(a, k, a->ticks - x->ticks) : 0.0;
+		for (int j = 0; j < CUE_LANES; ++j) {
+			const double complex v = CMPLX(x->re[k][j], x->im[k][j]) * turn;
+			x->re[k][j] = creal(v);
+			x->im[k][j] = cimag(v);
+		}
+	}
+	x->ticks = a->ticks;
 	for (uint32_t k = 0; k < b->live; ++k) {
 		for (int j = 0; j < CUE_LANES; ++j) {
-			a->lane_re[k][j] += sign * b->lane_re[k][j];
-			a->lane_im[k][j] += sign * b->lane_im[k][j];
+			x->re[k][j] += sign * b->lane_re[k][j];
+			x->im[k][j] += sign * b->lane_im[k][j];
 		}
 		/* b's silent tick counted on a's ticks */
 		const int64_t left = (int64_t)b->silent_at[k] - b->ticks;
@@ -235,6 +263,12 @@ cue_partials_mix(CuePartials* a, const CuePartials* b, float sign)
 		a->silent_at[k] = k >= a->live || at > a->silent_at[k] ? at : a->silent_at[k];
 	}
 	a->live = b->live > a->live ? b->live : a->live;
+	for (uint32_t k = 0; k < a->live; ++k) {
+		for (int j = 0; j < CUE_LANES; ++j) {
+			a->lane_re[k][j] = (float)x->re[k][j];
+			a->lane_im[k][j] = (float)x->im[k][j];
+		}
+	}
 }
 
 /* Total power at the start of tick n: sum of power[k] * decay[k]^n. */

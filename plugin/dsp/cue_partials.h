@@ -66,10 +66,23 @@ void cue_partials_advance(CuePartials* p, uint32_t ticks);
 /* Whether b's partials turn exactly as a's, so that they can sum. */
 bool cue_partials_same_steps(const CuePartials* a, const CuePartials* b);
 
-/* Adds b into a (sign +1) or takes it out (sign -1); both are at the same
- * sample, and turn the same way.  a keeps every partial that either
- * still computes, for as long as either would. */
-void cue_partials_mix(CuePartials* a, const CuePartials* b, float sign);
+/* What a bank's partials hold, exactly: the sum of what was added in and
+ * taken out, in double, carried on to tick `ticks`.  The float partials
+ * are set from it at each change, so that their rounding never builds up
+ * (nor outlives a strike taken out). */
+typedef struct {
+	double   re[CUE_MAX_PARTIALS][CUE_LANES], im[CUE_MAX_PARTIALS][CUE_LANES];
+	uint32_t ticks;
+} CueExactSum;
+
+/* x holds p as it is. */
+void cue_partials_hold(CueExactSum* x, const CuePartials* p);
+
+/* Adds b into a (sign +1) or takes it out (sign -1) through x, what a
+ * holds exactly; a and b are at the same sample and turn the same way.  a
+ * keeps every partial that either still computes, for as long as either
+ * would. */
+void cue_partials_mix(CuePartials* a, CueExactSum* x, const CuePartials* b, double sign);
 
 /* The first tick (>= 1) at whose start the partials' total power is below
  * `power`, with `extra` (power extra_power, falling by extra_decay a

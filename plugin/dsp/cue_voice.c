@@ -459,8 +459,9 @@ strike_join(CueStrike* s)
 	}
 	if (!cue_bank_active(b)) {
 		b->partials = s->partials;
+		cue_partials_hold(&b->exact, &b->partials);
 	} else if (b->buf_pos == CUE_TICK && cue_partials_same_steps(&b->partials, &s->partials)) {
-		cue_partials_mix(&b->partials, &s->partials, 1.0f);
+		cue_partials_mix(&b->partials, &b->exact, &s->partials, 1.0);
 	} else {
 		s->bank = NULL; /* another sound rings there: it stays alone */
 		return;
@@ -504,7 +505,7 @@ strike_leave(CueStrike* s)
 	} else {
 		cue_partials_advance(p, ticks);
 	}
-	cue_partials_mix(&b->partials, p, -1.0f);
+	cue_partials_mix(&b->partials, &b->exact, p, -1.0);
 }
 
 static void

@@ -54,6 +54,7 @@ typedef struct {
  * the tick it is in the middle of (rendered on the same grid as they). */
 typedef struct {
 	CuePartials partials;
+	CueExactSum exact; /* what partials holds, without its rounding */
 	float       buf[CUE_TICK];
 	uint32_t    buf_pos; /* next sample of buf to hand out */
 } CueBank;
