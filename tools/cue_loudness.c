@@ -8,8 +8,8 @@
  *   cue_loudness --bench [rate]
  *
  * Built by hand, e.g.
- *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_voice.c tools/cue_loudness.c \
- *      -lebur128 -lm -o cue_loudness
+ *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_partials.c plugin/dsp/cue_voice.c \
+ *      plugin/dsp/cue_sample.c tools/cue_loudness.c -lebur128 -lm -o cue_loudness
  */
 #define _POSIX_C_SOURCE 199309L
 #include "cue_voice.h"
@@ -49,7 +49,7 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 			const size_t now  = t + done;
 			const size_t next = (now / strike_every + 1) * strike_every;
 			if (now % strike_every == 0) {
-				cue_voice_trigger(&voices[strikes % 2], sound, pitch, decay, 1.0f,
+				cue_voice_trigger(&voices[strikes % 2], NULL, sound, pitch, decay, 1.0f,
 				                  (uint32_t)strikes + 1);
 				++strikes;
 			}
@@ -58,7 +58,7 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 				m = BLOCK - done;
 			}
 			for (int c = 0; c < 2; ++c) {
-				cue_voice_render(&voices[c], &mono[c][done], (uint32_t)m);
+				cue_voice_render(&voices[c], &mono[c][done], (uint32_t)m, now % CUE_TICK);
 			}
 			done += m;
 		}
@@ -82,10 +82,10 @@ single_peak(CueSound sound, double rate, float pitch, float decay)
 	for (uint32_t seed = 1; seed <= PEAK_SEEDS; ++seed) {
 		CueVoice v;
 		cue_voice_init(&v, rate);
-		cue_voice_trigger(&v, sound, pitch, decay, 1.0f, seed);
+		cue_voice_trigger(&v, NULL, sound, pitch, decay, 1.0f, seed);
 		while (cue_voice_active(&v)) {
 			memset(buf, 0, sizeof(buf));
-			cue_voice_render(&v, buf, BLOCK);
+			cue_voice_render(&v, buf, BLOCK, 0);
 			for (int i = 0; i < BLOCK; ++i) {
 				peak = fmaxf(peak, fabsf(buf[i]));
 			}
@@ -116,10 +116,10 @@ voice_cost_ns(CueSound sound, double rate, float decay_s, double every_s)
 	const double t0 = seconds_now();
 	for (int b = 0; b < blocks; ++b) {
 		if (b % strike_each == 0) {
-			cue_voice_trigger(&v, sound, 330.0f, decay_s, 0.5f, (uint32_t)b);
+			cue_voice_trigger(&v, NULL, sound, 330.0f, decay_s, 0.5f, (uint32_t)b);
 		}
 		memset(buf, 0, sizeof(buf));
-		cue_voice_render(&v, buf, BLOCK);
+		cue_voice_render(&v, buf, BLOCK, 0);
 		check += buf[BLOCK / 2];
 	}
 	const double ns = (seconds_now() - t0) * 1e9 / ((double)blocks * BLOCK);

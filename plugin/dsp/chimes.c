@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "chimes.h"
 #include "layers.h"
+#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -50,37 +51,38 @@ chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz, float l
 		return;
 	}
 	if (stage == BREATH_IN && mode != CHIMES_OFF) {
-		cue_voice_trigger(&c->inhale, CUE_SINGING_BOWL, inhale_hz(root_hz), inhale_decay_s,
+		cue_voice_trigger(&c->inhale, NULL, CUE_SINGING_BOWL, inhale_hz(root_hz), inhale_decay_s,
 		                  gain, seed);
 	} else if (stage == BREATH_OUT && mode == CHIMES_IN_AND_OUT) {
-		cue_voice_trigger(&c->exhale, CUE_BELL, inhale_hz(root_hz) * exhale_ratio,
+		cue_voice_trigger(&c->exhale, NULL, CUE_BELL, inhale_hz(root_hz) * exhale_ratio,
 		                  exhale_decay_s, gain, seed);
 	}
 }
 
 void
-chimes_render(Chimes* c, uint32_t at, uint32_t n)
+chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at)
 {
 	if (cue_voice_active(&c->inhale)) {
-		cue_voice_render(&c->inhale, c->chunk + at, n);
+		cue_voice_render(&c->inhale, c->chunk + at, n, grid_at + at);
 		c->sounding = true;
 	}
 	if (cue_voice_active(&c->exhale)) {
-		cue_voice_render(&c->exhale, c->chunk + at, n);
+		cue_voice_render(&c->exhale, c->chunk + at, n, grid_at + at);
 		c->sounding = true;
 	}
 }
 
-void
-chimes_add(Chimes* c, float* left, float* right, uint32_t n)
+SIMD_CLONES void
+chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
 {
 	if (!c->sounding) {
 		return; /* the chunk is silence */
 	}
 	c->sounding = false;
+	float* restrict chunk = c->chunk;
 	for (uint32_t i = 0; i < n; ++i) {
-		left[i] += c->chunk[i];
-		right[i] += c->chunk[i];
+		left[i] += chunk[i];
+		right[i] += chunk[i];
+		chunk[i] = 0.0f;
 	}
-	memset(c->chunk, 0, n * sizeof(float));
 }

@@ -28,11 +28,12 @@ void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz,
                  float level_db, uint32_t seed);
 
 /* Renders frames [at, at + n) of the current chunk, so that a chime
- * struck inside a chunk starts on its own frame. */
-void chimes_render(Chimes* c, uint32_t at, uint32_t n);
+ * struck inside a chunk starts on its own frame; the chunk's frame 0 is
+ * grid_at frames into a tick (cue_voice_render). */
+void chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at);
 
 /* Adds the chunk's n frames to left and right, at the centre, and clears
  * it for the next chunk. */
-void chimes_add(Chimes* c, float* left, float* right, uint32_t n);
+void chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n);
 
 #endif

@@ -14,9 +14,9 @@
 #define LN_1000 6.907755278982137
 
 /* Below -100 dB (power 1e-10) a strike is inaudible and ends. */
-static const float silence_power = 1e-10f;
-/* Partials below -300 dB are zeroed so they never go denormal. */
-static const float flush_power = 1e-30f;
+static const double silence_power = 1e-10;
+/* A partial under -118 dB is dropped: eight of them sum under -100 dB. */
+static const double partial_floor = 1.25e-6;
 /* The noise stops once its envelope is below -140 dB. */
 static const float noise_floor = 1e-7f;
 /* A strike cut short by a retrigger fades out over this long. */
@@ -28,6 +28,8 @@ static const double noise_reference_rate = 48000.0;
 static const double noise_reference_hz   = 1000.0;
 /* A user sample fades in over this long (its onset is kept by the trim). */
 static const double sample_attack_s = 0.001;
+/* buf_pos of a strike not rendered yet: it takes its grid then. */
+enum { NOT_BEGUN = CUE_TICK + 1 };
 
 /* How each sound is made.  Partial ratios are of the pitch; levels are
  * linear, before the soft high tilt; decays multiply the sound's t60. */
@@ -143,23 +145,6 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	},
 };
 
-/* Eight values side by side (GCC/Clang vector extension): one AVX
- * register, two SSE ones, plain scalar code elsewhere.  Passed by pointer:
- * by value its ABI would differ with AVX. */
-typedef float Lanes __attribute__((vector_size(CUE_LANES * sizeof(float))));
-
-static inline __attribute__((always_inline)) void
-load_lanes(Lanes* l, const float* p)
-{
-	memcpy(l, p, sizeof(*l));
-}
-
-static inline __attribute__((always_inline)) void
-store_lanes(float* p, const Lanes* l)
-{
-	memcpy(p, l, sizeof(*l));
-}
-
 /* A 32-bit LCG: seeded, no global state, and short enough a dependency
  * chain not to be the bottleneck; the top bits are used. */
 static inline float
@@ -210,21 +195,6 @@ fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
 	return pitch_hz;
 }
 
-/* Partial k starts at amplitude `amplitude`, sine phase, rotating by
- * radius * exp(i * omega) per sample. */
-static void
-start_partial(CueStrike* s, uint32_t k, double amplitude, double omega,
-              double radius)
-{
-	for (int j = 0; j < CUE_LANES; ++j) {
-		const double a     = amplitude * pow(radius, j);
-		s->lane_re[k][j] = (float)(a * cos(j * omega));
-		s->lane_im[k][j] = (float)(a * sin(j * omega));
-	}
-	s->step_re[k] = (float)(pow(radius, CUE_LANES) * cos(CUE_LANES * omega));
-	s->step_im[k] = (float)(pow(radius, CUE_LANES) * sin(CUE_LANES * omega));
-}
-
 static void
 setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
                double t60_s, double gain, double rate)
@@ -233,22 +203,21 @@ setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
 	const double from      = glides ? r->glide_from : 1.0;
 	const double to        = glides ? r->glide_to : 1.0;
 	const double glide_max = fmax(from, to);
-	uint32_t     count     = 0;
-	for (uint32_t p = 0; p < r->partial_count; ++p) {
-		const double hz = pitch_hz * r->ratio[p] + r->detune_hz[p];
+	CuePartials* p         = &s->partials;
+	for (uint32_t k = 0; k < r->partial_count; ++k) {
+		const double hz = pitch_hz * r->ratio[k] + r->detune_hz[k];
 		if (hz <= 0.0 || hz * glide_max >= CUE_MAX_PARTIAL_FRACTION * rate) {
 			continue; /* would alias: leave it out */
 		}
-		const double tilt   = 1.0 / sqrt(1.0 + pow(hz * glide_max / soft_corner_hz, 2.0));
+		const double high   = hz * glide_max / soft_corner_hz;
+		const double tilt   = 1.0 / sqrt(1.0 + high * high);
 		const double omega  = 2.0 * M_PI * hz / rate;
-		const double radius = exp(-LN_1000 / (t60_s * r->decay[p] * rate));
-		start_partial(s, count, gain * r->level[p] * tilt, omega * from, radius);
-		s->settled_re[count]  = (float)(radius * cos(omega * to));
-		s->settled_im[count]  = (float)(radius * sin(omega * to));
-		s->glide_theta[count] = (float)(omega * (from - to));
-		++count;
+		const double radius = exp(-LN_1000 / (t60_s * r->decay[k] * rate));
+		s->settled_re[p->count]  = (float)(radius * cos(omega * to));
+		s->settled_im[p->count]  = (float)(radius * sin(omega * to));
+		s->glide_theta[p->count] = (float)(omega * (from - to));
+		cue_partials_start(p, gain * r->level[k] * tilt, omega * from, radius, partial_floor);
 	}
-	s->partial_count = count;
 	if (glides) {
 		s->gliding   = true;
 		s->glide_pos = 1.0f;
@@ -290,9 +259,10 @@ static void
 strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_hz,
              double decay_s, double gain, uint32_t seed, double rate)
 {
-	*s = (CueStrike){.buf_pos = CUE_TICK, .active = true};
+	*s = (CueStrike){.buf_pos = NOT_BEGUN, .left = UINT32_MAX, .active = true};
 	if (sound == CUE_USER_SAMPLE && user) {
-		/* its start is trimmed to the onset: a short ramp, no click */
+		/* its start is trimmed to the onset: a short ramp, no click; it
+		 * ends with the sample */
 		cue_sample_start(&s->sample, user, pitch_hz, (float)gain);
 		s->ramp_step = (float)(1.0 / fmax(sample_attack_s * rate, 1.0));
 		return;
@@ -311,6 +281,15 @@ strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_h
 	setup_partials(s, r, pitch_hz, t60, gain, rate);
 	setup_noise(s, r, pitch_hz, t60, gain, rate, seed);
 	s->ramp_step = (float)(1.0 / fmax(attack * rate, 1.0));
+	/* a glide is timed from the trigger; the rest can fall on the grid */
+	s->on_grid = !s->gliding;
+
+	/* where it ends is known now: ticks counted from the trigger, the
+	 * first at whose start it is 100 dB down, partials and noise */
+	const double noise_power = s->has_noise ? (double)s->env_slow * s->env_slow : 0.0;
+	const double noise_decay = pow(s->env_slow_mul, 2.0 * CUE_TICK);
+	s->left = CUE_TICK * cue_partials_end_tick(&s->partials, silence_power, noise_power,
+	                                           noise_decay);
 }
 
 static void
@@ -319,8 +298,7 @@ strike_fade_out(CueStrike* s, double rate)
 	s->ramp_step = (float)(-1.0 / fmax(retrigger_fade_s * rate, 1.0));
 }
 
-/* New per-sample rotation for the glide's current position; the lanes are
- * rebuilt from lane 0, which is the state at this sample. */
+/* New per-sample rotations for the glide's current position. */
 static void
 advance_glide(CueStrike* s)
 {
@@ -329,111 +307,11 @@ advance_glide(CueStrike* s)
 		s->glide_pos = 0.0f; /* settled: last update */
 		s->gliding   = false;
 	}
-	for (uint32_t k = 0; k < s->partial_count; ++k) {
+	for (uint32_t k = 0; k < s->partials.live; ++k) {
 		float c, sn;
 		small_sincos(s->glide_theta[k] * s->glide_pos, &c, &sn);
-		const float r1 = s->settled_re[k] * c - s->settled_im[k] * sn;
-		const float i1 = s->settled_re[k] * sn + s->settled_im[k] * c;
-		/* lane j from lane 0 by the rotation to the j-th power */
-		const float zr = s->lane_re[k][0], zi = s->lane_im[k][0];
-		float pr = r1, pi = i1;
-		for (int j = 1; j < CUE_LANES; ++j) {
-			s->lane_re[k][j] = zr * pr - zi * pi;
-			s->lane_im[k][j] = zr * pi + zi * pr;
-			const float next = pr * r1 - pi * i1;
-			pi = pr * i1 + pi * r1;
-			pr = next;
-		}
-		s->step_re[k] = pr;
-		s->step_im[k] = pi;
-	}
-}
-
-/* Zeroes partials gone tiny (no denormals) and tells whether anything is
- * still audible. */
-static bool
-strike_audible(CueStrike* s)
-{
-	float power = 0.0f;
-	for (uint32_t k = 0; k < s->partial_count; ++k) {
-		const float p = s->lane_re[k][0] * s->lane_re[k][0] +
-		                s->lane_im[k][0] * s->lane_im[k][0];
-		if (p < flush_power) {
-			memset(s->lane_re[k], 0, sizeof(s->lane_re[k]));
-			memset(s->lane_im[k], 0, sizeof(s->lane_im[k]));
-		}
-		power += p;
-	}
-	if (s->has_noise) {
-		if (s->env_slow < noise_floor) {
-			s->has_noise = false;
-		} else {
-			power += s->env_slow * s->env_slow; /* bounds the envelope */
-		}
-	}
-	return power >= silence_power || cue_sample_playing(&s->sample);
-}
-
-/* One tick of partials [first, first + count) into buf (added to it when
- * `add`, so the sum runs in the same order either way).  Each partial
- * advances its eight lanes by eight samples at a time: eight independent
- * chains, no horizontal sums, and a fixed summing order.  count is a
- * constant in each caller below, so the partials live in registers; at
- * most four at once, so they fit in them even as SSE pairs. */
-static inline __attribute__((always_inline)) void
-render_partials_n(CueStrike* s, const uint32_t first, const uint32_t count, const bool add)
-{
-	_Static_assert(CUE_TICK % CUE_LANES == 0, "a tick is whole groups of lanes");
-	Lanes re[4], im[4], step_re[4], step_im[4];
-#pragma GCC unroll 4
-	for (uint32_t k = 0; k < count; ++k) {
-		load_lanes(&re[k], s->lane_re[first + k]);
-		load_lanes(&im[k], s->lane_im[first + k]);
-		step_re[k] = (Lanes){0.0f} + s->step_re[first + k];
-		step_im[k] = (Lanes){0.0f} + s->step_im[first + k];
-	}
-	for (uint32_t q = 0; q < CUE_TICK; q += CUE_LANES) {
-		Lanes sum = im[0];
-		if (add) {
-			load_lanes(&sum, s->buf + q);
-			sum += im[0];
-		}
-#pragma GCC unroll 4
-		for (uint32_t k = 1; k < count; ++k) {
-			sum += im[k];
-		}
-		store_lanes(s->buf + q, &sum);
-#pragma GCC unroll 4
-		for (uint32_t k = 0; k < count; ++k) {
-			const Lanes next_re = re[k] * step_re[k] - im[k] * step_im[k];
-			im[k]               = re[k] * step_im[k] + im[k] * step_re[k];
-			re[k]               = next_re;
-		}
-	}
-#pragma GCC unroll 4
-	for (uint32_t k = 0; k < count; ++k) {
-		store_lanes(s->lane_re[first + k], &re[k]);
-		store_lanes(s->lane_im[first + k], &im[k]);
-	}
-}
-
-SIMD_CLONES static void
-strike_partials(CueStrike* s)
-{
-	_Static_assert(CUE_MAX_PARTIALS == 8, "two blocks of four at most");
-	switch (s->partial_count) {
-	case 0: memset(s->buf, 0, sizeof(s->buf)); return;
-	case 1: render_partials_n(s, 0, 1, false); return;
-	case 2: render_partials_n(s, 0, 2, false); return;
-	case 3: render_partials_n(s, 0, 3, false); return;
-	default: render_partials_n(s, 0, 4, false); break;
-	}
-	switch (s->partial_count) {
-	case 5: render_partials_n(s, 4, 1, true); break;
-	case 6: render_partials_n(s, 4, 2, true); break;
-	case 7: render_partials_n(s, 4, 3, true); break;
-	case 8: render_partials_n(s, 4, 4, true); break;
-	default: break;
+		cue_partials_retune(&s->partials, k, s->settled_re[k] * c - s->settled_im[k] * sn,
+		                    s->settled_re[k] * sn + s->settled_im[k] * c);
 	}
 }
 
@@ -449,17 +327,18 @@ biquad_step(CueBiquad* f, double x)
 	return y;
 }
 
+/* Adds the noise to out[from, CUE_TICK). */
 static void
-render_noise(CueStrike* s)
+render_noise(CueStrike* s, float* out, uint32_t from)
 {
 	/* copies in locals so the compiler keeps them in registers */
 	uint32_t    rng = s->rng;
 	CueBiquad   f0 = s->band[0], f1 = s->band[1];
 	float       slow = s->env_slow, fast = s->env_fast;
 	const float slow_mul = s->env_slow_mul, fast_mul = s->env_fast_mul;
-	for (uint32_t i = 0; i < CUE_TICK; ++i) {
+	for (uint32_t i = from; i < CUE_TICK; ++i) {
 		const double x = biquad_step(&f1, biquad_step(&f0, noise_sample(&rng)));
-		s->buf[i] += (float)x * (slow - fast);
+		out[i] += (float)x * (slow - fast);
 		slow *= slow_mul;
 		fast *= fast_mul;
 	}
@@ -470,27 +349,53 @@ render_noise(CueStrike* s)
 	s->env_fast = fast < 1e-20f ? 0.0f : fast;
 }
 
-/* Computes the next tick into buf; false once the strike has ended. */
+/* Computes the next tick into out, its samples from `from` on heard;
+ * false if the strike has ended instead. */
 static bool
-strike_next_tick(CueStrike* s)
+strike_tick(CueStrike* s, float* out, uint32_t from)
 {
 	if (s->ticks > 0) {
 		if (s->gliding && s->ticks % CUE_GLIDE_TICKS == 0) {
 			advance_glide(s);
 		}
-		if (!strike_audible(s)) {
-			s->active = false;
+		if (s->left == UINT32_MAX && !cue_sample_playing(&s->sample)) {
+			s->active = false; /* the user sample has played */
 			return false;
 		}
 	}
-	strike_partials(s);
-	if (s->has_noise) {
-		render_noise(s);
+	if (s->joined) {
+		memset(out, 0, CUE_TICK * sizeof(float));
+	} else {
+		cue_partials_render(&s->partials, out, 1, false);
 	}
-	cue_sample_render(&s->sample, s->buf, CUE_TICK);
-	s->buf_pos = 0;
+	if (s->has_noise && s->env_slow < noise_floor) {
+		s->has_noise = false;
+	}
+	if (s->has_noise) {
+		render_noise(s, out, from);
+	}
+	if (cue_sample_playing(&s->sample)) {
+		cue_sample_render(&s->sample, out, CUE_TICK);
+	}
 	++s->ticks;
 	return true;
+}
+
+/* Neither rising nor fading. */
+static inline bool
+strike_steady(const CueStrike* s)
+{
+	return s->ramp_step == 0.0f;
+}
+
+/* out += tick: as emitting it would, so that whole ticks sound the same
+ * as ticks handed out in pieces. */
+static inline void
+add_tick(float* restrict out, const float* restrict tick)
+{
+	for (uint32_t i = 0; i < CUE_TICK; ++i) {
+		out[i] += tick[i];
+	}
 }
 
 /* Hands out m samples of buf through the ramp (a smoothstep of a linear
@@ -500,7 +405,7 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 {
 	const float* in = s->buf + s->buf_pos;
 	s->buf_pos += m;
-	if (s->ramp >= 1.0f && s->ramp_step >= 0.0f) {
+	if (strike_steady(s)) {
 		for (uint32_t i = 0; i < m; ++i) {
 			out[i] += in[i];
 		}
@@ -512,20 +417,151 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 		out[i] += in[i] * (ramp * ramp * (3.0f - 2.0f * ramp));
 	}
 	s->ramp = ramp;
+	if (ramp >= 1.0f && s->ramp_step > 0.0f) {
+		s->ramp_step = 0.0f; /* the attack is over */
+	}
 	if (ramp <= 0.0f && s->ramp_step < 0.0f) {
 		s->active = false; /* faded out: the rest would be silence */
 	}
 }
 
-static void
-strike_render(CueStrike* s, float* out, uint32_t n)
+/* Its partials alone make its sound, as they are: nothing to add to
+ * them, no glide to follow. */
+static inline bool
+strike_plain(const CueStrike* s)
 {
-	while (n > 0 && s->active) {
-		if (s->buf_pos == CUE_TICK && !strike_next_tick(s)) {
-			return;
+	return !s->joined && !s->has_noise && !s->gliding && s->left != UINT32_MAX;
+}
+
+/* The first render: the strike's ticks fall on the caller's grid (its
+ * first tick starts before it, on the grid) or start at the trigger. */
+static void
+strike_begin(CueStrike* s, uint32_t tick_at)
+{
+	const uint32_t lead = s->on_grid ? tick_at % CUE_TICK : 0;
+	cue_partials_align(&s->partials, lead);
+	s->buf_pos = CUE_TICK;
+	if (lead > 0) {
+		strike_tick(s, s->buf, lead);
+		s->buf_pos = lead;
+	}
+}
+
+/* Joins the bank once the strike is steady and at the start of a tick,
+ * if the bank is silent or rings the same partials; the bank is then at
+ * the same sample (rendered in step), and at the start of a tick too. */
+static void
+strike_join(CueStrike* s)
+{
+	CueBank* b = s->bank;
+	if (s->joined || s->buf_pos != CUE_TICK || !strike_steady(s) || s->partials.live == 0) {
+		return;
+	}
+	if (!cue_bank_active(b)) {
+		b->partials = s->partials;
+		cue_partials_hold(&b->exact, &b->partials);
+	} else if (b->buf_pos == CUE_TICK && cue_partials_same_steps(&b->partials, &s->partials)) {
+		cue_partials_mix(&b->partials, &b->exact, &s->partials, 1.0);
+	} else {
+		s->bank = NULL; /* another sound rings there: it stays alone */
+		return;
+	}
+	s->joined    = true;
+	s->joined_at = b->partials.ticks;
+}
+
+/* Takes the strike's part back out of its bank: its partials are carried
+ * on (in closed form) to the bank's sample, and the part of the bank's
+ * current tick still to be heard is moved into the strike's. */
+static void
+strike_leave(CueStrike* s)
+{
+	CueBank* b = s->bank;
+	s->bank = NULL;
+	if (!s->joined) {
+		return;
+	}
+	s->joined      = false;
+	CuePartials* p = &s->partials;
+	if (!cue_bank_active(b)) { /* everything there fell silent */
+		memset(p->lane_re, 0, sizeof(p->lane_re));
+		memset(p->lane_im, 0, sizeof(p->lane_im));
+		p->live = 0;
+		return;
+	}
+	const uint32_t ticks = b->partials.ticks - s->joined_at;
+	if (b->buf_pos < CUE_TICK && ticks > 0) {
+		float tick[CUE_TICK];
+		cue_partials_advance(p, ticks - 1);
+		cue_partials_render(p, tick, 1, false);
+		if (!s->has_noise) { /* else buf holds its noise for this tick */
+			memset(s->buf, 0, sizeof(s->buf));
 		}
-		const uint32_t left = CUE_TICK - s->buf_pos;
-		const uint32_t m    = n < left ? n : left;
+		for (uint32_t i = b->buf_pos; i < CUE_TICK; ++i) {
+			b->buf[i] -= tick[i];
+			s->buf[i] += tick[i];
+		}
+		s->buf_pos = b->buf_pos;
+	} else {
+		cue_partials_advance(p, ticks);
+	}
+	cue_partials_mix(&b->partials, &b->exact, p, -1.0);
+}
+
+static void
+strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
+{
+	if (!s->active) {
+		return;
+	}
+	if (s->buf_pos == NOT_BEGUN) {
+		strike_begin(s, tick_at);
+	}
+	if (s->bank) {
+		strike_join(s);
+	}
+	if (s->left == 0) {
+		s->active = false; /* it ended with the last call */
+		return;
+	}
+	const bool ends = n > s->left;
+	n = ends ? s->left : n;
+	s->left -= s->left == UINT32_MAX ? 0 : n;
+	if (ends) {
+		s->active = false; /* after these n */
+	}
+	if (s->joined && !s->has_noise) {
+		/* all of it is in the bank: only keep time */
+		s->buf_pos = n == 0 ? s->buf_pos : (s->buf_pos + n - 1) % CUE_TICK + 1;
+		return;
+	}
+	while (n > 0) {
+		if (s->buf_pos == CUE_TICK) {
+			if (n >= CUE_TICK && strike_steady(s)) { /* whole ticks: straight out */
+				if (strike_plain(s)) { /* partials alone: all at once */
+					const uint32_t ticks = n / CUE_TICK;
+					cue_partials_render(&s->partials, out, ticks, true);
+					s->ticks += ticks;
+					out += ticks * CUE_TICK;
+					n -= ticks * CUE_TICK;
+					continue;
+				}
+				float tick[CUE_TICK];
+				if (!strike_tick(s, tick, 0)) {
+					return;
+				}
+				add_tick(out, tick);
+				out += CUE_TICK;
+				n -= CUE_TICK;
+				continue;
+			}
+			if (!strike_tick(s, s->buf, 0)) {
+				return;
+			}
+			s->buf_pos = 0;
+		}
+		const uint32_t room = CUE_TICK - s->buf_pos;
+		const uint32_t m    = n < room ? n : room;
 		strike_emit(s, out, m);
 		out += m;
 		n -= m;
@@ -550,11 +586,12 @@ cue_voice_ring_s(CueSound sound, double decay_s)
 }
 
 void
-cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz, float decay_s,
+cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, float decay_s,
                   float gain, uint32_t seed)
 {
 	if (v->now.active) {
 		/* a fade still running is cut: it is nearly silent by now */
+		strike_leave(&v->now);
 		v->fading = v->now;
 		strike_fade_out(&v->fading, v->rate);
 	}
@@ -562,23 +599,52 @@ cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz, float decay_s,
 	const double decay = isfinite(decay_s) ? fmin(fmax(decay_s, 0.005f), 30.0f) : 0.4;
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
 	strike_start(&v->now, sound, v->user_sample, pitch, decay, level, seed, v->rate);
+	if (v->now.on_grid && v->now.left != UINT32_MAX) {
+		v->now.bank = bank; /* no glide, no sample: it can ring there */
+	}
 	v->active = true;
 }
 
+/* Both strikes, in full (cue_voice_render takes the common cases). */
+static __attribute__((noinline)) void
+voice_render_strikes(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
+{
+	strike_render(&v->fading, out, n, tick_at);
+	strike_render(&v->now, out, n, tick_at);
+	v->active = v->now.active || v->fading.active;
+}
+
 void
-cue_voice_render(CueVoice* v, float* out, uint32_t n)
+cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 {
 	if (!v->active) {
 		return;
 	}
-	strike_render(&v->fading, out, n);
-	strike_render(&v->now, out, n);
-	v->active = v->now.active || v->fading.active;
+	CueStrike* s = &v->now;
+	if (!v->fading.active && s->active && n % CUE_TICK == 0 && s->buf_pos == CUE_TICK &&
+	    s->left > n && !s->has_noise && strike_steady(s)) {
+		/* the common cases of strike_render, done as it would, cheaply:
+		 * a steady strike in mid-course asked for whole ticks */
+		if (s->joined) { /* it all rings in the bank */
+			s->left -= n;
+			return;
+		}
+		if (!s->bank && strike_plain(s)) {
+			s->left -= n;
+			s->ticks += n / CUE_TICK;
+			cue_partials_render(&s->partials, out, n / CUE_TICK, true);
+			return;
+		}
+	}
+	voice_render_strikes(v, out, n, tick_at);
 }
 
 void
 cue_voice_stop(CueVoice* v)
 {
+	if (v->now.active) {
+		strike_leave(&v->now);
+	}
 	v->now.active    = false;
 	v->fading.active = false;
 	v->active        = false;
@@ -604,4 +670,40 @@ cue_voice_uses_sample(const CueVoice* v, const CueSample* sample)
 	return v->active && sample &&
 	       ((v->now.active && v->now.sample.sample == sample) ||
 	        (v->fading.active && v->fading.sample.sample == sample));
+}
+
+void
+cue_bank_init(CueBank* b)
+{
+	*b = (CueBank){.buf_pos = CUE_TICK};
+}
+
+void
+cue_bank_render(CueBank* b, float* out, uint32_t n)
+{
+	while (n > 0) {
+		if (b->buf_pos == CUE_TICK) {
+			if (b->partials.live == 0) {
+				return; /* silent: it takes its time from the next strike */
+			}
+			if (n >= CUE_TICK) { /* whole ticks: straight out */
+				const uint32_t ticks = n / CUE_TICK;
+				cue_partials_render(&b->partials, out, ticks, true);
+				out += ticks * CUE_TICK;
+				n -= ticks * CUE_TICK;
+				continue;
+			}
+			cue_partials_render(&b->partials, b->buf, 1, false);
+			b->buf_pos = 0;
+		}
+		const uint32_t room = CUE_TICK - b->buf_pos;
+		const uint32_t m    = n < room ? n : room;
+		const float*   in   = b->buf + b->buf_pos;
+		for (uint32_t i = 0; i < m; ++i) {
+			out[i] += in[i];
+		}
+		b->buf_pos += m;
+		out += m;
+		n -= m;
+	}
 }

@@ -2,14 +2,21 @@
 /* One strike of a synthesised cue sound (mono).  The engine keeps a small
  * pool of these and places each in space; this module only makes sound.
  *
- * A strike is a bank of up to CUE_MAX_PARTIALS decaying sinusoids (complex
- * rotators, decay folded into the rotation) plus an optional band-passed
- * noise burst.  Coefficients are computed at trigger time; only glides update
- * them, once a tick of CUE_TICK samples counted from the trigger, so the
- * output does not depend on how the host chunks its blocks. */
+ * A strike is a bank of up to CUE_MAX_PARTIALS decaying sinusoids
+ * (cue_partials.h) plus an optional band-passed noise burst.  Coefficients
+ * are computed at trigger time; only glides update them, every
+ * CUE_GLIDE_TICKS ticks of CUE_TICK samples counted from the trigger, so
+ * the output does not depend on how the host chunks its blocks.
+ *
+ * Strikes of one sound that go to one place can ring in one shared bank
+ * (CueBank): once its attack is over, a strike adds its partials into the
+ * bank and the bank computes them all at once.  A strike cut short by a
+ * retrigger takes its own part back out (computed in closed form) and
+ * fades out alone, so the sum is what separate strikes would make. */
 #ifndef SOMASCAPE_CUE_VOICE_H
 #define SOMASCAPE_CUE_VOICE_H
 
+#include "cue_partials.h"
 #include "cue_sample.h"
 
 #include <stdbool.h>
@@ -30,10 +37,7 @@ typedef enum {
 } CueSound;
 
 enum {
-	CUE_MAX_PARTIALS = 8,
-	CUE_LANES        = 8,  /* samples a partial advances at once */
-	CUE_TICK         = 16, /* samples computed at once; end checks */
-	CUE_GLIDE_TICKS  = 2,  /* glides update every 2 ticks (32 samples) */
+	CUE_GLIDE_TICKS = 2, /* glides update every 2 ticks (32 samples) */
 };
 
 /* Highest partial frequency ever generated, as a fraction of the rate. */
@@ -46,16 +50,27 @@ typedef struct {
 	double x1, x2, y1, y2;
 } CueBiquad;
 
-/* One strike: what is sounding now, or the old one fading out.  It is
- * computed a tick (CUE_TICK samples) at a time into buf, which render then
- * hands out, so the sound never depends on the host's block size. */
+/* Strikes that ring together: one bank of partials for all of them, and
+ * the tick it is in the middle of (rendered on the same grid as they). */
 typedef struct {
-	/* partial k at samples t..t+7 of the current group of eight: the
-	 * amplitude lives in the phasor; step is the rotation by eight samples
-	 * with the decay folded in, so the eight lanes are independent chains */
-	float    lane_re[CUE_MAX_PARTIALS][CUE_LANES], lane_im[CUE_MAX_PARTIALS][CUE_LANES];
-	float    step_re[CUE_MAX_PARTIALS], step_im[CUE_MAX_PARTIALS];
-	uint32_t partial_count;
+	CuePartials partials;
+	CueExactSum exact; /* what partials holds, without its rounding */
+	float       buf[CUE_TICK];
+	uint32_t    buf_pos; /* next sample of buf to hand out */
+} CueBank;
+
+/* One strike: what is sounding now, or the old one fading out.  It is
+ * computed a tick (CUE_TICK samples) at a time, straight into the output
+ * when a whole tick is asked for, else into buf, which render then hands
+ * out, so the sound never depends on the host's block size. */
+typedef struct {
+	/* its partials; while it rings in a bank, as they were when it
+	 * joined (to take its part back out) */
+	CuePartials partials;
+	CueBank*    bank;      /* the bank it may join, or rings in; NULL: alone */
+	bool        joined;    /* its partials are in the bank */
+	uint32_t    joined_at; /* the bank's ticks when it joined */
+	bool        on_grid;   /* ticks fall on the caller's grid, not the trigger */
 
 	/* pitch glide: per-sample rotation of partial k is
 	 * settled_k * exp(i * glide_theta_k * glide_pos) */
@@ -72,12 +87,15 @@ typedef struct {
 	float    env_slow_mul, env_fast_mul;
 
 	/* whole-strike ramp applied on output: attack, or the fade of a
-	 * strike cut short by a retrigger */
+	 * strike cut short by a retrigger; no step once steady at 1 */
 	float ramp, ramp_step;
 
 	float    buf[CUE_TICK]; /* the current tick, before the ramp */
-	uint32_t buf_pos;       /* next sample of buf to hand out */
-	uint32_t ticks;         /* ticks computed since the trigger */
+	uint32_t buf_pos;       /* next sample of buf to hand out (past the
+	                         * end before the first render) */
+	uint32_t ticks;         /* ticks computed since the first */
+	uint32_t left;          /* samples until it ends, 100 dB down
+	                         * (UINT32_MAX: a user sample's, with it) */
 	bool     active;
 
 	CueSamplePlay sample; /* a user sample's strike (then no partials) */
@@ -99,12 +117,18 @@ double cue_voice_ring_s(CueSound sound, double decay_s);
 
 /* Starts a strike at the next rendered sample.  gain is linear and applied on
  * top of the sound's own loudness matching.  Safe (click-free) on a voice
- * that is still sounding: the old strike fades out over a few ms. */
-void cue_voice_trigger(CueVoice* v, CueSound sound, float pitch_hz,
+ * that is still sounding: the old strike fades out over a few ms.  With a
+ * bank (else NULL), the strike rings in it once its attack is over, if it
+ * can (the same partials as the strikes there, no glide, no sample): the
+ * voice must then be rendered in step with the bank, to the same place. */
+void cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz,
                        float decay_s, float gain, uint32_t seed);
 
-/* Adds n samples of the voice to out. */
-void cue_voice_render(CueVoice* v, float* out, uint32_t n);
+/* Adds n samples of the voice to out.  tick_at is where out[0] falls on
+ * the caller's grid of CUE_TICK samples (any grid anchored to its time;
+ * 0 if it has none): ticks fall on it, so that chunks of whole ticks go
+ * straight to out. */
+void cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at);
 
 static inline bool
 cue_voice_active(const CueVoice* v)
@@ -112,7 +136,7 @@ cue_voice_active(const CueVoice* v)
 	return v->active;
 }
 
-/* Stops at once (no sound is playing after this). */
+/* Stops at once (no sound is playing after this, in the bank neither). */
 void cue_voice_stop(CueVoice* v);
 
 /* The sample CUE_USER_SAMPLE plays from the next trigger on (NULL: the soft
@@ -122,5 +146,17 @@ void cue_voice_set_sample(CueVoice* v, const CueSample* sample);
 
 /* Whether a strike still reads `sample`. */
 bool cue_voice_uses_sample(const CueVoice* v, const CueSample* sample);
+
+void cue_bank_init(CueBank* b);
+
+static inline bool
+cue_bank_active(const CueBank* b)
+{
+	return b->partials.live > 0 || b->buf_pos < CUE_TICK;
+}
+
+/* Adds n samples of the strikes ringing in the bank to out: after their
+ * voices, for the same samples. */
+void cue_bank_render(CueBank* b, float* out, uint32_t n);
 
 #endif

@@ -42,6 +42,7 @@ engine_reset(Engine* e)
 		cue_voice_init(&e->voices[i].voice, e->rate);
 		cue_voice_set_sample(&e->voices[i].voice, e->user_sample);
 	}
+	cue_bank_init(&e->gaze_bank);
 	cue_voice_init(&e->end_chime, e->rate);
 	e->end_chimed_at = -1;
 	e->next_voice = 0;
@@ -191,8 +192,9 @@ strike_cue(Engine* e, int side)
 	const int mode = (int)c->gaze_mode;
 	pv->follows_gaze = mode == GAZE_SWEEP || mode == GAZE_FOLLOW;
 	pv->place = spatial_placement(e->rate, (float)side * e->width, e->speakers);
-	cue_voice_trigger(&pv->voice, (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay,
-	                  1.0f, (uint32_t)c->seed * 7919u + e->gaze.passes);
+	cue_voice_trigger(&pv->voice, pv->follows_gaze ? &e->gaze_bank : NULL,
+	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, 1.0f,
+	                  (uint32_t)c->seed * 7919u + e->gaze.passes);
 }
 
 static void
@@ -200,7 +202,7 @@ strike_end_chime(Engine* e)
 {
 	float hz = 2.0f * e->ctl.drone_root;
 	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
-	cue_voice_trigger(&e->end_chime, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
+	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
 }
 
 /* A stage of the breath begins now: its chime, and the locked gaze is
@@ -264,7 +266,8 @@ cue_level(const Engine* e, float* x, uint32_t at, uint32_t n, uint32_t grid_at, 
 
 /* Cue voices for frames [at, at+n) of the current chunk.  Those that
  * move with the gaze all sit at the same place: they go to the gaze bus,
- * placed once for the chunk (place_gaze_bus). */
+ * placed once for the chunk (place_gaze_bus), and ring together in the
+ * gaze bank, rendered after them. */
 static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
@@ -274,15 +277,19 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 			continue;
 		}
 		if (pv->follows_gaze) {
-			cue_voice_render(&pv->voice, e->gaze_bus + at, n);
+			cue_voice_render(&pv->voice, e->gaze_bus + at, n, grid_at + at);
 			e->gaze_bus_used = true;
 			continue;
 		}
 		memset(e->scratch, 0, n * sizeof(float));
-		cue_voice_render(&pv->voice, e->scratch, n);
+		cue_voice_render(&pv->voice, e->scratch, n, grid_at + at);
 		Placement place = pv->place;
 		cue_level(e, e->scratch, at, n, grid_at, &place);
 		spatial_add(&e->spatial, e->scratch, at, n, &place);
+	}
+	if (cue_bank_active(&e->gaze_bank)) {
+		cue_bank_render(&e->gaze_bank, e->gaze_bus + at, n);
+		e->gaze_bus_used = true;
 	}
 }
 
@@ -409,7 +416,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		breath_advance(&e->breath, k);
 		render_voices(e, at, k, grid_at);
-		chimes_render(&e->chimes, at, k);
+		chimes_render(&e->chimes, at, k, grid_at);
 		at += k;
 	}
 	render_tone(e, n, grid_at);
@@ -422,7 +429,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
 		memset(e->scratch, 0, n * sizeof(float));
-		cue_voice_render(&e->end_chime, e->scratch, n);
+		cue_voice_render(&e->end_chime, e->scratch, n, grid_at);
 		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
 		for (uint32_t i = 0; i < n; ++i) {
 			e->scratch[i] *= g;

@@ -68,6 +68,7 @@ typedef struct {
 	Gaze        gaze;
 	PlacedVoice voices[CUE_VOICES];
 	uint32_t    next_voice;
+	CueBank     gaze_bank; /* where the strikes that move with the gaze ring together */
 	SweepTone   tone;
 	CueVoice    end_chime;
 	int64_t     end_chimed_at;
