@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* The plugin's cost through lilv, in ns per stereo frame: the median of
  * several repetitions at 48 kHz for block sizes 64, 256 and 1024, for
- * named settings, after a warm-up pass, in this thread's CPU time.  When x42's test-signal plugin is
- * installed its 1 kHz sine is timed in the same run, and our cost is also
- * printed as a ratio to it.  A benchmark to read, not a test: it never
+ * named settings, after a warm-up pass, in this thread's CPU time.  When
+ * x42's test-signal plugin is installed its 1 kHz sine is timed in turn
+ * with every run, and our cost is also printed as a ratio to it.  A benchmark to read, not a test: it never
  * fails on time.
  *
- *   bench_plugin [--seconds S]       the table
+ *   bench_plugin [--seconds S] [--block B]   the table (B: one column)
  *   bench_plugin --once NAME S       renders NAME for S seconds at block 256,
  *                                    untimed: for valgrind --tool=callgrind */
 #define _POSIX_C_SOURCE 200809L
@@ -107,61 +107,92 @@ run(Host* host, Reference* ref, uint64_t frames, uint32_t block)
 	}
 }
 
-/* The median ns per frame of REPEATS runs, after one to warm up. */
+/* ns per frame of one run of `seconds`. */
 static double
-measure(Host* host, Reference* ref, uint32_t block, double seconds)
+time_run(Host* host, Reference* ref, uint32_t block, double seconds)
 {
 	const uint64_t frames = (uint64_t)(RATE * seconds) / block * block;
-	double times[REPEATS];
+	const double begin = now_s();
+	run(host, ref, frames, block);
+	return (now_s() - begin) * 1e9 / (double)frames;
+}
+
+static double
+median(double* x, int n)
+{
+	qsort(x, (size_t)n, sizeof(double), compare);
+	return x[n / 2];
+}
+
+/* The plugin's median ns per frame over REPEATS runs, after one to warm
+ * up; with the reference, each run follows one of the reference's, and
+ * the ratio is the median of the runs' ratios: a machine whose speed
+ * drifts (other work, a shared host) slows both of a pair alike. */
+typedef struct {
+	double ns, ref_ns, ratio;
+} Measured;
+
+static Measured
+measure(Host* host, Reference* ref, uint32_t block, double seconds)
+{
+	double ns[REPEATS], ref_ns[REPEATS], ratio[REPEATS];
 	for (int r = -1; r < REPEATS; ++r) {
-		const double begin = now_s();
-		run(host, ref, frames, block);
+		const double theirs = ref ? time_run(NULL, ref, block, seconds) : 0.0;
+		const double ours = time_run(host, NULL, block, seconds);
 		if (r >= 0) {
-			times[r] = (now_s() - begin) * 1e9 / (double)frames;
+			ns[r] = ours;
+			ref_ns[r] = theirs;
+			ratio[r] = ref ? ours / theirs : 0.0;
 		}
 	}
-	qsort(times, REPEATS, sizeof(double), compare);
-	return times[REPEATS / 2];
+	return (Measured){median(ns, REPEATS), median(ref_ns, REPEATS), median(ratio, REPEATS)};
 }
 
 static int
-table(double seconds)
+table(double seconds, uint32_t only_block)
 {
-	double ref_ns[N_BLOCKS] = {0};
 	Reference* ref = reference_new(RATE);
 	printf("ns per stereo frame at 48 kHz, median of %d runs of %g s", REPEATS, seconds);
-	printf(ref ? "; (ratio) to x42's mono 1 kHz sine\n" : "\n");
-	printf("%-48s", "setting \\ block");
-	for (size_t b = 0; b < N_BLOCKS; ++b) {
-		printf(ref ? " %16u" : " %8u", blocks[b]);
-	}
-	printf("\n");
-	if (ref) {
-		printf("%-48s", "x42 test signal, 1 kHz sine (mono)");
-		for (size_t b = 0; b < N_BLOCKS; ++b) {
-			ref_ns[b] = measure(NULL, ref, blocks[b], seconds);
-			printf(" %8.2f        ", ref_ns[b]);
-			fflush(stdout);
-		}
-		printf("\n");
-		reference_free(ref);
-	} else {
+	printf(ref ? "; (ratio) to x42's mono 1 kHz sine, timed in turn with each run\n" : "\n");
+	if (!ref) {
 		printf("(x42 test signal not found: " REFERENCE_URI ", Debian's x42-plugins)\n");
 	}
+	printf("%-48s", "setting \\ block");
+	for (size_t b = 0; b < N_BLOCKS; ++b) {
+		if (!only_block || blocks[b] == only_block) {
+			printf(ref ? " %16u" : " %8u", blocks[b]);
+		}
+	}
+	printf("\n");
+	double ref_sum[N_BLOCKS] = {0};
 	for (size_t i = 0; i < N_SCENARIOS; ++i) {
 		printf("%-48s", scenarios[i].name);
 		for (size_t b = 0; b < N_BLOCKS; ++b) {
+			if (only_block && blocks[b] != only_block) {
+				continue;
+			}
 			Host* host = start(&scenarios[i]);
-			const double ns = measure(host, NULL, blocks[b], seconds);
+			const Measured m = measure(host, ref, blocks[b], seconds);
 			host_free(host);
-			if (ref_ns[b] > 0.0) {
-				printf(" %8.2f (%5.2fx)", ns, ns / ref_ns[b]);
+			ref_sum[b] += m.ref_ns;
+			if (ref) {
+				printf(" %8.2f (%5.2fx)", m.ns, m.ratio);
 			} else {
-				printf(" %8.2f", ns);
+				printf(" %8.2f", m.ns);
 			}
 			fflush(stdout);
 		}
 		printf("\n");
+	}
+	if (ref) {
+		printf("%-48s", "x42 test signal, 1 kHz sine (mono), mean");
+		for (size_t b = 0; b < N_BLOCKS; ++b) {
+			if (!only_block || blocks[b] == only_block) {
+				printf(" %8.2f        ", ref_sum[b] / (double)N_SCENARIOS);
+			}
+		}
+		printf("\n");
+		reference_free(ref);
 	}
 	return 0;
 }
@@ -189,12 +220,19 @@ main(int argc, char** argv)
 	if (argc == 4 && strcmp(argv[1], "--once") == 0) {
 		return once(argv[2], atof(argv[3]));
 	}
-	if (argc == 3 && strcmp(argv[1], "--seconds") == 0 && atof(argv[2]) > 0.0) {
-		return table(atof(argv[2]));
+	double seconds = 20.0;
+	uint32_t only_block = 0;
+	for (int i = 1; i < argc; i += 2) {
+		if (i + 1 < argc && strcmp(argv[i], "--seconds") == 0 && atof(argv[i + 1]) > 0.0) {
+			seconds = atof(argv[i + 1]);
+		} else if (i + 1 < argc && strcmp(argv[i], "--block") == 0 &&
+		           (only_block = (uint32_t)atoi(argv[i + 1])) > 0) {
+			continue;
+		} else {
+			fprintf(stderr, "usage: bench_plugin [--seconds S] [--block 64|256|1024] | "
+			                "--once NAME SECONDS\n");
+			return 2;
+		}
 	}
-	if (argc != 1) {
-		fprintf(stderr, "usage: bench_plugin [--seconds S] | --once NAME SECONDS\n");
-		return 2;
-	}
-	return table(20.0);
+	return table(seconds, only_block);
 }
