@@ -60,11 +60,11 @@ static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
 /* Each note ticks every DRONE_TICK_FRAMES of session time, the notes one
  * grid step apart: its LFO, chorus, jivari and partial amplitudes, with
- * the amplitudes moving geometrically across the tick (5.3 ms at 48 kHz).
+ * the amplitudes moving geometrically across the tick (10.7 ms at 48 kHz: the breath moves the tone over seconds).
  * Smooth for changes over tens of milliseconds (the breath, the smoothing
  * of the controls), and no work at all on most grid steps.  The swell
  * itself is interpolated every grid step. */
-#define TICK_FRAMES_LOG2 8
+#define TICK_FRAMES_LOG2 9
 _Static_assert(DRONE_TICK_FRAMES == 1u << TICK_FRAMES_LOG2, "a tick is 2^k frames");
 
 /* Where in the tick note n ticks, in frames. */

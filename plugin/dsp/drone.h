@@ -42,7 +42,7 @@ enum {
 	/* frames rendered from one turn of the partials' state */
 	DRONE_STRIDE    = 8,
 	/* each note's tick: its colour, amplitudes and phases set afresh */
-	DRONE_TICK_FRAMES = 256,
+	DRONE_TICK_FRAMES = 512,
 };
 _Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && DRONE_TICK_FRAMES % GRID_FRAMES == 0,
                "strides fill grid steps, grid steps fill ticks");
