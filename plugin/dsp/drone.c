@@ -60,7 +60,8 @@ static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
 /* Each note ticks every DRONE_TICK_FRAMES of session time, the notes one
  * grid step apart: its LFO, chorus, jivari and partial amplitudes, with
- * the amplitudes moving geometrically across the tick (10.7 ms at 48 kHz: the breath moves the tone over seconds).
+ * the amplitudes moving geometrically across the tick (10.7 ms at 48 kHz:
+ * the breath moves the tone over seconds).
  * Smooth for changes over tens of milliseconds (the breath, the smoothing
  * of the controls), and no work at all on most grid steps.  The swell
  * itself is interpolated every grid step. */
