@@ -142,6 +142,8 @@ drone_init(Drone* d, double rate)
 	drone_reset(d, 1u);
 }
 
+static void build_low_pass(Drone* d, float coef);
+
 void
 drone_reset(Drone* d, uint32_t seed)
 {
@@ -175,6 +177,7 @@ drone_reset(Drone* d, uint32_t seed)
 	d->settled_voicing = -1;
 	d->noise_seed = seed ^ 0xD20E5EEDu;
 	memset(d->low_pass, 0, sizeof(d->low_pass));
+	build_low_pass(d, 0.0f);
 	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	d->gain[0] = d->gain[1] = 0.0f;
 	d->level = 0.0f;
@@ -602,6 +605,26 @@ exp2_small(float x)
 	return (float)(1u << whole) * frac;
 }
 
+/* The Ocean's low-passes for coefficient c, a block at a time
+ * (DroneLowPassBlock), in double so that the powers stay exact. */
+static void
+build_low_pass(Drone* d, float coef)
+{
+	DroneLowPassBlock* b = &d->low_pass_block;
+	const double c = coef, a = 1.0 - c;
+	double a_k = 1.0; /* a^k */
+	for (uint32_t k = 0; k < DRONE_STRIDE; ++k) {
+		b->response[k] = 0.0f;
+		b->response[DRONE_STRIDE + k] = (float)(c * c * (k + 1) * a_k);
+		b->y1_weight[DRONE_STRIDE - 1 - k] = (float)(c * a_k);
+		a_k *= a;
+		b->from_y1[k] = (float)(c * (k + 1) * a_k);
+		b->from_y2[k] = (float)a_k;
+	}
+	b->y1_decay = (float)a_k;
+	d->low_pass_coef = coef;
+}
+
 /* Ocean: noise through a low-pass that opens on the inhale; its gain
  * keeps the power steady as the cutoff moves, and the noise density the
  * same at every rate.  Only while the Ocean sounds or is chosen. */
@@ -615,12 +638,19 @@ update_ocean(Drone* d, float breath, uint64_t step)
 		return;
 	}
 	/* the noise of this grid step, from its index: the same wherever
-	 * rendering started (an odd multiplier keeps the steps' seeds apart) */
-	rng_seed(&d->rng, d->noise_seed + (uint32_t)step * 0x632BE5ABu);
+	 * rendering started.  Each of the stride's streams has an index of
+	 * its own, (step, lane), and an odd multiplier keeps the seeds apart. */
+	for (uint32_t lane = 0; lane < DRONE_STRIDE; ++lane) {
+		const uint32_t index = (uint32_t)step * DRONE_STRIDE + lane;
+		rng_seed(&d->noise_rng[lane], d->noise_seed + index * 0x632BE5ABu);
+	}
 	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
 	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
 	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;
-	d->low_pass_coef = x / (1.0f + x); /* 1 - exp(-x), near enough */
+	const float coef = x / (1.0f + x); /* 1 - exp(-x), near enough */
+	if (coef != d->low_pass_coef) {
+		build_low_pass(d, coef);
+	}
 	d->noise_gain[1] = d->gain[1] * d->ocean * timbres[DRONE_OCEAN].gain *
 	                   sqrtf((float)(d->rate / noise_reference_rate) * 1000.0f / hz);
 }

@@ -77,6 +77,22 @@ typedef struct {
 	float y1, y2;
 } DroneLowPass;
 
+/* The two low-passes over DRONE_STRIDE frames at once, from the
+ * coefficient c (a = 1 - c): the block's second-stage outputs are the
+ * inputs times the lower-triangular Toeplitz matrix of the pair's impulse
+ * response, plus what the state at the block's start leaves in them.  So
+ * no frame waits on the one before, only each block on the last. */
+typedef struct {
+	/* DRONE_STRIDE zeros, then c^2 (k + 1) a^k: column m of the matrix
+	 * is the DRONE_STRIDE values from DRONE_STRIDE - m */
+	_Alignas(32) float response[2 * DRONE_STRIDE];
+	_Alignas(32) float from_y1[DRONE_STRIDE]; /* c (k + 1) a^(k + 1) */
+	_Alignas(32) float from_y2[DRONE_STRIDE]; /* a^(k + 1) */
+	/* the first stage at the block's end: input m weighs c a^(STRIDE - 1 - m) */
+	_Alignas(32) float y1_weight[DRONE_STRIDE];
+	float y1_decay; /* a^STRIDE: what is left of its state */
+} DroneLowPassBlock;
+
 /* A note's partials, by slot j = 0..11: the note's quad j / 4, lane
  * j % 4. */
 typedef struct {
@@ -132,10 +148,13 @@ typedef struct {
 	bool   shape_dirty;
 
 	/* Ocean */
-	Rng      rng;        /* reseeded every grid step */
+	/* one stream a frame of a stride, reseeded every grid step: no
+	 * frame's noise waits on the one before */
+	_Alignas(32) Rng noise_rng[DRONE_STRIDE];
 	uint32_t noise_seed;
-	DroneLowPass low_pass[2];
-	float        low_pass_coef;
+	DroneLowPass low_pass[2];      /* left, right */
+	float        low_pass_coef;    /* that low_pass_block is built for */
+	DroneLowPassBlock low_pass_block;
 	float        noise_gain[2];  /* grid start, end, with the swell */
 
 	/* level: [0] at the start of the grid step, [1] at its end */

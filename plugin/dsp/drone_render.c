@@ -168,63 +168,98 @@ drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n
 	}
 }
 
-/* Both channels' low-passes, both stages, as one vector: (first stage
- * left, right, second stage left, right).  Each lane steps
- * y += coef * (in - y), as a scalar filter would, with the second stage
- * one frame behind the first, so that all four go at once. */
-typedef float Stages __attribute__((vector_size(4 * sizeof(float))));
+/* The Ocean's noise, a stride of frames at a time: the generators' lanes
+ * as one vector (a draw of every lane is the stride's frames), and the
+ * low-passes in block form (DroneLowPassBlock). */
+typedef uint32_t Draws __attribute__((vector_size(DRONE_STRIDE * sizeof(uint32_t))));
+typedef int32_t Signed __attribute__((vector_size(DRONE_STRIDE * sizeof(int32_t))));
+_Static_assert(sizeof(Draws) == sizeof(Quad) && sizeof(Rng) == sizeof(uint32_t),
+               "a stride's noise fills one vector");
 
-/* Two noises, shared and apart, give a wide but not split sea. */
-static void
+/* A channel's second stage over the stride, from its inputs and its
+ * state (y1, y2) at the frame before. */
+static inline __attribute__((always_inline)) void
+low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_STRIDE], float y1,
+               float y2)
+{
+	Quad from_y1, from_y2, column;
+	quad_load(&from_y1, b->from_y1);
+	quad_load(&from_y2, b->from_y2);
+	Quad sum = y1 * from_y1 + y2 * from_y2;
+	#pragma GCC unroll 8
+	for (uint32_t m = 0; m < DRONE_STRIDE; ++m) {
+		quad_load(&column, b->response + DRONE_STRIDE - m);
+		sum += in[m] * column;
+	}
+	*out = sum;
+}
+
+/* Two noises, shared and apart, give a wide but not split sea.  A stride
+ * is computed whole, its frames kept as the chunk asks, and the state
+ * moved on when the stride is done, so a frame's value does not depend
+ * on the chunking. */
+SIMD_CLONES static void
 render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
 {
-	/* the chunk's noise, left and right by frame, padded for whole loads:
-	 * one draw, two 16-bit noises (half the generator's latency) */
-	uint32_t bits[GRID_FRAMES];
-	Rng rng = d->rng;
-	for (uint32_t i = 0; i < n; ++i) {
-		bits[i] = rng_next(&rng);
-	}
-	d->rng = rng;
-	float noise[2 * GRID_FRAMES + 2];
-	for (uint32_t i = 0; i < n; ++i) {
-		/* the high and the low 16 bits, signed */
-		const float shared = (float)((int32_t)bits[i] >> 16) * (1.0f / 32768.0f);
-		const float apart = (float)((int32_t)(bits[i] << 16) >> 16) * (0.5f / 32768.0f);
-		noise[2 * i] = shared + apart;
-		noise[2 * i + 1] = shared - apart;
-	}
-	noise[2 * n] = noise[2 * n + 1] = 0.0f;
-
-	const float c = d->low_pass_coef;
-	const Stages coef = {c, c, c, c};
-	Stages y = {d->low_pass[0].y1, d->low_pass[1].y1, d->low_pass[0].y2, d->low_pass[1].y2};
-	/* the second stage of frame i, from the first stage's y of frame i;
-	 * the first frame's second stage holds still (its input is itself) */
-	float out[2 * GRID_FRAMES];
-	Stages in;
-	memcpy(&in, noise, sizeof(in));
-	in = __builtin_shufflevector(in, y, 0, 1, 6, 7);
-	y += coef * (in - y);
-	for (uint32_t i = 1; i < n; ++i) {
-		memcpy(&in, noise + 2 * i, sizeof(in));
-		in = __builtin_shufflevector(in, y, 0, 1, 4, 5);
-		y += coef * (in - y);
-		memcpy(out + 2 * (i - 1), (const float*)&y + 2, 2 * sizeof(float));
-	}
-	/* the last frame's second stage; the first stage holds still */
-	in = __builtin_shufflevector(y, y, 0, 1, 0, 1);
-	y += coef * (in - y);
-	memcpy(out + 2 * (n - 1), (const float*)&y + 2, 2 * sizeof(float));
-	d->low_pass[0] = (DroneLowPass){y[0], y[2]};
-	d->low_pass[1] = (DroneLowPass){y[1], y[3]};
-
+	const DroneLowPassBlock* b = &d->low_pass_block;
+	Draws state;
+	memcpy(&state, d->noise_rng, sizeof(state));
+	float y1[2] = {d->low_pass[0].y1, d->low_pass[1].y1};
+	float y2[2] = {d->low_pass[0].y2, d->low_pass[1].y2};
+	Quad y1_weight;
+	quad_load(&y1_weight, b->y1_weight);
 	const float* ng = d->noise_gain;
-	const float step = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
-	for (uint32_t i = 0; i < n; ++i) {
-		const float gain = ng[0] + step * (float)(int32_t)(grid_at + i);
-		left[i] += gain * out[2 * i];
-		right[i] += gain * out[2 * i + 1];
+	const float dg = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
+	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+	for (uint32_t i = 0; i < n;) {
+		const uint32_t first = (grid_at + i) % DRONE_STRIDE;
+		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
+		Draws draws = state;
+		RNG_XORSHIFT(draws);
+		/* the high and the low 16 bits, signed */
+		const Quad shared = __builtin_convertvector((Signed)draws >> 16, Quad) * (1.0f / 32768.0f);
+		const Quad apart =
+			__builtin_convertvector((Signed)(draws << 16) >> 16, Quad) * (0.5f / 32768.0f);
+		float in[2][DRONE_STRIDE];
+		const Quad in_l = shared + apart, in_r = shared - apart;
+		quad_store(in[0], &in_l);
+		quad_store(in[1], &in_r);
+		Quad low_l, low_r;
+		low_pass_block(&low_l, b, in[0], y1[0], y2[0]);
+		low_pass_block(&low_r, b, in[1], y1[1], y2[1]);
+		const Quad gain = ng[0] + dg * ((float)(grid_at + i - first) + iota);
+		const Quad out_l = low_l * gain, out_r = low_r * gain;
+		if (len == DRONE_STRIDE) {
+			Quad l, r;
+			quad_load(&l, left + i);
+			quad_load(&r, right + i);
+			l += out_l;
+			r += out_r;
+			quad_store(left + i, &l);
+			quad_store(right + i, &r);
+		} else {
+			for (uint32_t k = 0; k < len; ++k) {
+				left[i + k] += out_l[first + k];
+				right[i + k] += out_r[first + k];
+			}
+		}
+		if (first + len == DRONE_STRIDE) {
+			/* the first stage's ends, both channels: (l, r) in lanes 0, 1 */
+			Quad w_l = in_l * y1_weight, w_r = in_r * y1_weight, pairs, quads;
+			pair_sums(&pairs, &w_l, &w_r);
+			pair_sums(&quads, &pairs, &pairs);
+			for (uint32_t c = 0; c < 2; ++c) {
+				y1[c] = b->y1_decay * y1[c] + (quads[c] + quads[4 + c]);
+			}
+			y2[0] = low_l[DRONE_STRIDE - 1];
+			y2[1] = low_r[DRONE_STRIDE - 1];
+			state = draws;
+		}
+		i += len;
+	}
+	memcpy(d->noise_rng, &state, sizeof(state));
+	for (uint32_t c = 0; c < 2; ++c) {
+		d->low_pass[c] = (DroneLowPass){y1[c], y2[c]};
 	}
 }
 

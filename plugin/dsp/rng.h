@@ -10,6 +10,10 @@ typedef struct {
 	uint32_t state;
 } Rng;
 
+/* One xorshift step, in place: a macro, so that it steps a vector of
+ * independent streams lane by lane as well as one stream. */
+#define RNG_XORSHIFT(x) ((x) ^= (x) << 13, (x) ^= (x) >> 17, (x) ^= (x) << 5)
+
 static inline void
 rng_seed(Rng* rng, uint32_t seed)
 {
@@ -24,9 +28,7 @@ static inline uint32_t
 rng_next(Rng* rng)
 {
 	uint32_t x = rng->state;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
+	RNG_XORSHIFT(x);
 	return rng->state = x;
 }
 
