@@ -220,10 +220,12 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		const Quad shared = __builtin_convertvector((Signed)draws >> 16, Quad) * (1.0f / 32768.0f);
 		const Quad apart =
 			__builtin_convertvector((Signed)(draws << 16) >> 16, Quad) * (0.5f / 32768.0f);
-		float in[2][DRONE_STRIDE];
+		/* read back from memory: a load broadcasts a frame's input in one
+		 * instruction, a shuffle of the register takes two */
 		const Quad in_l = shared + apart, in_r = shared - apart;
-		quad_store(in[0], &in_l);
-		quad_store(in[1], &in_r);
+		const Quad in_frames[2] = {in_l, in_r};
+		const float(*in)[DRONE_STRIDE] = (const float(*)[DRONE_STRIDE])in_frames;
+		__asm__("" : "+r"(in) : : "memory");
 		Quad low_l, low_r;
 		low_pass_block(&low_l, b, in[0], y1[0], y2[0]);
 		low_pass_block(&low_r, b, in[1], y1[1], y2[1]);
