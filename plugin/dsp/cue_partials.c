@@ -10,22 +10,9 @@
 _Static_assert(CUE_TICK % CUE_LANES == 0, "a tick is whole groups of lanes");
 _Static_assert(CUE_TICK <= 2 * CUE_LANES, "a lead wraps the lanes at most twice");
 
-/* Eight values side by side (GCC/Clang vector extension): one AVX
- * register, two SSE ones, plain scalar code elsewhere.  Passed by pointer:
- * by value its ABI would differ with AVX. */
-typedef float Lanes __attribute__((vector_size(CUE_LANES * sizeof(float))));
-
-static inline __attribute__((always_inline)) void
-load_lanes(Lanes* l, const float* p)
-{
-	memcpy(l, p, sizeof(*l));
-}
-
-static inline __attribute__((always_inline)) void
-store_lanes(float* p, const Lanes* l)
-{
-	memcpy(p, l, sizeof(*l));
-}
+/* A partial's eight samples side by side. */
+typedef Floats8 Lanes;
+_Static_assert(sizeof(Lanes) == CUE_LANES * sizeof(float), "a lane a sample");
 
 static double complex
 step_of(const CuePartials* p, uint32_t k)
@@ -127,10 +114,10 @@ render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 	const uint32_t live = p->live;
 	for (uint32_t k = 0; k < live; ++k) {
 		Lanes re, im, step_re, step_im;
-		load_lanes(&re, p->lane_re[k]);
-		load_lanes(&im, p->lane_im[k]);
-		load_lanes(&step_re, p->step_re[k]);
-		load_lanes(&step_im, p->step_im[k]);
+		floats8_load(&re, p->lane_re[k]);
+		floats8_load(&im, p->lane_im[k]);
+		floats8_load(&step_re, p->step_re[k]);
+		floats8_load(&step_im, p->step_im[k]);
 #pragma GCC unroll 8
 		for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
 			sum[q] += im;
@@ -138,17 +125,17 @@ render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 			im                  = re * step_im + im * step_re;
 			re                  = next_re;
 		}
-		store_lanes(p->lane_re[k], &re);
-		store_lanes(p->lane_im[k], &im);
+		floats8_store(p->lane_re[k], &re);
+		floats8_store(p->lane_im[k], &im);
 	}
 #pragma GCC unroll 8
 	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
 		if (add) {
 			Lanes before;
-			load_lanes(&before, out + q * CUE_LANES);
+			floats8_load(&before, out + q * CUE_LANES);
 			sum[q] = before + sum[q];
 		}
-		store_lanes(out + q * CUE_LANES, &sum[q]);
+		floats8_store(out + q * CUE_LANES, &sum[q]);
 	}
 	p->ticks += ticks;
 }

@@ -7,23 +7,10 @@
 
 #include <string.h>
 
-/* One quad, [re x 4 | im x 4], or eight frames: AVX's width, two SSE
- * registers.  GCC and Clang both take this extension. */
-typedef float Quad __attribute__((vector_size(DRONE_QUAD_WIDTH * sizeof(float))));
+/* One quad, [re x 4 | im x 4], or eight frames: AVX's width. */
+typedef Floats8 Quad;
+_Static_assert(sizeof(Quad) == DRONE_QUAD_WIDTH * sizeof(float), "a quad fills a vector");
 _Static_assert(DRONE_STRIDE == DRONE_QUAD_WIDTH, "a stride's frames fill one vector");
-
-/* By pointer: a Quad passed by value has a different ABI with AVX. */
-static inline __attribute__((always_inline)) void
-quad_load(Quad* v, const float* x)
-{
-	memcpy(v, x, sizeof(*v));
-}
-
-static inline __attribute__((always_inline)) void
-quad_store(float* x, const Quad* v)
-{
-	memcpy(x, v, sizeof(*v));
-}
 
 /* Sums of neighbouring lanes within each half:
  * (a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7), AVX's
@@ -65,7 +52,7 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 	Quad z[DRONE_QUADS];
 	#pragma GCC unroll 9
 	for (uint32_t q = 0; q < count; ++q) {
-		quad_load(&z[q], d->z[q]);
+		floats8_load(&z[q], d->z[q]);
 	}
 	const float* pl = d->pan_l;
 	const float* pr = d->pan_r;
@@ -101,11 +88,11 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 					sum[e] = __builtin_shufflevector(sum[e], zero, 8, 9, 10, 11, 4, 5, 6, 7);
 					continue;
 				}
-				quad_load(&turn, turns[0][j]);
+				floats8_load(&turn, turns[0][j]);
 				sum[e] = z[0] * turn;
 				#pragma GCC unroll 9
 				for (uint32_t q = 1; q < count; ++q) {
-					quad_load(&turn, turns[q][j]);
+					floats8_load(&turn, turns[q][j]);
 					sum[e] += z[q] * turn;
 				}
 			}
@@ -121,12 +108,12 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 		out_r *= gain;
 		if (len == DRONE_STRIDE) {
 			Quad l, r;
-			quad_load(&l, left + i);
-			quad_load(&r, right + i);
+			floats8_load(&l, left + i);
+			floats8_load(&r, right + i);
 			l += out_l;
 			r += out_r;
-			quad_store(left + i, &l);
-			quad_store(right + i, &r);
+			floats8_store(left + i, &l);
+			floats8_store(right + i, &r);
 		} else {
 			for (uint32_t k = 0; k < len; ++k) {
 				left[i + k] += out_l[first + k];
@@ -137,8 +124,8 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 			#pragma GCC unroll 9
 			for (uint32_t q = 0; q < count; ++q) {
 				Quad c, s;
-				quad_load(&c, d->stride_c[q]);
-				quad_load(&s, d->stride_s[q]);
+				floats8_load(&c, d->stride_c[q]);
+				floats8_load(&s, d->stride_s[q]);
 				const Quad swapped = __builtin_shufflevector(z[q], z[q], 4, 5, 6, 7, 0, 1, 2, 3);
 				z[q] = z[q] * c + swapped * s;
 			}
@@ -147,7 +134,7 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 	}
 	#pragma GCC unroll 9
 	for (uint32_t q = 0; q < count; ++q) {
-		quad_store(d->z[q], &z[q]);
+		floats8_store(d->z[q], &z[q]);
 	}
 }
 
@@ -183,12 +170,12 @@ low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_STRID
                float y2)
 {
 	Quad from_y1, from_y2, column;
-	quad_load(&from_y1, b->from_y1);
-	quad_load(&from_y2, b->from_y2);
+	floats8_load(&from_y1, b->from_y1);
+	floats8_load(&from_y2, b->from_y2);
 	Quad sum = y1 * from_y1 + y2 * from_y2;
 	#pragma GCC unroll 8
 	for (uint32_t m = 0; m < DRONE_STRIDE; ++m) {
-		quad_load(&column, b->response + DRONE_STRIDE - m);
+		floats8_load(&column, b->response + DRONE_STRIDE - m);
 		sum += in[m] * column;
 	}
 	*out = sum;
@@ -207,7 +194,7 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 	float y1[2] = {d->low_pass[0].y1, d->low_pass[1].y1};
 	float y2[2] = {d->low_pass[0].y2, d->low_pass[1].y2};
 	Quad y1_weight;
-	quad_load(&y1_weight, b->y1_weight);
+	floats8_load(&y1_weight, b->y1_weight);
 	const float* ng = d->noise_gain;
 	const float dg = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
@@ -233,12 +220,12 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		const Quad out_l = low_l * gain, out_r = low_r * gain;
 		if (len == DRONE_STRIDE) {
 			Quad l, r;
-			quad_load(&l, left + i);
-			quad_load(&r, right + i);
+			floats8_load(&l, left + i);
+			floats8_load(&r, right + i);
 			l += out_l;
 			r += out_r;
-			quad_store(left + i, &l);
-			quad_store(right + i, &r);
+			floats8_store(left + i, &l);
+			floats8_store(right + i, &r);
 		} else {
 			for (uint32_t k = 0; k < len; ++k) {
 				left[i + k] += out_l[first + k];

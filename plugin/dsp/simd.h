@@ -10,11 +10,30 @@
 #ifndef SOMASCAPE_SIMD_H
 #define SOMASCAPE_SIMD_H
 
+#include <string.h>
+
 #if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && \
     !defined(SOMASCAPE_NO_CLONES)
 #define SIMD_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define SIMD_CLONES
 #endif
+
+/* Eight floats side by side (GCC/Clang vector extension): one AVX
+ * register, two SSE ones, plain scalar code elsewhere.  Loaded, stored
+ * and passed by pointer: by value its ABI would differ with AVX. */
+typedef float Floats8 __attribute__((vector_size(8 * sizeof(float))));
+
+static inline __attribute__((always_inline)) void
+floats8_load(Floats8* v, const float* p)
+{
+	memcpy(v, p, sizeof(*v));
+}
+
+static inline __attribute__((always_inline)) void
+floats8_store(float* p, const Floats8* v)
+{
+	memcpy(p, v, sizeof(*v));
+}
 
 #endif
