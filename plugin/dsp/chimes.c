@@ -72,8 +72,9 @@ chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at)
 	}
 }
 
-SIMD_CLONES void
-chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
+/* Cloned, so static (simd.h): chimes_add() calls it. */
+SIMD_CLONES static void
+add_chimes_chunk(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
 {
 	if (!c->sounding) {
 		return; /* the chunk is silence */
@@ -85,4 +86,10 @@ chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
 		right[i] += chunk[i];
 		chunk[i] = 0.0f;
 	}
+}
+
+void
+chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
+{
+	add_chimes_chunk(c, left, right, n);
 }

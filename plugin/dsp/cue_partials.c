@@ -14,10 +14,22 @@ _Static_assert(CUE_TICK <= 2 * CUE_LANES, "a lead wraps the lanes at most twice"
 typedef Floats8 Lanes;
 _Static_assert(sizeof(Lanes) == CUE_LANES * sizeof(float), "a lane a sample");
 
+/* re + i im.  glibc's CMPLX needs GCC's __builtin_complex, which clang 14
+ * lacks; re + im * I would make NaN of an infinite part.  C11 lays a
+ * complex out as an array of its two parts. */
+static inline double complex
+complex_of(double re, double im)
+{
+	const double parts[2] = {re, im};
+	double complex z;
+	memcpy(&z, parts, sizeof(z));
+	return z;
+}
+
 static double complex
 step_of(const CuePartials* p, uint32_t k)
 {
-	return CMPLX((double)p->step_re[k][0], (double)p->step_im[k][0]);
+	return complex_of((double)p->step_re[k][0], (double)p->step_im[k][0]);
 }
 
 static void
@@ -35,7 +47,7 @@ cue_partials_start(CuePartials* p, double amplitude, double omega, double radius
 {
 	const uint32_t k = p->count++;
 	/* lane j is the sample j on: z^j by products, in double */
-	const double complex z = radius * CMPLX(cos(omega), sin(omega));
+	const double complex z = radius * complex_of(cos(omega), sin(omega));
 	double complex turn = 1.0;
 	for (int j = 0; j < CUE_LANES; ++j) {
 		p->lane_re[k][j] = (float)(amplitude * creal(turn));
@@ -66,13 +78,13 @@ cue_partials_align(CuePartials* p, uint32_t lead)
 			int from = j - (int)lead;
 			double complex v;
 			if (from >= 0) {
-				v = CMPLX(p->lane_re[k][from], p->lane_im[k][from]);
+				v = complex_of(p->lane_re[k][from], p->lane_im[k][from]);
 			} else {
 				double complex turn = back;
 				for (from += CUE_LANES; from < 0; from += CUE_LANES) {
 					turn *= back;
 				}
-				v = CMPLX(p->lane_re[k][from], p->lane_im[k][from]) * turn;
+				v = complex_of(p->lane_re[k][from], p->lane_im[k][from]) * turn;
 			}
 			re[j] = (float)creal(v);
 			im[j] = (float)cimag(v);
@@ -140,8 +152,9 @@ render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 	p->ticks += ticks;
 }
 
-SIMD_CLONES void
-cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add)
+/* Cloned, so static (simd.h): cue_partials_render() calls it. */
+SIMD_CLONES static void
+render_partials(CuePartials* p, float* out, uint32_t ticks, bool add)
 {
 	while (ticks > 0) {
 		drop_silent(p);
@@ -159,6 +172,12 @@ cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add)
 		out += m * CUE_TICK;
 		ticks -= m;
 	}
+}
+
+void
+cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add)
+{
+	render_partials(p, out, ticks, add);
 }
 
 void
@@ -198,7 +217,7 @@ cue_partials_advance(CuePartials* p, uint32_t ticks)
 	for (uint32_t k = 0; k < p->live; ++k) {
 		const double complex turn = ticks_turn(p, k, ticks);
 		for (int j = 0; j < CUE_LANES; ++j) {
-			const double complex v = CMPLX(p->lane_re[k][j], p->lane_im[k][j]) * turn;
+			const double complex v = complex_of(p->lane_re[k][j], p->lane_im[k][j]) * turn;
 			p->lane_re[k][j] = (float)creal(v);
 			p->lane_im[k][j] = (float)cimag(v);
 		}
@@ -233,7 +252,7 @@ cue_partials_mix(CuePartials* a, CueExactSum* x, const CuePartials* b, double si
 	for (uint32_t k = 0; k < CUE_MAX_PARTIALS; ++k) {
 		const double complex turn = k < a->live ? ticks_turn(a, k, a->ticks - x->ticks) : 0.0;
 		for (int j = 0; j < CUE_LANES; ++j) {
-			const double complex v = CMPLX(x->re[k][j], x->im[k][j]) * turn;
+			const double complex v = complex_of(x->re[k][j], x->im[k][j]) * turn;
 			x->re[k][j] = creal(v);
 			x->im[k][j] = cimag(v);
 		}
