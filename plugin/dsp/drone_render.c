@@ -12,6 +12,28 @@ typedef Floats8 Quad;
 _Static_assert(sizeof(Quad) == DRONE_QUAD_WIDTH * sizeof(float), "a quad fills a vector");
 _Static_assert(DRONE_STRIDE == DRONE_QUAD_WIDTH, "a stride's frames fill one vector");
 
+/* Adds frames [first, first + len) of a stride's output to left and right
+ * (from their first frame): a whole stride in one vector pass. */
+static inline __attribute__((always_inline)) void
+add_stride(float* restrict left, float* restrict right, const Quad* out_l, const Quad* out_r,
+           uint32_t first, uint32_t len)
+{
+	if (len == DRONE_STRIDE) {
+		Quad l, r;
+		floats8_load(&l, left);
+		floats8_load(&r, right);
+		l += *out_l;
+		r += *out_r;
+		floats8_store(left, &l);
+		floats8_store(right, &r);
+		return;
+	}
+	for (uint32_t k = 0; k < len; ++k) {
+		left[k] += (*out_l)[first + k];
+		right[k] += (*out_r)[first + k];
+	}
+}
+
 /* Sums of neighbouring lanes within each half:
  * (a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7), AVX's
  * horizontal add.  By pointer, as the loads. */
@@ -106,20 +128,7 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 		place_frames(&out_r, by_place, &place_r);
 		out_l *= gain;
 		out_r *= gain;
-		if (len == DRONE_STRIDE) {
-			Quad l, r;
-			floats8_load(&l, left + i);
-			floats8_load(&r, right + i);
-			l += out_l;
-			r += out_r;
-			floats8_store(left + i, &l);
-			floats8_store(right + i, &r);
-		} else {
-			for (uint32_t k = 0; k < len; ++k) {
-				left[i + k] += out_l[first + k];
-				right[i + k] += out_r[first + k];
-			}
-		}
+		add_stride(left + i, right + i, &out_l, &out_r, first, len);
 		if (first + len == DRONE_STRIDE) {
 			#pragma GCC unroll 9
 			for (uint32_t q = 0; q < count; ++q) {
@@ -218,20 +227,7 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		low_pass_block(&low_r, b, in[1], y1[1], y2[1]);
 		const Quad gain = ng[0] + dg * ((float)(grid_at + i - first) + iota);
 		const Quad out_l = low_l * gain, out_r = low_r * gain;
-		if (len == DRONE_STRIDE) {
-			Quad l, r;
-			floats8_load(&l, left + i);
-			floats8_load(&r, right + i);
-			l += out_l;
-			r += out_r;
-			floats8_store(left + i, &l);
-			floats8_store(right + i, &r);
-		} else {
-			for (uint32_t k = 0; k < len; ++k) {
-				left[i + k] += out_l[first + k];
-				right[i + k] += out_r[first + k];
-			}
-		}
+		add_stride(left + i, right + i, &out_l, &out_r, first, len);
 		if (first + len == DRONE_STRIDE) {
 			/* the first stage's ends, both channels: (l, r) in lanes 0, 1 */
 			Quad w_l = in_l * y1_weight, w_r = in_r * y1_weight, pairs, quads;
