@@ -150,22 +150,106 @@ spatial_track_clear(SpatialTrack* tr)
 	tr->silent = SPATIAL_RING;
 }
 
-/* Adds to out[j] (j < n) the track's frame now + j read at a gain and a
- * delay moving linearly with its grid position t0 + dt j: the two past
- * frames around the delay, interpolated.  past[SPATIAL_RING] repeats
- * past[0], so the later of the two needs no wrap. */
-SIMD_CLONES static void
-read_moving(float* restrict out, const float* restrict past, uint32_t now, uint32_t n, float g0,
-            float dg, float d0, float dd, float t0, float dt)
+/* One ear of a moving read: its gain and delay at grid position t are
+ * g0 + dg t and d0 + dd t. */
+typedef struct {
+	float g0, dg, d0, dd;
+} MovingEar;
+
+/* The whole part of the delay at frame j, at grid position t0 + dt j. */
+static inline int32_t
+moving_whole(const MovingEar* m, uint32_t j, float t0, float dt)
 {
-	for (uint32_t j = 0; j < n; ++j) {
-		const float t = t0 + dt * (float)(int32_t)j;
-		const float d = d0 + dd * t;
-		const int32_t whole = (int32_t)d;
-		const float frac = d - (float)whole;
-		const uint32_t from = (now + j - (uint32_t)whole - 1u) & (SPATIAL_RING - 1u);
-		const float a = past[from + 1u], b = past[from];
-		out[j] += (g0 + dg * t) * (a + frac * (b - a));
+	return (int32_t)(m->d0 + m->dd * (t0 + dt * (float)(int32_t)j));
+}
+
+/* The end of the run of frames from j (before n) whose delay has the whole
+ * part `whole`: the delay is monotonic in j (each operation on it rounds
+ * monotonically), so the run ends where its whole part first differs,
+ * found by halving. */
+static inline uint32_t
+run_end(const MovingEar* m, uint32_t j, uint32_t n, int32_t whole, float t0, float dt)
+{
+	if (moving_whole(m, n - 1u, t0, dt) == whole) {
+		return n;
+	}
+	uint32_t lo = j, hi = n - 1u; /* whole at lo, not at hi */
+	while (hi - lo > 1u) {
+		const uint32_t mid = lo + (hi - lo) / 2u;
+		if (moving_whole(m, mid, t0, dt) == whole) {
+			lo = mid;
+		} else {
+			hi = mid;
+		}
+	}
+	return hi;
+}
+
+/* One frame of one ear at grid position t, its delay's whole part wf (as
+ * a float), from the two past frames around it, p[0] (earlier) and p[1]. */
+static inline float
+moving_frame(const MovingEar* m, float wf, const float* p, float t)
+{
+	const float frac = (m->d0 + m->dd * t) - wf;
+	return (m->g0 + m->dg * t) * (p[1] + frac * (p[0] - p[1]));
+}
+
+/* The same for eight frames, from eight neighbouring past frames. */
+static inline __attribute__((always_inline)) void
+moving_frames8(const MovingEar* m, float wf, const float* p, Floats8 t, float* out)
+{
+	const Floats8 frac = (m->d0 + m->dd * t) - wf;
+	Floats8 a, b, o;
+	floats8_load(&a, p + 1);
+	floats8_load(&b, p);
+	floats8_load(&o, out);
+	o += (m->g0 + m->dg * t) * (a + frac * (b - a));
+	floats8_store(out, &o);
+}
+
+#define RING_MASK (SPATIAL_RING - 1u)
+
+/* Adds to left[j] and right[j] (j < n) the track's frame now + j read at a
+ * gain and a delay moving linearly with its grid position t0 + dt j: the
+ * two past frames around the delay, interpolated.
+ *
+ * The delay moves by a small part of a frame per frame, so its whole part
+ * stays the same over runs of many frames: a run reads neighbouring frames
+ * of the past, eight at a time in vector loads rather than a gather, for
+ * both ears at once.  The past's padding lets eight start anywhere in the
+ * ring.  Each frame is computed the same way in the vector loop and in
+ * the rest, so the samples do not depend on where runs and chunks begin. */
+SIMD_CLONES static void
+read_moving(float* restrict left, float* restrict right, const float* restrict past,
+            uint32_t now, uint32_t n, const MovingEar* ears, float t0, float dt)
+{
+	const MovingEar l = ears[0], r = ears[1];
+	uint32_t j = 0;
+	while (j < n) {
+		/* the run from j where neither ear's whole part changes; frame j
+		 * reads past[at] and past[at + 1] of each ear's at */
+		const int32_t wl = moving_whole(&l, j, t0, dt), wr = moving_whole(&r, j, t0, dt);
+		const uint32_t end = run_end(&r, j, run_end(&l, j, n, wl, t0, dt), wr, t0, dt);
+		const float wlf = (float)wl, wrf = (float)wr;
+		uint32_t at_l = (now + j - (uint32_t)wl - 1u) & RING_MASK;
+		uint32_t at_r = (now + j - (uint32_t)wr - 1u) & RING_MASK;
+		Floats8 jv = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+		jv += (float)(int32_t)j;
+		for (; j + 8u <= end; j += 8u) {
+			const Floats8 t = t0 + dt * jv;
+			moving_frames8(&l, wlf, past + at_l, t, left + j);
+			moving_frames8(&r, wrf, past + at_r, t, right + j);
+			at_l = (at_l + 8u) & RING_MASK;
+			at_r = (at_r + 8u) & RING_MASK;
+			jv += 8.0f;
+		}
+		for (; j < end; ++j) {
+			const float t = t0 + dt * (float)(int32_t)j;
+			left[j] += moving_frame(&l, wlf, past + at_l, t);
+			right[j] += moving_frame(&r, wrf, past + at_r, t);
+			at_l = (at_l + 1u) & RING_MASK;
+			at_r = (at_r + 1u) & RING_MASK;
+		}
 	}
 }
 
@@ -177,7 +261,7 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 		return; /* nothing left to come out */
 	}
 	for (uint32_t i = 0; i < n;) { /* in at most two contiguous runs */
-		const uint32_t at = (tr->now + i) & (SPATIAL_RING - 1u);
+		const uint32_t at = (tr->now + i) & RING_MASK;
 		const uint32_t m = n - i < SPATIAL_RING - at ? n - i : SPATIAL_RING - at;
 		if (x) {
 			memcpy(tr->past + at, x + i, m * sizeof(float));
@@ -186,15 +270,15 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 		}
 		i += m;
 	}
-	tr->past[SPATIAL_RING] = tr->past[0];
+	memcpy(tr->past + SPATIAL_RING, tr->past, (SPATIAL_TRACK_PAD + 1u) * sizeof(float));
 	tr->silent = x ? 0 : tr->silent + n;
-	float* out[2] = {left, right};
-	for (int ear = 0; ear < 2; ++ear) {
-		const float g0 = p0->gain[ear], d0 = p0->delay[ear];
-		read_moving(out[ear], tr->past, tr->now, n, g0, p1->gain[ear] - g0, d0,
-		            p1->delay[ear] - d0, t0, dt);
+	MovingEar ears[2];
+	for (int e = 0; e < 2; ++e) {
+		ears[e] = (MovingEar){p0->gain[e], p1->gain[e] - p0->gain[e], p0->delay[e],
+		                      p1->delay[e] - p0->delay[e]};
 	}
-	tr->now = (tr->now + n) & (SPATIAL_RING - 1u);
+	read_moving(left, right, tr->past, tr->now, n, ears, t0, dt);
+	tr->now = (tr->now + n) & RING_MASK;
 }
 
 /* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC

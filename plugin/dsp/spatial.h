@@ -45,8 +45,13 @@ void spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Pla
  * that frame's delay, interpolated.  A splat at a moving delay would
  * spread or bunch the frames it writes: the level ripples as the delay's
  * fraction wraps, which clicks when the sound moves fast. */
+/* Frames at the end of a track's past that repeat its first ones, so that
+ * a read of eight neighbouring frames (and the one after them) from any
+ * frame of the ring needs no wrap. */
+#define SPATIAL_TRACK_PAD 8u
+
 typedef struct {
-	float    past[SPATIAL_RING + 1]; /* the last frame repeats the first */
+	float    past[SPATIAL_RING + SPATIAL_TRACK_PAD + 1]; /* the last ones repeat the first */
 	uint32_t now;                    /* where the next frame goes */
 	uint32_t silent;                 /* frames of silence since the last sound */
 } SpatialTrack;
