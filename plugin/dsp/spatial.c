@@ -4,6 +4,7 @@
 #include "simd.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #define HEAD_RADIUS_M 0.0875
@@ -186,28 +187,77 @@ run_end(const MovingEar* m, uint32_t j, uint32_t n, int32_t whole, float t0, flo
 }
 
 /* One frame of one ear at grid position t, its delay's whole part wf (as
- * a float), from the two past frames around it, p[0] (earlier) and p[1]. */
-static inline float
-moving_frame(const MovingEar* m, float wf, const float* p, float t)
+ * a float), from the two past frames around it, p[0] (earlier) and p[1].
+ * An ear `still` at no delay reads p[1] alone: its fraction is 0. */
+static inline __attribute__((always_inline)) float
+moving_frame(const MovingEar* m, bool still, float wf, const float* p, float t)
 {
+	const float g = m->g0 + m->dg * t;
+	if (still) {
+		return g * p[1];
+	}
 	const float frac = (m->d0 + m->dd * t) - wf;
-	return (m->g0 + m->dg * t) * (p[1] + frac * (p[0] - p[1]));
+	return g * (p[1] + frac * (p[0] - p[1]));
 }
 
-/* The same for eight frames, from eight neighbouring past frames. */
+/* The same for eight frames, from eight neighbouring past frames, added
+ * to out. */
 static inline __attribute__((always_inline)) void
-moving_frames8(const MovingEar* m, float wf, const float* p, Floats8 t, float* out)
+moving_frames8(const MovingEar* m, bool still, float wf, const float* p, Floats8 t, float* out)
 {
-	const Floats8 frac = (m->d0 + m->dd * t) - wf;
-	Floats8 a, b, o;
+	const Floats8 g = m->g0 + m->dg * t;
+	Floats8 a, o;
 	floats8_load(&a, p + 1);
-	floats8_load(&b, p);
 	floats8_load(&o, out);
-	o += (m->g0 + m->dg * t) * (a + frac * (b - a));
+	if (still) {
+		o += g * a;
+	} else {
+		Floats8 b;
+		floats8_load(&b, p);
+		const Floats8 frac = (m->d0 + m->dd * t) - wf;
+		o += g * (a + frac * (b - a));
+	}
 	floats8_store(out, &o);
 }
 
 #define RING_MASK (SPATIAL_RING - 1u)
+
+/* read_moving for ears that are still or not, known when compiled. */
+static inline __attribute__((always_inline)) void
+read_runs(float* restrict left, float* restrict right, const float* restrict past, uint32_t now,
+          uint32_t n, const MovingEar* ears, bool still_l, bool still_r, float t0, float dt)
+{
+	const MovingEar l = ears[0], r = ears[1];
+	uint32_t j = 0;
+	while (j < n) {
+		/* the run from j where neither ear's whole part changes; frame j
+		 * reads past[at] and past[at + 1] of each ear's at */
+		const int32_t wl = still_l ? 0 : moving_whole(&l, j, t0, dt);
+		const int32_t wr = still_r ? 0 : moving_whole(&r, j, t0, dt);
+		uint32_t end = still_l ? n : run_end(&l, j, n, wl, t0, dt);
+		end = still_r ? end : run_end(&r, j, end, wr, t0, dt);
+		const float wlf = (float)wl, wrf = (float)wr;
+		uint32_t at_l = (now + j - (uint32_t)wl - 1u) & RING_MASK;
+		uint32_t at_r = (now + j - (uint32_t)wr - 1u) & RING_MASK;
+		Floats8 jv = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+		jv += (float)(int32_t)j;
+		for (; j + 8u <= end; j += 8u) {
+			const Floats8 t = t0 + dt * jv;
+			moving_frames8(&l, still_l, wlf, past + at_l, t, left + j);
+			moving_frames8(&r, still_r, wrf, past + at_r, t, right + j);
+			at_l = (at_l + 8u) & RING_MASK;
+			at_r = (at_r + 8u) & RING_MASK;
+			jv += 8.0f;
+		}
+		for (; j < end; ++j) {
+			const float t = t0 + dt * (float)(int32_t)j;
+			left[j] += moving_frame(&l, still_l, wlf, past + at_l, t);
+			right[j] += moving_frame(&r, still_r, wrf, past + at_r, t);
+			at_l = (at_l + 1u) & RING_MASK;
+			at_r = (at_r + 1u) & RING_MASK;
+		}
+	}
+}
 
 /* Adds to left[j] and right[j] (j < n) the track's frame now + j read at a
  * gain and a delay moving linearly with its grid position t0 + dt j: the
@@ -218,38 +268,23 @@ moving_frames8(const MovingEar* m, float wf, const float* p, Floats8 t, float* o
  * of the past, eight at a time in vector loads rather than a gather, for
  * both ears at once.  The past's padding lets eight start anywhere in the
  * ring.  Each frame is computed the same way in the vector loop and in
- * the rest, so the samples do not depend on where runs and chunks begin. */
+ * the rest, so the samples do not depend on where runs and chunks begin.
+ * The near ear mostly stays at no delay (on speakers both do): it needs
+ * no interpolation. */
 SIMD_CLONES static void
 read_moving(float* restrict left, float* restrict right, const float* restrict past,
             uint32_t now, uint32_t n, const MovingEar* ears, float t0, float dt)
 {
-	const MovingEar l = ears[0], r = ears[1];
-	uint32_t j = 0;
-	while (j < n) {
-		/* the run from j where neither ear's whole part changes; frame j
-		 * reads past[at] and past[at + 1] of each ear's at */
-		const int32_t wl = moving_whole(&l, j, t0, dt), wr = moving_whole(&r, j, t0, dt);
-		const uint32_t end = run_end(&r, j, run_end(&l, j, n, wl, t0, dt), wr, t0, dt);
-		const float wlf = (float)wl, wrf = (float)wr;
-		uint32_t at_l = (now + j - (uint32_t)wl - 1u) & RING_MASK;
-		uint32_t at_r = (now + j - (uint32_t)wr - 1u) & RING_MASK;
-		Floats8 jv = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
-		jv += (float)(int32_t)j;
-		for (; j + 8u <= end; j += 8u) {
-			const Floats8 t = t0 + dt * jv;
-			moving_frames8(&l, wlf, past + at_l, t, left + j);
-			moving_frames8(&r, wrf, past + at_r, t, right + j);
-			at_l = (at_l + 8u) & RING_MASK;
-			at_r = (at_r + 8u) & RING_MASK;
-			jv += 8.0f;
-		}
-		for (; j < end; ++j) {
-			const float t = t0 + dt * (float)(int32_t)j;
-			left[j] += moving_frame(&l, wlf, past + at_l, t);
-			right[j] += moving_frame(&r, wrf, past + at_r, t);
-			at_l = (at_l + 1u) & RING_MASK;
-			at_r = (at_r + 1u) & RING_MASK;
-		}
+	const bool still_l = ears[0].d0 == 0.0f && ears[0].dd == 0.0f;
+	const bool still_r = ears[1].d0 == 0.0f && ears[1].dd == 0.0f;
+	if (still_l && still_r) {
+		read_runs(left, right, past, now, n, ears, true, true, t0, dt);
+	} else if (still_l) {
+		read_runs(left, right, past, now, n, ears, true, false, t0, dt);
+	} else if (still_r) {
+		read_runs(left, right, past, now, n, ears, false, true, t0, dt);
+	} else {
+		read_runs(left, right, past, now, n, ears, false, false, t0, dt);
 	}
 }
 
