@@ -64,67 +64,78 @@ contiguous_end(uint32_t k, uint32_t i, uint32_t end)
 	return end - i < room ? end : i + room;
 }
 
-/* out[j] += g * x[j]: restrict, so the compiler vectorises it. */
-static inline void
-add_scaled(float* restrict out, const float* restrict x, uint32_t n, float g)
+/* out[j] += g * x[j] for j < n, eight at a time. */
+static inline __attribute__((always_inline)) void
+add_one_tap(float* restrict out, const float* restrict x, uint32_t n, float g)
 {
-	for (uint32_t j = 0; j < n; ++j) {
+	uint32_t j = 0;
+	for (; j + 8u <= n; j += 8u) {
+		Floats8 o, a;
+		floats8_load(&o, out + j);
+		floats8_load(&a, x + j);
+		o += g * a;
+		floats8_store(out + j, &o);
+	}
+	for (; j < n; ++j) {
 		out[j] += g * x[j];
 	}
 }
 
-/* out[j] = (out[j] + cb * b_before[j]) + ca * a[j]: restrict, so the
- * compiler vectorises it. */
-static inline void
-add_two_scaled(float* restrict out, const float* restrict a, float ca,
-               const float* restrict b_before, float cb, uint32_t n)
+/* out[j] = (out[j] + gb * x[j - 1]) + ga * x[j] for j < n, where x[-1]
+ * stands for `before`, eight at a time. */
+static inline __attribute__((always_inline)) void
+add_two_taps(float* restrict out, const float* restrict x, uint32_t n, float ga, float gb,
+             float before)
 {
-	for (uint32_t j = 0; j < n; ++j) {
-		out[j] = (out[j] + cb * b_before[j]) + ca * a[j];
+	uint32_t j = 0;
+	if (n >= 8u) {
+		float first[8] = {before};
+		memcpy(first + 1, x, 7 * sizeof(float));
+		for (; j + 8u <= n; j += 8u) {
+			Floats8 o, a, b;
+			floats8_load(&o, out + j);
+			floats8_load(&a, x + j);
+			floats8_load(&b, j == 0 ? first : x + j - 1);
+			o = (o + gb * b) + ga * a;
+			floats8_store(out + j, &o);
+		}
+	}
+	for (; j < n; ++j) {
+		out[j] = (out[j] + gb * (j == 0 ? before : x[j - 1])) + ga * x[j];
 	}
 }
 
-/* A sound split between two neighbouring frames of the ring: frame j of
- * it (j < n) adds ca * a[j] to ring frame k + j and cb * b[j] to k + j + 1.
- * To every ring frame the earlier sound frame's share goes in first, as
- * it does when the sound arrives in two chunks, so the sum is the same
- * for any chunking.  In at most two contiguous runs. */
-static inline void
-add_shares(float* ring, uint32_t k, const float* a, float ca, const float* b, float cb,
-           uint32_t n)
-{
-	uint32_t i = 0;
-	while (i <= n) {
-		const uint32_t end = contiguous_end(k, i, n + 1);
-		float* out = ring + ((k + i) & (SPATIAL_RING - 1u)); /* frame k + i */
-		const uint32_t both = end < n ? end : n; /* ring frames with both shares */
-		if (cb == 0.0f) { /* no later share: one product a frame */
-			add_scaled(out, a + i, both - i, ca);
-			i = end;
-			continue;
-		}
-		uint32_t j = i;
-		if (j == 0) {
-			out[0] += ca * a[0];
-			++j;
-		}
-		if (j < both) {
-			add_two_scaled(out + (j - i), a + j, ca, b + j - 1, cb, both - j);
-			j = both;
-		}
-		if (j < end) { /* j == n: the last frame's later share only */
-			out[n - i] += cb * b[n - 1];
-		}
-		i = end;
-	}
-}
-
-/* A still sound at a fixed fractional delay: ga * x[j] at frame k + j,
- * gb * x[j] at the next. */
-SIMD_CLONES static void
+/* A still sound at a fixed fractional delay: frame j of it (j < n) adds
+ * ga * x[j] to ring frame k + j and gb * x[j] to k + j + 1.  To every ring
+ * frame the earlier sound frame's share goes in first, as it does when
+ * the sound arrives in two chunks, so the sum is the same for any
+ * chunking (the first frame's "earlier share" is a zero: the chunk before
+ * gave its own).  In at most two contiguous runs. */
+static inline __attribute__((always_inline)) void
 add_still(float* ring, uint32_t k, const float* x, uint32_t n, float ga, float gb)
 {
-	add_shares(ring, k, x, ga, x, gb, n);
+	const uint32_t start = k & (SPATIAL_RING - 1u);
+	const uint32_t first = n < SPATIAL_RING - start ? n : SPATIAL_RING - start;
+	if (gb == 0.0f) { /* no later share: one product a frame */
+		add_one_tap(ring + start, x, first, ga);
+		add_one_tap(ring, x + first, n - first, ga);
+		return;
+	}
+	add_two_taps(ring + start, x, first, ga, gb, 0.0f);
+	if (first < n) {
+		add_two_taps(ring, x + first, n - first, ga, gb, x[first - 1]);
+	}
+	ring[(k + n) & (SPATIAL_RING - 1u)] += gb * x[n - 1]; /* the last frame's later share */
+}
+
+/* Both ears of spatial_add: a fixed two-tap splat each, frame j at the
+ * delay's whole part k, its fraction's share (gb) one frame later. */
+SIMD_CLONES static void
+add_still_ears(Spatial* sp, const uint32_t k[2], const float* x, uint32_t n, const float ga[2],
+               const float gb[2])
+{
+	add_still(sp->ring[0], k[0], x, n, ga[0], gb[0]);
+	add_still(sp->ring[1], k[1], x, n, ga[1], gb[1]);
 }
 
 void
@@ -133,14 +144,17 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placemen
 	if (n == 0) {
 		return;
 	}
+	uint32_t k[2];
+	float ga[2], gb[2];
 	for (int ear = 0; ear < 2; ++ear) {
-		/* a fixed two-tap splat: frame j at the delay's whole part, its
-		 * fraction's share one frame later */
 		const uint32_t whole = (uint32_t)p->delay[ear];
 		const float frac = p->delay[ear] - (float)whole;
 		const float g = p->gain[ear];
-		add_still(sp->ring[ear], sp->now + at + whole, x, n, g * (1.0f - frac), g * frac);
+		k[ear] = sp->now + at + whole;
+		ga[ear] = g * (1.0f - frac);
+		gb[ear] = g * frac;
 	}
+	add_still_ears(sp, k, x, n, ga, gb);
 }
 
 void
