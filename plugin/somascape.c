@@ -133,12 +133,31 @@ activate(LV2_Handle instance)
 	tap_notes_init(&self->tap_notes, self->player.engine.rate);
 }
 
+/* True when some port holds other bits than when last read: a cheap
+ * test of every port, since on most blocks none has moved. */
+static bool
+ports_moved(const Somascape* self)
+{
+	uint32_t moved = 0;
+	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+		uint32_t now, then;
+		memcpy(&now, self->control_in[i], sizeof(now));
+		memcpy(&then, &self->port_values[i], sizeof(then));
+		moved |= now ^ then;
+	}
+	return moved != 0;
+}
+
 /* Reads every control port, clamped: hosts send anything.  On most
  * blocks no port has moved, and then the engines are left as they are
- * (a NaN never equals itself: it is taken again each block). */
+ * (a NaN never equals itself: it is taken again whenever another port
+ * moves, to the same clamped value). */
 static void
 read_controls(Somascape* self)
 {
+	if (!ports_moved(self)) {
+		return;
+	}
 	bool moved = false;
 	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
 		const float value = *self->control_in[i];

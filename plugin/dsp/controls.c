@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "controls.h"
 
-#include <math.h>
-
 const ControlInfo control_inputs[CONTROL_IN_COUNT] = {
 #define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) \
 	{#sym, kind, (float)(min), (float)(def), (float)(max), offsetof(Controls, sym)},
@@ -14,24 +12,6 @@ const ControlInfo control_outputs[CONTROL_OUT_COUNT] = {
 	{#sym, kind, (float)(min), (float)(min), (float)(max), offsetof(Outputs, sym)},
 #include "../ports.def"
 };
-
-float
-control_clamp(const ControlInfo* info, float value)
-{
-	if (isnan(value)) {
-		return info->def;
-	}
-	float v = value < info->min ? info->min : value > info->max ? info->max : value;
-	switch (info->kind) {
-	case INT:
-	case ENUM:
-		return floorf(v + 0.5f);
-	case TOGGLE:
-		return v > 0.5f ? 1.0f : 0.0f;
-	default:
-		return v;
-	}
-}
 
 void
 controls_defaults(Controls* c)

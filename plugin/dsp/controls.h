@@ -4,6 +4,7 @@
 #ifndef SOMASCAPE_CONTROLS_H
 #define SOMASCAPE_CONTROLS_H
 
+#include <math.h>
 #include <stddef.h>
 
 /* Control inputs, always clamped to their range (see controls_clamp). */
@@ -46,8 +47,25 @@ extern const ControlInfo control_outputs[CONTROL_OUT_COUNT];
 
 /* A value a host may send (NaN, inf, out of range, fractional for an
  * integer) made into one the engine can trust: NaN gives the default,
- * values are limited to the range, integers and enumerations rounded. */
-float control_clamp(const ControlInfo* info, float value);
+ * values are limited to the range, integers and enumerations rounded.
+ * Inline: the outputs go through it on every block. */
+static inline float
+control_clamp(const ControlInfo* info, float value)
+{
+	if (isnan(value)) {
+		return info->def;
+	}
+	float v = value < info->min ? info->min : value > info->max ? info->max : value;
+	switch (info->kind) {
+	case INT:
+	case ENUM:
+		return floorf(v + 0.5f);
+	case TOGGLE:
+		return v > 0.5f ? 1.0f : 0.0f;
+	default:
+		return v;
+	}
+}
 
 /* Every field at its default. */
 void controls_defaults(Controls* c);

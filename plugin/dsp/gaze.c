@@ -19,12 +19,29 @@ frames_of(const Gaze* g, double seconds)
 	return (int64_t)llround(seconds * g->rate);
 }
 
+/* The phase step for the current pace; made again only when the pace
+ * changes (it is set on every grid step, and mostly stays). */
 static void
 update_inc(Gaze* g)
 {
-	const double cycles_per_frame = g->p.rate_hz * g->pass_factor * g->catch_up / g->rate;
+	const double hz = g->p.rate_hz * g->pass_factor * g->catch_up;
+	if (hz == g->inc_hz) {
+		return;
+	}
+	g->inc_hz = hz;
 	/* rounded up, so a boundary that falls on a whole frame lands on it */
-	g->inc = (uint64_t)ceil(cycles_per_frame * 18446744073709551616.0);
+	g->inc = (uint64_t)ceil(hz / g->rate * 18446744073709551616.0);
+}
+
+/* The lengths of p in frames, for the current parameters: made when they
+ * change, not on every step (each costs a libm call). */
+static void
+update_lengths(Gaze* g)
+{
+	g->set_frames = frames_of(g, g->p.set_s);
+	g->set_rest_frames = frames_of(g, g->p.set_rest_s);
+	g->hold_frames = frames_of(g, g->p.hold_s);
+	g->rest_frames = frames_of(g, g->p.rest_s);
 }
 
 static void
@@ -54,6 +71,8 @@ gaze_init(Gaze* g, double rate, uint32_t seed)
 	g->seed = seed;
 	g->shift_frames = frames_of(g, GAZE_SHIFT_S);
 	g->p = (GazeParams){.mode = GAZE_OFF, .rate_hz = 1.0, .hold_s = 45.0};
+	g->inc_hz = NAN;
+	update_lengths(g);
 	gaze_reset(g);
 }
 
@@ -96,7 +115,12 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	const bool shifts = g->started && p->mode != old_mode;
 	const float from = shifts ? gaze_position(g) : 0.0f;
 	const float old_vary = g->p.vary;
+	const bool lengths_moved = p->set_s != g->p.set_s || p->set_rest_s != g->p.set_rest_s ||
+	                           p->hold_s != g->p.hold_s || p->rest_s != g->p.rest_s;
 	g->p = *p;
+	if (lengths_moved) {
+		update_lengths(g);
+	}
 	if (!g->started) {
 		/* the seed the session starts with, even when set after activation */
 		rng_seed(&g->rng, g->seed);
@@ -127,7 +151,7 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	}
 	/* a set shorter than half a frame is no set: it would end and start
 	 * again at the same frame for ever */
-	if (!uses_sets(p->mode) || (frames_of(g, p->set_s) <= 0 && !g->held)) {
+	if (!uses_sets(p->mode) || (g->set_frames <= 0 && !g->held)) {
 		if (g->resting) {
 			g->pending_set = +1;
 		}
@@ -159,13 +183,13 @@ hold_segment_side(const Gaze* g, int segment)
 static int64_t
 hold_segment_frames(const Gaze* g, int segment)
 {
-	return frames_of(g, (segment & 1) ? g->p.rest_s : g->p.hold_s);
+	return (segment & 1) ? g->rest_frames : g->hold_frames;
 }
 
 static bool
 sets_active(const Gaze* g)
 {
-	return uses_sets(g->p.mode) && frames_of(g, g->p.set_s) > 0;
+	return uses_sets(g->p.mode) && g->set_frames > 0;
 }
 
 static uint64_t
@@ -251,8 +275,7 @@ gaze_run(Gaze* g, uint32_t max_frames, GazeEvent* ev)
 	uint64_t frames = max_frames;
 	uint64_t to_set = UINT64_MAX, to_segment = UINT64_MAX, to_tap = UINT64_MAX;
 	if (sets_active(g) && !g->held) {
-		to_set = remaining(frames_of(g, g->resting ? g->p.set_rest_s : g->p.set_s),
-		                   g->set_elapsed);
+		to_set = remaining(g->resting ? g->set_rest_frames : g->set_frames, g->set_elapsed);
 		frames = min_u64(frames, to_set);
 	}
 	if (!g->resting) {

@@ -59,6 +59,9 @@ typedef struct {
 	Rng        rng;
 	uint64_t   phase;
 	uint64_t   inc;          /* phase step per frame */
+	double     inc_hz;       /* the pace inc was made for (NaN: none yet) */
+	int64_t    set_frames, set_rest_frames;  /* p's lengths in frames, */
+	int64_t    hold_frames, rest_frames;     /* made when they change */
 	float      pass_factor;  /* speed variation of the current pass */
 	double     catch_up;     /* pace factor that brings a locked cycle into
 	                          * line by the next alignment (1 = in line) */
