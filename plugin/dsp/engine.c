@@ -352,22 +352,32 @@ place_gaze_bus(Engine* e, float* left, float* right, uint32_t n, uint32_t grid_a
 	}
 }
 
+/* The largest of `largest` and the limiter_size of l and r. */
+static inline int32_t
+larger_size(int32_t largest, float l, float r)
+{
+	const int32_t a = limiter_size(l), b = limiter_size(r);
+	largest = a > largest ? a : largest;
+	return b > largest ? b : largest;
+}
+
 /* The last gains, in one pass over both channels: the session fade
  * (layer_gain), then the end chime (mono, already at its level, or NULL),
- * which rings past the fade, then the level (master_gain). */
-SIMD_CLONES static void
+ * which rings past the fade, then the level (master_gain).  Returns the
+ * largest limiter_size of what it wrote, the limiter's test. */
+SIMD_CLONES static int32_t
 apply_output_gains(float* restrict left, float* restrict right, const float* restrict chime,
                    uint32_t n, const float layer[2], const float master[2], uint32_t grid_at)
 {
+	int32_t largest = 0;
 	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
-		const float g = layer[0] * master[0];
-		if (g != 1.0f) {
-			for (uint32_t i = 0; i < n; ++i) {
-				left[i] *= g;
-				right[i] *= g;
-			}
+		const float g = layer[0] * master[0]; /* times 1 changes nothing */
+		for (uint32_t i = 0; i < n; ++i) {
+			left[i] *= g;
+			right[i] *= g;
+			largest = larger_size(largest, left[i], right[i]);
 		}
-		return;
+		return largest;
 	}
 	const float dl = (layer[1] - layer[0]) * (1.0f / GRID_FRAMES);
 	const float dm = (master[1] - master[0]) * (1.0f / GRID_FRAMES);
@@ -381,11 +391,14 @@ apply_output_gains(float* restrict left, float* restrict right, const float* res
 			left[i] *= l * m;
 			right[i] *= l * m;
 		}
+		largest = larger_size(largest, left[i], right[i]);
 	}
+	return largest;
 }
 
-/* n frames, all inside one grid step. */
-static void
+/* n frames, all inside one grid step; returns the largest limiter_size
+ * of them, the limiter's test. */
+static int32_t
 render_chunk(Engine* e, float* left, float* right, uint32_t n)
 {
 	const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
@@ -436,8 +449,10 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		chime = e->scratch;
 	}
-	apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
+	const int32_t largest =
+	    apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
 	e->frame += n;
+	return largest;
 }
 
 static void
@@ -459,6 +474,7 @@ void
 engine_process(Engine* e, float* left, float* right, uint32_t n)
 {
 	e->tap_count = 0;
+	int32_t largest = 0;
 	uint32_t done = 0;
 	while (done < n) {
 		const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
@@ -469,11 +485,13 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 		if (chunk > n - done) {
 			chunk = n - done;
 		}
-		render_chunk(e, left + done, right + done, chunk);
+		const int32_t size = render_chunk(e, left + done, right + done, chunk);
+		largest = size > largest ? size : largest;
 		done += chunk;
 	}
-	/* the limiter has no grid: one pass over the whole call */
-	limiter_process(&e->limiter, left, right, n);
+	/* the limiter has no grid: one pass over the whole call (when the
+	 * chunks' test says there is anything to do) */
+	limiter_process_tested(&e->limiter, left, right, n, largest);
 	update_outputs(e);
 }
 

@@ -4,12 +4,8 @@
 #include "simd.h"
 
 #include <math.h>
-#include <stdbool.h>
-#include <string.h>
 
 #define LIMITER_RELEASE_S 0.25
-/* Above this the gain starts to fall, so the limiter bends in softly. */
-#define LIMITER_KNEE 0.7f
 
 void
 limiter_init(Limiter* lim, double rate)
@@ -32,32 +28,31 @@ knee_gain(float peak)
 	return out / peak;
 }
 
-/* True when the chunk is finite and below the knee: the common case, in
- * which the limiter has nothing to do.  On the bits: |x| as an integer
- * grows with |x|, and inf and NaN lie above every finite value, so one
- * OR of (knee - |x|) has its sign bit set exactly when some sample is
- * above the knee or not finite; a loop the compiler vectorises. */
-SIMD_CLONES static bool
-quiet_and_finite(const float* left, const float* right, uint32_t n)
+/* The largest limiter_size of the block: a loop the compiler vectorises. */
+SIMD_CLONES static int32_t
+largest_size(const float* left, const float* right, uint32_t n)
 {
-	const float knee = LIMITER_KNEE;
-	int32_t knee_bits;
-	memcpy(&knee_bits, &knee, sizeof(knee_bits));
-	int32_t over = 0;
+	int32_t largest = 0;
 	for (uint32_t i = 0; i < n; ++i) {
-		int32_t a, b;
-		memcpy(&a, left + i, sizeof(a));
-		memcpy(&b, right + i, sizeof(b));
-		over |= (knee_bits - (a & 0x7fffffff)) | (knee_bits - (b & 0x7fffffff));
+		const int32_t l = limiter_size(left[i]), r = limiter_size(right[i]);
+		largest = l > largest ? l : largest;
+		largest = r > largest ? r : largest;
 	}
-	return over >= 0;
+	return largest;
 }
 
 void
 limiter_process(Limiter* lim, float* left, float* right, uint32_t n)
 {
-	if (lim->gain == 1.0f && quiet_and_finite(left, right, n)) {
-		return;
+	limiter_process_tested(lim, left, right, n,
+	                       lim->gain == 1.0f ? largest_size(left, right, n) : INT32_MAX);
+}
+
+void
+limiter_process_tested(Limiter* lim, float* left, float* right, uint32_t n, int32_t largest)
+{
+	if (lim->gain == 1.0f && largest <= limiter_size(LIMITER_KNEE)) {
+		return; /* finite and below the knee: nothing to do */
 	}
 	float gain = lim->gain;
 	const float release = lim->release;
