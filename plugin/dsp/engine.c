@@ -96,6 +96,7 @@ update_tone(Engine* e)
 		const double w = 2.0 * M_PI * t->hz / e->rate;
 		t->c = cos(w);
 		t->s = sin(w);
+		t->step_cycles = t->hz / e->rate * GRID_FRAMES;
 	}
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
@@ -110,8 +111,8 @@ update_tone(Engine* e)
 		t->im = sin(2.0 * M_PI * t->cycles);
 	}
 	t->sounding = sounding;
-	t->cycles += t->hz / e->rate * GRID_FRAMES;
-	t->cycles -= floor(t->cycles);
+	t->cycles += t->step_cycles;
+	t->cycles -= (double)(int64_t)t->cycles; /* its floor: it is never negative */
 }
 
 /* Grid point f of what moves with the gaze is at pos; its placement is

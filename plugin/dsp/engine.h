@@ -41,6 +41,7 @@ typedef struct {
 	double cycles;   /* phase at the grid point, anchored to session time */
 	double re, im;   /* unit phasor */
 	double c, s;     /* rotation per frame */
+	double step_cycles; /* cycles per grid step */
 	float  hz;       /* smoothed pitch */
 	float  turned_hz; /* the pitch c and s were made for */
 	bool   sounding;  /* at the last grid point */
