@@ -139,6 +139,9 @@ static bool
 ports_moved(const Somascape* self)
 {
 	uint32_t moved = 0;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC unroll 8
+#endif
 	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
 		uint32_t now, then;
 		memcpy(&now, self->control_in[i], sizeof(now));

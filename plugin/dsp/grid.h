@@ -29,6 +29,9 @@ grid_smoothing_coef(double rate, double tau_s)
 static inline float
 smooth_step(float value, float target, float coef)
 {
+	if (value == target) { /* settled, as most are on most steps */
+		return target;
+	}
 	const float next = value + (target - value) * coef;
 	return fabsf(next - target) < 1e-7f || next == value ? target : next;
 }
