@@ -411,9 +411,12 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 		}
 		return;
 	}
-	float ramp = s->ramp;
+	float       ramp = s->ramp;
+	const float step = s->ramp_step;
 	for (uint32_t i = 0; i < m; ++i) {
-		ramp = fminf(fmaxf(ramp + s->ramp_step, 0.0f), 1.0f);
+		/* clamped by comparisons: fminf and fmaxf are calls to libm */
+		ramp += step;
+		ramp = ramp < 0.0f ? 0.0f : ramp > 1.0f ? 1.0f : ramp;
 		out[i] += in[i] * (ramp * ramp * (3.0f - 2.0f * ramp));
 	}
 	s->ramp = ramp;
