@@ -228,14 +228,13 @@ setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
 
 static void
 setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
-            double gain, double rate, uint32_t seed)
+            double gain, double rate)
 {
 	if (r->noise_level <= 0.0f) {
 		return;
 	}
 	const double centre = fmin(pitch_hz * r->noise_centre, 0.25 * rate);
 	s->has_noise        = true;
-	s->rng              = seed;
 	s->band[0]          = band_pass(centre, r->noise_q, rate);
 	s->band[1]          = s->band[0];
 
@@ -255,9 +254,10 @@ setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
 	s->env_fast_mul = (float)exp(-1.0 / (fast * rate));
 }
 
+/* A strike as it is before it sounds; the noise's seed is set apart. */
 static void
 strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_hz,
-             double decay_s, double gain, uint32_t seed, double rate)
+             double decay_s, double gain, double rate)
 {
 	*s = (CueStrike){.buf_pos = NOT_BEGUN, .left = UINT32_MAX, .active = true};
 	if (sound == CUE_USER_SAMPLE && user) {
@@ -279,7 +279,7 @@ strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_h
 	gain *= r->loudness_gain;
 
 	setup_partials(s, r, pitch_hz, t60, gain, rate);
-	setup_noise(s, r, pitch_hz, t60, gain, rate, seed);
+	setup_noise(s, r, pitch_hz, t60, gain, rate);
 	s->ramp_step = (float)(1.0 / fmax(attack * rate, 1.0));
 	/* a glide is timed from the trigger; the rest can fall on the grid */
 	s->on_grid = !s->gliding;
@@ -588,6 +588,28 @@ cue_voice_ring_s(CueSound sound, double decay_s)
 	return decay_s * r->length * (longest > 1.0f ? longest : 1.0f);
 }
 
+/* Sets up the new strike: a copy of the last one made, if it is the same
+ * (a user sample's is started afresh: its sample may have changed). */
+static void
+strike_make(CueVoice* v, CueSound sound, double pitch_hz, double decay_s, double gain)
+{
+	if (sound == CUE_USER_SAMPLE && v->user_sample) {
+		strike_start(&v->now, sound, v->user_sample, pitch_hz, decay_s, gain, v->rate);
+		return;
+	}
+	CueStrikeMade* m = &v->made;
+	if (!m->valid || m->sound != sound || m->pitch_hz != pitch_hz || m->decay_s != decay_s ||
+	    m->gain != gain) {
+		strike_start(&m->strike, sound, NULL, pitch_hz, decay_s, gain, v->rate);
+		m->sound    = sound;
+		m->pitch_hz = pitch_hz;
+		m->decay_s  = decay_s;
+		m->gain     = gain;
+		m->valid    = true;
+	}
+	v->now = m->strike;
+}
+
 void
 cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, float decay_s,
                   float gain, uint32_t seed)
@@ -601,7 +623,8 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	const double pitch = isfinite(pitch_hz) ? fmin(fmax(pitch_hz, 20.0f), 20000.0f) : 330.0;
 	const double decay = isfinite(decay_s) ? fmin(fmax(decay_s, 0.005f), 30.0f) : 0.4;
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
-	strike_start(&v->now, sound, v->user_sample, pitch, decay, level, seed, v->rate);
+	strike_make(v, sound, pitch, decay, level);
+	v->now.rng = seed;
 	if (v->now.on_grid && v->now.left != UINT32_MAX) {
 		v->now.bank = bank; /* no glide, no sample: it can ring there */
 	}

@@ -101,12 +101,24 @@ typedef struct {
 	CueSamplePlay sample; /* a user sample's strike (then no partials) */
 } CueStrike;
 
+/* The last strike of synthesised sound set up from scratch, as it was
+ * before it sounded, and what it was made of: a strike is a function of
+ * these (and of the rate), so the next one like it is a copy (no libm,
+ * no search for its end). */
+typedef struct {
+	CueStrike strike;
+	CueSound  sound;
+	double    pitch_hz, decay_s, gain;
+	bool      valid;
+} CueStrikeMade;
+
 typedef struct {
 	double    rate;
 	CueStrike now;
 	CueStrike fading; /* the previous strike, faded out on retrigger */
 	bool      active;
 	const CueSample* user_sample; /* what CUE_USER_SAMPLE plays; NULL: none */
+	CueStrikeMade    made;
 } CueVoice;
 
 void cue_voice_init(CueVoice* v, double sample_rate);
