@@ -588,6 +588,22 @@ cue_voice_ring_s(CueSound sound, double decay_s)
 	return decay_s * r->length * (longest > 1.0f ? longest : 1.0f);
 }
 
+/* The shortcut the voice's strikes allow now (CueVoiceShortcut). */
+static void
+update_shortcut(CueVoice* v)
+{
+	const CueStrike* s = &v->now;
+	const bool steady = v->active && !v->fading.active && s->active && s->buf_pos == CUE_TICK &&
+	                    !s->has_noise && strike_steady(s);
+	if (steady && s->joined) {
+		v->shortcut = CUE_VOICE_IN_BANK;
+	} else if (steady && !s->bank && strike_plain(s)) {
+		v->shortcut = CUE_VOICE_PLAIN;
+	} else {
+		v->shortcut = CUE_VOICE_IN_FULL;
+	}
+}
+
 /* Sets up the new strike: a copy of the last one made, if it is the same
  * (a user sample's is started afresh: its sample may have changed). */
 static void
@@ -629,6 +645,7 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 		v->now.bank = bank; /* no glide, no sample: it can ring there */
 	}
 	v->active = true;
+	update_shortcut(v);
 }
 
 /* Both strikes, in full (cue_voice_render takes the common cases). */
@@ -638,6 +655,7 @@ voice_render_strikes(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 	strike_render(&v->fading, out, n, tick_at);
 	strike_render(&v->now, out, n, tick_at);
 	v->active = v->now.active || v->fading.active;
+	update_shortcut(v);
 }
 
 void
@@ -647,20 +665,15 @@ cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 		return;
 	}
 	CueStrike* s = &v->now;
-	if (!v->fading.active && s->active && n % CUE_TICK == 0 && s->buf_pos == CUE_TICK &&
-	    s->left > n && !s->has_noise && strike_steady(s)) {
+	if (v->shortcut != CUE_VOICE_IN_FULL && n % CUE_TICK == 0 && s->left > n) {
 		/* the common cases of strike_render, done as it would, cheaply:
 		 * a steady strike in mid-course asked for whole ticks */
-		if (s->joined) { /* it all rings in the bank */
-			s->left -= n;
-			return;
-		}
-		if (!s->bank && strike_plain(s)) {
-			s->left -= n;
+		s->left -= n;
+		if (v->shortcut == CUE_VOICE_PLAIN) {
 			s->ticks += n / CUE_TICK;
 			cue_partials_render(&s->partials, out, n / CUE_TICK, true);
-			return;
 		}
+		return; /* else it all rings in the bank */
 	}
 	voice_render_strikes(v, out, n, tick_at);
 }
@@ -674,6 +687,7 @@ cue_voice_stop(CueVoice* v)
 	v->now.active    = false;
 	v->fading.active = false;
 	v->active        = false;
+	update_shortcut(v);
 }
 
 void
@@ -688,6 +702,7 @@ cue_voice_set_sample(CueVoice* v, const CueSample* sample)
 			strike_fade_out(strikes[i], v->rate);
 		}
 	}
+	update_shortcut(v);
 }
 
 bool

@@ -112,6 +112,15 @@ typedef struct {
 	bool      valid;
 } CueStrikeMade;
 
+/* What cue_voice_render may do for whole ticks without looking further:
+ * set after every change of the strikes, so that the common cases cost a
+ * test or two. */
+typedef enum {
+	CUE_VOICE_IN_FULL, /* anything else: strike_render's whole course */
+	CUE_VOICE_IN_BANK, /* a steady strike that rings in its bank: keep time */
+	CUE_VOICE_PLAIN,   /* a steady strike of partials alone: compute them */
+} CueVoiceShortcut;
+
 typedef struct {
 	double    rate;
 	CueStrike now;
@@ -119,6 +128,7 @@ typedef struct {
 	bool      active;
 	const CueSample* user_sample; /* what CUE_USER_SAMPLE plays; NULL: none */
 	CueStrikeMade    made;
+	CueVoiceShortcut shortcut;
 } CueVoice;
 
 void cue_voice_init(CueVoice* v, double sample_rate);
