@@ -111,34 +111,46 @@ enum {
 	BLOCK_TICKS     = 4, /* ticks computed with the partials kept in registers */
 };
 
-/* `ticks` ticks of the live partials: each partial advances its lanes a
- * group of eight samples at a time, its sine parts summed in a fixed
- * order.  ticks is a constant in each caller below, so the sums stay in
- * registers. */
+/* Partial k's next `ticks` ticks: its lanes advance a group of eight
+ * samples at a time, their sine parts summed into sum (or, for the first
+ * partial, making it).  ticks is a constant in each caller below, so the
+ * sums stay in registers. */
+static inline __attribute__((always_inline)) void
+render_partial(CuePartials* p, uint32_t k, Lanes* sum, const uint32_t ticks, const bool first)
+{
+	Lanes re, im, step_re, step_im;
+	floats8_load(&re, p->lane_re[k]);
+	floats8_load(&im, p->lane_im[k]);
+	floats8_load(&step_re, p->step_re[k]);
+	floats8_load(&step_im, p->step_im[k]);
+#pragma GCC unroll 8
+	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
+		sum[q] = first ? im : sum[q] + im;
+		const Lanes next_re = re * step_re - im * step_im;
+		im                  = re * step_im + im * step_re;
+		re                  = next_re;
+	}
+	floats8_store(p->lane_re[k], &re);
+	floats8_store(p->lane_im[k], &im);
+}
+
+/* `ticks` ticks of the live partials, their sine parts summed in a fixed
+ * order. */
 static inline __attribute__((always_inline)) void
 render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 {
-	Lanes sum[BLOCK_TICKS * GROUPS_PER_TICK];
-#pragma GCC unroll 8
-	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
-		sum[q] = (Lanes){0.0f};
-	}
+	Lanes          sum[BLOCK_TICKS * GROUPS_PER_TICK];
 	const uint32_t live = p->live;
-	for (uint32_t k = 0; k < live; ++k) {
-		Lanes re, im, step_re, step_im;
-		floats8_load(&re, p->lane_re[k]);
-		floats8_load(&im, p->lane_im[k]);
-		floats8_load(&step_re, p->step_re[k]);
-		floats8_load(&step_im, p->step_im[k]);
+	if (live > 0) {
+		render_partial(p, 0, sum, ticks, true);
+	} else {
 #pragma GCC unroll 8
 		for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
-			sum[q] += im;
-			const Lanes next_re = re * step_re - im * step_im;
-			im                  = re * step_im + im * step_re;
-			re                  = next_re;
+			sum[q] = (Lanes){0.0f};
 		}
-		floats8_store(p->lane_re[k], &re);
-		floats8_store(p->lane_im[k], &im);
+	}
+	for (uint32_t k = 1; k < live; ++k) {
+		render_partial(p, k, sum, ticks, false);
 	}
 #pragma GCC unroll 8
 	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
@@ -163,11 +175,15 @@ render_partials(CuePartials* p, float* out, uint32_t ticks, bool add)
 		if (p->live > 0 && p->silent_at[p->live - 1] - p->ticks < m) {
 			m = p->silent_at[p->live - 1] - p->ticks;
 		}
-		switch (m) {
-		case 1: add ? render_block(p, out, 1, true) : render_block(p, out, 1, false); break;
-		case 2: add ? render_block(p, out, 2, true) : render_block(p, out, 2, false); break;
-		case 3: add ? render_block(p, out, 3, true) : render_block(p, out, 3, false); break;
-		default: add ? render_block(p, out, 4, true) : render_block(p, out, 4, false); break;
+		if (m == BLOCK_TICKS) { /* the common case first */
+			add ? render_block(p, out, BLOCK_TICKS, true)
+			    : render_block(p, out, BLOCK_TICKS, false);
+		} else if (m == 1) {
+			add ? render_block(p, out, 1, true) : render_block(p, out, 1, false);
+		} else if (m == 2) {
+			add ? render_block(p, out, 2, true) : render_block(p, out, 2, false);
+		} else {
+			add ? render_block(p, out, 3, true) : render_block(p, out, 3, false);
 		}
 		out += m * CUE_TICK;
 		ticks -= m;
