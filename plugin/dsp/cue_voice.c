@@ -411,13 +411,20 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 		}
 		return;
 	}
+	/* the ramp is a chain of sums, one sample after another; the rest
+	 * runs on vectors */
+	float       ramps[CUE_TICK];
 	float       ramp = s->ramp;
 	const float step = s->ramp_step;
 	for (uint32_t i = 0; i < m; ++i) {
 		/* clamped by comparisons: fminf and fmaxf are calls to libm */
 		ramp += step;
-		ramp = ramp < 0.0f ? 0.0f : ramp > 1.0f ? 1.0f : ramp;
-		out[i] += in[i] * (ramp * ramp * (3.0f - 2.0f * ramp));
+		ramp     = ramp < 0.0f ? 0.0f : ramp > 1.0f ? 1.0f : ramp;
+		ramps[i] = ramp;
+	}
+	for (uint32_t i = 0; i < m; ++i) {
+		const float r = ramps[i];
+		out[i] += in[i] * (r * r * (3.0f - 2.0f * r));
 	}
 	s->ramp = ramp;
 	if (ramp >= 1.0f && s->ramp_step > 0.0f) {
