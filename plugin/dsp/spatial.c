@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 #include "spatial.h"
 
+#include "grid.h"
 #include "simd.h"
 
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 #define HEAD_RADIUS_M 0.0875
@@ -22,6 +24,7 @@ spatial_clear(Spatial* sp)
 {
 	memset(sp->ring, 0, sizeof(sp->ring));
 	sp->now = 0;
+	sp->reach = 0;
 }
 
 Placement
@@ -55,106 +58,136 @@ spatial_placement(double rate, float pos, float speakers)
 	return out;
 }
 
-/* Frames k + i up to k + end of the ring lie in one contiguous run from
- * k + i up to the returned frame (end at most). */
-static inline uint32_t
-contiguous_end(uint32_t k, uint32_t i, uint32_t end)
-{
-	const uint32_t room = SPATIAL_RING - ((k + i) & (SPATIAL_RING - 1u));
-	return end - i < room ? end : i + room;
-}
+/* The gains of a still sound in one ear: a frame's own share (ga) goes
+ * to its ring frame, its fraction's share (gb) to the next one. */
+typedef struct {
+	float ga, gb;
+} StillEar;
 
-/* out[j] += g * x[j] for j < n, eight at a time. */
+/* Eight frames of a still sound, a = x[j ..] and b = x[j - 1 ..], into
+ * the ring frames of both ears: each gets ga * a and, with two taps,
+ * first the earlier sound frame's share gb * b. */
 static inline __attribute__((always_inline)) void
-add_one_tap(float* restrict out, const float* restrict x, uint32_t n, float g)
+splat8(float* restrict left, float* restrict right, Floats8 a, Floats8 b, StillEar l,
+       StillEar r, bool two_l, bool two_r)
 {
-	uint32_t j = 0;
-	for (; j + 8u <= n; j += 8u) {
-		Floats8 o, a;
-		floats8_load(&o, out + j);
-		floats8_load(&a, x + j);
-		o += g * a;
-		floats8_store(out + j, &o);
-	}
-	for (; j < n; ++j) {
-		out[j] += g * x[j];
-	}
+	Floats8 o;
+	floats8_load(&o, left);
+	o = two_l ? (o + l.gb * b) + l.ga * a : o + l.ga * a;
+	floats8_store(left, &o);
+	floats8_load(&o, right);
+	o = two_r ? (o + r.gb * b) + r.ga * a : o + r.ga * a;
+	floats8_store(right, &o);
 }
 
-/* out[j] = (out[j] + gb * x[j - 1]) + ga * x[j] for j < n, where x[-1]
- * stands for `before`, eight at a time. */
+/* The same for one frame. */
 static inline __attribute__((always_inline)) void
-add_two_taps(float* restrict out, const float* restrict x, uint32_t n, float ga, float gb,
-             float before)
+splat1(float* restrict left, float* restrict right, float a, float b, StillEar l, StillEar r,
+       bool two_l, bool two_r)
 {
-	uint32_t j = 0;
-	if (n >= 8u) {
-		float first[8] = {before};
-		memcpy(first + 1, x, 7 * sizeof(float));
-		for (; j + 8u <= n; j += 8u) {
-			Floats8 o, a, b;
-			floats8_load(&o, out + j);
-			floats8_load(&a, x + j);
-			floats8_load(&b, j == 0 ? first : x + j - 1);
-			o = (o + gb * b) + ga * a;
-			floats8_store(out + j, &o);
-		}
-	}
-	for (; j < n; ++j) {
-		out[j] = (out[j] + gb * (j == 0 ? before : x[j - 1])) + ga * x[j];
-	}
+	*left = two_l ? (*left + l.gb * b) + l.ga * a : *left + l.ga * a;
+	*right = two_r ? (*right + r.gb * b) + r.ga * a : *right + r.ga * a;
 }
 
-/* A still sound at a fixed fractional delay: frame j of it (j < n) adds
- * ga * x[j] to ring frame k + j and gb * x[j] to k + j + 1.  To every ring
+/* A still sound at a fixed fractional delay, into both ears at once:
+ * frame j of it (j < n) adds ga * x[j] to ring frame j of its ear and,
+ * for an ear with two taps, gb * x[j] to frame j + 1.  To every ring
  * frame the earlier sound frame's share goes in first, as it does when
  * the sound arrives in two chunks, so the sum is the same for any
- * chunking (the first frame's "earlier share" is a zero: the chunk before
- * gave its own).  In at most two contiguous runs. */
+ * chunking (the first frame's "earlier share" is a zero lane: the chunk
+ * before gave its own).  An ear at a whole delay has one tap: one product
+ * a frame.  Both ears share the loads of x. */
 static inline __attribute__((always_inline)) void
-add_still(float* ring, uint32_t k, const float* x, uint32_t n, float ga, float gb)
+splat_ears(float* restrict left, float* restrict right, const float* restrict x, size_t n,
+           StillEar l, StillEar r, bool two_l, bool two_r)
 {
-	const uint32_t start = k & (SPATIAL_RING - 1u);
-	const uint32_t first = n < SPATIAL_RING - start ? n : SPATIAL_RING - start;
-	if (gb == 0.0f) { /* no later share: one product a frame */
-		add_one_tap(ring + start, x, first, ga);
-		add_one_tap(ring, x + first, n - first, ga);
-		return;
+	size_t j = 0;
+	if (n >= 8u) {
+		Floats8 a, b = {0.0f};
+		floats8_load(&a, x);
+		if (two_l || two_r) { /* x[-1 .. 6], a zero lane and then a */
+			b = __builtin_shufflevector(b, a, 0, 8, 9, 10, 11, 12, 13, 14);
+		}
+		splat8(left, right, a, b, l, r, two_l, two_r);
+		for (j = 8u; j + 8u <= n; j += 8u) {
+			floats8_load(&a, x + j);
+			if (two_l || two_r) {
+				floats8_load(&b, x + j - 1);
+			}
+			splat8(left + j, right + j, a, b, l, r, two_l, two_r);
+		}
 	}
-	add_two_taps(ring + start, x, first, ga, gb, 0.0f);
-	if (first < n) {
-		add_two_taps(ring, x + first, n - first, ga, gb, x[first - 1]);
+	if (n % 8u != 0u) { /* never, for a whole grid step */
+		for (; j < n; ++j) {
+			splat1(left + j, right + j, x[j], j == 0 ? 0.0f : x[j - 1], l, r, two_l, two_r);
+		}
 	}
-	ring[(k + n) & (SPATIAL_RING - 1u)] += gb * x[n - 1]; /* the last frame's later share */
+	if (two_l) {
+		left[n] += l.gb * x[n - 1]; /* the last frame's later share */
+	}
+	if (two_r) {
+		right[n] += r.gb * x[n - 1];
+	}
 }
 
-/* Both ears of spatial_add: a fixed two-tap splat each, frame j at the
- * delay's whole part k, its fraction's share (gb) one frame later. */
-SIMD_CLONES static void
-add_still_ears(Spatial* sp, const uint32_t k[2], const float* x, uint32_t n, const float ga[2],
-               const float gb[2])
+/* splat_ears with the taps of each ear known when compiled: on
+ * headphones the near ear is at no delay, on speakers both are. */
+static inline __attribute__((always_inline)) void
+splat_taps(float* restrict left, float* restrict right, const float* restrict x, size_t n,
+           StillEar l, StillEar r)
 {
-	add_still(sp->ring[0], k[0], x, n, ga[0], gb[0]);
-	add_still(sp->ring[1], k[1], x, n, ga[1], gb[1]);
+	switch ((l.gb != 0.0f) | (r.gb != 0.0f) << 1) {
+	case 0:
+		splat_ears(left, right, x, n, l, r, false, false);
+		break;
+	case 1:
+		splat_ears(left, right, x, n, l, r, true, false);
+		break;
+	case 2:
+		splat_ears(left, right, x, n, l, r, false, true);
+		break;
+	default:
+		splat_ears(left, right, x, n, l, r, true, true);
+	}
+}
+
+/* Both ears of spatial_add.  A voice mostly sounds for whole grid steps:
+ * a chunk of that length is splatted with no loop left to run. */
+SIMD_CLONES static void
+add_still_ears(float* restrict left, float* restrict right, const float* restrict x, uint32_t n,
+               const StillEar ears[2])
+{
+	if (n == GRID_FRAMES) {
+		splat_taps(left, right, x, GRID_FRAMES, ears[0], ears[1]);
+	} else {
+		splat_taps(left, right, x, n, ears[0], ears[1]);
+	}
 }
 
 void
 spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p)
 {
+	if (at >= SPATIAL_STILL_AHEAD - 1u) {
+		return; /* out of reach (never in a chunk) */
+	}
+	n = n < SPATIAL_STILL_AHEAD - 1u - at ? n : SPATIAL_STILL_AHEAD - 1u - at;
 	if (n == 0) {
 		return;
 	}
-	uint32_t k[2];
-	float ga[2], gb[2];
+	const uint32_t farthest = SPATIAL_STILL_AHEAD - 1u - at - n; /* the largest whole delay */
+	float* out[2];
+	StillEar ears[2];
 	for (int ear = 0; ear < 2; ++ear) {
-		const uint32_t whole = (uint32_t)p->delay[ear];
+		uint32_t whole = (uint32_t)p->delay[ear];
 		const float frac = p->delay[ear] - (float)whole;
+		whole = whole < farthest ? whole : farthest;
 		const float g = p->gain[ear];
-		k[ear] = sp->now + at + whole;
-		ga[ear] = g * (1.0f - frac);
-		gb[ear] = g * frac;
+		const uint32_t k = sp->now + at + whole; /* where frame 0 lands */
+		out[ear] = sp->ring[ear] + k;
+		ears[ear] = (StillEar){g * (1.0f - frac), g * frac};
+		sp->reach = k + n + 1u > sp->reach ? k + n + 1u : sp->reach;
 	}
-	add_still_ears(sp, k, x, n, ga, gb);
+	add_still_ears(out[0], out[1], x, n, ears);
 }
 
 void
@@ -348,16 +381,32 @@ take(float* restrict left, float* restrict right, float* restrict ring_l, float*
 	}
 }
 
+/* The reading has reached the end of the read span: what lies past it
+ * (up to reach) moves down to the start, read and cleared already. */
+static void
+move_tail_down(Spatial* sp)
+{
+	const uint32_t m = sp->reach > SPATIAL_RING ? sp->reach - SPATIAL_RING : 0u;
+	for (int ear = 0; ear < 2; ++ear) {
+		memcpy(sp->ring[ear], sp->ring[ear] + SPATIAL_RING, m * sizeof(float));
+		memset(sp->ring[ear] + SPATIAL_RING, 0, m * sizeof(float));
+	}
+	sp->reach = m;
+	sp->now = 0;
+}
+
 void
 spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
 {
-	const uint32_t mask = SPATIAL_RING - 1u;
 	uint32_t done = 0;
-	while (done < n) { /* at most two contiguous runs */
-		const uint32_t at = (sp->now + done) & mask;
-		const uint32_t m = contiguous_end(at, 0, n - done);
-		take(left + done, right + done, sp->ring[0] + at, sp->ring[1] + at, m);
+	while (done < n) { /* up to the end of the read span, then from its start */
+		const uint32_t room = SPATIAL_RING - sp->now;
+		const uint32_t m = n - done < room ? n - done : room;
+		take(left + done, right + done, sp->ring[0] + sp->now, sp->ring[1] + sp->now, m);
 		done += m;
+		sp->now += m;
+		if (sp->now == SPATIAL_RING) {
+			move_tail_down(sp);
+		}
 	}
-	sp->now = (sp->now + n) & mask;
 }

@@ -6,15 +6,26 @@
  * placed rather than just louder on one side.  Speakers: an equal-power pan,
  * since a time difference between loudspeakers only colours the sound.
  *
- * Still sounds are "splatted" into one ring buffer per ear at their own
- * delay, so every voice can sit at its own place with one shared output;
- * a moving sound is read from its own past into the same ring. */
+ * Still sounds are "splatted" into one buffer per ear at their own delay,
+ * so every voice can sit at its own place with one shared output; a
+ * moving sound is read from its own past into the same output.
+ *
+ * That buffer is read from `now` up to SPATIAL_RING; a splat lands up to
+ * SPATIAL_STILL_AHEAD frames past `now`, past SPATIAL_RING if need be.
+ * When the reading reaches SPATIAL_RING, what lies past it moves down to
+ * the start.  So a splat never wraps (one contiguous run per ear), and
+ * each frame has one place, where its shares add up in the order they
+ * came. */
 #ifndef SOMASCAPE_SPATIAL_H
 #define SOMASCAPE_SPATIAL_H
 
 #include <stdint.h>
 
 #define SPATIAL_RING 1024u /* > largest delay (0.66 ms at 384 kHz) + a chunk */
+
+/* How far past the frame being read a still sound can land: its delay, a
+ * chunk and the last frame's later share. */
+#define SPATIAL_STILL_AHEAD SPATIAL_RING
 
 /* Largest interaural level difference, at the side, in dB. */
 #define SPATIAL_ILD_DB 10.0f
@@ -26,8 +37,9 @@ typedef struct {
 
 typedef struct {
 	double   rate;
-	float    ring[2][SPATIAL_RING];
-	uint32_t now;
+	float    ring[2][SPATIAL_RING + SPATIAL_STILL_AHEAD];
+	uint32_t now;   /* the next frame to read, below SPATIAL_RING */
+	uint32_t reach; /* the frames from here on are silent */
 } Spatial;
 
 void spatial_init(Spatial* sp, double rate);
@@ -38,7 +50,9 @@ void spatial_clear(Spatial* sp);
 Placement spatial_placement(double rate, float pos, float speakers);
 
 /* Adds n frames of a still sound x, starting at frame offset `at` of the
- * current chunk, at placement p. */
+ * current chunk, at placement p.  It lands within SPATIAL_STILL_AHEAD
+ * frames of the chunk's start: a longer delay is shortened (only at rates
+ * far above 384 kHz), and what lies farther is left out. */
 void spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p);
 
 /* A moving sound keeps its own past, and each output frame reads it at
