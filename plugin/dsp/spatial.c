@@ -382,15 +382,12 @@ take(float* restrict left, float* restrict right, float* restrict ring_l, float*
 }
 
 /* The reading has reached the end of the read span: what lies past it
- * (up to reach) moves down to the start, read and cleared already. */
+ * (up to reach) moves down to its start, read and cleared already. */
 static void
 move_tail_down(Spatial* sp)
 {
 	const uint32_t m = sp->reach > SPATIAL_RING ? sp->reach - SPATIAL_RING : 0u;
-	for (int ear = 0; ear < 2; ++ear) {
-		memcpy(sp->ring[ear], sp->ring[ear] + SPATIAL_RING, m * sizeof(float));
-		memset(sp->ring[ear] + SPATIAL_RING, 0, m * sizeof(float));
-	}
+	take(sp->ring[0], sp->ring[1], sp->ring[0] + SPATIAL_RING, sp->ring[1] + SPATIAL_RING, m);
 	sp->reach = m;
 	sp->now = 0;
 }
