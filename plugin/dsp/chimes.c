@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "chimes.h"
 #include "layers.h"
-#include "simd.h"
 
 #include <math.h>
 #include <string.h>
@@ -72,24 +71,12 @@ chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at)
 	}
 }
 
-/* Cloned, so static (simd.h): chimes_add() calls it. */
-SIMD_CLONES static void
-add_chimes_chunk(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
+float*
+chimes_take(Chimes* c)
 {
 	if (!c->sounding) {
-		return; /* the chunk is silence */
+		return NULL; /* the chunk is silence */
 	}
 	c->sounding = false;
-	float* restrict chunk = c->chunk;
-	for (uint32_t i = 0; i < n; ++i) {
-		left[i] += chunk[i];
-		right[i] += chunk[i];
-		chunk[i] = 0.0f;
-	}
-}
-
-void
-chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n)
-{
-	add_chimes_chunk(c, left, right, n);
+	return c->chunk;
 }

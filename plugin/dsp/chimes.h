@@ -32,8 +32,9 @@ void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz,
  * grid_at frames into a tick (cue_voice_render). */
 void chimes_render(Chimes* c, uint32_t at, uint32_t n, uint32_t grid_at);
 
-/* Adds the chunk's n frames to left and right, at the centre, and clears
- * it for the next chunk. */
-void chimes_add(Chimes* c, float* restrict left, float* restrict right, uint32_t n);
+/* The chunk, mono, for the caller to add at the centre and leave cleared
+ * for the next chunk (its own output pass does both, with no pass of
+ * their own); NULL if it is silence. */
+float* chimes_take(Chimes* c);
 
 #endif

@@ -362,18 +362,27 @@ larger_size(int32_t largest, float l, float r)
 	return b > largest ? b : largest;
 }
 
-/* The last gains, in one pass over both channels: the session fade
- * (layer_gain), then the end chime (mono, already at its level, or NULL),
- * which rings past the fade, then the level (master_gain).  Returns the
- * largest limiter_size of what it wrote, the limiter's test. */
-SIMD_CLONES static int32_t
-apply_output_gains(float* restrict left, float* restrict right, const float* restrict chime,
-                   uint32_t n, const float layer[2], const float master[2], uint32_t grid_at)
+/* The last gains, in one pass over both channels: the breath chimes
+ * (mono, at the centre, or NULL; added first and left cleared), the
+ * session fade (layer_gain), then the end chime (mono, already at its
+ * level, or NULL), which rings past the fade, then the level
+ * (master_gain).  Returns the largest limiter_size of what it wrote, the
+ * limiter's test.  Whether there are breath chimes is known when
+ * compiled, so that a silent chunk costs nothing. */
+static inline __attribute__((always_inline)) int32_t
+output_gains(float* restrict left, float* restrict right, float* restrict breath_chimes,
+             const float* restrict chime, uint32_t n, const float layer[2], const float master[2],
+             uint32_t grid_at, bool chiming)
 {
 	int32_t largest = 0;
 	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
 		const float g = layer[0] * master[0]; /* times 1 changes nothing */
 		for (uint32_t i = 0; i < n; ++i) {
+			if (chiming) {
+				left[i] += breath_chimes[i];
+				right[i] += breath_chimes[i];
+				breath_chimes[i] = 0.0f;
+			}
 			left[i] *= g;
 			right[i] *= g;
 			largest = larger_size(largest, left[i], right[i]);
@@ -385,6 +394,11 @@ apply_output_gains(float* restrict left, float* restrict right, const float* res
 	for (uint32_t i = 0; i < n; ++i) {
 		const float at = (float)(int32_t)(grid_at + i); /* signed: one instruction */
 		const float l = layer[0] + dl * at, m = master[0] + dm * at;
+		if (chiming) {
+			left[i] += breath_chimes[i];
+			right[i] += breath_chimes[i];
+			breath_chimes[i] = 0.0f;
+		}
 		if (chime) {
 			left[i] = (left[i] * l + chime[i]) * m;
 			right[i] = (right[i] * l + chime[i]) * m;
@@ -395,6 +409,17 @@ apply_output_gains(float* restrict left, float* restrict right, const float* res
 		largest = larger_size(largest, left[i], right[i]);
 	}
 	return largest;
+}
+
+SIMD_CLONES static int32_t
+apply_output_gains(float* restrict left, float* restrict right, float* restrict breath_chimes,
+                   const float* restrict chime, uint32_t n, const float layer[2],
+                   const float master[2], uint32_t grid_at)
+{
+	if (breath_chimes) {
+		return output_gains(left, right, breath_chimes, chime, n, layer, master, grid_at, true);
+	}
+	return output_gains(left, right, NULL, chime, n, layer, master, grid_at, false);
 }
 
 /* n frames, all inside one grid step; returns the largest limiter_size
@@ -438,7 +463,6 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	spatial_read(&e->spatial, left, right, n);
 	place_gaze_bus(e, left, right, n, grid_at);
 	drone_render(&e->drone, left, right, n, grid_at);
-	chimes_add(&e->chimes, left, right, n);
 
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
@@ -450,8 +474,8 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		chime = e->scratch;
 	}
-	const int32_t largest =
-	    apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
+	const int32_t largest = apply_output_gains(left, right, chimes_take(&e->chimes), chime, n,
+	                                           e->layer_gain, e->master_gain, grid_at);
 	e->frame += n;
 	return largest;
 }
