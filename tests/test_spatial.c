@@ -172,6 +172,7 @@ main(void)
 	assert(fabsf(sum_l - hp_right.gain[0]) < 1e-6f); /* nothing lost */
 	check_moving();
 	check_still();
-	printf("spatial: equal power, ITD and ILD as designed; still sounds land where placed in any chunking; moving sounds keep their level\n");
+	printf("spatial: equal power, ITD and ILD as designed; still sounds land where placed in "
+	       "any chunking; moving sounds keep their level\n");
 	return 0;
 }
