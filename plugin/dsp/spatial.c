@@ -151,16 +151,18 @@ splat_taps(float* restrict left, float* restrict right, const float* restrict x,
 	}
 }
 
-/* Both ears of spatial_add.  A voice mostly sounds for whole grid steps:
- * a chunk of that length is splatted with no loop left to run. */
+/* Both ears of spatial_add, their gains passed in registers.  A voice
+ * mostly sounds for whole grid steps: a chunk of that length is splatted
+ * with no loop left to run. */
 SIMD_CLONES static void
 add_still_ears(float* restrict left, float* restrict right, const float* restrict x, uint32_t n,
-               const StillEar ears[2])
+               float ga_l, float gb_l, float ga_r, float gb_r)
 {
+	const StillEar l = {ga_l, gb_l}, r = {ga_r, gb_r};
 	if (n == GRID_FRAMES) {
-		splat_taps(left, right, x, GRID_FRAMES, ears[0], ears[1]);
+		splat_taps(left, right, x, GRID_FRAMES, l, r);
 	} else {
-		splat_taps(left, right, x, n, ears[0], ears[1]);
+		splat_taps(left, right, x, n, l, r);
 	}
 }
 
@@ -176,7 +178,7 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placemen
 	}
 	const uint32_t farthest = SPATIAL_STILL_AHEAD - 1u - at - n; /* the largest whole delay */
 	float* out[2];
-	StillEar ears[2];
+	float ga[2], gb[2];
 	for (int ear = 0; ear < 2; ++ear) {
 		uint32_t whole = (uint32_t)p->delay[ear];
 		const float frac = p->delay[ear] - (float)whole;
@@ -184,10 +186,11 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placemen
 		const float g = p->gain[ear];
 		const uint32_t k = sp->now + at + whole; /* where frame 0 lands */
 		out[ear] = sp->ring[ear] + k;
-		ears[ear] = (StillEar){g * (1.0f - frac), g * frac};
+		ga[ear] = g * (1.0f - frac);
+		gb[ear] = g * frac;
 		sp->reach = k + n + 1u > sp->reach ? k + n + 1u : sp->reach;
 	}
-	add_still_ears(out[0], out[1], x, n, ears);
+	add_still_ears(out[0], out[1], x, n, ga[0], gb[0], ga[1], gb[1]);
 }
 
 void
