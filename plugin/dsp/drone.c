@@ -148,7 +148,7 @@ void
 drone_reset(Drone* d, uint32_t seed)
 {
 	memset(d->z, 0, sizeof(d->z)); /* silent: no amplitude in the phasors */
-	memset(d->frame_turn, 0, sizeof(d->frame_turn));
+	memset(d->pair_turn, 0, sizeof(d->pair_turn));
 	memset(d->stride_c, 0, sizeof(d->stride_c));
 	memset(d->stride_s, 0, sizeof(d->stride_s));
 	memset(d->quad_on, 0, sizeof(d->quad_on));
@@ -291,28 +291,72 @@ lanes_select(LaneMask mask, Lanes a, Lanes b)
 	return (Lanes)((mask & (LaneMask)a) | (~mask & (LaneMask)b));
 }
 
+/* Complex products, lane by lane: (c, s) times (r_c, r_s). */
+static inline __attribute__((always_inline)) void
+lanes_turn(Lanes* c, Lanes* s, Lanes r_c, Lanes r_s)
+{
+	const Lanes next = *c * r_c - *s * r_s;
+	*s = *c * r_s + *s * r_c;
+	*c = next;
+}
+
+/* A pair's two rows of turns (drone.h) turned on by a rotation: both
+ * frames times (c, s), from [c | c] and [s | -s].  The same products as
+ * lanes_turn's, so the rows hold what stepping each frame alone would. */
+static inline __attribute__((always_inline)) void
+turn_rows(Floats8 row[2], const Floats8* c, const Floats8* s_pm)
+{
+	const Floats8 next = row[0] * *c + row[1] * *s_pm;
+	row[1] = row[1] * *c - row[0] * *s_pm;
+	row[0] = next;
+}
+
 /* The frame turns of one quad from its rotation per frame R = (c, s),
- * growth included: R^j for the frames of a stride, R^DRONE_STRIDE to the
- * next, by repeated complex multiplication in float. */
+ * growth included: the rows of R^j for the frames of a stride (drone.h),
+ * R^DRONE_STRIDE to the next.  The first half stride's by repeated
+ * complex multiplication in float, both frames of a pair at once; the
+ * second half's from them times R^8. */
 static inline __attribute__((always_inline)) void
 set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 {
+	_Static_assert(DRONE_STRIDE == 16 && DRONE_PAIRS == 8, "two half strides of four pairs");
 	Lanes c, s;
 	memcpy(&c, c_in, sizeof(c));
 	memcpy(&s, s_in, sizeof(s));
-	Lanes pc = {1.0f, 1.0f, 1.0f, 1.0f}, ps = {0.0f};
-	for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
-		memcpy(d->frame_turn[q][j], &ps, sizeof(ps));
-		memcpy(d->frame_turn[q][j] + DRONE_LANES, &pc, sizeof(pc));
-		const Lanes next = pc * c - ps * s;
-		ps = pc * s + ps * c;
-		pc = next;
+	Lanes c4 = c, s4 = s;
+	for (uint32_t j = 1; j < 4; ++j) {
+		lanes_turn(&c4, &s4, c, s);
 	}
-	const Lanes minus_ps = -ps;
-	memcpy(d->stride_c[q], &pc, sizeof(pc));
-	memcpy(d->stride_c[q] + DRONE_LANES, &pc, sizeof(pc));
-	memcpy(d->stride_s[q], &minus_ps, sizeof(ps));
-	memcpy(d->stride_s[q] + DRONE_LANES, &ps, sizeof(ps));
+	const Lanes one = {1.0f, 1.0f, 1.0f, 1.0f}, zero = {0.0f};
+	float(*rows)[2][DRONE_QUAD_WIDTH] = d->pair_turn[q];
+	/* frames 0 and 4: [sin R^0 | cos R^4], [cos R^0 | sin R^4] */
+	Floats8 row[2] = {__builtin_shufflevector(zero, c4, 0, 1, 2, 3, 4, 5, 6, 7),
+	                  __builtin_shufflevector(one, s4, 0, 1, 2, 3, 4, 5, 6, 7)};
+	const Floats8 r_c = __builtin_shufflevector(c, c, 0, 1, 2, 3, 0, 1, 2, 3);
+	const Floats8 r_s = __builtin_shufflevector(s, -s, 0, 1, 2, 3, 4, 5, 6, 7);
+	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
+		floats8_store(rows[p][0], &row[0]);
+		floats8_store(rows[p][1], &row[1]);
+		turn_rows(row, &r_c, &r_s);
+	}
+	/* frames 4 and 8: R^8 in the high halves */
+	const Floats8 c8 = __builtin_shufflevector(row[0], row[0], 4, 5, 6, 7, 4, 5, 6, 7);
+	const Floats8 s8 = __builtin_shufflevector(row[1], -row[1], 4, 5, 6, 7, 12, 13, 14, 15);
+	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
+		floats8_load(&row[0], rows[p][0]);
+		floats8_load(&row[1], rows[p][1]);
+		turn_rows(row, &c8, &s8);
+		floats8_store(rows[DRONE_PAIRS / 2 + p][0], &row[0]);
+		floats8_store(rows[DRONE_PAIRS / 2 + p][1], &row[1]);
+	}
+	Lanes c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3);
+	Lanes s16 = __builtin_shufflevector(s8, s8, 0, 1, 2, 3);
+	lanes_turn(&c16, &s16, c16, s16);
+	const Lanes minus_s16 = -s16;
+	memcpy(d->stride_c[q], &c16, sizeof(c16));
+	memcpy(d->stride_c[q] + DRONE_LANES, &c16, sizeof(c16));
+	memcpy(d->stride_s[q], &minus_s16, sizeof(s16));
+	memcpy(d->stride_s[q] + DRONE_LANES, &s16, sizeof(s16));
 }
 
 /* x^h for the harmonic h of each of note n's slots, in double: the
@@ -613,10 +657,10 @@ build_low_pass(Drone* d, float coef)
 	DroneLowPassBlock* b = &d->low_pass_block;
 	const double c = coef, a = 1.0 - c;
 	double a_k = 1.0; /* a^k */
-	for (uint32_t k = 0; k < DRONE_STRIDE; ++k) {
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
 		b->response[k] = 0.0f;
-		b->response[DRONE_STRIDE + k] = (float)(c * c * (k + 1) * a_k);
-		b->y1_weight[DRONE_STRIDE - 1 - k] = (float)(c * a_k);
+		b->response[DRONE_NOISE_BLOCK + k] = (float)(c * c * (k + 1) * a_k);
+		b->y1_weight[DRONE_NOISE_BLOCK - 1 - k] = (float)(c * a_k);
 		a_k *= a;
 		b->from_y1[k] = (float)(c * (k + 1) * a_k);
 		b->from_y2[k] = (float)a_k;
@@ -638,10 +682,10 @@ update_ocean(Drone* d, float breath, uint64_t step)
 		return;
 	}
 	/* the noise of this grid step, from its index: the same wherever
-	 * rendering started.  Each of the stride's streams has an index of
+	 * rendering started.  Each of the block's streams has an index of
 	 * its own, (step, lane), and an odd multiplier keeps the seeds apart. */
-	for (uint32_t lane = 0; lane < DRONE_STRIDE; ++lane) {
-		const uint32_t index = (uint32_t)step * DRONE_STRIDE + lane;
+	for (uint32_t lane = 0; lane < DRONE_NOISE_BLOCK; ++lane) {
+		const uint32_t index = (uint32_t)step * DRONE_NOISE_BLOCK + lane;
 		rng_seed(&d->noise_rng[lane], d->noise_seed + index * 0x632BE5ABu);
 	}
 	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
