@@ -121,8 +121,10 @@ drone_init(Drone* d, double rate)
 	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
-		d->pan_l[l] = cosf(angle);
-		d->pan_r[l] = sinf(angle);
+		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {
+			d->place_gain[0][l][k] = cosf(angle);
+			d->place_gain[1][l][k] = sinf(angle);
+		}
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		DroneNote* note = &d->note[n];

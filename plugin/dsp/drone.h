@@ -176,7 +176,8 @@ typedef struct {
 	float gain[2];
 	float smooth_fast, smooth_tone;
 	double smooth_note; /* per note tick */
-	float pan_l[DRONE_LANES], pan_r[DRONE_LANES];
+	/* each place's gain into left [0] and right [1], as a whole vector */
+	_Alignas(32) float place_gain[2][DRONE_LANES][DRONE_QUAD_WIDTH];
 
 } Drone;
 

@@ -21,6 +21,7 @@ add_frames(float* restrict left, float* restrict right, const Quad* out_l, const
            const uint32_t vectors, uint32_t first, uint32_t len)
 {
 	if (len == vectors * DRONE_QUAD_WIDTH) {
+		#pragma GCC unroll 2
 		for (uint32_t v = 0; v < vectors; ++v) {
 			Quad l, r;
 			floats8_load(&l, left + v * DRONE_QUAD_WIDTH);
@@ -78,9 +79,15 @@ add_quad(Quad pairs[DRONE_PAIRS], const Drone* d, uint32_t q, float* next)
  * their gains into the channels.  The sum of a frame is (0 + 1) + (2 + 3)
  * in the places' order, whatever the chunking. */
 static inline __attribute__((always_inline)) void
-place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4], const Quad weight_l[DRONE_LANES],
-             const Quad weight_r[DRONE_LANES])
+place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
+             const float gain[2][DRONE_LANES][DRONE_QUAD_WIDTH])
 {
+	Quad weight_l[DRONE_LANES], weight_r[DRONE_LANES];
+	#pragma GCC unroll 4
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		floats8_load(&weight_l[l], gain[0][l]);
+		floats8_load(&weight_r[l], gain[1][l]);
+	}
 	const Quad low01 = __builtin_shufflevector(pairs[0], pairs[1], 0, 8, 1, 9, 4, 12, 5, 13);
 	const Quad high01 = __builtin_shufflevector(pairs[0], pairs[1], 2, 10, 3, 11, 6, 14, 7, 15);
 	const Quad low23 = __builtin_shufflevector(pairs[2], pairs[3], 0, 8, 1, 9, 4, 12, 5, 13);
@@ -107,11 +114,6 @@ static inline __attribute__((always_inline)) void
 render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
              uint32_t grid_at, const uint32_t count)
 {
-	Quad weight_l[DRONE_LANES], weight_r[DRONE_LANES];
-	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-		weight_l[l] = d->pan_l[l] + (Quad){0.0f};
-		weight_r[l] = d->pan_r[l] + (Quad){0.0f};
-	}
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota[2] = {{0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f},
 	                      {8.0f, 9.0f, 10.0f, 11.0f, 12.0f, 13.0f, 14.0f, 15.0f}};
@@ -126,8 +128,9 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 			add_quad(pairs, d, q, next[q]);
 		}
 		Quad out_l[2], out_r[2];
+		#pragma GCC unroll 2
 		for (uint32_t h = 0; h < 2; ++h) {
-			place_frames(&out_l[h], &out_r[h], &pairs[4 * h], weight_l, weight_r);
+			place_frames(&out_l[h], &out_r[h], &pairs[4 * h], d->place_gain);
 			/* from the frames' places in the grid step: the same for any chunking */
 			const Quad gain = d->gain[0] + dg * ((float)(grid_at + i - first) + iota[h]);
 			out_l[h] *= gain;
