@@ -614,7 +614,9 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	}
 	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
 	 * correctly rounded, so the same on every machine */
+	#pragma GCC unroll 9
 	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
+		#pragma GCC unroll 12
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			note->grow[j] = sqrtf(note->grow[j]);
 		}
