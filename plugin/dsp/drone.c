@@ -396,8 +396,12 @@ set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 		c[j] = (float)re[j] * note->grow[j];
 		s[j] = (float)im[j] * note->grow[j];
 	}
+	/* a silent quad's state is zero: its turns do not matter until a
+	 * tick turns it on, and sets them */
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
+		if (d->quad_on[quad_of(n, r)]) {
+			set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
+		}
 	}
 }
 
@@ -629,18 +633,23 @@ update_quads_on(Drone* d, uint32_t n)
 {
 	DroneNote* note = &d->note[n];
 	note->sounding = false;
+	const Lanes zero = {0.0f};
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		bool on = false;
-		for (uint32_t j = r * DRONE_LANES; j < (r + 1) * DRONE_LANES; ++j) {
-			on = on || note->amp[j] != 0.0f || note->amp_goal[j] != 0.0f;
-		}
+		Lanes amp, goal;
+		memcpy(&amp, note->amp + r * DRONE_LANES, sizeof(amp));
+		memcpy(&goal, note->amp_goal + r * DRONE_LANES, sizeof(goal));
+		const LaneMask lanes_on = (amp != zero) | (goal != zero);
+		uint64_t halves[2]; /* any lane on: two words' test, not four lanes' */
+		memcpy(halves, &lanes_on, sizeof(halves));
+		const bool on = (halves[0] | halves[1]) != 0;
 		d->quad_on[quad_of(n, r)] = on;
 		note->sounding = note->sounding || on;
 	}
-	d->quads_on = 0;
-	for (uint32_t q = 0; q < DRONE_QUADS; ++q) {
-		d->quads_on = d->quad_on[q] ? q + 1 : d->quads_on;
+	uint32_t count = DRONE_QUADS;
+	while (count > 0 && !d->quad_on[count - 1]) {
+		--count;
 	}
+	d->quads_on = count;
 }
 
 /* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
