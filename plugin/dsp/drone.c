@@ -144,7 +144,7 @@ drone_init(Drone* d, double rate)
 	drone_reset(d, 1u);
 }
 
-static void build_low_pass(Drone* d, float coef);
+static inline void build_low_pass(Drone* d, float coef);
 
 void
 drone_reset(Drone* d, uint32_t seed)
@@ -663,29 +663,39 @@ exp2_small(float x)
 }
 
 /* The Ocean's low-passes for coefficient c, a block at a time
- * (DroneLowPassBlock), in double so that the powers stay exact. */
-static void
+ * (DroneLowPassBlock), in double so that the powers stay exact.  Built
+ * aside and copied: vector stores straight into the Drone would trust
+ * its declared alignment, which its allocation need not give. */
+static inline __attribute__((always_inline)) void
 build_low_pass(Drone* d, float coef)
 {
-	DroneLowPassBlock* b = &d->low_pass_block;
+	DroneLowPassBlock block, *b = &block;
 	const double c = coef, a = 1.0 - c;
-	double a_k = 1.0; /* a^k */
+	double a_k[DRONE_NOISE_BLOCK + 1]; /* a^k, by repeated products */
+	a_k[0] = 1.0;
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		a_k[k + 1] = a_k[k] * a;
+	}
+	/* then every coefficient at once, as vectors */
 	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
 		b->response[k] = 0.0f;
-		b->response[DRONE_NOISE_BLOCK + k] = (float)(c * c * (k + 1) * a_k);
-		b->y1_weight[DRONE_NOISE_BLOCK - 1 - k] = (float)(c * a_k);
-		a_k *= a;
-		b->from_y1[k] = (float)(c * (k + 1) * a_k);
-		b->from_y2[k] = (float)a_k;
+		b->response[DRONE_NOISE_BLOCK + k] = (float)(c * c * (k + 1) * a_k[k]);
+		b->from_y1[k] = (float)(c * (k + 1) * a_k[k + 1]);
+		b->from_y2[k] = (float)a_k[k + 1];
 	}
-	b->y1_decay = (float)a_k;
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		b->y1_weight[k] = (float)(c * a_k[DRONE_NOISE_BLOCK - 1 - k]);
+	}
+	b->y1_decay = (float)a_k[DRONE_NOISE_BLOCK];
+	memcpy(&d->low_pass_block, b, sizeof(block));
 	d->low_pass_coef = coef;
 }
 
 /* Ocean: noise through a low-pass that opens on the inhale; its gain
  * keeps the power steady as the cutoff moves, and the noise density the
- * same at every rate.  Only while the Ocean sounds or is chosen. */
-static void
+ * same at every rate.  Only while the Ocean sounds or is chosen; with AVX
+ * where there is, for the streams' seeds and the low-passes' blocks. */
+SIMD_CLONES static void
 update_ocean(Drone* d, float breath, uint64_t step)
 {
 	d->noise_gain[0] = d->noise_gain[1];
@@ -697,10 +707,12 @@ update_ocean(Drone* d, float breath, uint64_t step)
 	/* the noise of this grid step, from its index: the same wherever
 	 * rendering started.  Each of the block's streams has an index of
 	 * its own, (step, lane), and an odd multiplier keeps the seeds apart. */
+	Rng streams[DRONE_NOISE_BLOCK]; /* then copied, as build_low_pass's */
 	for (uint32_t lane = 0; lane < DRONE_NOISE_BLOCK; ++lane) {
 		const uint32_t index = (uint32_t)step * DRONE_NOISE_BLOCK + lane;
-		rng_seed(&d->noise_rng[lane], d->noise_seed + index * 0x632BE5ABu);
+		rng_seed(&streams[lane], d->noise_seed + index * 0x632BE5ABu);
 	}
+	memcpy(d->noise_rng, streams, sizeof(streams));
 	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
 	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
 	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;
