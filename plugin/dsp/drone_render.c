@@ -140,6 +140,7 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 		i += len;
 	}
 }
+
 SIMD_CLONES static void
 drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
 {
