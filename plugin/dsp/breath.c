@@ -26,12 +26,19 @@ stage_inc(const Breath* b, BreathStage stage)
 	return inc >= WHOLE_STAGE ? UINT64_MAX : (uint64_t)inc;
 }
 
+/* True when the pattern starts faster and eases into its pace. */
+static bool
+slows(const BreathParams* p)
+{
+	return p->start_factor > 1.0 && p->ramp_s > 0.0;
+}
+
 /* The slowing: start_factor times faster at the start, easing to 1 with a
  * raised cosine over ramp_s, so the pace never changes abruptly. */
 static double
 speed_at(const BreathParams* p, double t_s)
 {
-	if (p->start_factor <= 1.0 || p->ramp_s <= 0.0 || t_s >= p->ramp_s) {
+	if (!slows(p) || t_s >= p->ramp_s) {
 		return 1.0;
 	}
 	const double still_fast = 0.5 * (1.0 + cos(M_PI * t_s / p->ramp_s));
@@ -81,10 +88,19 @@ breath_reset(Breath* b)
 void
 breath_grid(Breath* b, const BreathParams* p, int64_t session_frame)
 {
-	b->p = *p;
-	const int64_t step_start = session_frame - session_frame % b->speed_step;
-	b->speed = speed_at(p, (double)step_start / b->rate);
-	b->inc = stage_inc(b, b->stage);
+	/* the step through the stage is made again only when the pattern or
+	 * the pace moves: it costs a division */
+	if (p || slows(&b->p)) {
+		if (p) {
+			b->p = *p;
+		}
+		const int64_t step_start = session_frame - session_frame % b->speed_step;
+		const double speed = speed_at(&b->p, (double)step_start / b->rate);
+		if (p || speed != b->speed) {
+			b->speed = speed;
+			b->inc = stage_inc(b, b->stage);
+		}
+	}
 	if (b->inc == 0 && !b->pending_turn) {
 		/* the current stage was made empty: it ends here */
 		begin_next_stage(b, 0.0);
@@ -181,7 +197,7 @@ breath_phase(const Breath* b)
 bool
 breath_slowing(const Breath* b, int64_t session_frame)
 {
-	return b->p.start_factor > 1.0 && b->p.ramp_s > 0.0 &&
+	return slows(&b->p) &&
 	       (double)session_frame < b->p.ramp_s * b->rate + (double)b->speed_step;
 }
 

@@ -33,6 +33,7 @@ void
 engine_reset(Engine* e)
 {
 	e->frame = 0;
+	e->params_moved = true; /* the breath and the gaze begin with their defaults */
 	gaze_init(&e->gaze, e->rate, (uint32_t)e->ctl.seed);
 	breath_init(&e->breath, e->rate);
 	drone_init(&e->drone, e->rate);
@@ -76,6 +77,11 @@ engine_set_controls(Engine* e, const Controls* c)
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
+	e->breath_params = engine_breath_params(e);
+	e->drone_params = engine_drone_params(e);
+	e->session_params = engine_session_params(e);
+	e->session_end = session_end_frame(&e->session_params, e->rate);
+	e->params_moved = true;
 }
 
 /* The soft sine plays as one continuous tone in the moving modes. */
@@ -145,12 +151,16 @@ static void
 grid_update(Engine* e)
 {
 	const Controls* c = &e->ctl;
-	const BreathParams bp = engine_breath_params(e);
-	breath_grid(&e->breath, &bp, e->frame);
-	const GazeParams gp = engine_gaze_params(e);
-	gaze_grid(&e->gaze, &gp);
-	const DroneParams dp = engine_drone_params(e);
-	drone_grid(&e->drone, &dp, breath_level_ahead(&e->breath, GRID_FRAMES));
+	const bool moved = e->params_moved;
+	e->params_moved = false;
+	breath_grid(&e->breath, moved ? &e->breath_params : NULL, e->frame);
+	if (moved || engine_gaze_to_breath(e)) { /* its pace moves with the breath's */
+		const GazeParams gp = engine_gaze_params(e);
+		gaze_grid(&e->gaze, &gp);
+	} else {
+		gaze_grid(&e->gaze, NULL);
+	}
+	drone_grid(&e->drone, &e->drone_params, breath_level_ahead(&e->breath, GRID_FRAMES));
 	if (e->frame == 0) {
 		engine_snap_smoothed(e);
 	}
@@ -161,12 +171,12 @@ grid_update(Engine* e)
 	e->follow[0] = e->follow[1];
 	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 
-	const SessionParams sp = engine_session_params(e);
 	const double t = (double)e->frame / e->rate;
 	e->cue_gain[0] = e->cue_gain[1];
 	e->cue_gain[1] = smooth_step(e->cue_gain[1], e->cue_gain_goal, e->smooth_fast);
 	e->layer_gain[0] = e->layer_gain[1];
-	e->layer_gain[1] = smooth_step(e->layer_gain[1], session_gain(&sp, t), e->smooth_fast);
+	const float session = session_gain(&e->session_params, t);
+	e->layer_gain[1] = smooth_step(e->layer_gain[1], session, e->smooth_fast);
 	e->master_gain[0] = e->master_gain[1];
 	e->master_gain[1] = smooth_step(e->master_gain[1], e->master_gain_goal, e->smooth_fast);
 	update_tone(e);
@@ -403,11 +413,10 @@ static int32_t
 render_chunk(Engine* e, float* left, float* right, uint32_t n)
 {
 	const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
-	const SessionParams sp = engine_session_params(e);
 
 	uint32_t at = 0;
 	while (at < n) {
-		const uint64_t to_end = session_frames_to_end(&sp, e->rate, e->frame + at);
+		const uint64_t to_end = session_frames_to_end(e->session_end, e->frame + at);
 		if (to_end == 0 && e->end_chimed_at != e->frame + at) {
 			e->end_chimed_at = e->frame + at;
 			strike_end_chime(e);
@@ -503,6 +512,7 @@ engine_set_tempo(Engine* e, double bpm)
 		return;
 	}
 	e->tempo_bpm = bpm;
+	e->params_moved = true;
 	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
 		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
 	}
@@ -522,6 +532,7 @@ engine_steer(Engine* e, float target)
 	e->steered = true;
 	e->steer_target = target;
 	e->steer_control = e->ctl.gaze_target;
+	e->params_moved = true;
 	gaze_steer(&e->gaze, target);
 }
 
