@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "gaze.h"
+#include "approx.h"
 #include "grid.h"
 
 #include <math.h>
@@ -413,7 +414,7 @@ static float
 sweep_position(const Gaze* g)
 {
 	const double cycles = (double)g->phase * (1.0 / 18446744073709551616.0);
-	const float x = (float)cos(2.0 * M_PI * cycles);
+	const float x = (float)approx_cos_turns(cycles);
 	const float n = 1.0f + 4.0f * g->p.shape; /* >1 flattens the ends */
 	const float dwell = 1.0f - powf(1.0f - fabsf(x), n);
 	return x < 0.0f ? -dwell : dwell;

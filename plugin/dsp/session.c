@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "session.h"
 
+#include "approx.h"
+
 #include <math.h>
 
 /* The ramp at a / b (b > 0): 0 up to a = 0, 1 from a = b.  Outside the
@@ -8,8 +10,11 @@
 static float
 raised_cosine(double a, double b)
 {
-	/* in float: a gain needs no more, and cosf costs half of cos */
-	return a <= 0.0 ? 0.0f : a >= b ? 1.0f : 0.5f - 0.5f * cosf((float)(M_PI * (a / b)));
+	if (a <= 0.0 || a >= b) {
+		return a <= 0.0 ? 0.0f : 1.0f;
+	}
+	const double s = approx_sin(M_PI / 2.0 * (a / b)); /* (1 - cos 2x) / 2 = sin^2 x */
+	return (float)(s * s);
 }
 
 float

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "spatial.h"
 
+#include "approx.h"
 #include "simd.h"
 
 #include <math.h>
@@ -29,29 +30,30 @@ spatial_placement(double rate, float pos, float speakers)
 {
 	const float p = pos < -1.0f ? -1.0f : pos > 1.0f ? 1.0f : pos;
 
-	/* Speakers: equal power, sums to constant power at every position. */
-	const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
-	const float spk_l = cosf(angle);
-	const float spk_r = sinf(angle);
-
 	/* Headphones: far ear softer and later; power kept constant. */
 	const float azimuth = fabsf(p) * (float)(M_PI / 2.0);
-	const double sin_azimuth = sin(azimuth); /* one call for both differences */
-	const float far_rel = powf(10.0f, -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f);
+	const double sin_azimuth = approx_sin(azimuth); /* for both differences */
+	const float ild_db = -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f; /* 0 .. -0.5 */
+	const float far_rel = (float)approx_exp(M_LN10 * (double)ild_db); /* 10^ild_db */
 	const float near_g = 1.0f / sqrtf(1.0f + far_rel * far_rel);
 	const float far_g = far_rel * near_g;
 	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin_azimuth);
 	const float itd = (float)(itd_s * rate) * (1.0f - speakers);
 
 	const int right_near = p >= 0.0f;
-	const float hp_l = right_near ? far_g : near_g;
-	const float hp_r = right_near ? near_g : far_g;
-
 	Placement out;
-	out.gain[0] = hp_l + (spk_l - hp_l) * speakers;
-	out.gain[1] = hp_r + (spk_r - hp_r) * speakers;
+	out.gain[0] = right_near ? far_g : near_g;
+	out.gain[1] = right_near ? near_g : far_g;
 	out.delay[0] = right_near ? itd : 0.0f;
 	out.delay[1] = right_near ? 0.0f : itd;
+	if (speakers != 0.0f) {
+		/* Speakers: equal power, sums to constant power at every position. */
+		const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
+		const float spk[2] = {(float)approx_cos(angle), (float)approx_sin(angle)};
+		for (int ear = 0; ear < 2; ++ear) {
+			out.gain[ear] += (spk[ear] - out.gain[ear]) * speakers;
+		}
+	}
 	return out;
 }
 
