@@ -23,6 +23,7 @@ spatial_clear(Spatial* sp)
 {
 	memset(sp->ring, 0, sizeof(sp->ring));
 	sp->now = 0;
+	sp->ahead = 0;
 }
 
 Placement
@@ -152,10 +153,15 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placemen
 		const uint32_t whole = (uint32_t)p->delay[ear];
 		const float frac = p->delay[ear] - (float)whole;
 		const float g = p->gain[ear];
-		k[ear] = sp->now + at + whole;
+		k[ear] = at + whole;
 		ga[ear] = g * (1.0f - frac);
 		gb[ear] = g * frac;
 	}
+	/* the last frame's later share is the furthest one written */
+	const uint32_t end = (k[0] > k[1] ? k[0] : k[1]) + n + 1u;
+	sp->ahead = end > sp->ahead ? end : sp->ahead;
+	k[0] += sp->now;
+	k[1] += sp->now;
 	add_still_ears(sp, k, x, n, ga, gb);
 }
 
@@ -353,13 +359,17 @@ take(float* restrict left, float* restrict right, float* restrict ring_l, float*
 void
 spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
 {
-	const uint32_t mask = SPATIAL_RING - 1u;
-	uint32_t done = 0;
-	while (done < n) { /* at most two contiguous runs */
-		const uint32_t at = (sp->now + done) & mask;
-		const uint32_t m = contiguous_end(at, 0, n - done);
-		take(left + done, right + done, sp->ring[0] + at, sp->ring[1] + at, m);
-		done += m;
+	const uint32_t at = sp->now;
+	sp->now = (at + n) & (SPATIAL_RING - 1u);
+	if (sp->ahead == 0) { /* no still sound reaches these frames */
+		memset(left, 0, n * sizeof(float));
+		memset(right, 0, n * sizeof(float));
+		return;
 	}
-	sp->now = (sp->now + n) & mask;
+	sp->ahead = sp->ahead > n ? sp->ahead - n : 0;
+	const uint32_t first = contiguous_end(at, 0, n); /* the run up to the ring's end */
+	take(left, right, sp->ring[0] + at, sp->ring[1] + at, first);
+	if (first < n) {
+		take(left + first, right + first, sp->ring[0], sp->ring[1], n - first);
+	}
 }

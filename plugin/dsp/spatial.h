@@ -28,6 +28,8 @@ typedef struct {
 	double   rate;
 	float    ring[2][SPATIAL_RING];
 	uint32_t now;
+	uint32_t ahead; /* the frames from now that may hold sound; past them
+	                 * the ring is silent */
 } Spatial;
 
 void spatial_init(Spatial* sp, double rate);
@@ -65,7 +67,8 @@ void spatial_track_clear(SpatialTrack* tr);
 void spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
                        const Placement* p1, float t0, float dt, float* left, float* right);
 
-/* Reads and clears n frames, then moves on by n. */
+/* Reads and clears n frames, then moves on by n (a silent ring is not
+ * read: zeros are written). */
 void spatial_read(Spatial* sp, float* left, float* right, uint32_t n);
 
 #endif
