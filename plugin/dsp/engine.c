@@ -15,6 +15,11 @@
 /* The Sweep tone's phasor is set from session time this often. */
 #define TONE_ANCHOR_FRAMES (64 * GRID_FRAMES)
 
+/* The spatial ring is cleared with the session at frame 0 and moves on
+ * with it (a relocation starts on a grid point), so a chunk, inside a grid
+ * step, never crosses its end: spatial_mix never has to turn it. */
+_Static_assert(SPATIAL_RING % GRID_FRAMES == 0, "grid steps tile the spatial ring");
+
 void
 engine_init(Engine* e, double rate)
 {
@@ -372,20 +377,29 @@ larger_size(int32_t largest, float l, float r)
 	return b > largest ? b : largest;
 }
 
-/* The last gains, in one pass over both channels: the session fade
- * (layer_gain), then the end chime (mono, already at its level, or NULL),
- * which rings past the fade, then the level (master_gain).  Returns the
- * largest limiter_size of what it wrote, the limiter's test. */
+/* The chunk's mix (where it lies in the spatial ring) out to left and
+ * right with the last gains, in one pass over both channels that leaves
+ * the mix zero: the session fade (layer_gain), then the end chime (mono,
+ * already at its level, or NULL), which rings past the fade, then the
+ * level (master_gain).  Returns the largest limiter_size of what it wrote,
+ * the limiter's test.  (GCC would split the clearing off into memset
+ * calls, which cost more for a chunk than the whole pass.) */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
 SIMD_CLONES static int32_t
-apply_output_gains(float* restrict left, float* restrict right, const float* restrict chime,
-                   uint32_t n, const float layer[2], const float master[2], uint32_t grid_at)
+take_output(float* restrict mix_l, float* restrict mix_r, float* restrict left,
+            float* restrict right, const float* restrict chime, uint32_t n, const float layer[2],
+            const float master[2], uint32_t grid_at)
 {
 	int32_t largest = 0;
 	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
 		const float g = layer[0] * master[0]; /* times 1 changes nothing */
 		for (uint32_t i = 0; i < n; ++i) {
-			left[i] *= g;
-			right[i] *= g;
+			left[i] = mix_l[i] * g;
+			right[i] = mix_r[i] * g;
+			mix_l[i] = 0.0f;
+			mix_r[i] = 0.0f;
 			largest = larger_size(largest, left[i], right[i]);
 		}
 		return largest;
@@ -396,12 +410,14 @@ apply_output_gains(float* restrict left, float* restrict right, const float* res
 		const float at = (float)(int32_t)(grid_at + i); /* signed: one instruction */
 		const float l = layer[0] + dl * at, m = master[0] + dm * at;
 		if (chime) {
-			left[i] = (left[i] * l + chime[i]) * m;
-			right[i] = (right[i] * l + chime[i]) * m;
+			left[i] = (mix_l[i] * l + chime[i]) * m;
+			right[i] = (mix_r[i] * l + chime[i]) * m;
 		} else {
-			left[i] *= l * m;
-			right[i] *= l * m;
+			left[i] = mix_l[i] * (l * m);
+			right[i] = mix_r[i] * (l * m);
 		}
+		mix_l[i] = 0.0f;
+		mix_r[i] = 0.0f;
 		largest = larger_size(largest, left[i], right[i]);
 	}
 	return largest;
@@ -444,10 +460,12 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	}
 	render_tone(e, n, grid_at);
 
-	spatial_read(&e->spatial, left, right, n);
-	place_gaze_bus(e, left, right, n, grid_at);
-	drone_render(&e->drone, left, right, n, grid_at);
-	chimes_add(&e->chimes, left, right, n);
+	/* the still sounds are in the ring: the rest is mixed in with them */
+	float* mix[2];
+	spatial_mix(&e->spatial, n, mix);
+	place_gaze_bus(e, mix[0], mix[1], n, grid_at);
+	drone_render(&e->drone, mix[0], mix[1], n, grid_at);
+	chimes_add(&e->chimes, mix[0], mix[1], n);
 
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
@@ -459,8 +477,9 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		chime = e->scratch;
 	}
-	const int32_t largest =
-	    apply_output_gains(left, right, chime, n, e->layer_gain, e->master_gain, grid_at);
+	const int32_t largest = take_output(mix[0], mix[1], left, right, chime, n, e->layer_gain,
+	                                    e->master_gain, grid_at);
+	spatial_advance(&e->spatial, n);
 	e->frame += n;
 	return largest;
 }

@@ -23,7 +23,6 @@ spatial_clear(Spatial* sp)
 {
 	memset(sp->ring, 0, sizeof(sp->ring));
 	sp->now = 0;
-	sp->ahead = 0;
 }
 
 Placement
@@ -56,15 +55,6 @@ spatial_placement(double rate, float pos, float speakers)
 		}
 	}
 	return out;
-}
-
-/* Frames k + i up to k + end of the ring lie in one contiguous run from
- * k + i up to the returned frame (end at most). */
-static inline uint32_t
-contiguous_end(uint32_t k, uint32_t i, uint32_t end)
-{
-	const uint32_t room = SPATIAL_RING - ((k + i) & (SPATIAL_RING - 1u));
-	return end - i < room ? end : i + room;
 }
 
 /* out[j] += g * x[j] for j < n, eight at a time. */
@@ -153,15 +143,10 @@ spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placemen
 		const uint32_t whole = (uint32_t)p->delay[ear];
 		const float frac = p->delay[ear] - (float)whole;
 		const float g = p->gain[ear];
-		k[ear] = at + whole;
+		k[ear] = sp->now + at + whole;
 		ga[ear] = g * (1.0f - frac);
 		gb[ear] = g * frac;
 	}
-	/* the last frame's later share is the furthest one written */
-	const uint32_t end = (k[0] > k[1] ? k[0] : k[1]) + n + 1u;
-	sp->ahead = end > sp->ahead ? end : sp->ahead;
-	k[0] += sp->now;
-	k[1] += sp->now;
 	add_still_ears(sp, k, x, n, ga, gb);
 }
 
@@ -338,38 +323,25 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 	tr->now = (tr->now + n) & RING_MASK;
 }
 
-/* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC
- * would make a memcpy and a memset of the loop, expanded inline to string
- * instructions that cost more for a chunk than this whole pass. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-tree-loop-distribute-patterns")))
-#endif
-SIMD_CLONES static void
-take(float* restrict left, float* restrict right, float* restrict ring_l, float* restrict ring_r,
-     uint32_t n)
+/* The ring turned so that now is its first frame. */
+static void
+unwrap(Spatial* sp)
 {
-	for (uint32_t j = 0; j < n; ++j) {
-		left[j] = ring_l[j];
-		right[j] = ring_r[j];
-		ring_l[j] = 0.0f;
-		ring_r[j] = 0.0f;
+	float turned[SPATIAL_RING];
+	for (int ear = 0; ear < 2; ++ear) {
+		memcpy(turned, sp->ring[ear] + sp->now, (SPATIAL_RING - sp->now) * sizeof(float));
+		memcpy(turned + SPATIAL_RING - sp->now, sp->ring[ear], sp->now * sizeof(float));
+		memcpy(sp->ring[ear], turned, sizeof(turned));
 	}
+	sp->now = 0;
 }
 
 void
-spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
+spatial_mix(Spatial* sp, uint32_t n, float* mix[2])
 {
-	const uint32_t at = sp->now;
-	sp->now = (at + n) & (SPATIAL_RING - 1u);
-	if (sp->ahead == 0) { /* no still sound reaches these frames */
-		memset(left, 0, n * sizeof(float));
-		memset(right, 0, n * sizeof(float));
-		return;
+	if (sp->now + n > SPATIAL_RING) {
+		unwrap(sp); /* never for chunks of a grid whose step divides the ring */
 	}
-	sp->ahead = sp->ahead > n ? sp->ahead - n : 0;
-	const uint32_t first = contiguous_end(at, 0, n); /* the run up to the ring's end */
-	take(left, right, sp->ring[0] + at, sp->ring[1] + at, first);
-	if (first < n) {
-		take(left + first, right + first, sp->ring[0], sp->ring[1], n - first);
-	}
+	mix[0] = sp->ring[0] + sp->now;
+	mix[1] = sp->ring[1] + sp->now;
 }

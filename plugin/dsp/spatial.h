@@ -28,8 +28,6 @@ typedef struct {
 	double   rate;
 	float    ring[2][SPATIAL_RING];
 	uint32_t now;
-	uint32_t ahead; /* the frames from now that may hold sound; past them
-	                 * the ring is silent */
 } Spatial;
 
 void spatial_init(Spatial* sp, double rate);
@@ -67,8 +65,19 @@ void spatial_track_clear(SpatialTrack* tr);
 void spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
                        const Placement* p1, float t0, float dt, float* left, float* right);
 
-/* Reads and clears n frames, then moves on by n (a silent ring is not
- * read: zeros are written). */
-void spatial_read(Spatial* sp, float* left, float* right, uint32_t n);
+/* The next n frames (n <= SPATIAL_RING) of both ears, where still sounds
+ * have landed: the rest of the sound is mixed into them where they lie,
+ * and whoever takes them out leaves them zero (a pass that copies them out
+ * and clears them is saved); then spatial_advance moves on.  They are
+ * contiguous in the ring, which is turned if they would cross its end
+ * (never when every read is a chunk of a grid whose step divides
+ * SPATIAL_RING, and the ring was cleared on a grid point). */
+void spatial_mix(Spatial* sp, uint32_t n, float* mix[2]);
+
+static inline void
+spatial_advance(Spatial* sp, uint32_t n)
+{
+	sp->now = (sp->now + n) & (SPATIAL_RING - 1u);
+}
 
 #endif
