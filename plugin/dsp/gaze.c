@@ -109,8 +109,10 @@ advance_shift(Gaze* g, uint64_t frames)
 }
 
 /* New parameters: a new mode restarts the pattern, and what is made of
- * them (lengths, the pace, the glide) is made again. */
-static void
+ * them (lengths, the pace, the glide) is made again.  Out of line:
+ * on most grid steps there are none, and gaze_grid stays a few
+ * instructions. */
+static __attribute__((noinline, cold)) void
 take_params(Gaze* g, const GazeParams* p)
 {
 	const GazeMode old_mode = g->p.mode;

@@ -323,9 +323,8 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 	tr->now = (tr->now + n) & RING_MASK;
 }
 
-/* The ring turned so that now is its first frame. */
-static void
-unwrap(Spatial* sp)
+void
+spatial_turn(Spatial* sp)
 {
 	float turned[SPATIAL_RING];
 	for (int ear = 0; ear < 2; ++ear) {
@@ -334,14 +333,4 @@ unwrap(Spatial* sp)
 		memcpy(sp->ring[ear], turned, sizeof(turned));
 	}
 	sp->now = 0;
-}
-
-void
-spatial_mix(Spatial* sp, uint32_t n, float* mix[2])
-{
-	if (sp->now + n > SPATIAL_RING) {
-		unwrap(sp); /* never for chunks of a grid whose step divides the ring */
-	}
-	mix[0] = sp->ring[0] + sp->now;
-	mix[1] = sp->ring[1] + sp->now;
 }
