@@ -107,6 +107,14 @@ breath_grid(Breath* b, const BreathParams* p, int64_t session_frame)
 	}
 }
 
+/* What is left of the stage, in steps of 2^-64 of it (at its start, all
+ * of it but one). */
+static uint64_t
+stage_left(const Breath* b)
+{
+	return b->pos == 0 ? UINT64_MAX : (uint64_t)0 - b->pos;
+}
+
 uint32_t
 breath_frames_to_turn(const Breath* b, uint32_t max)
 {
@@ -116,7 +124,7 @@ breath_frames_to_turn(const Breath* b, uint32_t max)
 	if (b->inc == 0) {
 		return max;
 	}
-	const uint64_t rem = b->pos == 0 ? UINT64_MAX : (uint64_t)0 - b->pos;
+	const uint64_t rem = stage_left(b);
 	const uint64_t frames = rem / b->inc + (rem % b->inc != 0);
 	return frames < max ? (uint32_t)frames : max;
 }
@@ -135,9 +143,12 @@ breath_take_turn(Breath* b, BreathStage* stage)
 void
 breath_advance(Breath* b, uint32_t frames)
 {
-	const uint32_t to_turn = breath_frames_to_turn(b, UINT32_MAX);
-	const uint64_t next = b->pos + (uint64_t)frames * b->inc; /* wraps at the turn */
-	if (frames >= to_turn && b->inc != 0) {
+	/* the turn is reached when the steps cover what is left of the stage
+	 * (frames >= breath_frames_to_turn, without its division) */
+	uint64_t steps;
+	const bool overflows = __builtin_mul_overflow((uint64_t)frames, b->inc, &steps);
+	const uint64_t next = b->pos + steps; /* wraps at the turn */
+	if (b->inc != 0 && (overflows || steps >= stage_left(b))) {
 		/* after the wrap, next is the overshoot: less than one step */
 		begin_next_stage(b, next < b->inc ? (double)next / (double)b->inc : 0.0);
 	} else {
