@@ -46,7 +46,7 @@ spatial_placement(double rate, float pos, float speakers)
 	out.gain[1] = right_near ? near_g : far_g;
 	out.delay[0] = right_near ? itd : 0.0f;
 	out.delay[1] = right_near ? 0.0f : itd;
-	if (speakers != 0.0f) {
+	if (speakers != 0.0f) { /* blended by 0, the headphones' gains stay as they are */
 		/* Speakers: equal power, sums to constant power at every position. */
 		const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
 		const float spk[2] = {(float)approx_cos(angle), (float)approx_sin(angle)};
