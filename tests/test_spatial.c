@@ -101,7 +101,16 @@ main(void)
 	spatial_init(&sp, rate);
 	float x[16] = {1.0f}, l[64], r[64];
 	spatial_add(&sp, x, 0, 16, &hp_right);
-	spatial_read(&sp, l, r, 64);
+	float* mix[2];
+	spatial_mix(&sp, 64, mix);
+	memcpy(l, mix[0], sizeof(l));
+	memcpy(r, mix[1], sizeof(r));
+	/* the same where the frames would cross the ring's end (it is turned) */
+	spatial_clear(&sp);
+	sp.now = SPATIAL_RING - 40u;
+	spatial_add(&sp, x, 0, 16, &hp_right);
+	spatial_mix(&sp, 64, mix);
+	assert(!memcmp(l, mix[0], sizeof(l)) && !memcmp(r, mix[1], sizeof(r)));
 	int peak_l = 0;
 	for (int i = 1; i < 64; ++i) {
 		peak_l = fabsf(l[i]) > fabsf(l[peak_l]) ? i : peak_l;

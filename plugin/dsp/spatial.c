@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "spatial.h"
 
+#include "approx.h"
 #include "simd.h"
 
 #include <math.h>
@@ -29,39 +30,31 @@ spatial_placement(double rate, float pos, float speakers)
 {
 	const float p = pos < -1.0f ? -1.0f : pos > 1.0f ? 1.0f : pos;
 
-	/* Speakers: equal power, sums to constant power at every position. */
-	const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
-	const float spk_l = cosf(angle);
-	const float spk_r = sinf(angle);
-
 	/* Headphones: far ear softer and later; power kept constant. */
 	const float azimuth = fabsf(p) * (float)(M_PI / 2.0);
-	const double sin_azimuth = sin(azimuth); /* one call for both differences */
-	const float far_rel = powf(10.0f, -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f);
+	const double sin_azimuth = approx_sin(azimuth); /* for both differences */
+	const float ild_db = -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f; /* 0 .. -0.5 */
+	const float far_rel = (float)approx_exp(M_LN10 * (double)ild_db); /* 10^ild_db */
 	const float near_g = 1.0f / sqrtf(1.0f + far_rel * far_rel);
 	const float far_g = far_rel * near_g;
 	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin_azimuth);
 	const float itd = (float)(itd_s * rate) * (1.0f - speakers);
 
 	const int right_near = p >= 0.0f;
-	const float hp_l = right_near ? far_g : near_g;
-	const float hp_r = right_near ? near_g : far_g;
-
 	Placement out;
-	out.gain[0] = hp_l + (spk_l - hp_l) * speakers;
-	out.gain[1] = hp_r + (spk_r - hp_r) * speakers;
+	out.gain[0] = right_near ? far_g : near_g;
+	out.gain[1] = right_near ? near_g : far_g;
 	out.delay[0] = right_near ? itd : 0.0f;
 	out.delay[1] = right_near ? 0.0f : itd;
+	if (speakers != 0.0f) { /* blended by 0, the headphones' gains stay as they are */
+		/* Speakers: equal power, sums to constant power at every position. */
+		const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
+		const float spk[2] = {(float)approx_cos(angle), (float)approx_sin(angle)};
+		for (int ear = 0; ear < 2; ++ear) {
+			out.gain[ear] += (spk[ear] - out.gain[ear]) * speakers;
+		}
+	}
 	return out;
-}
-
-/* Frames k + i up to k + end of the ring lie in one contiguous run from
- * k + i up to the returned frame (end at most). */
-static inline uint32_t
-contiguous_end(uint32_t k, uint32_t i, uint32_t end)
-{
-	const uint32_t room = SPATIAL_RING - ((k + i) & (SPATIAL_RING - 1u));
-	return end - i < room ? end : i + room;
 }
 
 /* out[j] += g * x[j] for j < n, eight at a time. */
@@ -330,34 +323,14 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 	tr->now = (tr->now + n) & RING_MASK;
 }
 
-/* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC
- * would make a memcpy and a memset of the loop, expanded inline to string
- * instructions that cost more for a chunk than this whole pass. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-tree-loop-distribute-patterns")))
-#endif
-SIMD_CLONES static void
-take(float* restrict left, float* restrict right, float* restrict ring_l, float* restrict ring_r,
-     uint32_t n)
-{
-	for (uint32_t j = 0; j < n; ++j) {
-		left[j] = ring_l[j];
-		right[j] = ring_r[j];
-		ring_l[j] = 0.0f;
-		ring_r[j] = 0.0f;
-	}
-}
-
 void
-spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
+spatial_turn(Spatial* sp)
 {
-	const uint32_t mask = SPATIAL_RING - 1u;
-	uint32_t done = 0;
-	while (done < n) { /* at most two contiguous runs */
-		const uint32_t at = (sp->now + done) & mask;
-		const uint32_t m = contiguous_end(at, 0, n - done);
-		take(left + done, right + done, sp->ring[0] + at, sp->ring[1] + at, m);
-		done += m;
+	float turned[SPATIAL_RING];
+	for (int ear = 0; ear < 2; ++ear) {
+		memcpy(turned, sp->ring[ear] + sp->now, (SPATIAL_RING - sp->now) * sizeof(float));
+		memcpy(turned + SPATIAL_RING - sp->now, sp->ring[ear], sp->now * sizeof(float));
+		memcpy(sp->ring[ear], turned, sizeof(turned));
 	}
-	sp->now = (sp->now + n) & mask;
+	sp->now = 0;
 }

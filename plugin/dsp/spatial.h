@@ -65,7 +65,30 @@ void spatial_track_clear(SpatialTrack* tr);
 void spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
                        const Placement* p1, float t0, float dt, float* left, float* right);
 
-/* Reads and clears n frames, then moves on by n. */
-void spatial_read(Spatial* sp, float* left, float* right, uint32_t n);
+/* The ring turned so that now is its first frame: for spatial_mix. */
+void spatial_turn(Spatial* sp);
+
+/* The next n frames (n <= SPATIAL_RING) of both ears, where still sounds
+ * have landed: the rest of the sound is mixed into them where they lie,
+ * and whoever takes them out leaves them zero (a pass that copies them out
+ * and clears them is saved); then spatial_advance moves on.  They are
+ * contiguous in the ring, which is turned if they would cross its end
+ * (never when every read is a chunk of a grid whose step divides
+ * SPATIAL_RING, and the ring was cleared on a grid point). */
+static inline void
+spatial_mix(Spatial* sp, uint32_t n, float* mix[2])
+{
+	if (sp->now + n > SPATIAL_RING) {
+		spatial_turn(sp);
+	}
+	mix[0] = sp->ring[0] + sp->now;
+	mix[1] = sp->ring[1] + sp->now;
+}
+
+static inline void
+spatial_advance(Spatial* sp, uint32_t n)
+{
+	sp->now = (sp->now + n) & (SPATIAL_RING - 1u);
+}
 
 #endif
