@@ -72,10 +72,15 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 		lv2_log_error(&logger, "somascape: unusable sample rate %f\n", rate);
 		return NULL;
 	}
-	Somascape* self = (Somascape*)calloc(1, sizeof(Somascape));
+	/* the DSP state declares vector alignment, which calloc's 16 bytes
+	 * do not promise: a compiler may store it with aligned instructions */
+	const size_t align = _Alignof(Somascape);
+	const size_t size = (sizeof(Somascape) + align - 1) / align * align;
+	Somascape* self = (Somascape*)aligned_alloc(align, size);
 	if (!self) {
 		return NULL;
 	}
+	memset(self, 0, size);
 	self->map = map;
 	self->logger = logger;
 	map_uris(map, &self->uris);

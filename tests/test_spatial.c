@@ -80,13 +80,19 @@ splat_in_chunks(const Placement* p, const float* x, uint32_t frames, uint32_t ch
 		const uint32_t first = cut < n ? cut : n;
 		spatial_add(&s, x + done, 0, first, p);
 		spatial_add(&s, x + done + first, first, n - first, p);
-		spatial_read(&s, left + done, right + done, n);
+		float* mix[2]; /* taken out, and left zero */
+		spatial_mix(&s, n, mix);
+		memcpy(left + done, mix[0], n * sizeof(float));
+		memcpy(right + done, mix[1], n * sizeof(float));
+		memset(mix[0], 0, n * sizeof(float));
+		memset(mix[1], 0, n * sizeof(float));
+		spatial_advance(&s, n);
 	}
 }
 
 /* Still sounds: each ear gets its gain's share of the sound at the
  * delay's whole part and the fraction's share one frame later, the same
- * for any chunking, through several passes of the buffer's read span
+ * for any chunking, through several passes of the ring's read span
  * (what lies past it moving down to its start). */
 static void
 check_still(void)
@@ -158,7 +164,16 @@ main(void)
 	spatial_init(&sp, rate);
 	float x[16] = {1.0f}, l[64], r[64];
 	spatial_add(&sp, x, 0, 16, &hp_right);
-	spatial_read(&sp, l, r, 64);
+	float* mix[2];
+	spatial_mix(&sp, 64, mix);
+	memcpy(l, mix[0], sizeof(l));
+	memcpy(r, mix[1], sizeof(r));
+	/* the same where the frames cross SPATIAL_RING (they lie past it) */
+	spatial_clear(&sp);
+	sp.now = SPATIAL_RING - 40u;
+	spatial_add(&sp, x, 0, 16, &hp_right);
+	spatial_mix(&sp, 64, mix);
+	assert(!memcmp(l, mix[0], sizeof(l)) && !memcmp(r, mix[1], sizeof(r)));
 	int peak_l = 0;
 	for (int i = 1; i < 64; ++i) {
 		peak_l = fabsf(l[i]) > fabsf(l[peak_l]) ? i : peak_l;

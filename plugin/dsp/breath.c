@@ -26,12 +26,19 @@ stage_inc(const Breath* b, BreathStage stage)
 	return inc >= WHOLE_STAGE ? UINT64_MAX : (uint64_t)inc;
 }
 
+/* True when the pattern starts faster and eases into its pace. */
+static bool
+slows(const BreathParams* p)
+{
+	return p->start_factor > 1.0 && p->ramp_s > 0.0;
+}
+
 /* The slowing: start_factor times faster at the start, easing to 1 with a
  * raised cosine over ramp_s, so the pace never changes abruptly. */
 static double
 speed_at(const BreathParams* p, double t_s)
 {
-	if (p->start_factor <= 1.0 || p->ramp_s <= 0.0 || t_s >= p->ramp_s) {
+	if (!slows(p) || t_s >= p->ramp_s) {
 		return 1.0;
 	}
 	const double still_fast = 0.5 * (1.0 + cos(M_PI * t_s / p->ramp_s));
@@ -81,14 +88,31 @@ breath_reset(Breath* b)
 void
 breath_grid(Breath* b, const BreathParams* p, int64_t session_frame)
 {
-	b->p = *p;
-	const int64_t step_start = session_frame - session_frame % b->speed_step;
-	b->speed = speed_at(p, (double)step_start / b->rate);
-	b->inc = stage_inc(b, b->stage);
+	/* the step through the stage is made again only when the pattern or
+	 * the pace moves: it costs a division */
+	if (p || slows(&b->p)) {
+		if (p) {
+			b->p = *p;
+		}
+		const int64_t step_start = session_frame - session_frame % b->speed_step;
+		const double speed = speed_at(&b->p, (double)step_start / b->rate);
+		if (p || speed != b->speed) {
+			b->speed = speed;
+			b->inc = stage_inc(b, b->stage);
+		}
+	}
 	if (b->inc == 0 && !b->pending_turn) {
 		/* the current stage was made empty: it ends here */
 		begin_next_stage(b, 0.0);
 	}
+}
+
+/* What is left of the stage, in steps of 2^-64 of it (at its start, all
+ * of it but one). */
+static uint64_t
+stage_left(const Breath* b)
+{
+	return b->pos == 0 ? UINT64_MAX : (uint64_t)0 - b->pos;
 }
 
 uint32_t
@@ -100,7 +124,7 @@ breath_frames_to_turn(const Breath* b, uint32_t max)
 	if (b->inc == 0) {
 		return max;
 	}
-	const uint64_t rem = b->pos == 0 ? UINT64_MAX : (uint64_t)0 - b->pos;
+	const uint64_t rem = stage_left(b);
 	const uint64_t frames = rem / b->inc + (rem % b->inc != 0);
 	return frames < max ? (uint32_t)frames : max;
 }
@@ -119,9 +143,12 @@ breath_take_turn(Breath* b, BreathStage* stage)
 void
 breath_advance(Breath* b, uint32_t frames)
 {
-	const uint32_t to_turn = breath_frames_to_turn(b, UINT32_MAX);
-	const uint64_t next = b->pos + (uint64_t)frames * b->inc; /* wraps at the turn */
-	if (frames >= to_turn && b->inc != 0) {
+	/* the turn is reached when the steps cover what is left of the stage
+	 * (frames >= breath_frames_to_turn, without its division) */
+	uint64_t steps;
+	const bool overflows = __builtin_mul_overflow((uint64_t)frames, b->inc, &steps);
+	const uint64_t next = b->pos + steps; /* wraps at the turn */
+	if (b->inc != 0 && (overflows || steps >= stage_left(b))) {
 		/* after the wrap, next is the overshoot: less than one step */
 		begin_next_stage(b, next < b->inc ? (double)next / (double)b->inc : 0.0);
 	} else {
@@ -181,7 +208,7 @@ breath_phase(const Breath* b)
 bool
 breath_slowing(const Breath* b, int64_t session_frame)
 {
-	return b->p.start_factor > 1.0 && b->p.ramp_s > 0.0 &&
+	return slows(&b->p) &&
 	       (double)session_frame < b->p.ramp_s * b->rate + (double)b->speed_step;
 }
 

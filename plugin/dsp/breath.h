@@ -45,8 +45,9 @@ void breath_init(Breath* b, double rate);
 /* Back to the start of the session: an inhale begins at frame 0. */
 void breath_reset(Breath* b);
 
-/* At every grid point: takes the current pattern; session_frame gives
- * the slowing. */
+/* At every grid point: takes the current pattern (NULL when it has not
+ * moved since the last call: most steps); session_frame gives the
+ * slowing. */
 void breath_grid(Breath* b, const BreathParams* p, int64_t session_frame);
 
 /* Frames until the next stage begins, at most max; 0 when one begins now

@@ -457,9 +457,10 @@ strike_begin(CueStrike* s, uint32_t tick_at)
 	}
 }
 
-/* Joins the bank once the strike is steady and at the start of a tick,
- * if the bank is silent or rings the same partials; the bank is then at
- * the same sample (rendered in step), and at the start of a tick too. */
+/* Joins the bank once the strike is steady and at the start of a tick
+ * (strike_render asks on the caller's grid points), if the bank is silent
+ * or rings the same partials; the bank is then at the same sample
+ * (rendered in step), and at the start of a tick too. */
 static void
 strike_join(CueStrike* s)
 {
@@ -527,7 +528,11 @@ strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
 	if (s->buf_pos == NOT_BEGUN) {
 		strike_begin(s, tick_at);
 	}
-	if (s->bank) {
+	/* it joins only on a render that starts on the caller's grid point
+	 * 0: the caller starts one there however it chunks its time, so when
+	 * it joins (and how its sound rounds from then on) does not depend on
+	 * the chunking */
+	if (s->bank && tick_at == 0) {
 		strike_join(s);
 	}
 	if (s->left == 0) {

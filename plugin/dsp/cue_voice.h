@@ -140,16 +140,19 @@ double cue_voice_ring_s(CueSound sound, double decay_s);
 /* Starts a strike at the next rendered sample.  gain is linear and applied on
  * top of the sound's own loudness matching.  Safe (click-free) on a voice
  * that is still sounding: the old strike fades out over a few ms.  With a
- * bank (else NULL), the strike rings in it once its attack is over, if it
- * can (the same partials as the strikes there, no glide, no sample): the
- * voice must then be rendered in step with the bank, to the same place. */
+ * bank (else NULL), the strike rings in it from the first grid point after
+ * its attack, if it can (the same partials as the strikes there, no glide,
+ * no sample): the voice must then be rendered in step with the bank, to
+ * the same place. */
 void cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz,
                        float decay_s, float gain, uint32_t seed);
 
 /* Adds n samples of the voice to out.  tick_at is where out[0] falls on
- * the caller's grid of CUE_TICK samples (any grid anchored to its time;
- * 0 if it has none): ticks fall on it, so that chunks of whole ticks go
- * straight to out. */
+ * the caller's grid (steps of a multiple of CUE_TICK samples, anchored to
+ * its time; 0 if it has none): ticks fall on it, so that chunks of whole
+ * ticks go straight to out, and a strike joins its bank only on a render
+ * that starts at 0 on it.  A caller that starts a render on every grid
+ * point, whatever its chunks, hears the same samples for any chunking. */
 void cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at);
 
 static inline bool

@@ -121,8 +121,10 @@ drone_init(Drone* d, double rate)
 	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
-		d->pan_l[l] = cosf(angle);
-		d->pan_r[l] = sinf(angle);
+		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {
+			d->place_gain[0][l][k] = cosf(angle);
+			d->place_gain[1][l][k] = sinf(angle);
+		}
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		DroneNote* note = &d->note[n];
@@ -142,13 +144,13 @@ drone_init(Drone* d, double rate)
 	drone_reset(d, 1u);
 }
 
-static void build_low_pass(Drone* d, float coef);
+static inline void build_low_pass(Drone* d, float coef);
 
 void
 drone_reset(Drone* d, uint32_t seed)
 {
 	memset(d->z, 0, sizeof(d->z)); /* silent: no amplitude in the phasors */
-	memset(d->frame_turn, 0, sizeof(d->frame_turn));
+	memset(d->pair_turn, 0, sizeof(d->pair_turn));
 	memset(d->stride_c, 0, sizeof(d->stride_c));
 	memset(d->stride_s, 0, sizeof(d->stride_s));
 	memset(d->quad_on, 0, sizeof(d->quad_on));
@@ -291,28 +293,72 @@ lanes_select(LaneMask mask, Lanes a, Lanes b)
 	return (Lanes)((mask & (LaneMask)a) | (~mask & (LaneMask)b));
 }
 
+/* Complex products, lane by lane: (c, s) times (r_c, r_s). */
+static inline __attribute__((always_inline)) void
+lanes_turn(Lanes* c, Lanes* s, Lanes r_c, Lanes r_s)
+{
+	const Lanes next = *c * r_c - *s * r_s;
+	*s = *c * r_s + *s * r_c;
+	*c = next;
+}
+
+/* A pair's two rows of turns (drone.h) turned on by a rotation: both
+ * frames times (c, s), from [c | c] and [s | -s].  The same products as
+ * lanes_turn's, so the rows hold what stepping each frame alone would. */
+static inline __attribute__((always_inline)) void
+turn_rows(Floats8 row[2], const Floats8* c, const Floats8* s_pm)
+{
+	const Floats8 next = row[0] * *c + row[1] * *s_pm;
+	row[1] = row[1] * *c - row[0] * *s_pm;
+	row[0] = next;
+}
+
 /* The frame turns of one quad from its rotation per frame R = (c, s),
- * growth included: R^j for the frames of a stride, R^DRONE_STRIDE to the
- * next, by repeated complex multiplication in float. */
+ * growth included: the rows of R^j for the frames of a stride (drone.h),
+ * R^DRONE_STRIDE to the next.  The first half stride's by repeated
+ * complex multiplication in float, both frames of a pair at once; the
+ * second half's from them times R^8. */
 static inline __attribute__((always_inline)) void
 set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 {
+	_Static_assert(DRONE_STRIDE == 16 && DRONE_PAIRS == 8, "two half strides of four pairs");
 	Lanes c, s;
 	memcpy(&c, c_in, sizeof(c));
 	memcpy(&s, s_in, sizeof(s));
-	Lanes pc = {1.0f, 1.0f, 1.0f, 1.0f}, ps = {0.0f};
-	for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
-		memcpy(d->frame_turn[q][j], &ps, sizeof(ps));
-		memcpy(d->frame_turn[q][j] + DRONE_LANES, &pc, sizeof(pc));
-		const Lanes next = pc * c - ps * s;
-		ps = pc * s + ps * c;
-		pc = next;
+	Lanes c4 = c, s4 = s;
+	for (uint32_t j = 1; j < 4; ++j) {
+		lanes_turn(&c4, &s4, c, s);
 	}
-	const Lanes minus_ps = -ps;
-	memcpy(d->stride_c[q], &pc, sizeof(pc));
-	memcpy(d->stride_c[q] + DRONE_LANES, &pc, sizeof(pc));
-	memcpy(d->stride_s[q], &minus_ps, sizeof(ps));
-	memcpy(d->stride_s[q] + DRONE_LANES, &ps, sizeof(ps));
+	const Lanes one = {1.0f, 1.0f, 1.0f, 1.0f}, zero = {0.0f};
+	float(*rows)[2][DRONE_QUAD_WIDTH] = d->pair_turn[q];
+	/* frames 0 and 4: [sin R^0 | cos R^4], [cos R^0 | sin R^4] */
+	Floats8 row[2] = {__builtin_shufflevector(zero, c4, 0, 1, 2, 3, 4, 5, 6, 7),
+	                  __builtin_shufflevector(one, s4, 0, 1, 2, 3, 4, 5, 6, 7)};
+	const Floats8 r_c = __builtin_shufflevector(c, c, 0, 1, 2, 3, 0, 1, 2, 3);
+	const Floats8 r_s = __builtin_shufflevector(s, -s, 0, 1, 2, 3, 4, 5, 6, 7);
+	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
+		floats8_store(rows[p][0], &row[0]);
+		floats8_store(rows[p][1], &row[1]);
+		turn_rows(row, &r_c, &r_s);
+	}
+	/* frames 4 and 8: R^8 in the high halves */
+	const Floats8 c8 = __builtin_shufflevector(row[0], row[0], 4, 5, 6, 7, 4, 5, 6, 7);
+	const Floats8 s8 = __builtin_shufflevector(row[1], -row[1], 4, 5, 6, 7, 12, 13, 14, 15);
+	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
+		floats8_load(&row[0], rows[p][0]);
+		floats8_load(&row[1], rows[p][1]);
+		turn_rows(row, &c8, &s8);
+		floats8_store(rows[DRONE_PAIRS / 2 + p][0], &row[0]);
+		floats8_store(rows[DRONE_PAIRS / 2 + p][1], &row[1]);
+	}
+	Lanes c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3);
+	Lanes s16 = __builtin_shufflevector(s8, s8, 0, 1, 2, 3);
+	lanes_turn(&c16, &s16, c16, s16);
+	const Lanes minus_s16 = -s16;
+	memcpy(d->stride_c[q], &c16, sizeof(c16));
+	memcpy(d->stride_c[q] + DRONE_LANES, &c16, sizeof(c16));
+	memcpy(d->stride_s[q], &minus_s16, sizeof(s16));
+	memcpy(d->stride_s[q] + DRONE_LANES, &s16, sizeof(s16));
 }
 
 /* x^h for the harmonic h of each of note n's slots, in double: the
@@ -350,8 +396,12 @@ set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 		c[j] = (float)re[j] * note->grow[j];
 		s[j] = (float)im[j] * note->grow[j];
 	}
+	/* a silent quad's state is zero: its turns do not matter until a
+	 * tick turns it on, and sets them */
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
+		if (d->quad_on[quad_of(n, r)]) {
+			set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
+		}
 	}
 }
 
@@ -568,7 +618,9 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	}
 	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
 	 * correctly rounded, so the same on every machine */
+	#pragma GCC unroll 9
 	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
+		#pragma GCC unroll 12
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			note->grow[j] = sqrtf(note->grow[j]);
 		}
@@ -581,18 +633,23 @@ update_quads_on(Drone* d, uint32_t n)
 {
 	DroneNote* note = &d->note[n];
 	note->sounding = false;
+	const Lanes zero = {0.0f};
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		bool on = false;
-		for (uint32_t j = r * DRONE_LANES; j < (r + 1) * DRONE_LANES; ++j) {
-			on = on || note->amp[j] != 0.0f || note->amp_goal[j] != 0.0f;
-		}
+		Lanes amp, goal;
+		memcpy(&amp, note->amp + r * DRONE_LANES, sizeof(amp));
+		memcpy(&goal, note->amp_goal + r * DRONE_LANES, sizeof(goal));
+		const LaneMask lanes_on = (amp != zero) | (goal != zero);
+		uint64_t halves[2]; /* any lane on: two words' test, not four lanes' */
+		memcpy(halves, &lanes_on, sizeof(halves));
+		const bool on = (halves[0] | halves[1]) != 0;
 		d->quad_on[quad_of(n, r)] = on;
 		note->sounding = note->sounding || on;
 	}
-	d->quads_on = 0;
-	for (uint32_t q = 0; q < DRONE_QUADS; ++q) {
-		d->quads_on = d->quad_on[q] ? q + 1 : d->quads_on;
+	uint32_t count = DRONE_QUADS;
+	while (count > 0 && !d->quad_on[count - 1]) {
+		--count;
 	}
+	d->quads_on = count;
 }
 
 /* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
@@ -606,29 +663,39 @@ exp2_small(float x)
 }
 
 /* The Ocean's low-passes for coefficient c, a block at a time
- * (DroneLowPassBlock), in double so that the powers stay exact. */
-static void
+ * (DroneLowPassBlock), in double so that the powers stay exact.  Built
+ * aside and copied: vector stores straight into the Drone would trust
+ * its declared alignment, which its allocation need not give. */
+static inline __attribute__((always_inline)) void
 build_low_pass(Drone* d, float coef)
 {
-	DroneLowPassBlock* b = &d->low_pass_block;
+	DroneLowPassBlock block, *b = &block;
 	const double c = coef, a = 1.0 - c;
-	double a_k = 1.0; /* a^k */
-	for (uint32_t k = 0; k < DRONE_STRIDE; ++k) {
-		b->response[k] = 0.0f;
-		b->response[DRONE_STRIDE + k] = (float)(c * c * (k + 1) * a_k);
-		b->y1_weight[DRONE_STRIDE - 1 - k] = (float)(c * a_k);
-		a_k *= a;
-		b->from_y1[k] = (float)(c * (k + 1) * a_k);
-		b->from_y2[k] = (float)a_k;
+	double a_k[DRONE_NOISE_BLOCK + 1]; /* a^k, by repeated products */
+	a_k[0] = 1.0;
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		a_k[k + 1] = a_k[k] * a;
 	}
-	b->y1_decay = (float)a_k;
+	/* then every coefficient at once, as vectors */
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		b->response[k] = 0.0f;
+		b->response[DRONE_NOISE_BLOCK + k] = (float)(c * c * (k + 1) * a_k[k]);
+		b->from_y1[k] = (float)(c * (k + 1) * a_k[k + 1]);
+		b->from_y2[k] = (float)a_k[k + 1];
+	}
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		b->y1_weight[k] = (float)(c * a_k[DRONE_NOISE_BLOCK - 1 - k]);
+	}
+	b->y1_decay = (float)a_k[DRONE_NOISE_BLOCK];
+	memcpy(&d->low_pass_block, b, sizeof(block));
 	d->low_pass_coef = coef;
 }
 
 /* Ocean: noise through a low-pass that opens on the inhale; its gain
  * keeps the power steady as the cutoff moves, and the noise density the
- * same at every rate.  Only while the Ocean sounds or is chosen. */
-static void
+ * same at every rate.  Only while the Ocean sounds or is chosen; with AVX
+ * where there is, for the streams' seeds and the low-passes' blocks. */
+SIMD_CLONES static void
 update_ocean(Drone* d, float breath, uint64_t step)
 {
 	d->noise_gain[0] = d->noise_gain[1];
@@ -638,12 +705,14 @@ update_ocean(Drone* d, float breath, uint64_t step)
 		return;
 	}
 	/* the noise of this grid step, from its index: the same wherever
-	 * rendering started.  Each of the stride's streams has an index of
+	 * rendering started.  Each of the block's streams has an index of
 	 * its own, (step, lane), and an odd multiplier keeps the seeds apart. */
-	for (uint32_t lane = 0; lane < DRONE_STRIDE; ++lane) {
-		const uint32_t index = (uint32_t)step * DRONE_STRIDE + lane;
-		rng_seed(&d->noise_rng[lane], d->noise_seed + index * 0x632BE5ABu);
+	Rng streams[DRONE_NOISE_BLOCK]; /* then copied, as build_low_pass's */
+	for (uint32_t lane = 0; lane < DRONE_NOISE_BLOCK; ++lane) {
+		const uint32_t index = (uint32_t)step * DRONE_NOISE_BLOCK + lane;
+		rng_seed(&streams[lane], d->noise_seed + index * 0x632BE5ABu);
 	}
+	memcpy(d->noise_rng, streams, sizeof(streams));
 	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
 	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
 	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;

@@ -8,8 +8,12 @@
  * DRONE_TICK_FRAMES), it moves geometrically to the next tick by a growth
  * folded into the rotation.  The partials sit in quads of four, each quad
  * one vector [re x 4 | im x 4], and are rendered DRONE_STRIDE frames at a
- * time: frame j of a stride is Im(z R^j), one product of z with a table of
- * R^j, so the state turns once a stride rather than once a frame.
+ * time: frame j of a stride is Im(z R^j) = re sin + im cos of R^j, products
+ * of z with a table of R^j, so the state turns once a stride rather than
+ * once a frame.  The frames go in pairs, one vector each: z and z with its
+ * halves swapped, times two rows of the table, give the places of both
+ * frames of a pair side by side, so the frames' sums need no shuffle until
+ * the places are weighted into the channels.
  *
  * Phases are anchored to session time: each note's fundamental phase is a
  * double phasor advanced from tick to tick (phasor.h), and at the note's
@@ -40,12 +44,17 @@ enum {
 	DRONE_NOTE_QUADS = DRONE_HARMONICS / DRONE_LANES,     /* per note */
 	DRONE_QUADS     = DRONE_NOTES * DRONE_NOTE_QUADS,
 	/* frames rendered from one turn of the partials' state */
-	DRONE_STRIDE    = 8,
+	DRONE_STRIDE    = 16,
+	/* frames a and a + 4 of each half stride, one vector */
+	DRONE_PAIRS     = DRONE_STRIDE / 2,
+	/* the Ocean's noise and low-passes, a block of frames at a time */
+	DRONE_NOISE_BLOCK = 8,
 	/* each note's tick: its colour, amplitudes and phases set afresh */
 	DRONE_TICK_FRAMES = 512,
 };
-_Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && DRONE_TICK_FRAMES % GRID_FRAMES == 0,
-               "strides fill grid steps, grid steps fill ticks");
+_Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && GRID_FRAMES % DRONE_NOISE_BLOCK == 0 &&
+                   DRONE_TICK_FRAMES % GRID_FRAMES == 0,
+               "strides and blocks fill grid steps, grid steps fill ticks");
 
 typedef enum {
 	DRONE_SINGLE, DRONE_OCTAVE, DRONE_FIFTH, DRONE_TANPURA,
@@ -77,20 +86,20 @@ typedef struct {
 	float y1, y2;
 } DroneLowPass;
 
-/* The two low-passes over DRONE_STRIDE frames at once, from the
+/* The two low-passes over DRONE_NOISE_BLOCK frames at once, from the
  * coefficient c (a = 1 - c): the block's second-stage outputs are the
  * inputs times the lower-triangular Toeplitz matrix of the pair's impulse
  * response, plus what the state at the block's start leaves in them.  So
  * no frame waits on the one before, only each block on the last. */
 typedef struct {
-	/* DRONE_STRIDE zeros, then c^2 (k + 1) a^k: column m of the matrix
-	 * is the DRONE_STRIDE values from DRONE_STRIDE - m */
-	_Alignas(32) float response[2 * DRONE_STRIDE];
-	_Alignas(32) float from_y1[DRONE_STRIDE]; /* c (k + 1) a^(k + 1) */
-	_Alignas(32) float from_y2[DRONE_STRIDE]; /* a^(k + 1) */
-	/* the first stage at the block's end: input m weighs c a^(STRIDE - 1 - m) */
-	_Alignas(32) float y1_weight[DRONE_STRIDE];
-	float y1_decay; /* a^STRIDE: what is left of its state */
+	/* DRONE_NOISE_BLOCK zeros, then c^2 (k + 1) a^k: column m of the
+	 * matrix is the DRONE_NOISE_BLOCK values from DRONE_NOISE_BLOCK - m */
+	_Alignas(32) float response[2 * DRONE_NOISE_BLOCK];
+	_Alignas(32) float from_y1[DRONE_NOISE_BLOCK]; /* c (k + 1) a^(k + 1) */
+	_Alignas(32) float from_y2[DRONE_NOISE_BLOCK]; /* a^(k + 1) */
+	/* the first stage at the block's end: input m weighs c a^(BLOCK - 1 - m) */
+	_Alignas(32) float y1_weight[DRONE_NOISE_BLOCK];
+	float y1_decay; /* a^BLOCK: what is left of its state */
 } DroneLowPassBlock;
 
 /* A note's partials, by slot j = 0..11: the note's quad j / 4, lane
@@ -119,9 +128,11 @@ typedef struct {
 	 * 5-8, then harmonics 9-12 of each note, so fewer notes or harmonics
 	 * leave the last quads silent */
 	_Alignas(32) float z[DRONE_QUADS][DRONE_QUAD_WIDTH]; /* at the stride's first frame */
-	/* [sin | cos] of R^j, so that frame j of a stride is the lane sum
-	 * of z * frame_turn[j] */
-	_Alignas(32) float frame_turn[DRONE_QUADS][DRONE_STRIDE][DRONE_QUAD_WIDTH];
+	/* R^j by pair of frames (a, b = a + 4) of each half stride, pair p
+	 * = 4 (a / 8) + a % 8: [sin R^a | cos R^b] to multiply z, and
+	 * [cos R^a | sin R^b] to multiply z with its halves swapped, so that
+	 * the sum is the places of frame a | those of frame b */
+	_Alignas(32) float pair_turn[DRONE_QUADS][DRONE_PAIRS][2][DRONE_QUAD_WIDTH];
 	/* R^DRONE_STRIDE, the turn to the next stride: [cos | cos], [-sin | sin] */
 	_Alignas(32) float stride_c[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	_Alignas(32) float stride_s[DRONE_QUADS][DRONE_QUAD_WIDTH];
@@ -148,9 +159,9 @@ typedef struct {
 	bool   shape_dirty;
 
 	/* Ocean */
-	/* one stream a frame of a stride, reseeded every grid step: no
+	/* one stream a frame of a block, reseeded every grid step: no
 	 * frame's noise waits on the one before */
-	_Alignas(32) Rng noise_rng[DRONE_STRIDE];
+	_Alignas(32) Rng noise_rng[DRONE_NOISE_BLOCK];
 	uint32_t noise_seed;
 	DroneLowPass low_pass[2];      /* left, right */
 	float        low_pass_coef;    /* that low_pass_block is built for */
@@ -165,7 +176,8 @@ typedef struct {
 	float gain[2];
 	float smooth_fast, smooth_tone;
 	double smooth_note; /* per note tick */
-	float pan_l[DRONE_LANES], pan_r[DRONE_LANES];
+	/* each place's gain into left [0] and right [1], as a whole vector */
+	_Alignas(32) float place_gain[2][DRONE_LANES][DRONE_QUAD_WIDTH];
 
 } Drone;
 

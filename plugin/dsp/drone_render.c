@@ -10,27 +10,33 @@
 /* One quad, [re x 4 | im x 4], or eight frames: AVX's width. */
 typedef Floats8 Quad;
 _Static_assert(sizeof(Quad) == DRONE_QUAD_WIDTH * sizeof(float), "a quad fills a vector");
-_Static_assert(DRONE_STRIDE == DRONE_QUAD_WIDTH, "a stride's frames fill one vector");
+_Static_assert(DRONE_STRIDE == 2 * DRONE_QUAD_WIDTH && DRONE_NOISE_BLOCK == DRONE_QUAD_WIDTH,
+               "a stride's frames fill two vectors, a noise block's one");
 
-/* Adds frames [first, first + len) of a stride's output to left and right
- * (from their first frame): a whole stride in one vector pass. */
+/* Adds frames [first, first + len) of a block's output, `vectors` vectors
+ * of eight frames a channel, to left and right (from their first frame):
+ * a whole block in vector passes. */
 static inline __attribute__((always_inline)) void
-add_stride(float* restrict left, float* restrict right, const Quad* out_l, const Quad* out_r,
-           uint32_t first, uint32_t len)
+add_frames(float* restrict left, float* restrict right, const Quad* out_l, const Quad* out_r,
+           const uint32_t vectors, uint32_t first, uint32_t len)
 {
-	if (len == DRONE_STRIDE) {
-		Quad l, r;
-		floats8_load(&l, left);
-		floats8_load(&r, right);
-		l += *out_l;
-		r += *out_r;
-		floats8_store(left, &l);
-		floats8_store(right, &r);
+	if (len == vectors * DRONE_QUAD_WIDTH) {
+		#pragma GCC unroll 2
+		for (uint32_t v = 0; v < vectors; ++v) {
+			Quad l, r;
+			floats8_load(&l, left + v * DRONE_QUAD_WIDTH);
+			floats8_load(&r, right + v * DRONE_QUAD_WIDTH);
+			l += out_l[v];
+			r += out_r[v];
+			floats8_store(left + v * DRONE_QUAD_WIDTH, &l);
+			floats8_store(right + v * DRONE_QUAD_WIDTH, &r);
+		}
 		return;
 	}
 	for (uint32_t k = 0; k < len; ++k) {
-		left[k] += (*out_l)[first + k];
-		right[k] += (*out_r)[first + k];
+		const uint32_t f = first + k;
+		left[k] += out_l[f / DRONE_QUAD_WIDTH][f % DRONE_QUAD_WIDTH];
+		right[k] += out_r[f / DRONE_QUAD_WIDTH][f % DRONE_QUAD_WIDTH];
 	}
 }
 
@@ -44,106 +50,94 @@ pair_sums(Quad* out, const Quad* a, const Quad* b)
 	       __builtin_shufflevector(*a, *b, 1, 3, 9, 11, 5, 7, 13, 15);
 }
 
-/* Eight frames of one channel from the frames' sums by place, two frames
- * a vector (places 0..3 of frame 2k | of frame 2k + 1), each place
- * weighted by its gain into the channel.  The sum of a frame is
- * (0 + 1) + (2 + 3) in the places' order, whatever the chunking. */
+/* One quad's share of a stride's pairs of frames (drone.h): z and z with
+ * its halves swapped times each pair's two rows of turns, the first quad's
+ * setting the sums and every other's added to them.  Then the quad turned
+ * on to the next stride, from the same swap, and stored to next. */
 static inline __attribute__((always_inline)) void
-place_frames(Quad* out, const Quad* by_place, const Quad* weight)
+add_quad(Quad pairs[DRONE_PAIRS], const Drone* d, uint32_t q, float* next)
 {
-	Quad w[4], low, high, all;
-	#pragma GCC unroll 4
-	for (uint32_t k = 0; k < 4; ++k) {
-		w[k] = by_place[k] * *weight;
+	Quad z, turn_z, turn_swapped, c, s;
+	floats8_load(&z, d->z[q]);
+	const Quad swapped = __builtin_shufflevector(z, z, 4, 5, 6, 7, 0, 1, 2, 3);
+	#pragma GCC unroll 8
+	for (uint32_t p = 0; p < DRONE_PAIRS; ++p) {
+		floats8_load(&turn_z, d->pair_turn[q][p][0]);
+		floats8_load(&turn_swapped, d->pair_turn[q][p][1]);
+		const Quad sum = z * turn_z + swapped * turn_swapped;
+		pairs[p] = q == 0 ? sum : pairs[p] + sum;
 	}
-	pair_sums(&low, &w[0], &w[1]);  /* frames 0 2 1 3, two halves each */
-	pair_sums(&high, &w[2], &w[3]); /* frames 4 6 5 7 */
-	pair_sums(&all, &low, &high);   /* 0 2 4 6 | 1 3 5 7 */
-	*out = __builtin_shufflevector(all, all, 0, 4, 1, 5, 2, 6, 3, 7);
+	floats8_load(&c, d->stride_c[q]);
+	floats8_load(&s, d->stride_s[q]);
+	const Quad turned = z * c + swapped * s;
+	floats8_store(next, &turned);
+}
+
+/* Eight frames of each channel from four pairs' sums (places 0..3 of frame
+ * a | of frame a + 4, a = 0..3): a transpose within each half lays each
+ * place along the frames, in their order, and the places are weighted by
+ * their gains into the channels.  The sum of a frame is (0 + 1) + (2 + 3)
+ * in the places' order, whatever the chunking. */
+static inline __attribute__((always_inline)) void
+place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
+             const float gain[2][DRONE_LANES][DRONE_QUAD_WIDTH])
+{
+	Quad weight_l[DRONE_LANES], weight_r[DRONE_LANES];
+	#pragma GCC unroll 4
+	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+		floats8_load(&weight_l[l], gain[0][l]);
+		floats8_load(&weight_r[l], gain[1][l]);
+	}
+	const Quad low01 = __builtin_shufflevector(pairs[0], pairs[1], 0, 8, 1, 9, 4, 12, 5, 13);
+	const Quad high01 = __builtin_shufflevector(pairs[0], pairs[1], 2, 10, 3, 11, 6, 14, 7, 15);
+	const Quad low23 = __builtin_shufflevector(pairs[2], pairs[3], 0, 8, 1, 9, 4, 12, 5, 13);
+	const Quad high23 = __builtin_shufflevector(pairs[2], pairs[3], 2, 10, 3, 11, 6, 14, 7, 15);
+	const Quad place[DRONE_LANES] = {
+		__builtin_shufflevector(low01, low23, 0, 1, 8, 9, 4, 5, 12, 13),
+		__builtin_shufflevector(low01, low23, 2, 3, 10, 11, 6, 7, 14, 15),
+		__builtin_shufflevector(high01, high23, 0, 1, 8, 9, 4, 5, 12, 13),
+		__builtin_shufflevector(high01, high23, 2, 3, 10, 11, 6, 7, 14, 15),
+	};
+	*out_l = (place[0] * weight_l[0] + place[1] * weight_l[1]) +
+	         (place[2] * weight_l[2] + place[3] * weight_l[3]);
+	*out_r = (place[0] * weight_r[0] + place[1] * weight_r[1]) +
+	         (place[2] * weight_r[2] + place[3] * weight_r[3]);
 }
 
 /* The first `count` quads for n frames from grid_at, placed and swelled,
  * added to left and right.  A stride is computed whole, its frames kept
- * as the chunk asks, and the state turned on when the stride is done, so
- * a frame's value does not depend on the chunking.  count is a constant
- * in each caller, so the state lives in registers. */
+ * as the chunk asks, and the state turned on only when the stride is done
+ * (else its turn goes to a scratch copy), so a frame's value does not
+ * depend on the chunking.  count is a constant in each caller, so the
+ * quads' loop unrolls and the pairs' sums live in registers. */
 static inline __attribute__((always_inline)) void
 render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
              uint32_t grid_at, const uint32_t count)
 {
-	Quad z[DRONE_QUADS];
-	#pragma GCC unroll 9
-	for (uint32_t q = 0; q < count; ++q) {
-		floats8_load(&z[q], d->z[q]);
-	}
-	const float* pl = d->pan_l;
-	const float* pr = d->pan_r;
-	const Quad place_l = {pl[0], pl[1], pl[2], pl[3], pl[0], pl[1], pl[2], pl[3]};
-	const Quad place_r = {pr[0], pr[1], pr[2], pr[3], pr[0], pr[1], pr[2], pr[3]};
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
-	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
-	const Quad zero = {0.0f};
+	const Quad iota[2] = {{0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f},
+	                      {8.0f, 9.0f, 10.0f, 11.0f, 12.0f, 13.0f, 14.0f, 15.0f}};
+	float discard[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	for (uint32_t i = 0; i < n;) {
 		const uint32_t first = (grid_at + i) % DRONE_STRIDE;
 		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
-		/* read afresh each stride: held in registers across strides, the
-		 * tables would crowd out the state */
-		const float(*turns)[DRONE_STRIDE][DRONE_QUAD_WIDTH] = d->frame_turn;
-		__asm__("" : "+r"(turns));
-		/* frame j is the sum over quads of z * turn j, re and im halves
-		 * together: places by frame, two frames a vector.  Frame 0 is z
-		 * itself: its sum is the im half. */
-		Quad by_place[DRONE_STRIDE / 2];
-		#pragma GCC unroll 4
-		for (uint32_t k = 0; k < DRONE_STRIDE / 2; ++k) {
-			Quad sum[2];
-			#pragma GCC unroll 2
-			for (uint32_t e = 0; e < 2; ++e) {
-				const uint32_t j = 2 * k + e;
-				Quad turn;
-				if (j == 0) {
-					sum[e] = z[0];
-					#pragma GCC unroll 9
-					for (uint32_t q = 1; q < count; ++q) {
-						sum[e] += z[q];
-					}
-					sum[e] = __builtin_shufflevector(sum[e], zero, 8, 9, 10, 11, 4, 5, 6, 7);
-					continue;
-				}
-				floats8_load(&turn, turns[0][j]);
-				sum[e] = z[0] * turn;
-				#pragma GCC unroll 9
-				for (uint32_t q = 1; q < count; ++q) {
-					floats8_load(&turn, turns[q][j]);
-					sum[e] += z[q] * turn;
-				}
-			}
-			by_place[k] = __builtin_shufflevector(sum[0], sum[1], 0, 1, 2, 3, 8, 9, 10, 11) +
-			              __builtin_shufflevector(sum[0], sum[1], 4, 5, 6, 7, 12, 13, 14, 15);
+		float(*next)[DRONE_QUAD_WIDTH] = first + len == DRONE_STRIDE ? d->z : discard;
+		Quad pairs[DRONE_PAIRS];
+		#pragma GCC unroll 9
+		for (uint32_t q = 0; q < count; ++q) {
+			add_quad(pairs, d, q, next[q]);
 		}
-		/* from the frames' places in the grid step: the same for any chunking */
-		const Quad gain = d->gain[0] + dg * ((float)(grid_at + i - first) + iota);
-		Quad out_l, out_r;
-		place_frames(&out_l, by_place, &place_l);
-		place_frames(&out_r, by_place, &place_r);
-		out_l *= gain;
-		out_r *= gain;
-		add_stride(left + i, right + i, &out_l, &out_r, first, len);
-		if (first + len == DRONE_STRIDE) {
-			#pragma GCC unroll 9
-			for (uint32_t q = 0; q < count; ++q) {
-				Quad c, s;
-				floats8_load(&c, d->stride_c[q]);
-				floats8_load(&s, d->stride_s[q]);
-				const Quad swapped = __builtin_shufflevector(z[q], z[q], 4, 5, 6, 7, 0, 1, 2, 3);
-				z[q] = z[q] * c + swapped * s;
-			}
+		Quad out_l[2], out_r[2];
+		#pragma GCC unroll 2
+		for (uint32_t h = 0; h < 2; ++h) {
+			place_frames(&out_l[h], &out_r[h], &pairs[4 * h], d->place_gain);
+			/* from the frames' places in the grid step: the same for any chunking */
+			const Quad gain = d->gain[0] + dg * ((float)(grid_at + i - first) + iota[h]);
+			out_l[h] *= gain;
+			out_r[h] *= gain;
 		}
+		add_frames(left + i, right + i, out_l, out_r, 2, first, len);
 		i += len;
-	}
-	#pragma GCC unroll 9
-	for (uint32_t q = 0; q < count; ++q) {
-		floats8_store(d->z[q], &z[q]);
 	}
 }
 
@@ -164,18 +158,18 @@ drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n
 	}
 }
 
-/* The Ocean's noise, a stride of frames at a time: the generators' lanes
- * as one vector (a draw of every lane is the stride's frames), and the
+/* The Ocean's noise, a block of frames at a time: the generators' lanes
+ * as one vector (a draw of every lane is the block's frames), and the
  * low-passes in block form (DroneLowPassBlock). */
-typedef uint32_t Draws __attribute__((vector_size(DRONE_STRIDE * sizeof(uint32_t))));
-typedef int32_t Signed __attribute__((vector_size(DRONE_STRIDE * sizeof(int32_t))));
+typedef uint32_t Draws __attribute__((vector_size(DRONE_NOISE_BLOCK * sizeof(uint32_t))));
+typedef int32_t Signed __attribute__((vector_size(DRONE_NOISE_BLOCK * sizeof(int32_t))));
 _Static_assert(sizeof(Draws) == sizeof(Quad) && sizeof(Rng) == sizeof(uint32_t),
-               "a stride's noise fills one vector");
+               "a block's noise fills one vector");
 
-/* A channel's second stage over the stride, from its inputs and its
+/* A channel's second stage over the block, from its inputs and its
  * state (y1, y2) at the frame before. */
 static inline __attribute__((always_inline)) void
-low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_STRIDE], float y1,
+low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_NOISE_BLOCK], float y1,
                float y2)
 {
 	Quad from_y1, from_y2, column;
@@ -183,16 +177,16 @@ low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_STRID
 	floats8_load(&from_y2, b->from_y2);
 	Quad sum = y1 * from_y1 + y2 * from_y2;
 	#pragma GCC unroll 8
-	for (uint32_t m = 0; m < DRONE_STRIDE; ++m) {
-		floats8_load(&column, b->response + DRONE_STRIDE - m);
+	for (uint32_t m = 0; m < DRONE_NOISE_BLOCK; ++m) {
+		floats8_load(&column, b->response + DRONE_NOISE_BLOCK - m);
 		sum += in[m] * column;
 	}
 	*out = sum;
 }
 
-/* Two noises, shared and apart, give a wide but not split sea.  A stride
+/* Two noises, shared and apart, give a wide but not split sea.  A block
  * is computed whole, its frames kept as the chunk asks, and the state
- * moved on when the stride is done, so a frame's value does not depend
+ * moved on when the block is done, so a frame's value does not depend
  * on the chunking. */
 SIMD_CLONES static void
 render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
@@ -208,8 +202,9 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 	const float dg = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
 	for (uint32_t i = 0; i < n;) {
-		const uint32_t first = (grid_at + i) % DRONE_STRIDE;
-		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
+		const uint32_t first = (grid_at + i) % DRONE_NOISE_BLOCK;
+		const uint32_t len =
+			DRONE_NOISE_BLOCK - first < n - i ? DRONE_NOISE_BLOCK - first : n - i;
 		Draws draws = state;
 		RNG_XORSHIFT(draws);
 		/* the high and the low 16 bits, signed */
@@ -220,15 +215,15 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		 * instruction, a shuffle of the register takes two */
 		const Quad in_l = shared + apart, in_r = shared - apart;
 		const Quad in_frames[2] = {in_l, in_r};
-		const float(*in)[DRONE_STRIDE] = (const float(*)[DRONE_STRIDE])in_frames;
+		const float(*in)[DRONE_NOISE_BLOCK] = (const float(*)[DRONE_NOISE_BLOCK])in_frames;
 		__asm__("" : "+r"(in) : : "memory");
 		Quad low_l, low_r;
 		low_pass_block(&low_l, b, in[0], y1[0], y2[0]);
 		low_pass_block(&low_r, b, in[1], y1[1], y2[1]);
 		const Quad gain = ng[0] + dg * ((float)(grid_at + i - first) + iota);
 		const Quad out_l = low_l * gain, out_r = low_r * gain;
-		add_stride(left + i, right + i, &out_l, &out_r, first, len);
-		if (first + len == DRONE_STRIDE) {
+		add_frames(left + i, right + i, &out_l, &out_r, 1, first, len);
+		if (first + len == DRONE_NOISE_BLOCK) {
 			/* the first stage's ends, both channels: (l, r) in lanes 0, 1 */
 			Quad w_l = in_l * y1_weight, w_r = in_r * y1_weight, pairs, quads;
 			pair_sums(&pairs, &w_l, &w_r);
@@ -236,8 +231,8 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 			for (uint32_t c = 0; c < 2; ++c) {
 				y1[c] = b->y1_decay * y1[c] + (quads[c] + quads[4 + c]);
 			}
-			y2[0] = low_l[DRONE_STRIDE - 1];
-			y2[1] = low_r[DRONE_STRIDE - 1];
+			y2[0] = low_l[DRONE_NOISE_BLOCK - 1];
+			y2[1] = low_r[DRONE_NOISE_BLOCK - 1];
 			state = draws;
 		}
 		i += len;

@@ -33,6 +33,7 @@ void
 engine_reset(Engine* e)
 {
 	e->frame = 0;
+	e->params_moved = true; /* the breath and the gaze begin with their defaults */
 	gaze_init(&e->gaze, e->rate, (uint32_t)e->ctl.seed);
 	breath_init(&e->breath, e->rate);
 	drone_init(&e->drone, e->rate);
@@ -76,6 +77,11 @@ engine_set_controls(Engine* e, const Controls* c)
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
+	e->breath_params = engine_breath_params(e);
+	e->drone_params = engine_drone_params(e);
+	e->session_params = engine_session_params(e);
+	e->session_end = session_end_frame(&e->session_params, e->rate);
+	e->params_moved = true;
 }
 
 /* The soft sine plays as one continuous tone in the moving modes. */
@@ -145,12 +151,16 @@ static void
 grid_update(Engine* e)
 {
 	const Controls* c = &e->ctl;
-	const BreathParams bp = engine_breath_params(e);
-	breath_grid(&e->breath, &bp, e->frame);
-	const GazeParams gp = engine_gaze_params(e);
-	gaze_grid(&e->gaze, &gp);
-	const DroneParams dp = engine_drone_params(e);
-	drone_grid(&e->drone, &dp, breath_level_ahead(&e->breath, GRID_FRAMES));
+	const bool moved = e->params_moved;
+	e->params_moved = false;
+	breath_grid(&e->breath, moved ? &e->breath_params : NULL, e->frame);
+	if (moved || engine_gaze_to_breath(e)) { /* its pace moves with the breath's */
+		const GazeParams gp = engine_gaze_params(e);
+		gaze_grid(&e->gaze, &gp);
+	} else {
+		gaze_grid(&e->gaze, NULL);
+	}
+	drone_grid(&e->drone, &e->drone_params, breath_level_ahead(&e->breath, GRID_FRAMES));
 	if (e->frame == 0) {
 		engine_snap_smoothed(e);
 	}
@@ -161,12 +171,12 @@ grid_update(Engine* e)
 	e->follow[0] = e->follow[1];
 	aim_follow(&e->follow[1], e->sound_pos * e->width, e->speakers);
 
-	const SessionParams sp = engine_session_params(e);
 	const double t = (double)e->frame / e->rate;
 	e->cue_gain[0] = e->cue_gain[1];
 	e->cue_gain[1] = smooth_step(e->cue_gain[1], e->cue_gain_goal, e->smooth_fast);
 	e->layer_gain[0] = e->layer_gain[1];
-	e->layer_gain[1] = smooth_step(e->layer_gain[1], session_gain(&sp, t), e->smooth_fast);
+	const float session = session_gain(&e->session_params, t);
+	e->layer_gain[1] = smooth_step(e->layer_gain[1], session, e->smooth_fast);
 	e->master_gain[0] = e->master_gain[1];
 	e->master_gain[1] = smooth_step(e->master_gain[1], e->master_gain_goal, e->smooth_fast);
 	update_tone(e);
@@ -362,29 +372,33 @@ larger_size(int32_t largest, float l, float r)
 	return b > largest ? b : largest;
 }
 
-/* The last gains, in one pass over both channels: the breath chimes
- * (mono, at the centre, or NULL; added first and left cleared), the
- * session fade (layer_gain), then the end chime (mono, already at its
- * level, or NULL), which rings past the fade, then the level
- * (master_gain).  Returns the largest limiter_size of what it wrote, the
- * limiter's test.  Whether there are breath chimes is known when
- * compiled, so that a silent chunk costs nothing. */
+/* The chunk's mix (where it lies in the spatial ring) out to left and
+ * right with the last gains, in one pass over both channels that leaves
+ * the mix zero: the breath chimes (mono, at the centre, or NULL; added to
+ * the mix first, and left zero too), the session fade (layer_gain), then
+ * the end chime (mono, already at its level, or NULL), which rings past
+ * the fade, then the level (master_gain).  Returns the largest
+ * limiter_size of what it wrote, the limiter's test.  Whether there are
+ * breath chimes is known when compiled, so that a silent chunk of them
+ * costs nothing.  (GCC would split the clearing off into memset calls,
+ * which cost more for a chunk than the whole pass.) */
 static inline __attribute__((always_inline)) int32_t
-output_gains(float* restrict left, float* restrict right, float* restrict breath_chimes,
-             const float* restrict chime, uint32_t n, const float layer[2], const float master[2],
-             uint32_t grid_at, bool chiming)
+output_pass(float* restrict mix_l, float* restrict mix_r, float* restrict breath_chimes,
+            float* restrict left, float* restrict right, const float* restrict chime, uint32_t n,
+            const float layer[2], const float master[2], uint32_t grid_at, bool chiming)
 {
 	int32_t largest = 0;
 	if (layer[0] == layer[1] && master[0] == master[1] && !chime) { /* settled */
 		const float g = layer[0] * master[0]; /* times 1 changes nothing */
 		for (uint32_t i = 0; i < n; ++i) {
+			const float c = chiming ? breath_chimes[i] : 0.0f;
+			left[i] = (chiming ? mix_l[i] + c : mix_l[i]) * g;
+			right[i] = (chiming ? mix_r[i] + c : mix_r[i]) * g;
+			mix_l[i] = 0.0f;
+			mix_r[i] = 0.0f;
 			if (chiming) {
-				left[i] += breath_chimes[i];
-				right[i] += breath_chimes[i];
 				breath_chimes[i] = 0.0f;
 			}
-			left[i] *= g;
-			right[i] *= g;
 			largest = larger_size(largest, left[i], right[i]);
 		}
 		return largest;
@@ -394,32 +408,39 @@ output_gains(float* restrict left, float* restrict right, float* restrict breath
 	for (uint32_t i = 0; i < n; ++i) {
 		const float at = (float)(int32_t)(grid_at + i); /* signed: one instruction */
 		const float l = layer[0] + dl * at, m = master[0] + dm * at;
-		if (chiming) {
-			left[i] += breath_chimes[i];
-			right[i] += breath_chimes[i];
-			breath_chimes[i] = 0.0f;
-		}
+		const float c = chiming ? breath_chimes[i] : 0.0f;
+		const float x_l = chiming ? mix_l[i] + c : mix_l[i];
+		const float x_r = chiming ? mix_r[i] + c : mix_r[i];
 		if (chime) {
-			left[i] = (left[i] * l + chime[i]) * m;
-			right[i] = (right[i] * l + chime[i]) * m;
+			left[i] = (x_l * l + chime[i]) * m;
+			right[i] = (x_r * l + chime[i]) * m;
 		} else {
-			left[i] *= l * m;
-			right[i] *= l * m;
+			left[i] = x_l * (l * m);
+			right[i] = x_r * (l * m);
+		}
+		mix_l[i] = 0.0f;
+		mix_r[i] = 0.0f;
+		if (chiming) {
+			breath_chimes[i] = 0.0f;
 		}
 		largest = larger_size(largest, left[i], right[i]);
 	}
 	return largest;
 }
 
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
 SIMD_CLONES static int32_t
-apply_output_gains(float* restrict left, float* restrict right, float* restrict breath_chimes,
-                   const float* restrict chime, uint32_t n, const float layer[2],
-                   const float master[2], uint32_t grid_at)
+take_output(float* restrict mix_l, float* restrict mix_r, float* restrict breath_chimes,
+            float* restrict left, float* restrict right, const float* restrict chime, uint32_t n,
+            const float layer[2], const float master[2], uint32_t grid_at)
 {
 	if (breath_chimes) {
-		return output_gains(left, right, breath_chimes, chime, n, layer, master, grid_at, true);
+		return output_pass(mix_l, mix_r, breath_chimes, left, right, chime, n, layer, master,
+		                   grid_at, true);
 	}
-	return output_gains(left, right, NULL, chime, n, layer, master, grid_at, false);
+	return output_pass(mix_l, mix_r, NULL, left, right, chime, n, layer, master, grid_at, false);
 }
 
 /* n frames, all inside one grid step; returns the largest limiter_size
@@ -428,11 +449,10 @@ static int32_t
 render_chunk(Engine* e, float* left, float* right, uint32_t n)
 {
 	const uint32_t grid_at = (uint32_t)(e->frame % GRID_FRAMES);
-	const SessionParams sp = engine_session_params(e);
 
 	uint32_t at = 0;
 	while (at < n) {
-		const uint64_t to_end = session_frames_to_end(&sp, e->rate, e->frame + at);
+		const uint64_t to_end = session_frames_to_end(e->session_end, e->frame + at);
 		if (to_end == 0 && e->end_chimed_at != e->frame + at) {
 			e->end_chimed_at = e->frame + at;
 			strike_end_chime(e);
@@ -460,9 +480,11 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 	}
 	render_tone(e, n, grid_at);
 
-	spatial_read(&e->spatial, left, right, n);
-	place_gaze_bus(e, left, right, n, grid_at);
-	drone_render(&e->drone, left, right, n, grid_at);
+	/* the still sounds are in the ring: the rest is mixed in with them */
+	float* mix[2];
+	spatial_mix(&e->spatial, n, mix);
+	place_gaze_bus(e, mix[0], mix[1], n, grid_at);
+	drone_render(&e->drone, mix[0], mix[1], n, grid_at);
 
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
@@ -474,8 +496,9 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		chime = e->scratch;
 	}
-	const int32_t largest = apply_output_gains(left, right, chimes_take(&e->chimes), chime, n,
-	                                           e->layer_gain, e->master_gain, grid_at);
+	const int32_t largest = take_output(mix[0], mix[1], chimes_take(&e->chimes), left, right,
+	                                    chime, n, e->layer_gain, e->master_gain, grid_at);
+	spatial_advance(&e->spatial, n);
 	e->frame += n;
 	return largest;
 }
@@ -527,6 +550,7 @@ engine_set_tempo(Engine* e, double bpm)
 		return;
 	}
 	e->tempo_bpm = bpm;
+	e->params_moved = true;
 	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
 		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
 	}
@@ -546,6 +570,7 @@ engine_steer(Engine* e, float target)
 	e->steered = true;
 	e->steer_target = target;
 	e->steer_control = e->ctl.gaze_target;
+	e->params_moved = true;
 	gaze_steer(&e->gaze, target);
 }
 

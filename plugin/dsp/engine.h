@@ -13,6 +13,7 @@
 #include "gaze.h"
 #include "grid.h"
 #include "limiter.h"
+#include "session.h"
 #include "spatial.h"
 
 #include <stdint.h>
@@ -65,6 +66,16 @@ typedef struct {
 	double   tempo_bpm;
 	bool     steered;      /* the Follow target comes from steer_target */
 	float    steer_target, steer_control; /* and the control it overrides */
+
+	/* What the controls mean for the parts, made when they move, not on
+	 * every grid step; params_moved says that the breath and the gaze (whose
+	 * parameters also hang on the tempo and the steering) take theirs again
+	 * at the next grid point. */
+	BreathParams  breath_params;
+	DroneParams   drone_params;
+	SessionParams session_params;
+	int64_t       session_end; /* session_end_frame() */
+	bool          params_moved;
 
 	Gaze        gaze;
 	PlacedVoice voices[CUE_VOICES];

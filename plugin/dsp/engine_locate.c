@@ -72,9 +72,8 @@ skip_events(Engine* e, int64_t until)
 static void
 skip_timeline(Engine* e, int64_t target)
 {
-	const BreathParams bp = engine_breath_params(e);
 	while (e->frame < target) {
-		breath_grid(&e->breath, &bp, e->frame);
+		breath_grid(&e->breath, &e->breath_params, e->frame);
 		const GazeParams gp = engine_gaze_params(e);
 		gaze_grid(&e->gaze, &gp);
 		int64_t until = target;
@@ -114,13 +113,11 @@ engine_locate(Engine* e, int64_t frame)
 	if (from > 0) {
 		skip_timeline(e, from);
 		settle_follow(e, from);
-		const DroneParams dp = engine_drone_params(e);
-		drone_seek(&e->drone, &dp, from);
+		drone_seek(&e->drone, &e->drone_params, from);
 		const double cycles = e->ctl.cue_pitch / e->rate * (double)from;
 		e->tone.cycles = cycles - floor(cycles);
 		engine_snap_smoothed(e);
-		const SessionParams sp = engine_session_params(e);
-		e->layer_gain[1] = session_gain(&sp, (double)from / e->rate);
+		e->layer_gain[1] = session_gain(&e->session_params, (double)from / e->rate);
 	}
 	e->steered = steered;
 	e->steer_target = steer_target;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "gaze.h"
+#include "approx.h"
 #include "grid.h"
 
 #include <math.h>
@@ -72,6 +73,7 @@ gaze_init(Gaze* g, double rate, uint32_t seed)
 	g->shift_frames = frames_of(g, GAZE_SHIFT_S);
 	g->p = (GazeParams){.mode = GAZE_OFF, .rate_hz = 1.0, .hold_s = 45.0};
 	g->inc_hz = NAN;
+	g->follow_coef = grid_smoothing_coef(rate, g->p.glide_s / 3.0);
 	update_lengths(g);
 	gaze_reset(g);
 }
@@ -106,8 +108,12 @@ advance_shift(Gaze* g, uint64_t frames)
 	g->shift_left = frames < (uint64_t)g->shift_left ? g->shift_left - (int64_t)frames : 0;
 }
 
-void
-gaze_grid(Gaze* g, const GazeParams* p)
+/* New parameters: a new mode restarts the pattern, and what is made of
+ * them (lengths, the pace, the glide) is made again.  Out of line:
+ * on most grid steps there are none, and gaze_grid stays a few
+ * instructions. */
+static __attribute__((noinline, cold)) void
+take_params(Gaze* g, const GazeParams* p)
 {
 	const GazeMode old_mode = g->p.mode;
 	/* where the eyes are, before the new mode moves them (costs a sweep
@@ -117,6 +123,9 @@ gaze_grid(Gaze* g, const GazeParams* p)
 	const float old_vary = g->p.vary;
 	const bool lengths_moved = p->set_s != g->p.set_s || p->set_rest_s != g->p.set_rest_s ||
 	                           p->hold_s != g->p.hold_s || p->rest_s != g->p.rest_s;
+	if (p->glide_s != g->p.glide_s) {
+		g->follow_coef = grid_smoothing_coef(g->rate, p->glide_s / 3.0);
+	}
 	g->p = *p;
 	if (lengths_moved) {
 		update_lengths(g);
@@ -143,15 +152,22 @@ gaze_grid(Gaze* g, const GazeParams* p)
 		g->catch_up = 1.0; /* free again: its own pace */
 	}
 	update_inc(g);
-	if (p->mode == GAZE_FOLLOW) {
-		const float coef = grid_smoothing_coef(g->rate, p->glide_s / 3.0);
-		g->follow_pos = smooth_step(g->follow_pos, p->target, coef);
+}
+
+void
+gaze_grid(Gaze* g, const GazeParams* p)
+{
+	if (p) {
+		take_params(g, p);
+	}
+	if (g->p.mode == GAZE_FOLLOW) {
+		g->follow_pos = smooth_step(g->follow_pos, g->p.target, g->follow_coef);
 	} else {
-		g->follow_pos = p->target;
+		g->follow_pos = g->p.target;
 	}
 	/* a set shorter than half a frame is no set: it would end and start
 	 * again at the same frame for ever */
-	if (!uses_sets(p->mode) || (g->set_frames <= 0 && !g->held)) {
+	if (!uses_sets(g->p.mode) || (g->set_frames <= 0 && !g->held)) {
 		if (g->resting) {
 			g->pending_set = +1;
 		}
@@ -400,7 +416,7 @@ static float
 sweep_position(const Gaze* g)
 {
 	const double cycles = (double)g->phase * (1.0 / 18446744073709551616.0);
-	const float x = (float)cos(2.0 * M_PI * cycles);
+	const float x = (float)approx_cos_turns(cycles);
 	const float n = 1.0f + 4.0f * g->p.shape; /* >1 flattens the ends */
 	const float dwell = 1.0f - powf(1.0f - fabsf(x), n);
 	return x < 0.0f ? -dwell : dwell;

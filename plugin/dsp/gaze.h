@@ -73,6 +73,7 @@ typedef struct {
 	bool       pending_tap;
 	int        pending_set; /* 0, or +1 start / -1 end due now */
 	float      follow_pos;
+	float      follow_coef;  /* Follow's glide per grid step, made with p */
 	float      shift_from;   /* where the eyes were when the pattern changed */
 	int64_t    shift_frames; /* the length of the glide from there */
 	int64_t    shift_left;   /* frames of it still to go (0: none) */
@@ -86,8 +87,9 @@ void gaze_init(Gaze* g, double rate, uint32_t seed);
 /* Back to the start of the session. */
 void gaze_reset(Gaze* g);
 
-/* Called at every grid point: takes the current parameters and moves the
- * slow parts (Follow's glide) on by one grid step. */
+/* Called at every grid point: takes the current parameters (NULL when
+ * they have not moved since the last call: most steps) and moves the slow
+ * parts (Follow's glide) on by one grid step. */
 void gaze_grid(Gaze* g, const GazeParams* p);
 
 /* Moves on by at most max_frames, stopping where an event is due.  Returns

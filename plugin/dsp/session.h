@@ -17,9 +17,17 @@ typedef struct {
  * (raised-cosine) fades. */
 float session_gain(const SessionParams* p, double t);
 
-/* Frames from `frame` until the session ends (UINT64_MAX when endless or
- * already over). */
-uint64_t session_frames_to_end(const SessionParams* p, double rate, int64_t frame);
+/* The frame on which the session ends, -1 when it is endless: made when
+ * the parameters change, for session_frames_to_end. */
+int64_t session_end_frame(const SessionParams* p, double rate);
+
+/* Frames from `frame` (>= 0) until the session ends on end_frame
+ * (UINT64_MAX when endless or already over). */
+static inline uint64_t
+session_frames_to_end(int64_t end_frame, int64_t frame)
+{
+	return end_frame >= frame ? (uint64_t)(end_frame - frame) : UINT64_MAX;
+}
 
 static inline bool
 session_over(const SessionParams* p, double t)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "spatial.h"
 
+#include "approx.h"
 #include "grid.h"
 #include "simd.h"
 
@@ -32,29 +33,30 @@ spatial_placement(double rate, float pos, float speakers)
 {
 	const float p = pos < -1.0f ? -1.0f : pos > 1.0f ? 1.0f : pos;
 
-	/* Speakers: equal power, sums to constant power at every position. */
-	const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
-	const float spk_l = cosf(angle);
-	const float spk_r = sinf(angle);
-
 	/* Headphones: far ear softer and later; power kept constant. */
 	const float azimuth = fabsf(p) * (float)(M_PI / 2.0);
-	const double sin_azimuth = sin(azimuth); /* one call for both differences */
-	const float far_rel = powf(10.0f, -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f);
+	const double sin_azimuth = approx_sin(azimuth); /* for both differences */
+	const float ild_db = -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f; /* 0 .. -0.5 */
+	const float far_rel = (float)approx_exp(M_LN10 * (double)ild_db); /* 10^ild_db */
 	const float near_g = 1.0f / sqrtf(1.0f + far_rel * far_rel);
 	const float far_g = far_rel * near_g;
 	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin_azimuth);
 	const float itd = (float)(itd_s * rate) * (1.0f - speakers);
 
 	const int right_near = p >= 0.0f;
-	const float hp_l = right_near ? far_g : near_g;
-	const float hp_r = right_near ? near_g : far_g;
-
 	Placement out;
-	out.gain[0] = hp_l + (spk_l - hp_l) * speakers;
-	out.gain[1] = hp_r + (spk_r - hp_r) * speakers;
+	out.gain[0] = right_near ? far_g : near_g;
+	out.gain[1] = right_near ? near_g : far_g;
 	out.delay[0] = right_near ? itd : 0.0f;
 	out.delay[1] = right_near ? 0.0f : itd;
+	if (speakers != 0.0f) { /* blended by 0, the headphones' gains stay as they are */
+		/* Speakers: equal power, sums to constant power at every position. */
+		const float angle = (p + 1.0f) * (float)(M_PI / 4.0);
+		const float spk[2] = {(float)approx_cos(angle), (float)approx_sin(angle)};
+		for (int ear = 0; ear < 2; ++ear) {
+			out.gain[ear] += (spk[ear] - out.gain[ear]) * speakers;
+		}
+	}
 	return out;
 }
 
@@ -366,47 +368,25 @@ spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement*
 	tr->now = (tr->now + n) & RING_MASK;
 }
 
-/* out[j] = ring[j], leaving the ring cleared, in one vector pass.  GCC
- * would make a memcpy and a memset of the loop, expanded inline to string
- * instructions that cost more for a chunk than this whole pass. */
+/* One pass (GCC would make calls to memcpy and memset of it, which cost
+ * more for these few frames than the pass). */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-tree-loop-distribute-patterns")))
 #endif
-SIMD_CLONES static void
-take(float* restrict left, float* restrict right, float* restrict ring_l, float* restrict ring_r,
-     uint32_t n)
-{
-	for (uint32_t j = 0; j < n; ++j) {
-		left[j] = ring_l[j];
-		right[j] = ring_r[j];
-		ring_l[j] = 0.0f;
-		ring_r[j] = 0.0f;
-	}
-}
-
-/* The reading has reached the end of the read span: what lies past it
- * (up to reach) moves down to its start, read and cleared already. */
-static void
-move_tail_down(Spatial* sp)
+void
+spatial_move_down(Spatial* sp)
 {
 	const uint32_t m = sp->reach > SPATIAL_RING ? sp->reach - SPATIAL_RING : 0u;
-	take(sp->ring[0], sp->ring[1], sp->ring[0] + SPATIAL_RING, sp->ring[1] + SPATIAL_RING, m);
-	sp->reach = m;
-	sp->now = 0;
-}
-
-void
-spatial_read(Spatial* sp, float* left, float* right, uint32_t n)
-{
-	uint32_t done = 0;
-	while (done < n) { /* up to the end of the read span, then from its start */
-		const uint32_t room = SPATIAL_RING - sp->now;
-		const uint32_t m = n - done < room ? n - done : room;
-		take(left + done, right + done, sp->ring[0] + sp->now, sp->ring[1] + sp->now, m);
-		done += m;
-		sp->now += m;
-		if (sp->now == SPATIAL_RING) {
-			move_tail_down(sp);
-		}
+	float* restrict low_l = sp->ring[0];
+	float* restrict low_r = sp->ring[1];
+	float* restrict high_l = sp->ring[0] + SPATIAL_RING;
+	float* restrict high_r = sp->ring[1] + SPATIAL_RING;
+	for (uint32_t j = 0; j < m; ++j) {
+		low_l[j] = high_l[j];
+		low_r[j] = high_r[j];
+		high_l[j] = 0.0f;
+		high_r[j] = 0.0f;
 	}
+	sp->reach = m;
+	sp->now -= SPATIAL_RING;
 }

@@ -6,16 +6,16 @@
  * placed rather than just louder on one side.  Speakers: an equal-power pan,
  * since a time difference between loudspeakers only colours the sound.
  *
- * Still sounds are "splatted" into one buffer per ear at their own delay,
- * so every voice can sit at its own place with one shared output; a
- * moving sound is read from its own past into the same output.
+ * Still sounds are "splatted" into one ring buffer per ear at their own
+ * delay, so every voice can sit at its own place with one shared output;
+ * a moving sound is read from its own past into the same ring.
  *
- * That buffer is read from `now` up to SPATIAL_RING; a splat lands up to
- * SPATIAL_STILL_AHEAD frames past `now`, past SPATIAL_RING if need be.
- * When the reading reaches SPATIAL_RING, what lies past it moves down to
- * the start.  So a splat never wraps (one contiguous run per ear), and
- * each frame has one place, where its shares add up in the order they
- * came. */
+ * The ring is read from `now` up to SPATIAL_RING; a still sound lands up
+ * to SPATIAL_STILL_AHEAD frames past `now`, past SPATIAL_RING if need be.
+ * When the reading passes SPATIAL_RING, what lies past it moves down to
+ * the start.  So a splat never wraps (one contiguous run per ear), nor
+ * does a chunk's mix, and each frame has one place, where its shares add
+ * up in the order they came. */
 #ifndef SOMASCAPE_SPATIAL_H
 #define SOMASCAPE_SPATIAL_H
 
@@ -79,7 +79,32 @@ void spatial_track_clear(SpatialTrack* tr);
 void spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
                        const Placement* p1, float t0, float dt, float* left, float* right);
 
-/* Reads and clears n frames, then moves on by n. */
-void spatial_read(Spatial* sp, float* left, float* right, uint32_t n);
+/* The reading has passed SPATIAL_RING: what lies past it moves down to
+ * the start (for spatial_advance). */
+void spatial_move_down(Spatial* sp);
+
+/* The next n frames (n <= SPATIAL_STILL_AHEAD) of both ears, where still
+ * sounds have landed: the rest of the sound is mixed into them where they
+ * lie, and whoever takes them out leaves them zero (a pass that copies
+ * them out and clears them is saved); then spatial_advance moves on.
+ * They are contiguous in the ring, past SPATIAL_RING if need be (never
+ * when every read is a chunk of a grid whose step divides SPATIAL_RING,
+ * and the ring was cleared on a grid point). */
+static inline void
+spatial_mix(Spatial* sp, uint32_t n, float* mix[2])
+{
+	(void)n;
+	mix[0] = sp->ring[0] + sp->now;
+	mix[1] = sp->ring[1] + sp->now;
+}
+
+static inline void
+spatial_advance(Spatial* sp, uint32_t n)
+{
+	sp->now += n;
+	if (sp->now >= SPATIAL_RING) {
+		spatial_move_down(sp);
+	}
+}
 
 #endif
