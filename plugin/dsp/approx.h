@@ -10,37 +10,42 @@
 #include <math.h>
 #include <stdint.h>
 
+/* c[0] + c[1] y + ... + c[count - 1] y^(count - 1), from the highest
+ * term down (Horner): unrolled where c is a constant table. */
+static inline __attribute__((always_inline)) double
+horner(const double* c, int count, double y)
+{
+	double p = c[count - 1];
+	for (int k = count - 2; k >= 0; --k) {
+		p = p * y + c[k];
+	}
+	return p;
+}
+
 /* sin x for |x| <= pi/2 (terms to x^17: within 5e-14). */
 static inline double
 approx_sin(double x)
 {
+	static const double tail[] = {
+	    -1.0 / 6.0,          1.0 / 120.0,           -1.0 / 5040.0,
+	    1.0 / 362880.0,      -1.0 / 39916800.0,     1.0 / 6227020800.0,
+	    -1.0 / 1307674368000.0, 1.0 / 355687428096000.0,
+	};
 	const double x2 = x * x;
-	double p = 1.0 / 355687428096000.0;
-	p = p * x2 - 1.0 / 1307674368000.0;
-	p = p * x2 + 1.0 / 6227020800.0;
-	p = p * x2 - 1.0 / 39916800.0;
-	p = p * x2 + 1.0 / 362880.0;
-	p = p * x2 - 1.0 / 5040.0;
-	p = p * x2 + 1.0 / 120.0;
-	p = p * x2 - 1.0 / 6.0;
-	return x + x * x2 * p;
+	return x + x * x2 * horner(tail, (int)(sizeof(tail) / sizeof(tail[0])), x2);
 }
 
 /* cos x for |x| <= pi/2 (terms to x^18: within 4e-15). */
 static inline double
 approx_cos(double x)
 {
+	static const double tail[] = {
+	    -0.5,                1.0 / 24.0,            -1.0 / 720.0,
+	    1.0 / 40320.0,       -1.0 / 3628800.0,      1.0 / 479001600.0,
+	    -1.0 / 87178291200.0, 1.0 / 20922789888000.0, -1.0 / 6402373705728000.0,
+	};
 	const double x2 = x * x;
-	double p = -1.0 / 6402373705728000.0;
-	p = p * x2 + 1.0 / 20922789888000.0;
-	p = p * x2 - 1.0 / 87178291200.0;
-	p = p * x2 + 1.0 / 479001600.0;
-	p = p * x2 - 1.0 / 3628800.0;
-	p = p * x2 + 1.0 / 40320.0;
-	p = p * x2 - 1.0 / 720.0;
-	p = p * x2 + 1.0 / 24.0;
-	p = p * x2 - 0.5;
-	return 1.0 + x2 * p;
+	return 1.0 + x2 * horner(tail, (int)(sizeof(tail) / sizeof(tail[0])), x2);
 }
 
 /* cos(2 pi c) for 0 <= c < 1: the quarter turn it lies in (exactly: 4 c
@@ -67,21 +72,14 @@ approx_cos_turns(double c)
 static inline double
 approx_exp(double x)
 {
-	double p = 1.0 / 87178291200.0;
-	p = p * x + 1.0 / 6227020800.0;
-	p = p * x + 1.0 / 479001600.0;
-	p = p * x + 1.0 / 39916800.0;
-	p = p * x + 1.0 / 3628800.0;
-	p = p * x + 1.0 / 362880.0;
-	p = p * x + 1.0 / 40320.0;
-	p = p * x + 1.0 / 5040.0;
-	p = p * x + 1.0 / 720.0;
-	p = p * x + 1.0 / 120.0;
-	p = p * x + 1.0 / 24.0;
-	p = p * x + 1.0 / 6.0;
-	p = p * x + 0.5;
-	p = p * x + 1.0;
-	return 1.0 + x * p;
+	static const double tail[] = {
+	    1.0,                 0.5,                   1.0 / 6.0,
+	    1.0 / 24.0,          1.0 / 120.0,           1.0 / 720.0,
+	    1.0 / 5040.0,        1.0 / 40320.0,         1.0 / 362880.0,
+	    1.0 / 3628800.0,     1.0 / 39916800.0,      1.0 / 479001600.0,
+	    1.0 / 6227020800.0,  1.0 / 87178291200.0,
+	};
+	return 1.0 + x * horner(tail, (int)(sizeof(tail) / sizeof(tail[0])), x);
 }
 
 #endif
