@@ -12,9 +12,11 @@
 #include <lv2/urid/urid.h>
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ATOM_CAPACITY 65536u
 #define MAX_URIS 1024u
@@ -215,12 +217,62 @@ connect_ports(Host* host, char* err, size_t err_size)
 	return ok;
 }
 
+/* LV2_PATH with its relative folders made absolute: lilv 0.24 takes a
+ * relative folder for a URI and crashes on it (README's
+ * `LV2_PATH=build/lv2` is one).  NULL when LV2_PATH is unset or has no
+ * relative folder. */
+static char*
+absolute_lv2_path(void)
+{
+	const char* path = getenv("LV2_PATH");
+	char cwd[4096];
+	if (!path || !getcwd(cwd, sizeof(cwd))) {
+		return NULL;
+	}
+	bool relative = false;
+	size_t size = 1;
+	for (const char* p = path; *p;) {
+		const size_t len = strcspn(p, ":");
+		if (len > 0 && p[0] != '/' && p[0] != '~') {
+			relative = true;
+			size += strlen(cwd) + 1;
+		}
+		size += len + 1;
+		p += len + (p[len] == ':');
+	}
+	if (!relative) {
+		return NULL;
+	}
+	char* out = (char*)calloc(1, size);
+	for (const char* p = path; out && *p;) {
+		const size_t len = strcspn(p, ":");
+		if (len > 0) {
+			if (*out) {
+				strcat(out, ":");
+			}
+			if (p[0] != '/' && p[0] != '~') {
+				strcat(strcat(out, cwd), "/");
+			}
+			strncat(out, p, len);
+		}
+		p += len + (p[len] == ':');
+	}
+	return out;
+}
+
 Host*
 host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
 {
 	Host* host = (Host*)calloc(1, sizeof(Host));
 	host->rate = rate;
 	host->world = lilv_world_new();
+	char* lv2_path = absolute_lv2_path();
+	if (lv2_path) {
+		LilvNode* value = lilv_new_string(host->world, lv2_path);
+		lilv_world_set_option(host->world, LILV_OPTION_LV2_PATH, value);
+		lilv_node_free(value);
+		free(lv2_path);
+	}
 	lilv_world_load_all(host->world);
 
 	LilvNode* uri = lilv_new_uri(host->world, plugin_uri);

@@ -18,6 +18,10 @@ check "--list-presets with no presets exits 0 and lists none" \
 	bash -c '[ -z "$(LV2_PATH=$1 "$0" --list-presets 2>/dev/null)" ]' "$RENDER" "$WORK/bare"
 expect_failure "unknown preset with no presets says there are none" 2 "no presets installed" \
 	env LV2_PATH="$WORK/bare" "$RENDER" "${FAST[@]}" --preset Nothing -o out/x.wav
+# LV2_PATH with a relative folder, as the README writes it (lilv alone crashes on it)
+check "a relative LV2_PATH finds the bundle" \
+	bash -c 'cd "$1/.." && LV2_PATH=$(basename "$1") "$0" --rate 8000 --duration 1s --null' \
+	"$RENDER" "$(dirname "$REAL")"
 
 # --- options
 render "${FAST[@]}" -o a.wav
