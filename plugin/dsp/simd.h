@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
-/* The hottest loops are compiled twice where the compiler and the C
+/* The hottest loops are compiled three times where the compiler and the C
  * library let the loader pick (GNU ifunc on x86-64 Linux): for AVX2, whose
  * three-operand and eight-float instructions do the same work in far fewer
- * instructions, and for the baseline (SSE2).  Both do the same arithmetic
- * in the same order (no FMA: the DSP is built with -ffp-contract=off), so
- * every machine makes the same samples.  clang gives each cloned function
+ * instructions; for AVX (the 2011-2012 CPUs before AVX2, which have its
+ * eight-float arithmetic, all the drone needs); and for the baseline
+ * (SSE2).  All do the same arithmetic in the same order (no FMA: the DSP
+ * is built with -ffp-contract=off), so every machine makes the same
+ * samples.  clang gives each cloned function
  * a global resolver named after it, static or not: cloned functions need
  * names unique across the library. */
 #ifndef SOMASCAPE_SIMD_H
@@ -14,7 +16,7 @@
 
 #if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && \
     !defined(SOMASCAPE_NO_CLONES)
-#define SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#define SIMD_CLONES __attribute__((target_clones("avx2", "avx", "default")))
 #else
 #define SIMD_CLONES
 #endif
