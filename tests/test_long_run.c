@@ -20,6 +20,7 @@
  * at a usual rate. */
 #define _POSIX_C_SOURCE 200809L
 #include "plugin_test.h"
+#include "sample_files.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -99,25 +100,6 @@ scan(Session* s, uint64_t frames, uint64_t* last_tap, uint64_t* last_breath, flo
 	}
 }
 
-/* The frequency of x[0..n) from its rising zero crossings, interpolated. */
-static double
-frequency(const float* x, size_t n, double rate)
-{
-	double first = -1.0, last = -1.0;
-	long crossings = 0;
-	for (size_t i = 1; i < n; ++i) {
-		if (x[i - 1] < 0.0f && x[i] >= 0.0f) {
-			const double t = (double)(i - 1) + x[i - 1] / (double)(x[i - 1] - x[i]);
-			if (first < 0.0) {
-				first = t;
-			}
-			last = t;
-			++crossings;
-		}
-	}
-	return crossings > 1 ? (double)(crossings - 1) * rate / (last - first) : 0.0;
-}
-
 /* The cue's frequency in a strike on the left: from 25 ms after the tap,
  * 0.2 s long. */
 static double
@@ -126,7 +108,7 @@ strike_pitch(const float* kept, size_t n, uint64_t kept_from, uint64_t tap, doub
 	const size_t start = (size_t)(tap - kept_from) + (size_t)(0.025 * rate);
 	const size_t len = (size_t)(0.2 * rate);
 	CHECK(start + len <= n, "strike outside the kept audio");
-	return frequency(kept + start, len, rate);
+	return measure_hz(kept + start, len, rate);
 }
 
 int
