@@ -381,8 +381,8 @@ larger_size(int32_t largest, float l, float r)
  * limiter_size of what it wrote, the limiter's test.  Whether there are
  * breath chimes, and whether the gains are settled (no end chime, no
  * ramp), are known when compiled, so that neither costs a settled or
- * silent chunk anything.  (GCC would split the clearing off into memset calls,
- * which cost more for a chunk than the whole pass.) */
+ * silent chunk anything.  (GCC would split the clearing off into memset
+ * calls, which cost more for a chunk than the whole pass.) */
 static inline __attribute__((always_inline)) int32_t
 output_pass(float* restrict mix_l, float* restrict mix_r, float* restrict breath_chimes,
             float* restrict left, float* restrict right, const float* restrict chime, uint32_t n,
