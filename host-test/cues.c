@@ -67,6 +67,17 @@ close_cue(CueTrack track, CueTrackState* t, int64_t end, bool at_end)
 	fprintf(t->spool, "%" PRId64 " %" PRId64 " %d\n", t->since, end, t->state);
 }
 
+void
+cue_sheet_caption(CueSheet* sheet, int64_t start, int64_t end, const char* text)
+{
+	/* one line each: a caption comes from one line of a script */
+	fprintf(sheet->tracks[CUE_TRACK_VOICE].spool, "%" PRId64 " %" PRId64 " ", start, end);
+	for (const char* c = text; *c; ++c) {
+		fputc(*c == '\n' || *c == '\r' ? ' ' : *c, sheet->tracks[CUE_TRACK_VOICE].spool);
+	}
+	fputc('\n', sheet->tracks[CUE_TRACK_VOICE].spool);
+}
+
 static void
 observe_track(CueSheet* sheet, CueTrack track, int state, int64_t frame)
 {
@@ -103,13 +114,40 @@ typedef struct {
 	bool    valid;
 	int64_t start, end;
 	int     state;
+	char    caption[1024]; /* CUE_TRACK_VOICE */
 } SpooledCue;
 
 static void
-read_cue(FILE* spool, SpooledCue* cue)
+read_cue(CueTrack track, FILE* spool, SpooledCue* cue)
 {
-	cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end,
-	                    &cue->state) == 3;
+	if (track != CUE_TRACK_VOICE) {
+		cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end,
+		                    &cue->state) == 3;
+		return;
+	}
+	/* the one space after the frames, then the caption as written */
+	cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64, &cue->start, &cue->end) == 2 &&
+	             fgetc(spool) == ' ' && fgets(cue->caption, sizeof(cue->caption), spool);
+	if (cue->valid) {
+		cue->caption[strcspn(cue->caption, "\n")] = '\0';
+	}
+}
+
+/* Cue text with WebVTT's special characters escaped. */
+static void
+write_text(FILE* out, const char* text)
+{
+	for (const char* c = text; *c; ++c) {
+		if (*c == '&') {
+			fputs("&amp;", out);
+		} else if (*c == '<') {
+			fputs("&lt;", out);
+		} else if (*c == '>') {
+			fputs("&gt;", out);
+		} else {
+			fputc(*c, out);
+		}
+	}
 }
 
 /* Merges the three spools, each in time order, into the sheet. */
@@ -121,7 +159,7 @@ write_sheet(CueSheet* sheet)
 	SpooledCue next[CUE_TRACKS];
 	for (int i = 0; i < CUE_TRACKS; ++i) {
 		rewind(sheet->tracks[i].spool);
-		read_cue(sheet->tracks[i].spool, &next[i]);
+		read_cue((CueTrack)i, sheet->tracks[i].spool, &next[i]);
 	}
 	unsigned id = 0;
 	for (;;) {
@@ -141,9 +179,12 @@ write_sheet(CueSheet* sheet)
 			write_time(out, start_ms);
 			fputs(" --> ", out);
 			write_time(out, end_ms);
-			fprintf(out, "\n%s\n\n", cue_text((CueTrack)pick, next[pick].state));
+			fputc('\n', out);
+			write_text(out, pick == CUE_TRACK_VOICE ? next[pick].caption
+			                                        : cue_text((CueTrack)pick, next[pick].state));
+			fputs("\n\n", out);
 		}
-		read_cue(sheet->tracks[pick].spool, &next[pick]);
+		read_cue((CueTrack)pick, sheet->tracks[pick].spool, &next[pick]);
 	}
 }
 

@@ -75,7 +75,7 @@ _Static_assert(HOST_MAX_BLOCK <= AUDIO_WRITER_SLOT_FRAMES, "a run fits in the wr
 /* The audio goes to the writer, if there is one. */
 static bool
 run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffers* buf,
-            AudioWriter* writer, char* err, size_t err_size)
+            AudioWriter* writer, VoiceMix* voice, char* err, size_t err_size)
 {
 	const Watched w = {watch(host, "gaze_side"), watch(host, "set_active"),
 	                   watch(host, "breath_stage"), watch(host, "gaze_pos"),
@@ -112,6 +112,15 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 			break;
 		}
 		host_run(host, left, right, (uint32_t)n);
+		bool voiced = false;
+		if (voice &&
+		    !voice_mix_process(voice, frame, left, right, (uint32_t)n, &voiced, err, err_size)) {
+			ok = false;
+			break;
+		}
+		if (voiced && sinks->plot) {
+			plot_observe_voice(sinks->plot, frame, n);
+		}
 		if (sinks->cues) {
 			cue_sheet_observe(sinks->cues, frame, *w.gaze_side, *w.set_active, *w.breath_stage);
 		}
@@ -126,6 +135,18 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 	}
 	progress_finish(&progress);
 	return ok;
+}
+
+/* The prompts' captions (or file names) at their clips' frames. */
+static void
+write_captions(const RenderPlan* plan, CueSheet* cues)
+{
+	for (size_t i = 0; i < plan->n_voices; ++i) {
+		const VoiceClip* c = &plan->voices[i];
+		if (c->caption && c->length > 0) {
+			cue_sheet_caption(cues, c->start, c->start + c->length, c->caption);
+		}
+	}
 }
 
 bool
@@ -150,12 +171,22 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 			const FileSetting* f = &plan->files[i];
 			ok = file_param_load(host, f->uri, f->name, f->path, err, err_size);
 		}
+		VoiceMix* voice = NULL;
+		if (ok && plan->n_voices > 0) {
+			voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err,
+			                      err_size);
+			ok = voice != NULL;
+		}
+		if (ok && sinks->cues) {
+			write_captions(plan, sinks->cues);
+		}
 		AudioWriter* writer = NULL;
 		if (ok && (sinks->audio || sinks->meter)) {
 			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, err, err_size);
 			ok = writer != NULL;
 		}
-		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);
+		ok = ok && run_session(plan, sinks, host, buf, writer, voice, err, err_size);
+		voice_mix_free(voice);
 		/* after a failed render the writer's message (if any) is the cause */
 		ok = (!writer || audio_writer_finish(writer, err, err_size)) && ok;
 		host_deactivate(host);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* One pass over a whole session: a fresh plugin instance, the preset and
  * settings of the command line, then the script's steps at their frames,
- * the audio streamed block by block to whichever sinks are given.  A fresh
+ * the teacher's voice mixed in (voice_mix.h), the audio streamed block by
+ * block to whichever sinks are given.  A fresh
  * instance per pass makes the loudness pass and the final pass sound
  * exactly alike. */
 #ifndef SOMASCAPE_RENDER_H
@@ -12,6 +13,7 @@
 #include "loudness.h"
 #include "plot.h"
 #include "script.h"
+#include "voice_mix.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -43,6 +45,9 @@ typedef struct {
 	const Script*         script;   /* or NULL */
 	const char*           base_dir; /* for relative paths in plugin state, or NULL */
 	float                 gain;     /* linear, applied to the output */
+	const VoiceClip*      voices;   /* checked (voice_clips_check), mixed in */
+	size_t                n_voices;
+	float                 duck_db;  /* the session under the voice */
 } RenderPlan;
 
 /* Where a pass's audio and outputs go; any may be NULL. */

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: ISC */
+#include "voice_mix.h"
+
+#include "ducker.h"
+#include "voice_stream.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Frames mixed at a time: the voice's own buffer. */
+#define MIX_FRAMES 1024u
+
+typedef struct {
+	const VoiceClip* clip;
+	VoiceStream*     stream;
+} Active;
+
+struct VoiceMix {
+	const VoiceClip** order; /* by start frame */
+	size_t            n, next;
+	double            rate;
+	Ducker            ducker;
+	Active            active[VOICE_MIX_MAX_ACTIVE];
+	size_t            n_active;
+	float             voice_l[MIX_FRAMES], voice_r[MIX_FRAMES];
+};
+
+bool
+voice_clips_check(VoiceClip* clips, size_t n, double rate, int64_t session_frames, char* err,
+                  size_t err_size)
+{
+	for (size_t i = 0; i < n; ++i) {
+		VoiceClip* c = &clips[i];
+		VoiceFileInfo info;
+		char what[2048];
+		if (!voice_file_probe(c->path, &info, what, sizeof(what))) {
+			snprintf(err, err_size, "%s: %s", c->where, what);
+			return false;
+		}
+		c->start = (int64_t)llround(c->start_s * rate);
+		const int64_t whole = voice_file_frames_at(&info, rate);
+		const int64_t room = session_frames > c->start ? session_frames - c->start : 0;
+		c->length = whole < room ? whole : room;
+		c->cut = whole > room;
+	}
+	return true;
+}
+
+static int
+by_start(const void* a, const void* b)
+{
+	const VoiceClip* x = *(const VoiceClip* const*)a;
+	const VoiceClip* y = *(const VoiceClip* const*)b;
+	/* the same start: the order given (the pointers are in it) */
+	return x->start != y->start ? (x->start < y->start ? -1 : 1) : (x < y ? -1 : x > y);
+}
+
+VoiceMix*
+voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duck_db, char* err,
+              size_t err_size)
+{
+	VoiceMix* mix = (VoiceMix*)calloc(1, sizeof(VoiceMix));
+	mix->order = mix ? (const VoiceClip**)calloc(n ? n : 1, sizeof(VoiceClip*)) : NULL;
+	if (!mix || !mix->order) {
+		snprintf(err, err_size, "out of memory");
+		free(mix);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; ++i) {
+		mix->order[i] = &clips[i];
+	}
+	qsort(mix->order, n, sizeof(VoiceClip*), by_start);
+	mix->n = n;
+	mix->rate = rate;
+	ducker_init(&mix->ducker, rate, duck_db);
+	return mix;
+}
+
+/* Opens the clips that start before `end`. */
+static bool
+start_due(VoiceMix* mix, int64_t end, char* err, size_t err_size)
+{
+	for (; mix->next < mix->n && mix->order[mix->next]->start < end; ++mix->next) {
+		const VoiceClip* c = mix->order[mix->next];
+		if (c->length <= 0) {
+			continue;
+		}
+		if (mix->n_active == VOICE_MIX_MAX_ACTIVE) {
+			snprintf(err, err_size, "%s: more than %d voice files sound at once", c->where,
+			         VOICE_MIX_MAX_ACTIVE);
+			return false;
+		}
+		char what[2048];
+		const float gain = powf(10.0f, c->level_db / 20.0f);
+		VoiceStream* s = voice_stream_open(c->path, mix->rate, c->length, gain, what,
+		                                   sizeof(what));
+		if (!s) {
+			snprintf(err, err_size, "%s: %s", c->where, what);
+			return false;
+		}
+		mix->active[mix->n_active++] = (Active){c, s};
+	}
+	return true;
+}
+
+/* The voice of frames [frame, frame + n) into voice_l and voice_r. */
+static bool
+mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, char* err, size_t err_size)
+{
+	memset(mix->voice_l, 0, sizeof(float) * n);
+	memset(mix->voice_r, 0, sizeof(float) * n);
+	if (!start_due(mix, frame + n, err, err_size)) {
+		return false;
+	}
+	for (size_t i = 0; i < mix->n_active;) {
+		Active* a = &mix->active[i];
+		const uint32_t skip = a->clip->start > frame ? (uint32_t)(a->clip->start - frame) : 0;
+		char what[2048];
+		if (!voice_stream_add(a->stream, mix->voice_l + skip, mix->voice_r + skip, n - skip,
+		                      what, sizeof(what))) {
+			snprintf(err, err_size, "%s: %s: %s", a->clip->where, a->clip->path, what);
+			return false;
+		}
+		if (voice_stream_done(a->stream)) {
+			/* the others keep their order: the sum is the same for any block */
+			voice_stream_close(a->stream);
+			memmove(a, a + 1, sizeof(Active) * (--mix->n_active - i));
+			continue;
+		}
+		++i;
+	}
+	return true;
+}
+
+bool
+voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint32_t n,
+                  bool* voiced, char* err, size_t err_size)
+{
+	*voiced = false;
+	for (uint32_t done = 0; done < n;) {
+		const uint32_t m = n - done < MIX_FRAMES ? n - done : MIX_FRAMES;
+		if (!mix_voice(mix, frame + done, m, err, err_size)) {
+			return false;
+		}
+		float* l = left + done;
+		float* r = right + done;
+		*voiced |= ducker_process(&mix->ducker, l, r, mix->voice_l, mix->voice_r, m);
+		for (uint32_t i = 0; i < m; ++i) {
+			l[i] += mix->voice_l[i];
+			r[i] += mix->voice_r[i];
+		}
+		done += m;
+	}
+	return true;
+}
+
+void
+voice_mix_free(VoiceMix* mix)
+{
+	if (!mix) {
+		return;
+	}
+	for (size_t i = 0; i < mix->n_active; ++i) {
+		voice_stream_close(mix->active[i].stream);
+	}
+	free(mix->order);
+	free(mix);
+}
