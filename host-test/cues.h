@@ -21,7 +21,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
-typedef enum { CUE_TRACK_GAZE, CUE_TRACK_SET, CUE_TRACK_BREATH, CUE_TRACK_VOICE, CUE_TRACKS } CueTrack;
+typedef enum {
+	CUE_TRACK_GAZE,
+	CUE_TRACK_SET,
+	CUE_TRACK_BREATH,
+	CUE_TRACK_VOICE,
+	CUE_TRACKS
+} CueTrack;
 
 typedef struct {
 	FILE*   spool;       /* "start end state" lines */

@@ -187,7 +187,8 @@ parse_step(const Script* script, Line* line, ScriptStep* step, char* err, size_t
 		step->kind = STEP_END;
 	} else {
 		return fail(script, line->line, err, err_size,
-		            "unknown step '%s' (the steps are preset, set, ramp, file, tempo, voice, mix and end)",
+		            "unknown step '%s' (the steps are preset, set, ramp, file, tempo, voice, "
+		            "mix and end)",
 		            command);
 	}
 	if (symbol) {
