@@ -11,9 +11,10 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-/* libsamplerate's medium sinc: flat to 90 % of the band, 97 dB down,
- * about twice the speed of the best (an hour of narration in seconds). */
-#define CONVERTER SRC_SINC_MEDIUM_QUALITY
+/* libsamplerate's fastest sinc: 97 dB down, flat to 80 % of the band
+ * (17.6 kHz from 44.1 kHz), at about three times the speed of the medium
+ * one (an hour of music converted in seconds, not a minute). */
+#define CONVERTER SRC_SINC_FASTEST
 
 struct VoiceStream {
 	SNDFILE*   sf;
@@ -21,7 +22,8 @@ struct VoiceStream {
 	SRC_STATE* src; /* NULL when the file is at the session's rate */
 	double     ratio;
 	bool       eof;
-	float      raw[2 * VOICE_CHUNK_FRAMES]; /* decoded, stereo */
+	/* mono stays mono until it is mixed: half the work for the converter */
+	float      raw[2 * VOICE_CHUNK_FRAMES]; /* decoded, interleaved */
 	long       raw_frames, raw_used;
 	float      out[2 * VOICE_CHUNK_FRAMES]; /* at the session's rate */
 	long       out_frames, out_used;
@@ -33,12 +35,17 @@ struct VoiceStream {
 bool
 voice_file_probe(const char* path, VoiceFileInfo* info, char* err, size_t err_size)
 {
+	/* the system's reason first (missing, not allowed, a folder) */
 	FILE* f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, err_size, "%s: %s", path, strerror(errno));
+	const bool unreadable = !f || (fgetc(f) == EOF && ferror(f));
+	const int why = errno;
+	if (f) {
+		fclose(f);
+	}
+	if (unreadable) {
+		snprintf(err, err_size, "%s: %s", path, strerror(why));
 		return false;
 	}
-	fclose(f);
 	SF_INFO sfi;
 	memset(&sfi, 0, sizeof(sfi));
 	SNDFILE* sf = sf_open(path, SFM_READ, &sfi);
@@ -93,7 +100,7 @@ voice_stream_open(const char* path, double rate, int64_t length, float gain, cha
 	s->ratio = rate / info.rate;
 	int error = 0;
 	if (s->sf && rate != info.rate) {
-		s->src = src_new(CONVERTER, 2, &error);
+		s->src = src_new(CONVERTER, s->channels, &error);
 	}
 	if (!s->sf || error) {
 		snprintf(err, err_size, "%s: %s", path,
@@ -110,7 +117,7 @@ voice_stream_open(const char* path, double rate, int64_t length, float gain, cha
 	return s;
 }
 
-/* The next chunk of the file, decoded into raw as stereo. */
+/* The next chunk of the file, decoded into raw. */
 static bool
 read_raw(VoiceStream* s, char* err, size_t err_size)
 {
@@ -118,11 +125,6 @@ read_raw(VoiceStream* s, char* err, size_t err_size)
 	if (n < 0 || sf_error(s->sf) != SF_ERR_NO_ERROR) {
 		snprintf(err, err_size, "reading failed: %s", sf_strerror(s->sf));
 		return false;
-	}
-	if (s->channels == 1) {
-		for (sf_count_t i = n - 1; i >= 0; --i) {
-			s->raw[2 * i] = s->raw[2 * i + 1] = s->raw[i];
-		}
 	}
 	s->raw_frames = (long)n;
 	s->raw_used = 0;
@@ -147,15 +149,16 @@ refill(VoiceStream* s, char* err, size_t err_size)
 			const long left = s->raw_frames - s->raw_used;
 			const long room = VOICE_CHUNK_FRAMES - s->out_frames;
 			const long n = left < room ? left : room;
-			memcpy(s->out + 2 * s->out_frames, s->raw + 2 * s->raw_used,
-			       sizeof(float) * 2 * (size_t)n);
+			const int c = s->channels;
+			memcpy(s->out + c * s->out_frames, s->raw + c * s->raw_used,
+			       sizeof(float) * (size_t)(c * n));
 			s->out_frames += n;
 			s->raw_used += n;
 			continue;
 		}
 		SRC_DATA data = {
-		    .data_in = s->raw + 2 * s->raw_used,
-		    .data_out = s->out + 2 * s->out_frames,
+		    .data_in = s->raw + s->channels * s->raw_used,
+		    .data_out = s->out + s->channels * s->out_frames,
 		    .input_frames = s->raw_frames - s->raw_used,
 		    .output_frames = VOICE_CHUNK_FRAMES - s->out_frames,
 		    .end_of_input = s->eof,
@@ -205,8 +208,9 @@ voice_stream_add(VoiceStream* s, float* left, float* right, uint32_t n, char* er
 		}
 		const bool steady = s->position >= s->edge && s->position < s->fade_start;
 		const float g = steady ? s->gain : envelope(s, s->position);
-		left[i] += g * s->out[2 * s->out_used];
-		right[i] += g * s->out[2 * s->out_used + 1];
+		const float* frame = s->out + s->channels * s->out_used;
+		left[i] += g * frame[0];
+		right[i] += g * frame[s->channels - 1]; /* mono: the same, in the centre */
 		++s->out_used;
 		++s->position;
 	}
