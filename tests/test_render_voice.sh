@@ -119,16 +119,7 @@ printf 'not sound\n' > text.wav
 : > empty.wav
 "$VP" bursts nothing.wav 8000 0 0 0 1
 mkdir -p folder.wav
-"$RENDER" --rate 8000 --duration 0.1s --set level=-60 -o three.wav 2> /dev/null
-sox_free_three() { # a 3-channel file, from the probe's mono tone, with libsndfile
-	"$PROBE" tone three.wav 440 0.1 8000 && python3 - <<'PY'
-import struct, wave
-w = wave.open("three.wav"); frames = w.readframes(w.getnframes()); rate = w.getframerate(); w.close()
-out = wave.open("three.wav", "wb"); out.setnchannels(3); out.setsampwidth(2); out.setframerate(rate)
-out.writeframes(b"".join(frames[i:i + 2] * 3 for i in range(0, len(frames), 2))); out.close()
-PY
-}
-sox_free_three
+"$VP" chirp three.wav 8000 3
 bad_file() {
 	local what=$1 file=$2 pattern=$3
 	printf '0:00 set gaze_mode 2\n0:01 voice "%s" "a caption"\n0:02 end\n' "$file" > bad.txt

@@ -3,8 +3,8 @@
  * (test_render_voice.sh):
  *   chirp FILE RATE CHANNELS   a clip whose only sound is a chirp (1 to
  *                        4 kHz under a Gaussian window of sigma 3 ms)
- *                        centred CHIRP_AT_S into it; with 2 channels, in the
- *                        left one only
+ *                        centred CHIRP_AT_S into it, in the first channel
+ *                        only (of 1 to 8)
  *   locate FILE CHANNEL EXPECTED  cross-correlates a channel (0 left, 1 right)
  *                        of a render with the chirp, within 0.1 s of frame
  *                        EXPECTED; prints where it is (to a hundredth of a
@@ -120,10 +120,13 @@ read_channel(const char* path, int channel, int* rate, int64_t* frames)
 static int
 write_chirp(const char* path, int rate, int channels)
 {
+	if (channels < 1 || channels > 8) {
+		return 2;
+	}
 	SNDFILE* sf = open_write(path, rate, channels);
 	const int64_t frames = (int64_t)ceil(2.0 * CHIRP_AT_S * rate);
 	for (int64_t i = 0; i < frames; ++i) {
-		const float frame[2] = {(float)chirp((double)i / rate - CHIRP_AT_S), 0.0f};
+		float frame[8] = {(float)chirp((double)i / rate - CHIRP_AT_S)};
 		sf_writef_float(sf, frame, 1);
 	}
 	return sf_close(sf) == 0 ? 0 : 1;
