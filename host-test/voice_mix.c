@@ -2,6 +2,7 @@
 #include "voice_mix.h"
 
 #include "ducker.h"
+#include "script_player.h"
 #include "voice_stream.h"
 
 #include <math.h>
@@ -39,7 +40,7 @@ voice_clips_check(VoiceClip* clips, size_t n, double rate, int64_t session_frame
 			snprintf(err, err_size, "%s: %s", c->where, what);
 			return false;
 		}
-		c->start = (int64_t)llround(c->start_s * rate);
+		c->start = script_frame(c->start_s, rate); /* where the script's steps land */
 		const int64_t whole = voice_file_frames_at(&info, rate);
 		const int64_t room = session_frames > c->start ? session_frames - c->start : 0;
 		c->length = whole < room ? whole : room;
