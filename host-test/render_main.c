@@ -9,7 +9,7 @@
 #include "render.h"
 #include "render_options.h"
 #include "render_outputs.h"
-#include "voice_mix.h"
+#include "voice_plan.h"
 
 #include <math.h>
 #include <signal.h>
@@ -124,95 +124,6 @@ free_settings(Settings* s)
 	}
 }
 
-/* The voice and mix files: --mix from 0:00, then the script's steps. */
-typedef struct {
-	VoiceClip* clips;
-	size_t     n;
-} Voices;
-
-static void
-free_voices(Voices* v)
-{
-	for (size_t i = 0; i < v->n; ++i) {
-		free((char*)v->clips[i].path);
-		free((char*)v->clips[i].where);
-	}
-	free(v->clips);
-	v->clips = NULL;
-	v->n = 0;
-}
-
-static bool
-add_voice(Voices* v, const char* where, char* path, const char* caption, double start_s,
-          double level_db)
-{
-	v->clips[v->n++] = (VoiceClip){
-	    .path = path,
-	    .where = strdup(where),
-	    .caption = caption,
-	    .start_s = start_s,
-	    .level_db = (float)level_db,
-	};
-	return path != NULL;
-}
-
-/* A prompt's caption, else its file's name as written. */
-static const char*
-caption_of(const ScriptStep* step)
-{
-	if (step->caption && step->caption[0]) {
-		return step->caption;
-	}
-	const char* slash = strrchr(step->value_text, '/');
-	return slash ? slash + 1 : step->value_text;
-}
-
-/* Gathers the files, opens each to see that it is sound, and warns of any
- * the session's end will cut. */
-static bool
-check_voices(const RenderOptions* o, const Script* script, double seconds, Voices* v,
-             Message* m)
-{
-	const size_t steps = script ? script->n_steps : 0;
-	v->clips = (VoiceClip*)calloc(o->n_mixes + steps + 1, sizeof(VoiceClip));
-	if (!v->clips) {
-		snprintf(m->text, sizeof(m->text), "out of memory");
-		return false;
-	}
-	for (size_t i = 0; i < o->n_mixes; ++i) {
-		char what[2048];
-		char* path = file_param_path(o->mixes[i], NULL, what, sizeof(what));
-		if (!add_voice(v, "--mix", path, NULL, 0.0, o->voice_level_db)) {
-			snprintf(m->text, sizeof(m->text), "--mix: %s", what);
-			return false;
-		}
-	}
-	for (size_t i = 0; i < steps; ++i) {
-		const ScriptStep* step = &script->steps[i];
-		if (step->kind == STEP_VOICE || step->kind == STEP_MIX) {
-			char where[2048];
-			snprintf(where, sizeof(where), "%s:%u", script->path, step->line);
-			const char* caption = step->kind == STEP_VOICE ? caption_of(step) : NULL;
-			add_voice(v, where, strdup(step->file_path), caption, step->time_s,
-			          o->voice_level_db + step->level_db);
-		}
-	}
-	const int64_t frames = (int64_t)llround(seconds * o->rate);
-	if (!voice_clips_check(v->clips, v->n, o->rate, frames, m->text, sizeof(m->text))) {
-		return false;
-	}
-	for (size_t i = 0; i < v->n; ++i) {
-		const VoiceClip* c = &v->clips[i];
-		if (c->cut) {
-			fprintf(stderr, "somascape-render: warning: %s: %s %s: cut with a short fade\n",
-			        c->where, c->path,
-			        c->length > 0 ? "runs past the end of the session"
-			                      : "starts when the session has ended");
-		}
-	}
-	return true;
-}
-
 /* --duration, else the script's end, else the session length. */
 static bool
 choose_duration(const RenderOptions* o, const Script* script, Host* host, double* seconds,
@@ -296,7 +207,7 @@ measure_gain(const RenderOptions* o, const RenderPlan* plan, float* gain, Messag
 
 static int
 render(const RenderOptions* o, const Script* script, const Settings* settings,
-       const Voices* voices, double seconds)
+       const VoicePlan* voices, double seconds)
 {
 	Message m;
 	const int64_t frames = (int64_t)llround(seconds * o->rate);
@@ -383,12 +294,14 @@ main(int argc, char** argv)
 	ok = ok && choose_duration(&o, have_script ? &script : NULL, host, &seconds, &m);
 	lilv_node_free(preset);
 	host_free(host);
-	Voices voices = {NULL, 0};
-	ok = ok && check_voices(&o, have_script ? &script : NULL, seconds, &voices, &m);
+	VoicePlan voices = {NULL, 0};
+	ok = ok && voice_plan_make(&voices, o.mixes, o.n_mixes, o.voice_level_db,
+	                           have_script ? &script : NULL, o.rate, seconds, m.text,
+	                           sizeof(m.text));
 
 	const int status = ok ? render(&o, have_script ? &script : NULL, &settings, &voices, seconds)
 	                      : fail(EXIT_BAD_USAGE, m.text);
-	free_voices(&voices);
+	voice_plan_free(&voices);
 	free_settings(&settings);
 	if (have_script) {
 		script_free(&script);
