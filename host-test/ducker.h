@@ -2,7 +2,8 @@
 /* The session stepping back under the teacher's voice: a sidechain ducker.
  * The voice's own level drives it, never the mere presence of a clip: the
  * session goes down by depth_db while the voice is above the threshold,
- * fast (DUCK_ATTACK_S, so the first syllable is already clear), stays down
+ * fast (DUCK_ATTACK_S; the voice mix lets it hear the voice that much
+ * early, so the session is down when the first syllable begins), stays down
  * through the pauses between words (DUCK_HOLD_S), and comes back slowly
  * (DUCK_RETURN_S) once the voice has been quiet that long.
  *

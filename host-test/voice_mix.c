@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Frames mixed at a time: the voice's own buffer. */
+/* Frames mixed at a time. */
 #define MIX_FRAMES 1024u
 
 typedef struct {
@@ -25,7 +25,13 @@ struct VoiceMix {
 	Ducker            ducker;
 	Active            active[VOICE_MIX_MAX_ACTIVE];
 	size_t            n_active;
-	float             voice_l[MIX_FRAMES], voice_r[MIX_FRAMES];
+	/* The voice of frames [frame, ahead): the ducker hears it `lookahead`
+	 * frames before it is mixed, so the session is already down when the
+	 * first syllable begins (an offline render can look ahead). */
+	uint32_t          lookahead;
+	int64_t           ahead;
+	float*            voice_l;
+	float*            voice_r; /* MIX_FRAMES + lookahead each */
 };
 
 bool
@@ -69,6 +75,14 @@ voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duck_db, char
 		free(mix);
 		return NULL;
 	}
+	mix->lookahead = (uint32_t)ceil(DUCK_ATTACK_S * rate);
+	mix->voice_l = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
+	mix->voice_r = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
+	if (!mix->voice_l || !mix->voice_r) {
+		snprintf(err, err_size, "out of memory");
+		voice_mix_free(mix);
+		return NULL;
+	}
 	for (size_t i = 0; i < n; ++i) {
 		mix->order[i] = &clips[i];
 	}
@@ -106,12 +120,13 @@ start_due(VoiceMix* mix, int64_t end, char* err, size_t err_size)
 	return true;
 }
 
-/* The voice of frames [frame, frame + n) into voice_l and voice_r. */
+/* The voice of frames [frame, frame + n) into l and r. */
 static bool
-mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, char* err, size_t err_size)
+mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, float* l, float* r, char* err,
+          size_t err_size)
 {
-	memset(mix->voice_l, 0, sizeof(float) * n);
-	memset(mix->voice_r, 0, sizeof(float) * n);
+	memset(l, 0, sizeof(float) * n);
+	memset(r, 0, sizeof(float) * n);
 	if (!start_due(mix, frame + n, err, err_size)) {
 		return false;
 	}
@@ -119,8 +134,7 @@ mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, char* err, size_t err_size)
 		Active* a = &mix->active[i];
 		const uint32_t skip = a->clip->start > frame ? (uint32_t)(a->clip->start - frame) : 0;
 		char what[2048];
-		if (!voice_stream_add(a->stream, mix->voice_l + skip, mix->voice_r + skip, n - skip,
-		                      what, sizeof(what))) {
+		if (!voice_stream_add(a->stream, l + skip, r + skip, n - skip, what, sizeof(what))) {
 			snprintf(err, err_size, "%s: %s: %s", a->clip->where, a->clip->path, what);
 			return false;
 		}
@@ -140,18 +154,28 @@ voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint3
                   bool* voiced, char* err, size_t err_size)
 {
 	*voiced = false;
+	const uint32_t ahead = mix->lookahead;
 	for (uint32_t done = 0; done < n;) {
 		const uint32_t m = n - done < MIX_FRAMES ? n - done : MIX_FRAMES;
-		if (!mix_voice(mix, frame + done, m, err, err_size)) {
+		const int64_t at = frame + done;
+		/* the voice up to at + m + lookahead: what the buffer lacks */
+		const uint32_t have = (uint32_t)(mix->ahead - at);
+		const uint32_t need = m + ahead - have;
+		if (!mix_voice(mix, mix->ahead, need, mix->voice_l + have, mix->voice_r + have, err,
+		               err_size)) {
 			return false;
 		}
+		mix->ahead += need;
 		float* l = left + done;
 		float* r = right + done;
-		*voiced |= ducker_process(&mix->ducker, l, r, mix->voice_l, mix->voice_r, m);
+		*voiced |= ducker_process(&mix->ducker, l, r, mix->voice_l + ahead, mix->voice_r + ahead,
+		                          m);
 		for (uint32_t i = 0; i < m; ++i) {
 			l[i] += mix->voice_l[i];
 			r[i] += mix->voice_r[i];
 		}
+		memmove(mix->voice_l, mix->voice_l + m, sizeof(float) * ahead);
+		memmove(mix->voice_r, mix->voice_r + m, sizeof(float) * ahead);
 		done += m;
 	}
 	return true;
@@ -167,5 +191,7 @@ voice_mix_free(VoiceMix* mix)
 		voice_stream_close(mix->active[i].stream);
 	}
 	free(mix->order);
+	free(mix->voice_l);
+	free(mix->voice_r);
 	free(mix);
 }

@@ -66,6 +66,11 @@ check "--duck 0: the session stays at full level" \
 # test_clicks.c against the steady drone plus the steady voice
 check "no click at the clip's edges: $("$VP" clicks mixed6.wav session.wav voice6.wav --steady 1.5 2.5)" \
 	"$VP" clicks mixed6.wav session.wav voice6.wav --steady 1.5 2.5
+# (the measure sees a tone that starts and stops on a peak, as the clip
+# does, when nothing fades it: two bursts with a gap)
+"$VP" bursts gap.wav 48000 1000 0.5 0.5 2
+check "(the measure sees an unfaded start: $("$VP" clicks gap.wav gap.wav --steady 0.1 0.4))" \
+	not "$VP" clicks gap.wav gap.wav --steady 0.1 0.4
 printf '0:01 voice "tone.wav"\n0:02.5 end\n' > cut.txt
 render "${DRONE[@]}" --script cut.txt -o cut.wav
 check "a clip past the end is cut with a warning naming line and file" \

@@ -19,7 +19,9 @@
  *                        SESSION, in 1 ms windows): full before START_S, DEPTH_DB
  *                        down (within 1 dB) once settled under the voice, full
  *                        again (within 0.1 dB) RELEASE_S after END_S; prints
- *                        the depth, the attack and release times
+ *                        when it goes down (it may, up to LOOKAHEAD_MS, before
+ *                        the voice: it must be down by the voice's first
+ *                        millisecond) and how soon it is back
  *   clicks FILE REF... [--steady FROM_S TO_S]  the loudest 64-frame window
  *                        of FILE's second difference (the click measure of
  *                        test_clicks.c) is less than 6 times the sum of the
@@ -50,6 +52,7 @@
 #define WINDOW 64
 #define HOP 32
 #define CLICK_THRESHOLD 6.0
+#define LOOKAHEAD_MS 20
 
 /* The chirp at t seconds from its centre: a continuous function, so it is
  * the same sound at any rate. */
@@ -226,18 +229,22 @@ duck(const char* mixed, const char* voice, const char* session, double start_s, 
 		}
 		gain_db[k] = 10.0 * log10((ducked + 1e-30) / (full + 1e-30));
 	}
-	/* windows as times: k covers [k, k + 1) ms */
+	/* windows as times: k covers [k, k + 1) ms; the ducker may look ahead
+	 * (up to LOOKAHEAD_MS), so the session may start down before START_S */
 	const int64_t start = (int64_t)(start_s * 1000.0), end = (int64_t)(end_s * 1000.0);
 	double before = 0.0, settled_min = 0.0, settled_max = -1e9, after = 0.0;
-	int64_t attack = -1, back_1db = -1, back_01db = -1;
+	int64_t begins = INT64_MIN, down = INT64_MIN, back_1db = -1, back_01db = -1;
 	for (int64_t k = 0; k < windows; ++k) {
-		if (k < start) {
+		if (k < start - LOOKAHEAD_MS) {
 			before = fmax(before, fabs(gain_db[k]));
 		} else if (k < end) {
-			if (attack < 0 && gain_db[k] <= -(depth_db - 1.0)) {
-				attack = k - start + 1;
+			if (begins == INT64_MIN && gain_db[k] < -0.1) {
+				begins = k - start;
 			}
-			if (attack >= 0) {
+			if (down == INT64_MIN && gain_db[k] <= -(depth_db - 1.0)) {
+				down = k - start + 1; /* the end of the window */
+			}
+			if (down != INT64_MIN && k >= start) {
 				settled_min = fmin(settled_min, gain_db[k]);
 				settled_max = fmax(settled_max, gain_db[k]);
 			}
@@ -253,18 +260,19 @@ duck(const char* mixed, const char* voice, const char* session, double start_s, 
 			}
 		}
 	}
-	printf("before: %.2f dB; under the voice: %.2f to %.2f dB once %lld ms in; after: within "
-	       "1 dB in %lld ms, 0.1 dB in %lld ms, %.3f dB from %.2f s on\n",
-	       -before, settled_min, settled_max, (long long)attack, (long long)back_1db,
-	       (long long)back_01db, after, release_s);
+	printf("full before (%.2f dB); going down %+lld ms from the voice, %.0f dB down at %+lld "
+	       "ms; under it %.2f to %.2f dB; after it within 1 dB in %lld ms, 0.1 dB in %lld ms, "
+	       "%.3f dB from %.2f s on\n",
+	       -before, (long long)begins, depth_db - 1.0, (long long)down, settled_min, settled_max,
+	       (long long)back_1db, (long long)back_01db, after, release_s);
+	const bool ok = before < 0.01 && down != INT64_MIN && down <= 1 &&
+	                settled_min >= -(depth_db + 1.0) && settled_max <= -(depth_db - 1.0) &&
+	                back_01db > 0 && after < 0.1;
 	free(gain_db);
 	free(m);
 	free(v);
 	free(s);
-	return before < 0.01 && attack > 0 && settled_min >= -(depth_db + 1.0) &&
-	               settled_max <= -(depth_db - 1.0) && back_01db > 0 && after < 0.1
-	           ? 0
-	           : 1;
+	return ok ? 0 : 1;
 }
 
 /* The loudest window of the second difference over both channels and the
