@@ -56,6 +56,15 @@ render "${STEADY[@]}" --script words.txt -o mixedw.wav
 render "${STEADY[@]}" "${SILENT[@]}" --script words.txt -o voicew.wav
 check "no pumping in 0.25 s pauses between words: $("$VP" duck mixedw.wav voicew.wav session.wav 1 2.95 6 1.0)" \
 	"$VP" duck mixedw.wav voicew.wav session.wav 1 2.95 6 1.0
+# a spoken phrase (espeak-ng, 22.05 kHz), with the short pauses of speech:
+# down from its first syllable to its last, no pumping at the comma
+espeak-ng -w phrase.wav "Let your eyes move to the right, and stay there."
+printf '0:00.5 voice "phrase.wav"\n' > phrase.txt
+render "${STEADY[@]}" --script phrase.txt -o mixedp.wav
+render "${STEADY[@]}" "${SILENT[@]}" --script phrase.txt -o voicep.wav
+read -r from to < <("$VP" span voicep.wav -45)
+check "a spoken phrase ($from s to $to s): $("$VP" duck mixedp.wav voicep.wav session.wav "$from" "$to" 6 1.0)" \
+	"$VP" duck mixedp.wav voicep.wav session.wav "$from" "$to" 6 1.0
 render "${STEADY[@]}" --script tone.txt --duck 0 -o mixed0.wav
 render "${STEADY[@]}" "${SILENT[@]}" --script tone.txt --duck 0 -o voice0.wav
 check "--duck 0: the session stays at full level" \

@@ -26,6 +26,8 @@
  *                        of FILE's second difference (the click measure of
  *                        test_clicks.c) is less than 6 times the sum of the
  *                        REFs' loudest (each over FROM_S..TO_S if given)
+ *   span FILE THRESHOLD_DB   the first and last time (s) the left channel
+ *                        is above the threshold
  *   runs PNG Y R G B     the runs of columns of row Y in colour R G B (0-255),
  *                        as "X0-X1" lines
  * Exit 0 when the check holds, 1 when it does not, 2 on bad arguments. */
@@ -321,6 +323,24 @@ clicks(int argc, char** argv)
 }
 
 static int
+span(const char* path, double threshold_db)
+{
+	int rate;
+	int64_t n, first = -1, last = -1;
+	double* x = read_channel(path, 0, &rate, &n);
+	const double threshold = pow(10.0, threshold_db / 20.0);
+	for (int64_t i = 0; i < n; ++i) {
+		if (fabs(x[i]) > threshold) {
+			first = first < 0 ? i : first;
+			last = i;
+		}
+	}
+	free(x);
+	printf("%.4f %.4f\n", (double)first / rate, (double)(last + 1) / rate);
+	return first >= 0 ? 0 : 1;
+}
+
+static int
 runs(const char* path, int y, int r, int g, int b)
 {
 	cairo_surface_t* png = cairo_image_surface_create_from_png(path);
@@ -370,9 +390,12 @@ main(int argc, char** argv)
 	if (strcmp(what, "clicks") == 0 && argc >= 4) {
 		return clicks(argc - 2, argv + 2);
 	}
+	if (strcmp(what, "span") == 0 && argc == 4) {
+		return span(argv[2], atof(argv[3]));
+	}
 	if (strcmp(what, "runs") == 0 && argc == 7) {
 		return runs(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
 	}
-	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|runs ...\n");
+	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|span|runs ...\n");
 	return 2;
 }
