@@ -24,8 +24,9 @@ render_usage(FILE* out)
 	    "      --set-file NAME=PATH  load a file parameter, e.g. --set-file\n"
 	    "                        cue_sample=bowl.wav (with --set cue_sound=\"User sample\")\n"
 	    "      --script FILE     play a session script (timed steps, see below)\n"
-	    "      --mix FILE        mix a sound file (narration, music) in from 0:00\n"
-	    "                        (repeatable; any rate, mono or stereo)\n"
+	    "      --mix FILE        mix a sound file (music) in from 0:00 (repeatable; any\n"
+	    "                        rate, mono or stereo)\n"
+	    "      --narration FILE  the same for a recorded voice: the session ducks under it\n"
 	    "      --voice-level DB  the level of every voice and mix file, -60..24 (default 0)\n"
 	    "      --duck DB         how far the session steps back while the voice sounds,\n"
 	    "                        0..60 (default 6; 0: not at all)\n"
@@ -49,7 +50,7 @@ render_usage(FILE* out)
 	    "A script has one step a line: TIME then one of\n"
 	    "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
 	    "  | file NAME \"PATH\" | tempo BPM | end\n"
-	    "  | voice \"FILE\" [\"caption\"] [level DB] | mix \"FILE\" [level DB]\n"
+	    "  | voice \"FILE\" [\"caption\"] [level DB] | mix \"FILE\" [level DB] [duck]\n"
 	    "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
 	    "      2:00 voice \"right.wav\" \"Let your eyes move to the right\" level -3\n"
 	    "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
@@ -58,8 +59,9 @@ render_usage(FILE* out)
 	    "\n"
 	    "A voice step places a recorded prompt at its time: the session ducks under it\n"
 	    "(--duck), and its caption (else the file's name) goes into the cue sheet. A mix\n"
-	    "step starts a long file (streamed) at its time. Clips that overlap are mixed; one\n"
-	    "that runs past the end is cut with a short fade (and a warning).\n"
+	    "step starts a long file (streamed) at its time: music, or with `duck` a narration\n"
+	    "the session ducks under. Clips that overlap are mixed; one that runs past the end\n"
+	    "is cut with a short fade (and a warning).\n"
 	    "\n"
 	    "The files appear only when complete (written under a temporary name, then\n"
 	    "renamed). A progress bar is shown when stderr is a terminal.\n"
@@ -85,6 +87,7 @@ enum {
 	OPT_LIST_PARAMS,
 	OPT_NULL,
 	OPT_MIX,
+	OPT_NARRATION,
 	OPT_VOICE_LEVEL,
 	OPT_DUCK,
 };
@@ -108,6 +111,7 @@ static const struct option long_options[] = {
     {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
     {"null", no_argument, NULL, OPT_NULL},
     {"mix", required_argument, NULL, OPT_MIX},
+    {"narration", required_argument, NULL, OPT_NARRATION},
     {"voice-level", required_argument, NULL, OPT_VOICE_LEVEL},
     {"duck", required_argument, NULL, OPT_DUCK},
     {NULL, 0, NULL, 0},
@@ -183,11 +187,14 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		o->script_path = arg;
 		return true;
 	case OPT_MIX:
+	case OPT_NARRATION:
 		if (o->n_mixes == RENDER_MAX_FILES) {
-			snprintf(err, err_size, "more than %d --mix options", RENDER_MAX_FILES);
+			snprintf(err, err_size, "more than %d --mix and --narration files",
+			         RENDER_MAX_FILES);
 			return false;
 		}
-		o->mixes[o->n_mixes++] = arg;
+		o->mixes[o->n_mixes++] = opt == OPT_MIX ? (MixFile){arg, "--mix", false}
+		                                        : (MixFile){arg, "--narration", true};
 		return true;
 	case OPT_VOICE_LEVEL:
 		if (!parse_number(arg, -60.0, 24.0, &o->voice_level_db)) {

@@ -93,14 +93,16 @@ split_assignment(Line* line, int at, char** symbol, char** value)
 	return true;
 }
 
-/* The words after `voice "FILE"` or `mix "FILE"`: `level DB` and, for a
- * voice, a caption, in either order. */
+/* The words after `voice "FILE"` or `mix "FILE"`, in any order: `level DB`;
+ * for a voice, a caption; for a mix, `duck` (a narration, not music: the
+ * session ducks under it, as under every voice). */
 static bool
 parse_clip(const Script* script, Line* line, ScriptStep* step, char* err, size_t err_size)
 {
 	const bool voice = step->kind == STEP_VOICE;
 	const char* usage = voice ? "write: voice \"FILE\" [\"caption\"] [level DB]"
-	                          : "write: mix \"FILE\" [level DB]";
+	                          : "write: mix \"FILE\" [level DB] [duck]";
+	step->ducks = voice;
 	if (line->n < 3) {
 		return fail(script, line->line, err, err_size, "%s", usage);
 	}
@@ -115,6 +117,8 @@ parse_clip(const Script* script, Line* line, ScriptStep* step, char* err, size_t
 			}
 		} else if (voice && !step->caption) {
 			step->caption = strdup(line->tokens[i]);
+		} else if (!voice && !step->ducks && strcmp(line->tokens[i], "duck") == 0) {
+			step->ducks = true;
 		} else {
 			return fail(script, line->line, err, err_size, "%s", usage);
 		}

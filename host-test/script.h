@@ -8,7 +8,8 @@
  *   7:00  file cue_sample "My bowl.wav"  (relative to the script's directory)
  *   8:00  tempo 72
  *   9:00  voice "prompts/look right.wav" "Let your eyes move to the right" level -3
- *   9:30  mix "narration.flac"       (a long file, streamed from 9:30 on)
+ *   9:30  mix "music.ogg" level -20  (a long file, streamed from 9:30 on)
+ *   9:40  mix "narration.flac" duck  (... and the session ducks under it)
  *   12:00 end
  *
  * Times and ramp lengths are durations (duration.h); they never go back.
@@ -44,6 +45,7 @@ typedef struct {
 	                         file, as written */
 	char*    caption;     /* STEP_VOICE: as written, or NULL */
 	double   level_db;    /* STEP_VOICE, STEP_MIX */
+	bool     ducks;       /* STEP_VOICE; STEP_MIX if it says `duck` */
 	char*    file_uri;    /* STEP_FILE: the parameter, found by script_check() */
 	char*    file_path;   /* STEP_FILE, STEP_VOICE, STEP_MIX: absolute, by script_check() */
 	float    value;       /* STEP_SET, STEP_RAMP: checked by script_check() */

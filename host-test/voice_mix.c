@@ -25,13 +25,15 @@ struct VoiceMix {
 	Ducker            ducker;
 	Active            active[VOICE_MIX_MAX_ACTIVE];
 	size_t            n_active;
-	/* The voice of frames [frame, ahead): the ducker hears it `lookahead`
-	 * frames before it is mixed, so the session is already down when the
-	 * first syllable begins (an offline render can look ahead). */
+	/* The files' sound for frames [frame, ahead), MIX_FRAMES + lookahead
+	 * each: the clips the session ducks under (key) and the others (bed).
+	 * The ducker hears the key `lookahead` frames before it is mixed, so
+	 * the session is already down when the first syllable begins (an
+	 * offline render can look ahead). */
 	uint32_t          lookahead;
 	int64_t           ahead;
-	float*            voice_l;
-	float*            voice_r; /* MIX_FRAMES + lookahead each */
+	float*            key[2];
+	float*            bed[2];
 };
 
 bool
@@ -76,9 +78,13 @@ voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duck_db, char
 		return NULL;
 	}
 	mix->lookahead = (uint32_t)ceil(DUCK_ATTACK_S * rate);
-	mix->voice_l = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
-	mix->voice_r = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
-	if (!mix->voice_l || !mix->voice_r) {
+	bool allocated = true;
+	for (int c = 0; c < 2; ++c) {
+		mix->key[c] = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
+		mix->bed[c] = (float*)calloc(MIX_FRAMES + mix->lookahead, sizeof(float));
+		allocated = allocated && mix->key[c] && mix->bed[c];
+	}
+	if (!allocated) {
 		snprintf(err, err_size, "out of memory");
 		voice_mix_free(mix);
 		return NULL;
@@ -120,21 +126,24 @@ start_due(VoiceMix* mix, int64_t end, char* err, size_t err_size)
 	return true;
 }
 
-/* The voice of frames [frame, frame + n) into l and r. */
+/* The files' sound for frames [frame, frame + n), at `at` in the buffers. */
 static bool
-mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, float* l, float* r, char* err,
-          size_t err_size)
+mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, uint32_t at, char* err, size_t err_size)
 {
-	memset(l, 0, sizeof(float) * n);
-	memset(r, 0, sizeof(float) * n);
+	for (int c = 0; c < 2; ++c) {
+		memset(mix->key[c] + at, 0, sizeof(float) * n);
+		memset(mix->bed[c] + at, 0, sizeof(float) * n);
+	}
 	if (!start_due(mix, frame + n, err, err_size)) {
 		return false;
 	}
 	for (size_t i = 0; i < mix->n_active;) {
 		Active* a = &mix->active[i];
 		const uint32_t skip = a->clip->start > frame ? (uint32_t)(a->clip->start - frame) : 0;
+		float* const* into = a->clip->ducks ? mix->key : mix->bed;
 		char what[2048];
-		if (!voice_stream_add(a->stream, l + skip, r + skip, n - skip, what, sizeof(what))) {
+		if (!voice_stream_add(a->stream, into[0] + at + skip, into[1] + at + skip, n - skip,
+		                      what, sizeof(what))) {
 			snprintf(err, err_size, "%s: %s: %s", a->clip->where, a->clip->path, what);
 			return false;
 		}
@@ -155,27 +164,41 @@ voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint3
 {
 	*voiced = false;
 	const uint32_t ahead = mix->lookahead;
+	if (mix->ahead == 0 && ahead > 0) {
+		/* the ducker hears the first `lookahead` frames before frame 0, as
+		 * if the session had been playing: a voice at 0:00 finds it down */
+		if (!mix_voice(mix, 0, ahead, 0, err, err_size)) {
+			return false;
+		}
+		mix->ahead = ahead;
+		float* before = (float*)calloc(ahead, sizeof(float));
+		if (!before) {
+			snprintf(err, err_size, "out of memory");
+			return false;
+		}
+		ducker_process(&mix->ducker, before, before, mix->key[0], mix->key[1], ahead);
+		free(before);
+	}
 	for (uint32_t done = 0; done < n;) {
 		const uint32_t m = n - done < MIX_FRAMES ? n - done : MIX_FRAMES;
 		const int64_t at = frame + done;
-		/* the voice up to at + m + lookahead: what the buffer lacks */
+		/* the sound up to at + m + lookahead: what the buffers lack */
 		const uint32_t have = (uint32_t)(mix->ahead - at);
 		const uint32_t need = m + ahead - have;
-		if (!mix_voice(mix, mix->ahead, need, mix->voice_l + have, mix->voice_r + have, err,
-		               err_size)) {
+		if (!mix_voice(mix, mix->ahead, need, have, err, err_size)) {
 			return false;
 		}
 		mix->ahead += need;
-		float* l = left + done;
-		float* r = right + done;
-		*voiced |= ducker_process(&mix->ducker, l, r, mix->voice_l + ahead, mix->voice_r + ahead,
-		                          m);
-		for (uint32_t i = 0; i < m; ++i) {
-			l[i] += mix->voice_l[i];
-			r[i] += mix->voice_r[i];
+		float* out[2] = {left + done, right + done};
+		*voiced |= ducker_process(&mix->ducker, out[0], out[1], mix->key[0] + ahead,
+		                          mix->key[1] + ahead, m);
+		for (int c = 0; c < 2; ++c) {
+			for (uint32_t i = 0; i < m; ++i) {
+				out[c][i] += mix->key[c][i] + mix->bed[c][i];
+			}
+			memmove(mix->key[c], mix->key[c] + m, sizeof(float) * ahead);
+			memmove(mix->bed[c], mix->bed[c] + m, sizeof(float) * ahead);
 		}
-		memmove(mix->voice_l, mix->voice_l + m, sizeof(float) * ahead);
-		memmove(mix->voice_r, mix->voice_r + m, sizeof(float) * ahead);
 		done += m;
 	}
 	return true;
@@ -191,7 +214,9 @@ voice_mix_free(VoiceMix* mix)
 		voice_stream_close(mix->active[i].stream);
 	}
 	free(mix->order);
-	free(mix->voice_l);
-	free(mix->voice_r);
+	for (int c = 0; c < 2; ++c) {
+		free(mix->key[c]);
+		free(mix->bed[c]);
+	}
 	free(mix);
 }

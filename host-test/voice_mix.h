@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* The teacher's voice in a rendered session: recorded clips (spoken
  * prompts, a narration, music) placed at their frames and added to the
- * plugin's output, which ducks under them (ducker.h).  Each clip streams
+ * plugin's output, which ducks under the voice (ducker.h): under the clips
+ * marked `ducks` (prompts, a narration), not under music.  Each clip streams
  * from its file while it sounds (voice_stream.h); clips that overlap are
  * mixed.  This happens after the plugin and before the file and the
  * loudness meter, so --loudness measures the final mix. */
@@ -21,11 +22,19 @@ typedef struct {
 	const char* caption;  /* for the cue sheet; NULL: not a prompt (a mix) */
 	double      start_s;
 	float       level_db; /* --voice-level included */
+	bool        ducks;    /* the session ducks under it: a voice, not music */
 	/* found by voice_clips_check(): */
 	int64_t     start;    /* frame */
 	int64_t     length;   /* frames at the session's rate, cut at its end */
 	bool        cut;      /* the session ends before the clip does */
 } VoiceClip;
+
+/* A file given on the command line (--mix, --narration), from 0:00. */
+typedef struct {
+	const char* path;  /* as given */
+	const char* where; /* the option, for messages */
+	bool        ducks; /* a narration, not music */
+} MixFile;
 
 /* Opens every clip's file to see that it is sound (before any output is
  * made) and finds its frames; false with "WHERE: PATH: problem" in err. */
@@ -39,7 +48,7 @@ VoiceMix* voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duc
                         char* err, size_t err_size);
 
 /* Ducks the session's frames [frame, frame + n) under the voice and adds
- * the voice; *voiced tells whether the voice was heard in them.  False with
+ * every clip; *voiced tells whether the voice was heard in them.  False with
  * the reason in err when a file cannot be read. */
 bool voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint32_t n,
                        bool* voiced, char* err, size_t err_size);

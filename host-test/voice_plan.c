@@ -22,7 +22,7 @@ voice_plan_free(VoicePlan* v)
 
 static bool
 add_voice(VoicePlan* v, const char* where, char* path, const char* caption, double start_s,
-          double level_db)
+          double level_db, bool ducks)
 {
 	v->clips[v->n++] = (VoiceClip){
 	    .path = path,
@@ -30,6 +30,7 @@ add_voice(VoicePlan* v, const char* where, char* path, const char* caption, doub
 	    .caption = caption,
 	    .start_s = start_s,
 	    .level_db = (float)level_db,
+	    .ducks = ducks,
 	};
 	return path != NULL;
 }
@@ -46,7 +47,7 @@ caption_of(const ScriptStep* step)
 }
 
 bool
-voice_plan_make(VoicePlan* v, const char* const* mixes, size_t n_mixes, double voice_level_db,
+voice_plan_make(VoicePlan* v, const MixFile* mixes, size_t n_mixes, double voice_level_db,
                 const Script* script, double rate, double seconds, char* err, size_t err_size)
 {
 	const size_t steps = script ? script->n_steps : 0;
@@ -57,9 +58,9 @@ voice_plan_make(VoicePlan* v, const char* const* mixes, size_t n_mixes, double v
 	}
 	for (size_t i = 0; i < n_mixes; ++i) {
 		char what[2048];
-		char* path = file_param_path(mixes[i], NULL, what, sizeof(what));
-		if (!add_voice(v, "--mix", path, NULL, 0.0, voice_level_db)) {
-			snprintf(err, err_size, "--mix: %s", what);
+		char* path = file_param_path(mixes[i].path, NULL, what, sizeof(what));
+		if (!add_voice(v, mixes[i].where, path, NULL, 0.0, voice_level_db, mixes[i].ducks)) {
+			snprintf(err, err_size, "%s: %s", mixes[i].where, what);
 			return false;
 		}
 	}
@@ -70,7 +71,7 @@ voice_plan_make(VoicePlan* v, const char* const* mixes, size_t n_mixes, double v
 			snprintf(where, sizeof(where), "%s:%u", script->path, step->line);
 			const char* caption = step->kind == STEP_VOICE ? caption_of(step) : NULL;
 			add_voice(v, where, strdup(step->file_path), caption, step->time_s,
-			          voice_level_db + step->level_db);
+			          voice_level_db + step->level_db, step->ducks);
 		}
 	}
 	const int64_t frames = (int64_t)llround(seconds * rate);

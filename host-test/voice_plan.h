@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* The voice and mix files of a render, gathered from --mix (from 0:00,
- * first) and the script's `voice` and `mix` steps, each opened to see that
+/* The voice and mix files of a render, gathered from --mix and
+ * --narration (from 0:00, first) and the script's `voice` and `mix` steps, each opened to see that
  * it is sound before any output is made (voice_mix.h); a clip the
  * session's end will cut is warned about. */
 #ifndef SOMASCAPE_VOICE_PLAN_H
@@ -18,7 +18,7 @@ typedef struct {
 } VoicePlan;
 
 /* False with "WHERE: FILE: problem" in err (bad usage). */
-bool voice_plan_make(VoicePlan* plan, const char* const* mixes, size_t n_mixes,
+bool voice_plan_make(VoicePlan* plan, const MixFile* mixes, size_t n_mixes,
                      double voice_level_db, const Script* script, double rate, double seconds,
                      char* err, size_t err_size);
 

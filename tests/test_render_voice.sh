@@ -65,6 +65,21 @@ render "${STEADY[@]}" "${SILENT[@]}" --script phrase.txt -o voicep.wav
 read -r from to < <("$VP" span voicep.wav -45)
 check "a spoken phrase ($from s to $to s): $("$VP" duck mixedp.wav voicep.wav session.wav "$from" "$to" 6 1.0)" \
 	"$VP" duck mixedp.wav voicep.wav session.wav "$from" "$to" 6 1.0
+# music (a mix step, --mix) leaves the session as it is; a narration (a mix
+# step that says `duck`, --narration) ducks it like a prompt
+printf '0:01 mix "tone.wav"\n' > music.txt
+printf '0:01 mix "tone.wav" duck\n' > narration.txt
+render "${STEADY[@]}" --script music.txt -o mixedm.wav
+render "${STEADY[@]}" --script narration.txt -o mixedn.wav
+check "music does not duck the session" not "$VP" duck mixedm.wav voice6.wav session.wav 1 3 1.5 1.0
+check "a narration does: $("$VP" duck mixedn.wav voice6.wav session.wav 1 3 6 1.0)" \
+	"$VP" duck mixedn.wav voice6.wav session.wav 1 3 6 1.0
+render "${STEADY[@]}" --narration tone.wav -o narration0.wav
+render "${STEADY[@]}" "${SILENT[@]}" --narration tone.wav -o narration0v.wav
+# (measured from 10 ms: the drone's first milliseconds are silent, no gain
+# can be read there)
+check "so does --narration, down from 0:00: $("$VP" duck narration0.wav narration0v.wav session.wav 0.01 2 6 1.0)" \
+	"$VP" duck narration0.wav narration0v.wav session.wav 0.01 2 6 1.0
 render "${STEADY[@]}" --script tone.txt --duck 0 -o mixed0.wav
 render "${STEADY[@]}" "${SILENT[@]}" --script tone.txt --duck 0 -o voice0.wav
 check "--duck 0: the session stays at full level" \
@@ -111,10 +126,10 @@ check "a prompt with no caption is named by its file" \
 	grep -Pzq '00:00:05.000 --> 00:00:07.000\ncentre.wav\n' s1.vtt
 check "a mix step has no caption" [ "$(grep -c 'right.wav\|centre.wav\|Let your' s1.vtt)" = 2 ]
 # the plot's voice strip: 1460 columns from x 110 for 10 s, orange where the
-# voice sounds (2-4 s, 5-7 s, and the mix 6-8 s)
+# voice sounds (2-4 s, 5-7 s; not the music from 6 s)
 "$VP" runs run1/s.png 250 217 115 25 > runs.txt
-check "the plot marks the voice at 2-4 s and 5-8 s: $(tr '\n' ' ' < runs.txt)" \
-	[ "$(awk -F- '{printf "%d-%d ", int(($1 - 110) / 146 + 0.5), int(($2 - 109) / 146 + 0.5)}' runs.txt)" = "2-4 5-8 " ]
+check "the plot marks the voice at 2-4 s and 5-7 s: $(tr '\n' ' ' < runs.txt)" \
+	[ "$(awk -F- '{printf "%d-%d ", int(($1 - 110) / 146 + 0.5), int(($2 - 109) / 146 + 0.5)}' runs.txt)" = "2-4 5-7 " ]
 check "rendering twice gives the same audio" cmp -s run1/s.flac run2/s.flac
 check "... the same cue sheet" cmp -s run1/s.vtt run2/s.vtt
 check "... and the same plot" cmp -s run1/s.png run2/s.png
