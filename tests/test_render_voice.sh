@@ -85,6 +85,26 @@ render "${STEADY[@]}" "${SILENT[@]}" --script tone.txt --duck 0 -o voice0.wav
 check "--duck 0: the session stays at full level" \
 	not "$VP" duck mixed0.wav voice0.wav session.wav 1 3 1.5 1.0
 
+# --- clips that overlap are mixed: the two together are the sum of each
+# alone (over a silent plugin, no ducking); levels are in dB
+printf '0:01 voice "tone.wav"\n' > a.txt
+printf '0:01.5 voice "words.wav"\n' > b.txt
+printf '0:01 voice "tone.wav"\n0:01.5 voice "words.wav"\n' > ab.txt
+for part in a b ab; do
+	render "${STEADY[@]}" "${SILENT[@]}" --duck 0 --bits 32f --script $part.txt -o $part.wav
+done
+check "overlapping clips are mixed: $("$VP" sum a.wav b.wav ab.wav 1e-6)" \
+	"$VP" sum a.wav b.wav ab.wav 1e-6
+printf '0:01 voice "tone.wav" level -6\n' > a6.txt
+render "${STEADY[@]}" "${SILENT[@]}" --duck 0 --script a6.txt -o a6.wav
+render "${STEADY[@]}" "${SILENT[@]}" --duck 0 --script a.txt --voice-level -6 -o v6.wav
+la=$("$PROBE" loudness a.wav | cut -d' ' -f1)
+la6=$("$PROBE" loudness a6.wav | cut -d' ' -f1)
+lv6=$("$PROBE" loudness v6.wav | cut -d' ' -f1)
+check "level -6 and --voice-level -6: $la6 and $lv6 LUFS against $la" \
+	awk -v a="$la" -v b="$la6" -v c="$lv6" \
+	'BEGIN { d = a - b; e = a - c; exit !(d > 5.95 && d < 6.05 && e > 5.95 && e < 6.05) }'
+
 # --- no click where the clip starts and stops (it starts on a peak and stops
 # abruptly), nor where the session ducks and comes back: the click measure of
 # test_clicks.c against the steady drone plus the steady voice

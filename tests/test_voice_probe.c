@@ -26,6 +26,7 @@
  *                        of FILE's second difference (the click measure of
  *                        test_clicks.c) is less than 6 times the sum of the
  *                        REFs' loudest (each over FROM_S..TO_S if given)
+ *   sum A B C TOL        C is A + B, sample by sample within TOL (both channels)
  *   span FILE THRESHOLD_DB   the first and last time (s) the left channel
  *                        is above the threshold
  *   runs PNG Y R G B     the runs of columns of row Y in colour R G B (0-255),
@@ -323,6 +324,29 @@ clicks(int argc, char** argv)
 }
 
 static int
+sum(const char* a_path, const char* b_path, const char* c_path, double tol)
+{
+	double worst = 0.0;
+	bool same_length = true;
+	for (int c = 0; c < 2; ++c) {
+		int rate;
+		int64_t na, nb, nc;
+		double* a = read_channel(a_path, c, &rate, &na);
+		double* b = read_channel(b_path, c, &rate, &nb);
+		double* x = read_channel(c_path, c, &rate, &nc);
+		same_length = same_length && na == nb && na == nc;
+		for (int64_t i = 0; same_length && i < na; ++i) {
+			worst = fmax(worst, fabs(a[i] + b[i] - x[i]));
+		}
+		free(a);
+		free(b);
+		free(x);
+	}
+	printf("largest difference from the sum %.3g\n", worst);
+	return same_length && worst <= tol ? 0 : 1;
+}
+
+static int
 span(const char* path, double threshold_db)
 {
 	int rate;
@@ -390,12 +414,15 @@ main(int argc, char** argv)
 	if (strcmp(what, "clicks") == 0 && argc >= 4) {
 		return clicks(argc - 2, argv + 2);
 	}
+	if (strcmp(what, "sum") == 0 && argc == 6) {
+		return sum(argv[2], argv[3], argv[4], atof(argv[5]));
+	}
 	if (strcmp(what, "span") == 0 && argc == 4) {
 		return span(argv[2], atof(argv[3]));
 	}
 	if (strcmp(what, "runs") == 0 && argc == 7) {
 		return runs(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
 	}
-	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|span|runs ...\n");
+	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|sum|span|runs ...\n");
 	return 2;
 }
