@@ -72,10 +72,40 @@ typedef struct {
 
 _Static_assert(HOST_MAX_BLOCK <= AUDIO_WRITER_SLOT_FRAMES, "a run fits in the writer's slot");
 
+/* The prompts' captions (or file names) at their clips' frames. */
+static void
+write_captions(const RenderPlan* plan, CueSheet* cues)
+{
+	for (size_t i = 0; i < plan->n_voices; ++i) {
+		const VoiceClip* c = &plan->voices[i];
+		if (c->caption && c->length > 0) {
+			cue_sheet_caption(cues, c->start, c->start + c->length, c->caption);
+		}
+	}
+}
+
+/* The voice mix of the plan, if it has clips; their captions to the cue
+ * sheet.  False with the reason in err. */
+static bool
+start_voice(const RenderPlan* plan, const RenderSinks* sinks, VoiceMix** voice, char* err,
+            size_t err_size)
+{
+	*voice = NULL;
+	if (plan->n_voices == 0) {
+		return true;
+	}
+	*voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err,
+	                       err_size);
+	if (*voice && sinks->cues) {
+		write_captions(plan, sinks->cues);
+	}
+	return *voice != NULL;
+}
+
 /* The audio goes to the writer, if there is one. */
 static bool
 run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffers* buf,
-            AudioWriter* writer, VoiceMix* voice, char* err, size_t err_size)
+            AudioWriter* writer, char* err, size_t err_size)
 {
 	const Watched w = {watch(host, "gaze_side"), watch(host, "set_active"),
 	                   watch(host, "breath_stage"), watch(host, "gaze_pos"),
@@ -84,6 +114,10 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 	if (sinks->cues || sinks->plot) {
 		const uint32_t observe = render_observe_block(plan->rate);
 		block = block < observe ? block : observe;
+	}
+	VoiceMix* voice;
+	if (!start_voice(plan, sinks, &voice, err, err_size)) {
+		return false;
 	}
 	ScriptPlayer player;
 	script_player_init(&player, plan->script, plan->rate);
@@ -134,19 +168,8 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		progress_update(&progress, frame);
 	}
 	progress_finish(&progress);
+	voice_mix_free(voice);
 	return ok;
-}
-
-/* The prompts' captions (or file names) at their clips' frames. */
-static void
-write_captions(const RenderPlan* plan, CueSheet* cues)
-{
-	for (size_t i = 0; i < plan->n_voices; ++i) {
-		const VoiceClip* c = &plan->voices[i];
-		if (c->caption && c->length > 0) {
-			cue_sheet_caption(cues, c->start, c->start + c->length, c->caption);
-		}
-	}
 }
 
 bool
@@ -171,22 +194,12 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 			const FileSetting* f = &plan->files[i];
 			ok = file_param_load(host, f->uri, f->name, f->path, err, err_size);
 		}
-		VoiceMix* voice = NULL;
-		if (ok && plan->n_voices > 0) {
-			voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err,
-			                      err_size);
-			ok = voice != NULL;
-		}
-		if (ok && sinks->cues) {
-			write_captions(plan, sinks->cues);
-		}
 		AudioWriter* writer = NULL;
 		if (ok && (sinks->audio || sinks->meter)) {
 			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, err, err_size);
 			ok = writer != NULL;
 		}
-		ok = ok && run_session(plan, sinks, host, buf, writer, voice, err, err_size);
-		voice_mix_free(voice);
+		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);
 		/* after a failed render the writer's message (if any) is the cause */
 		ok = (!writer || audio_writer_finish(writer, err, err_size)) && ok;
 		host_deactivate(host);

@@ -295,7 +295,7 @@ main(int argc, char** argv)
 	lilv_node_free(preset);
 	host_free(host);
 	VoicePlan voices = {NULL, 0};
-	ok = ok && voice_plan_make(&voices, o.mixes, o.n_mixes, o.voice_level_db,
+	ok = ok && voice_plan_make(&voices, o.mixes, o.narration, o.n_mixes, o.voice_level_db,
 	                           have_script ? &script : NULL, o.rate, seconds, m.text,
 	                           sizeof(m.text));
 

@@ -75,6 +75,10 @@ enum {
 	OPT_SET,
 	OPT_SET_FILE,
 	OPT_SCRIPT,
+	OPT_MIX,
+	OPT_NARRATION,
+	OPT_VOICE_LEVEL,
+	OPT_DUCK,
 	OPT_DURATION,
 	OPT_RATE,
 	OPT_BLOCK,
@@ -86,10 +90,6 @@ enum {
 	OPT_LIST_PRESETS,
 	OPT_LIST_PARAMS,
 	OPT_NULL,
-	OPT_MIX,
-	OPT_NARRATION,
-	OPT_VOICE_LEVEL,
-	OPT_DUCK,
 };
 
 static const struct option long_options[] = {
@@ -99,6 +99,10 @@ static const struct option long_options[] = {
     {"set", required_argument, NULL, OPT_SET},
     {"set-file", required_argument, NULL, OPT_SET_FILE},
     {"script", required_argument, NULL, OPT_SCRIPT},
+    {"mix", required_argument, NULL, OPT_MIX},
+    {"narration", required_argument, NULL, OPT_NARRATION},
+    {"voice-level", required_argument, NULL, OPT_VOICE_LEVEL},
+    {"duck", required_argument, NULL, OPT_DUCK},
     {"duration", required_argument, NULL, OPT_DURATION},
     {"rate", required_argument, NULL, OPT_RATE},
     {"block", required_argument, NULL, OPT_BLOCK},
@@ -110,10 +114,6 @@ static const struct option long_options[] = {
     {"list-presets", no_argument, NULL, OPT_LIST_PRESETS},
     {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
     {"null", no_argument, NULL, OPT_NULL},
-    {"mix", required_argument, NULL, OPT_MIX},
-    {"narration", required_argument, NULL, OPT_NARRATION},
-    {"voice-level", required_argument, NULL, OPT_VOICE_LEVEL},
-    {"duck", required_argument, NULL, OPT_DUCK},
     {NULL, 0, NULL, 0},
 };
 
@@ -193,8 +193,8 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 			         RENDER_MAX_FILES);
 			return false;
 		}
-		o->mixes[o->n_mixes++] = opt == OPT_MIX ? (MixFile){arg, "--mix", false}
-		                                        : (MixFile){arg, "--narration", true};
+		o->narration[o->n_mixes] = opt == OPT_NARRATION;
+		o->mixes[o->n_mixes++] = arg;
 		return true;
 	case OPT_VOICE_LEVEL:
 		if (!parse_number(arg, -60.0, 24.0, &o->voice_level_db)) {
@@ -271,9 +271,9 @@ bool
 render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t err_size)
 {
 	memset(o, 0, sizeof(*o));
+	o->duck_db = RENDER_DEFAULT_DUCK_DB;
 	o->rate = 48000;
 	o->block = 256;
-	o->duck_db = RENDER_DEFAULT_DUCK_DB;
 	opterr = 0;
 	optind = 1;
 	int opt;

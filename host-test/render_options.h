@@ -5,7 +5,6 @@
 #define SOMASCAPE_RENDER_OPTIONS_H
 
 #include "audio_file.h"
-#include "voice_mix.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,7 +25,8 @@ typedef struct {
 	const char* files[RENDER_MAX_FILES]; /* "NAME=PATH", as given */
 	size_t      n_files;
 	const char* script_path;
-	MixFile     mixes[RENDER_MAX_FILES]; /* --mix and --narration: from 0:00 */
+	const char* mixes[RENDER_MAX_FILES]; /* --mix and --narration: from 0:00 */
+	bool        narration[RENDER_MAX_FILES]; /* ... the session ducks under it */
 	size_t      n_mixes;
 	double      voice_level_db; /* added to every voice and mix file's level */
 	double      duck_db;        /* the session under the voice; 0: no ducking */

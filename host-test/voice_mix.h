@@ -29,13 +29,6 @@ typedef struct {
 	bool        cut;      /* the session ends before the clip does */
 } VoiceClip;
 
-/* A file given on the command line (--mix, --narration), from 0:00. */
-typedef struct {
-	const char* path;  /* as given */
-	const char* where; /* the option, for messages */
-	bool        ducks; /* a narration, not music */
-} MixFile;
-
 /* Opens every clip's file to see that it is sound (before any output is
  * made) and finds its frames; false with "WHERE: PATH: problem" in err. */
 bool voice_clips_check(VoiceClip* clips, size_t n, double rate, int64_t session_frames,

@@ -47,8 +47,9 @@ caption_of(const ScriptStep* step)
 }
 
 bool
-voice_plan_make(VoicePlan* v, const MixFile* mixes, size_t n_mixes, double voice_level_db,
-                const Script* script, double rate, double seconds, char* err, size_t err_size)
+voice_plan_make(VoicePlan* v, const char* const* mixes, const bool* narration, size_t n_mixes,
+                double voice_level_db, const Script* script, double rate, double seconds,
+                char* err, size_t err_size)
 {
 	const size_t steps = script ? script->n_steps : 0;
 	v->clips = (VoiceClip*)calloc(n_mixes + steps + 1, sizeof(VoiceClip));
@@ -58,9 +59,10 @@ voice_plan_make(VoicePlan* v, const MixFile* mixes, size_t n_mixes, double voice
 	}
 	for (size_t i = 0; i < n_mixes; ++i) {
 		char what[2048];
-		char* path = file_param_path(mixes[i].path, NULL, what, sizeof(what));
-		if (!add_voice(v, mixes[i].where, path, NULL, 0.0, voice_level_db, mixes[i].ducks)) {
-			snprintf(err, err_size, "%s: %s", mixes[i].where, what);
+		const char* option = narration[i] ? "--narration" : "--mix";
+		char* path = file_param_path(mixes[i], NULL, what, sizeof(what));
+		if (!add_voice(v, option, path, NULL, 0.0, voice_level_db, narration[i])) {
+			snprintf(err, err_size, "%s: %s", option, what);
 			return false;
 		}
 	}

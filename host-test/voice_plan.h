@@ -18,9 +18,11 @@ typedef struct {
 } VoicePlan;
 
 /* False with "WHERE: FILE: problem" in err (bad usage). */
-bool voice_plan_make(VoicePlan* plan, const MixFile* mixes, size_t n_mixes,
-                     double voice_level_db, const Script* script, double rate, double seconds,
-                     char* err, size_t err_size);
+/* mixes[i] are files from 0:00, as given; narration[i] says the session
+ * ducks under it (a voice, not music). */
+bool voice_plan_make(VoicePlan* plan, const char* const* mixes, const bool* narration,
+                     size_t n_mixes, double voice_level_db, const Script* script, double rate,
+                     double seconds, char* err, size_t err_size);
 
 void voice_plan_free(VoicePlan* plan);
 
