@@ -7,6 +7,7 @@
 #include "presets.h"
 #include "progress.h"
 #include "script_player.h"
+#include "voice_mix.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,9 +2,8 @@
 /* One pass over a whole session: a fresh plugin instance, the preset and
  * settings of the command line, then the script's steps at their frames,
  * the teacher's voice mixed in (voice_mix.h), the audio streamed block by
- * block to whichever sinks are given.  A fresh
- * instance per pass makes the loudness pass and the final pass sound
- * exactly alike. */
+ * block to whichever sinks are given.  A fresh instance per pass makes the
+ * loudness pass and the final pass sound exactly alike. */
 #ifndef SOMASCAPE_RENDER_H
 #define SOMASCAPE_RENDER_H
 
@@ -13,7 +12,6 @@
 #include "loudness.h"
 #include "plot.h"
 #include "script.h"
-#include "voice_mix.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -32,6 +30,8 @@ typedef struct {
 	const char* path; /* absolute */
 } FileSetting;
 
+struct VoiceClip; /* voice_mix.h */
+
 typedef struct {
 	const char*           plugin_uri;
 	double                rate;
@@ -45,7 +45,7 @@ typedef struct {
 	const Script*         script;   /* or NULL */
 	const char*           base_dir; /* for relative paths in plugin state, or NULL */
 	float                 gain;     /* linear, applied to the output */
-	const VoiceClip*      voices;   /* checked (voice_clips_check), mixed in */
+	const struct VoiceClip* voices; /* checked (voice_mix.h), mixed in */
 	size_t                n_voices;
 	float                 duck_db;  /* the session under the voice */
 } RenderPlan;

@@ -16,7 +16,7 @@
 /* At most this many clips sound at once. */
 #define VOICE_MIX_MAX_ACTIVE 32
 
-typedef struct {
+typedef struct VoiceClip {
 	const char* path;     /* absolute */
 	const char* where;    /* "script.txt:12" or "--mix", for messages */
 	const char* caption;  /* for the cue sheet; NULL: not a prompt (a mix) */
