@@ -70,12 +70,21 @@ close_cue(CueTrack track, CueTrackState* t, int64_t end, bool at_end)
 void
 cue_sheet_caption(CueSheet* sheet, int64_t start, int64_t end, const char* text)
 {
-	/* one line each: a caption comes from one line of a script */
-	fprintf(sheet->tracks[CUE_TRACK_VOICE].spool, "%" PRId64 " %" PRId64 " ", start, end);
-	for (const char* c = text; *c; ++c) {
-		fputc(*c == '\n' || *c == '\r' ? ' ' : *c, sheet->tracks[CUE_TRACK_VOICE].spool);
+	/* one line each, of at most CUE_CAPTION_MAX bytes (cut between UTF-8
+	 * characters), as write_sheet() reads them back */
+	size_t n = strlen(text);
+	if (n > CUE_CAPTION_MAX) {
+		n = CUE_CAPTION_MAX;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80) {
+			--n;
+		}
 	}
-	fputc('\n', sheet->tracks[CUE_TRACK_VOICE].spool);
+	FILE* spool = sheet->tracks[CUE_TRACK_VOICE].spool;
+	fprintf(spool, "%" PRId64 " %" PRId64 " ", start, end);
+	for (size_t i = 0; i < n; ++i) {
+		fputc(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i], spool);
+	}
+	fputc('\n', spool);
 }
 
 static void
@@ -114,7 +123,7 @@ typedef struct {
 	bool    valid;
 	int64_t start, end;
 	int     state;
-	char    caption[1024]; /* CUE_TRACK_VOICE */
+	char    caption[CUE_CAPTION_MAX + 2]; /* CUE_TRACK_VOICE, and its newline */
 } SpooledCue;
 
 static void
@@ -150,7 +159,7 @@ write_text(FILE* out, const char* text)
 	}
 }
 
-/* Merges the three spools, each in time order, into the sheet. */
+/* Merges the spools, each in time order, into the sheet. */
 static void
 write_sheet(CueSheet* sheet)
 {

@@ -51,6 +51,8 @@ bool cue_sheet_open(CueSheet* sheet, const char* path, double rate, char* err,
 void cue_sheet_observe(CueSheet* sheet, int64_t start, float gaze_side, float set_active,
                        float breath_stage);
 
+#define CUE_CAPTION_MAX 1000 /* bytes: longer captions are cut */
+
 /* A caption over frames [start, end); captions come in order of start. */
 void cue_sheet_caption(CueSheet* sheet, int64_t start, int64_t end, const char* text);
 

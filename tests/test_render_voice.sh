@@ -150,6 +150,12 @@ check "a mix step has no caption" [ "$(grep -c 'right.wav\|centre.wav\|Let your'
 "$VP" runs run1/s.png 250 217 115 25 > runs.txt
 check "the plot marks the voice at 2-4 s and 5-7 s: $(tr '\n' ' ' < runs.txt)" \
 	[ "$(awk -F- '{printf "%d-%d ", int(($1 - 110) / 146 + 0.5), int(($2 - 109) / 146 + 0.5)}' runs.txt)" = "2-4 5-7 " ]
+long=$(printf '\xc3\xa9%.0s' {1..700})
+printf '0:01 voice "tone.wav" "%s"\n0:02 voice "tone.wav" "after it"\n0:04 end\n' "$long" > long.txt
+render --rate 8000 --script long.txt --null --cues long.vtt
+check "a caption of 1400 bytes is cut to 1000, between characters, the next one whole" \
+	[ "$(LC_ALL=C awk 'length($0) > 300 { print length($0) }' long.vtt)" = 1000 ] \
+	&& iconv -f UTF-8 -t UTF-8 long.vtt > /dev/null && grep -q '^after it$' long.vtt
 check "rendering twice gives the same audio" cmp -s run1/s.flac run2/s.flac
 check "... the same cue sheet" cmp -s run1/s.vtt run2/s.vtt
 check "... and the same plot" cmp -s run1/s.png run2/s.png
