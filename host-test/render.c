@@ -169,6 +169,9 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		progress_update(&progress, frame);
 	}
 	progress_finish(&progress);
+	if (voice && plan->mix_peak) {
+		*plan->mix_peak = voice_mix_peak(voice);
+	}
 	voice_mix_free(voice);
 	return ok;
 }

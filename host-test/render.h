@@ -48,6 +48,7 @@ typedef struct {
 	const struct VoiceClip* voices; /* checked (voice_mix.h), mixed in */
 	size_t                n_voices;
 	float                 duck_db;  /* the session under the voice */
+	float*                mix_peak; /* out, if voices: the mix's largest sample */
 } RenderPlan;
 
 /* Where a pass's audio and outputs go; any may be NULL. */

@@ -210,6 +210,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
        const VoicePlan* voices, double seconds)
 {
 	Message m;
+	float mix_peak = 0.0f;
 	const int64_t frames = (int64_t)llround(seconds * o->rate);
 	char* dir = script ? strdup(script->path) : NULL;
 	char* slash = dir ? strrchr(dir, '/') : NULL;
@@ -232,6 +233,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 	    .voices = voices->clips,
 	    .n_voices = voices->n,
 	    .duck_db = (float)o->duck_db,
+	    .mix_peak = &mix_peak,
 	};
 	RenderOutputs out;
 	bool ok = render_outputs_open(&out, o, frames, seconds, m.text, sizeof(m.text));
@@ -250,6 +252,15 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 	}
 	render_outputs_abort(&out);
 	free(dir);
+	if (ok && !o->has_loudness && mix_peak > 1.0f) {
+		/* the plugin's limiter keeps the session under 0 dBFS; the voice is
+		 * added after it */
+		fprintf(stderr,
+		        "somascape-render: warning: with the voice the mix peaks at %+.1f dBFS, over "
+		        "full scale (clipped in 16- and 24-bit files): lower --voice-level or a "
+		        "step's level, or give --loudness\n",
+		        20.0 * log10(mix_peak));
+	}
 	return ok ? EXIT_SUCCESS : fail(EXIT_FAILURE, m.text);
 }
 

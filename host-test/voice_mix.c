@@ -34,6 +34,7 @@ struct VoiceMix {
 	int64_t           ahead;
 	float*            key[2];
 	float*            bed[2];
+	float             peak; /* of the mix */
 };
 
 bool
@@ -192,16 +193,25 @@ voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint3
 		float* out[2] = {left + done, right + done};
 		*voiced |= ducker_process(&mix->ducker, out[0], out[1], mix->key[0] + ahead,
 		                          mix->key[1] + ahead, m);
+		float peak = mix->peak;
 		for (int c = 0; c < 2; ++c) {
 			for (uint32_t i = 0; i < m; ++i) {
 				out[c][i] += mix->key[c][i] + mix->bed[c][i];
+				peak = fmaxf(peak, fabsf(out[c][i]));
 			}
 			memmove(mix->key[c], mix->key[c] + m, sizeof(float) * ahead);
 			memmove(mix->bed[c], mix->bed[c] + m, sizeof(float) * ahead);
 		}
+		mix->peak = peak;
 		done += m;
 	}
 	return true;
+}
+
+float
+voice_mix_peak(const VoiceMix* mix)
+{
+	return mix->peak;
 }
 
 void

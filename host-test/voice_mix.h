@@ -46,6 +46,9 @@ VoiceMix* voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duc
 bool voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint32_t n,
                        bool* voiced, char* err, size_t err_size);
 
+/* The largest sample of the mix so far (1 is full scale). */
+float voice_mix_peak(const VoiceMix* mix);
+
 void voice_mix_free(VoiceMix* mix);
 
 #endif

@@ -169,6 +169,15 @@ lufs=$("$PROBE" loudness loud.flac | cut -d' ' -f1)
 check "--loudness -23 with the voice: $lufs LUFS" \
 	awk -v l="$lufs" 'BEGIN { exit !(l > -23.5 && l < -22.5) }'
 
+# --- a voice that takes the mix over full scale is warned about
+printf '0:01 voice "loud.wav" level 12\n0:03 end\n' > over.txt
+render --script over.txt -o over.wav
+check "a mix over full scale is warned about: $(grep -o 'peaks at [^,]*' "$WORK/last.err")" \
+	grep -q "warning: with the voice the mix peaks at +[0-9.]* dBFS" "$WORK/last.err"
+printf '0:01 voice "tone.wav" level -6\n0:03 end\n' > under.txt
+render --script under.txt -o under.wav
+check "... and one under it is not" not grep -q "over full scale" "$WORK/last.err"
+
 # --- bad files: exit 2 naming the script's line and the file, no output
 printf 'not sound\n' > text.wav
 : > empty.wav
