@@ -32,7 +32,7 @@ add_voice(VoicePlan* v, const char* where, char* path, const char* caption, doub
 	    .level_db = (float)level_db,
 	    .ducks = ducks,
 	};
-	return path != NULL;
+	return path != NULL && v->clips[v->n - 1].where != NULL;
 }
 
 /* A prompt's caption, else its file's name as written. */
@@ -72,8 +72,11 @@ voice_plan_make(VoicePlan* v, const char* const* mixes, const bool* narration, s
 			char where[2048];
 			snprintf(where, sizeof(where), "%s:%u", script->path, step->line);
 			const char* caption = step->kind == STEP_VOICE ? caption_of(step) : NULL;
-			add_voice(v, where, strdup(step->file_path), caption, step->time_s,
-			          voice_level_db + step->level_db, step->ducks);
+			if (!add_voice(v, where, strdup(step->file_path), caption, step->time_s,
+			               voice_level_db + step->level_db, step->ducks)) {
+				snprintf(err, err_size, "out of memory");
+				return false;
+			}
 		}
 	}
 	const int64_t frames = (int64_t)llround(seconds * rate);
