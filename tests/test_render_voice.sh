@@ -30,10 +30,10 @@ render "${QUIET[@]}" --script stereo.txt --duck 0 -o stereo_on.wav
 check "a stereo clip keeps its sides: the chirp in the left is there" \
 	"$VP" locate stereo_on.wav 0 72000
 check "... and not in the right" not "$VP" locate stereo_on.wav 1 72000
-printf '0:01.5 voice "chirp48000.wav"\n0:02.5 end\n' > place48.txt
-render "${QUIET[@]}" --script place48.txt --block 7 -o block7.wav
-render "${QUIET[@]}" --script place48.txt --block 4096 -o block4096.wav
-check "the mix is the same with blocks of 7 and 4096 (the plugin's 1e-6)" \
+printf '0:01.5 voice "chirp44100.wav"\n0:02.5 end\n' > blocks.txt
+render "${QUIET[@]}" --script blocks.txt --block 7 -o block7.wav
+render "${QUIET[@]}" --script blocks.txt --block 4096 -o block4096.wav
+check "the mix (44.1 kHz converted, ducked) is the same with blocks of 7 and 4096 (the plugin's 1e-6)" \
 	"$PROBE" close block7.wav block4096.wav 1e-6
 
 # --- ducking: a steady drone under a 2 s voice from 1 s; the session is
