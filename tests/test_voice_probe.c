@@ -27,6 +27,8 @@
  *                        test_clicks.c) is less than 6 times the sum of the
  *                        REFs' loudest (each over FROM_S..TO_S if given)
  *   sum A B C TOL        C is A + B, sample by sample within TOL (both channels)
+ *   diff A B OUT         writes A - B (stereo, float WAV): the session alone,
+ *                        out of a mix and its voice
  *   span FILE THRESHOLD_DB   the first and last time (s) the left channel
  *                        is above the threshold
  *   runs PNG Y R G B     the runs of columns of row Y in colour R G B (0-255),
@@ -347,6 +349,31 @@ sum(const char* a_path, const char* b_path, const char* c_path, double tol)
 }
 
 static int
+difference(const char* a_path, const char* b_path, const char* out_path)
+{
+	int rate;
+	int64_t n[4];
+	double* x[4];
+	for (int c = 0; c < 2; ++c) {
+		x[2 * c] = read_channel(a_path, c, &rate, &n[2 * c]);
+		x[2 * c + 1] = read_channel(b_path, c, &rate, &n[2 * c + 1]);
+	}
+	if (n[0] != n[1]) {
+		fprintf(stderr, "voice_probe: %s and %s differ in length\n", a_path, b_path);
+		return 1;
+	}
+	SNDFILE* sf = open_write(out_path, rate, 2);
+	for (int64_t i = 0; i < n[0]; ++i) {
+		const float frame[2] = {(float)(x[0][i] - x[1][i]), (float)(x[2][i] - x[3][i])};
+		sf_writef_float(sf, frame, 1);
+	}
+	for (int k = 0; k < 4; ++k) {
+		free(x[k]);
+	}
+	return sf_close(sf) == 0 ? 0 : 1;
+}
+
+static int
 span(const char* path, double threshold_db)
 {
 	int rate;
@@ -417,12 +444,15 @@ main(int argc, char** argv)
 	if (strcmp(what, "sum") == 0 && argc == 6) {
 		return sum(argv[2], argv[3], argv[4], atof(argv[5]));
 	}
+	if (strcmp(what, "diff") == 0 && argc == 5) {
+		return difference(argv[2], argv[3], argv[4]);
+	}
 	if (strcmp(what, "span") == 0 && argc == 4) {
 		return span(argv[2], atof(argv[3]));
 	}
 	if (strcmp(what, "runs") == 0 && argc == 7) {
 		return runs(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
 	}
-	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|sum|span|runs ...\n");
+	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|sum|diff|span|runs ...\n");
 	return 2;
 }
