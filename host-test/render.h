@@ -12,6 +12,7 @@
 #include "loudness.h"
 #include "plot.h"
 #include "script.h"
+#include "true_peak_limiter.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -51,7 +52,8 @@ typedef struct {
 	CueSheet*      cues;
 	Plot*          plot;
 	LoudnessMeter* meter;
-	const char*    label; /* for the progress bar */
+	TruePeakLimiter* limiter; /* after the plan's gain, before the file and meter */
+	const char*    label;   /* for the progress bar */
 } RenderSinks;
 
 /* Set by a signal handler: the pass stops and fails. */
