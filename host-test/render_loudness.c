@@ -11,7 +11,7 @@
  * for what 4x oversampling misses of the reconstructed wave, for meters
  * that interpolate with other filters (libebur128's, ffmpeg's), and for a
  * gain that moves between frames. */
-#define LIMITER_MARGIN_DB 0.2
+#define LIMITER_MARGIN_DB 0.3
 #define LIMITER_CEILING_DB (TRUE_PEAK_CEILING_DB - LIMITER_MARGIN_DB)
 /* Attack over 2 ms; a release far longer than the drone's slowest period
  * (25 ms at 40 Hz), so the gain does not follow its waveform, and short

@@ -14,11 +14,14 @@
 /* After pushing frame n, the interval reported is [n - LAG, n - LAG + 1]. */
 #define TRUE_PEAK_LAG 6
 
+typedef float TruePeakPhases __attribute__((vector_size(TRUE_PEAK_PHASES * sizeof(float))));
+
 typedef struct {
-	/* each channel's last TRUE_PEAK_TAPS frames, twice over, so the window
-	 * always lies in one piece: [newest + 1, newest + TRUE_PEAK_TAPS] */
-	float history[2][2 * TRUE_PEAK_TAPS];
-	int   newest;
+	/* each channel's last TRUE_PEAK_TAPS frames, each frame in every lane
+	 * (one vector multiply gives a tap's four phases), twice over so the
+	 * window always lies in one piece: [newest + 1, newest + TAPS] */
+	TruePeakPhases history[2][2 * TRUE_PEAK_TAPS];
+	int            newest;
 } TruePeak;
 
 void true_peak_init(TruePeak* tp);

@@ -8,6 +8,8 @@
 /* Below this the released reduction is dropped to 0, so the gain comes
  * back to exactly 1 (a step of -120 dB, smoothed over the look-ahead). */
 #define RELEASE_FLOOR 1e-6
+/* How far either side of a frame the interpolator reads. */
+#define REACH (TRUE_PEAK_TAPS / 2)
 /* A frame counts as limited when its gain is this far under 1 (0.1 dB). */
 #define ACTING_GAIN 0.98855309f
 
@@ -37,15 +39,20 @@ true_peak_limiter_init(TruePeakLimiter* lim, double rate, double ceiling_db,
                        double lookahead_s, double release_s)
 {
 	memset(lim, 0, sizeof(*lim));
-	/* two averages of `smooth` frames span 2 * smooth - 1 frames */
+	/* two averages of `smooth` frames span 2 * smooth - 1 frames; the hold
+	 * is longer by the interpolator's reach on both sides, so the gain
+	 * stays down over every frame that goes into a peak's interpolation */
 	const double smooth_frames = round(lookahead_s * rate / 2.0);
 	const uint32_t smooth = smooth_frames < 1.0 ? 1u : (uint32_t)smooth_frames;
-	lim->hold = 2 * smooth - 1;
-	/* the frame a gain is for comes out when the gain is ready */
-	lim->latency = lim->hold + TRUE_PEAK_LAG - 1;
+	const uint32_t span = 2 * smooth - 1;
+	lim->hold = span + 2 * REACH;
+	/* the frame a gain is for comes out when the gain is ready: the peak
+	 * detector's lag, the averages' span, the reach after it */
+	lim->latency = TRUE_PEAK_LAG + span - 1 + REACH;
 	lim->ceiling = (float)pow(10.0, ceiling_db / 20.0);
 	lim->release = exp(-1.0 / (release_s * rate));
 	lim->lowest_gain = 1.0f;
+	lim->settled = true;
 	true_peak_init(&lim->peak);
 	lim->hold_frames = (uint64_t*)calloc(lim->hold, sizeof(uint64_t));
 	lim->hold_values = (double*)calloc(lim->hold, sizeof(double));
@@ -106,15 +113,22 @@ next_gain(TruePeakLimiter* lim, float left, float right)
 {
 	const float interval = true_peak_push(&lim->peak, left, right);
 	/* a frame's neighbourhood: the intervals on both sides of it */
-	const float peak = fmaxf(interval, lim->previous_peak);
+	const float peak = interval > lim->previous_peak ? interval : lim->previous_peak;
 	lim->previous_peak = interval;
-	lim->input_peak = fmaxf(lim->input_peak, interval);
+	lim->input_peak = interval > lim->input_peak ? interval : lim->input_peak;
+	if (!(peak > lim->ceiling) && lim->settled) {
+		/* every stage holds zeros and would stay so: the gain is 1 */
+		return 1.0f;
+	}
 	const double reduction = peak > lim->ceiling ? 1.0 - (double)lim->ceiling / peak : 0.0;
-	double released = fmax(hold_push(lim, reduction), lim->released * lim->release);
+	const double held = hold_push(lim, reduction), fading = lim->released * lim->release;
+	double released = held > fading ? held : fading;
 	released = released < RELEASE_FLOOR ? 0.0 : released;
 	lim->released = released;
 	const double smoothed =
 	    moving_average_push(&lim->smooth[1], moving_average_push(&lim->smooth[0], released));
+	lim->settled = held == 0.0 && released == 0.0 && lim->smooth[0].nonzero == 0 &&
+	               lim->smooth[1].nonzero == 0;
 	return (float)(1.0 - smoothed);
 }
 
@@ -130,7 +144,7 @@ step(TruePeakLimiter* lim, const float* in, float* out)
 	if (ready) {
 		out[0] = delayed[0] * gain;
 		out[1] = delayed[1] * gain;
-		lim->lowest_gain = fminf(lim->lowest_gain, gain);
+		lim->lowest_gain = gain < lim->lowest_gain ? gain : lim->lowest_gain;
 		lim->acting += gain < ACTING_GAIN;
 		++lim->output;
 	}

@@ -48,6 +48,7 @@ typedef struct {
 
 	double        released;
 	MovingAverage smooth[2];
+	bool          settled; /* every stage holds only zeros */
 
 	float*   delay; /* `latency` interleaved frames */
 	uint32_t delay_at;
