@@ -20,7 +20,7 @@
 #define RELEASE_S 0.1
 /* Beyond this a limiter is heard: a louder target is given up, and said. */
 #define MAX_LIMITING_DB 10.0
-#define LOUDNESS_TOLERANCE_LU 0.05
+#define LOUDNESS_TOLERANCE_LU 0.1
 #define MAX_LIMITED_PASSES 8
 
 bool

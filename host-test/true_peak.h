@@ -8,6 +8,8 @@
 #ifndef SOMASCAPE_TRUE_PEAK_H
 #define SOMASCAPE_TRUE_PEAK_H
 
+#include <stddef.h>
+
 #define TRUE_PEAK_TAPS 12 /* per phase */
 #define TRUE_PEAK_PHASES 4
 
@@ -22,12 +24,20 @@ typedef struct {
 	 * window always lies in one piece: [newest + 1, newest + TAPS] */
 	TruePeakPhases history[2][2 * TRUE_PEAK_TAPS];
 	int            newest;
+	float          bound;   /* no point between frames exceeds this times the window's largest */
+	int            pending; /* pushes while a frame that could pass the floor is in the window */
 } TruePeak;
 
 void true_peak_init(TruePeak* tp);
 
 /* Pushes a frame; returns the largest magnitude on the interval that
- * ends TRUE_PEAK_LAG - 1 frames before it. */
-float true_peak_push(TruePeak* tp, float left, float right);
+ * ends TRUE_PEAK_LAG - 1 frames before it, where it may be above `floor`;
+ * where it cannot (no frame in the filter's reach is loud enough), only
+ * the interval's ends, at once.  The floor may rise between calls, never
+ * fall. */
+float true_peak_push(TruePeak* tp, float left, float right, float floor);
+
+/* The same for n interleaved frames, their interval peaks into `peaks`. */
+void true_peak_block(TruePeak* tp, const float* frames, size_t n, float floor, float* peaks);
 
 #endif

@@ -10,6 +10,8 @@
 #define RELEASE_FLOOR 1e-6
 /* How far either side of a frame the interpolator reads. */
 #define REACH (TRUE_PEAK_TAPS / 2)
+/* Frames a block: the detector's peaks go through a buffer this long. */
+#define BLOCK 256
 /* A frame counts as limited when its gain is this far under 1 (0.1 dB). */
 #define ACTING_GAIN 0.98855309f
 
@@ -18,6 +20,7 @@ moving_average_init(MovingAverage* avg, uint32_t length)
 {
 	memset(avg, 0, sizeof(*avg));
 	avg->length = length;
+	avg->scale = 1.0 / length;
 	avg->values = (double*)calloc(length, sizeof(double));
 	return avg->values != NULL;
 }
@@ -31,7 +34,7 @@ moving_average_push(MovingAverage* avg, double value)
 	avg->nonzero += (value != 0.0) - (old != 0.0);
 	/* running sums leave residues: a window of zeros starts again from 0 */
 	avg->sum = avg->nonzero ? avg->sum + value - old : 0.0;
-	return avg->sum / avg->length;
+	return avg->sum * avg->scale;
 }
 
 bool
@@ -80,87 +83,105 @@ true_peak_limiter_free(TruePeakLimiter* lim)
 	lim->delay = NULL;
 }
 
-/* The largest reduction of the last `hold` frames, `reduction` the newest. */
+/* The largest reduction of the last `hold` frames, `reduction` that of
+ * `frame`, the newest. */
 static double
-hold_push(TruePeakLimiter* lim, double reduction)
+hold_push(TruePeakLimiter* lim, uint64_t frame, double reduction)
 {
 	const uint32_t size = lim->hold;
-	if (lim->hold_count > 0 && lim->hold_frames[lim->hold_first] + size <= lim->frame) {
-		lim->hold_first = lim->hold_first + 1 == size ? 0 : lim->hold_first + 1;
-		--lim->hold_count;
+	uint32_t first = lim->hold_first, count = lim->hold_count;
+	if (count > 0 && lim->hold_frames[first] + size <= frame) {
+		first = first + 1 == size ? 0 : first + 1;
+		--count;
 	}
 	/* what the new reduction outlasts and outweighs can never be the largest */
-	while (lim->hold_count > 0) {
-		uint32_t last = lim->hold_first + lim->hold_count - 1;
-		last = last >= size ? last - size : last;
-		if (lim->hold_values[last] > reduction) {
+	while (count > 0) {
+		const uint32_t last = first + count - 1;
+		if (lim->hold_values[last >= size ? last - size : last] > reduction) {
 			break;
 		}
-		--lim->hold_count;
+		--count;
 	}
-	uint32_t next = lim->hold_first + lim->hold_count;
-	next = next >= size ? next - size : next;
-	lim->hold_frames[next] = lim->frame;
+	const uint32_t next = first + count >= size ? first + count - size : first + count;
+	lim->hold_frames[next] = frame;
 	lim->hold_values[next] = reduction;
-	++lim->hold_count;
-	return lim->hold_values[lim->hold_first];
+	lim->hold_first = first;
+	lim->hold_count = count + 1;
+	return lim->hold_values[first];
 }
 
-/* The gain for the frame leaving the delay, with `left`, `right` coming
- * in. */
-static float
-next_gain(TruePeakLimiter* lim, float left, float right)
+/* The frames of one block through the gain, their interval peaks known:
+ * each frame in, the frame `latency` before it out, limited, into out
+ * (which may be where the input was: out never runs ahead of it).
+ * Returns how many came out.  The state lives in locals meanwhile. */
+static size_t
+limit_block(TruePeakLimiter* lim, const float* in, size_t n, const float* peaks, float* out)
 {
-	const float interval = true_peak_push(&lim->peak, left, right);
-	/* a frame's neighbourhood: the intervals on both sides of it */
-	const float peak = interval > lim->previous_peak ? interval : lim->previous_peak;
-	lim->previous_peak = interval;
-	lim->input_peak = interval > lim->input_peak ? interval : lim->input_peak;
-	if (!(peak > lim->ceiling) && lim->settled) {
-		/* every stage holds zeros and would stay so: the gain is 1 */
-		return 1.0f;
+	const float ceiling = lim->ceiling;
+	const double release = lim->release;
+	float previous_peak = lim->previous_peak, input_peak = lim->input_peak;
+	float lowest_gain = lim->lowest_gain;
+	double released = lim->released;
+	bool settled = lim->settled;
+	uint64_t frame = lim->frame, acting = lim->acting;
+	uint32_t delay_at = lim->delay_at;
+	size_t n_out = 0;
+	for (size_t i = 0; i < n; ++i, ++frame) {
+		/* a frame's neighbourhood: the intervals on both sides of it */
+		const float interval = peaks[i];
+		const float peak = interval > previous_peak ? interval : previous_peak;
+		previous_peak = interval;
+		input_peak = interval > input_peak ? interval : input_peak;
+		float gain = 1.0f; /* while every stage holds zeros and would stay so */
+		if (peak > ceiling || !settled) {
+			const double reduction = peak > ceiling ? 1.0 - (double)ceiling / peak : 0.0;
+			const double held = hold_push(lim, frame, reduction);
+			const double fading = released * release;
+			released = held > fading ? held : fading;
+			released = released < RELEASE_FLOOR ? 0.0 : released;
+			const double smoothed = moving_average_push(
+			    &lim->smooth[1], moving_average_push(&lim->smooth[0], released));
+			settled = held == 0.0 && released == 0.0 && lim->smooth[0].nonzero == 0 &&
+			          lim->smooth[1].nonzero == 0;
+			gain = (float)(1.0 - smoothed);
+		}
+		float* delayed = lim->delay + 2 * (size_t)delay_at;
+		const float left = in[2 * i], right = in[2 * i + 1];
+		if (frame >= lim->latency) {
+			out[2 * n_out] = delayed[0] * gain;
+			out[2 * n_out + 1] = delayed[1] * gain;
+			lowest_gain = gain < lowest_gain ? gain : lowest_gain;
+			acting += gain < ACTING_GAIN;
+			++n_out;
+		}
+		delayed[0] = left;
+		delayed[1] = right;
+		delay_at = delay_at + 1 == lim->latency ? 0 : delay_at + 1;
 	}
-	const double reduction = peak > lim->ceiling ? 1.0 - (double)lim->ceiling / peak : 0.0;
-	const double held = hold_push(lim, reduction), fading = lim->released * lim->release;
-	double released = held > fading ? held : fading;
-	released = released < RELEASE_FLOOR ? 0.0 : released;
+	lim->previous_peak = previous_peak;
+	lim->input_peak = input_peak;
+	lim->lowest_gain = lowest_gain;
 	lim->released = released;
-	const double smoothed =
-	    moving_average_push(&lim->smooth[1], moving_average_push(&lim->smooth[0], released));
-	lim->settled = held == 0.0 && released == 0.0 && lim->smooth[0].nonzero == 0 &&
-	               lim->smooth[1].nonzero == 0;
-	return (float)(1.0 - smoothed);
-}
-
-/* One frame in; the frame `latency` before it out, limited, into out
- * (which may be where in was).  False while nothing comes out yet. */
-static bool
-step(TruePeakLimiter* lim, const float* in, float* out)
-{
-	const float left = in[0], right = in[1];
-	const float gain = next_gain(lim, left, right);
-	float* delayed = lim->delay + 2 * (size_t)lim->delay_at;
-	const bool ready = lim->frame >= lim->latency;
-	if (ready) {
-		out[0] = delayed[0] * gain;
-		out[1] = delayed[1] * gain;
-		lim->lowest_gain = gain < lim->lowest_gain ? gain : lim->lowest_gain;
-		lim->acting += gain < ACTING_GAIN;
-		++lim->output;
-	}
-	delayed[0] = left;
-	delayed[1] = right;
-	lim->delay_at = lim->delay_at + 1 == lim->latency ? 0 : lim->delay_at + 1;
-	++lim->frame;
-	return ready;
+	lim->settled = settled;
+	lim->frame = frame;
+	lim->acting = acting;
+	lim->delay_at = delay_at;
+	lim->output += n_out;
+	return n_out;
 }
 
 size_t
 true_peak_limiter_process(TruePeakLimiter* lim, float* frames, size_t n)
 {
 	size_t out = 0;
-	for (size_t i = 0; i < n; ++i) {
-		out += step(lim, frames + 2 * i, frames + 2 * out);
+	for (size_t done = 0; done < n;) {
+		float peaks[BLOCK];
+		const size_t m = n - done < BLOCK ? n - done : BLOCK;
+		/* exact where it could act, or raise the input's peak */
+		const float floor = lim->ceiling < lim->input_peak ? lim->ceiling : lim->input_peak;
+		true_peak_block(&lim->peak, frames + 2 * done, m, floor, peaks);
+		out += limit_block(lim, frames + 2 * done, m, peaks, frames + 2 * out);
+		done += m;
 	}
 	return out;
 }
@@ -168,12 +189,9 @@ true_peak_limiter_process(TruePeakLimiter* lim, float* frames, size_t n)
 size_t
 true_peak_limiter_flush(TruePeakLimiter* lim, float* out)
 {
-	static const float silence[2] = {0.0f, 0.0f};
-	size_t n = 0;
-	for (uint32_t i = 0; i < lim->latency; ++i) {
-		n += step(lim, silence, out + 2 * n);
-	}
-	return n;
+	/* silence pushes the last frames out */
+	memset(out, 0, sizeof(float) * 2 * lim->latency);
+	return true_peak_limiter_process(lim, out, lim->latency);
 }
 
 double

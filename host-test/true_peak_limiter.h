@@ -27,7 +27,7 @@
 typedef struct {
 	double*  values;
 	uint32_t length, at, nonzero;
-	double   sum;
+	double   sum, scale; /* scale: 1 / length */
 } MovingAverage;
 
 typedef struct {
