@@ -63,12 +63,13 @@ measure_plain(RenderPlan* plan, double* lufs, double* peak_db, char* err, size_t
 
 /* Passes through the limiter until one lands (gain_search.h). */
 static bool
-search_limited_gain(RenderPlan* plan, double plain_gain_db, double max_gain_db,
-                    LoudnessChoice* choice, char* err, size_t err_size)
+search_limited_gain(RenderPlan* plan, double plain_gain_db, double peak_db, LoudnessChoice* choice,
+                    char* err, size_t err_size)
 {
+	const double max_gain_db = LIMITER_CEILING_DB + MAX_LIMITING_DB - peak_db;
 	GainSearch search;
 	gain_search_init(&search, choice->target_lufs, LOUDNESS_TOLERANCE_LU, plain_gain_db,
-	                 max_gain_db);
+	                 peak_db + plain_gain_db - LIMITER_CEILING_DB, max_gain_db);
 	for (int pass = 0; pass < MAX_LIMITED_PASSES && !search.done; ++pass) {
 		TruePeakLimiter limiter;
 		if (!loudness_limiter_init(&limiter, plan->rate)) {
@@ -121,8 +122,7 @@ loudness_choose_gain(RenderPlan* plan, double target_lufs, LoudnessChoice* choic
 		choice->gain_db = plain_gain_db;
 		choice->lufs = target_lufs;
 	} else {
-		const double max_gain_db = LIMITER_CEILING_DB + MAX_LIMITING_DB - peak_db;
-		ok = search_limited_gain(plan, plain_gain_db, max_gain_db, choice, err, err_size);
+		ok = search_limited_gain(plan, plain_gain_db, peak_db, choice, err, err_size);
 	}
 	plan->gain = (float)pow(10.0, choice->gain_db / 20.0);
 	return ok;
