@@ -17,11 +17,11 @@ typedef struct {
 } Slot;
 
 struct AudioWriter {
-	AudioFile*     audio; /* or NULL */
-	LoudnessMeter* meter; /* or NULL */
-	float          gain;
+	AudioFile*       audio;   /* or NULL */
+	LoudnessMeter*   meter;   /* or NULL */
+	float            gain;
 	TruePeakLimiter* limiter; /* or NULL */
-	pthread_t      thread;
+	pthread_t        thread;
 
 	/* Slots queued for writing are [oldest, oldest + queued); the renderer
 	 * fills the one after them, `filling`.  The lock guards the queue and

@@ -48,12 +48,12 @@ typedef struct {
 
 /* Where a pass's audio and outputs go; any may be NULL. */
 typedef struct {
-	AudioFile*     audio;
-	CueSheet*      cues;
-	Plot*          plot;
-	LoudnessMeter* meter;
+	AudioFile*       audio;
+	CueSheet*        cues;
+	Plot*            plot;
+	LoudnessMeter*   meter;
 	TruePeakLimiter* limiter; /* after the plan's gain, before the file and meter */
-	const char*    label;   /* for the progress bar */
+	const char*      label;   /* for the progress bar */
 } RenderSinks;
 
 /* Set by a signal handler: the pass stops and fails. */

@@ -24,8 +24,11 @@ typedef struct {
 	 * window always lies in one piece: [newest + 1, newest + TAPS] */
 	TruePeakPhases history[2][2 * TRUE_PEAK_TAPS];
 	int            newest;
-	float          bound;   /* no point between frames exceeds this times the window's largest */
-	int            pending; /* pushes while a frame that could pass the floor is in the window */
+	/* no interpolated point exceeds `bound` times the window's largest
+	 * frame; `pending` counts the pushes while a frame loud enough to
+	 * pass the floor is still in the window */
+	float bound;
+	int   pending;
 } TruePeak;
 
 void true_peak_init(TruePeak* tp);

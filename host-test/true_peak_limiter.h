@@ -7,9 +7,10 @@
  * The gain is stereo-linked and computed in four steps from the reduction
  * each frame needs (1 - ceiling / its interval peaks): the largest over the
  * look-ahead (a moving maximum), a release that lets it fall back
- * exponentially, then two moving averages whose lengths add up to the
- * look-ahead, so the gain reaches each frame's reduction by the time that
- * frame comes out, along a curve without corners.
+ * exponentially, then two moving averages over the look-ahead, so the gain
+ * reaches each frame's reduction by the time that frame comes out (and
+ * holds it over the frames the interpolator reads around it), along a
+ * curve without corners.
  *
  * Deterministic, independent of how the stream is cut into calls, and of
  * constant memory (what init allocates, for the look-ahead at the rate). */
@@ -54,15 +55,15 @@ typedef struct {
 	uint32_t delay_at;
 
 	/* what it did */
-	float    input_peak;   /* the largest interval peak seen */
+	float    input_peak;   /* the largest interval peak: exact above the ceiling */
 	float    lowest_gain;  /* 1 if it never acted */
-	uint64_t acting;       /* output frames with a gain under 1 */
+	uint64_t acting;       /* output frames it took more than 0.1 dB off */
 	uint64_t output;       /* output frames */
 } TruePeakLimiter;
 
 /* ceiling_db of the detected true peak (INFINITY: never act, only
- * measure the input's peak); lookahead_s and release_s from the rate.
- * False when out of memory. */
+ * measure the input's true peak, exactly); lookahead_s and release_s from
+ * the rate.  False when out of memory. */
 bool true_peak_limiter_init(TruePeakLimiter* lim, double rate, double ceiling_db,
                             double lookahead_s, double release_s);
 void true_peak_limiter_free(TruePeakLimiter* lim);
