@@ -214,7 +214,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&
 		     render_outputs_commit(&out, o, frames, m.text, sizeof(m.text));
 	}
-	if (ok && limit) {
+	if (ok && limit && out.have_audio) {
 		loudness_report(&loudness, &limiter);
 	}
 	if (limit) {
