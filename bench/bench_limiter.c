@@ -47,7 +47,8 @@ time_limiter(const float* session, float* work, size_t n, double ceiling_db, dou
 	for (int r = 0; r < RUNS; ++r) {
 		memcpy(work, session, sizeof(float) * 2 * n);
 		TruePeakLimiter lim;
-		if (!true_peak_limiter_init(&lim, RATE, ceiling_db, 0.002, 0.1)) {
+		const TruePeakLimiterSettings settings = {ceiling_db, 0.002, 0.0125, 0.1};
+		if (!true_peak_limiter_init(&lim, RATE, &settings)) {
 			exit(1);
 		}
 		const double start = cpu_time_s();

@@ -214,7 +214,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&
 		     render_outputs_commit(&out, o, frames, m.text, sizeof(m.text));
 	}
-	if (ok && limit && out.have_audio) {
+	if (ok && limit && !o->null_output) {
 		loudness_report(&loudness, &limiter);
 	}
 	if (limit) {

@@ -38,22 +38,22 @@ moving_average_push(MovingAverage* avg, double value)
 }
 
 bool
-true_peak_limiter_init(TruePeakLimiter* lim, double rate, double ceiling_db,
-                       double lookahead_s, double release_s)
+true_peak_limiter_init(TruePeakLimiter* lim, double rate, const TruePeakLimiterSettings* settings)
 {
 	memset(lim, 0, sizeof(*lim));
 	/* two averages of `smooth` frames span 2 * smooth - 1 frames; the hold
 	 * is longer by the interpolator's reach on both sides, so the gain
-	 * stays down over every frame that goes into a peak's interpolation */
-	const double smooth_frames = round(lookahead_s * rate / 2.0);
+	 * stays down over every frame that goes into a peak's interpolation,
+	 * and longer by the hold time */
+	const double smooth_frames = round(settings->lookahead_s * rate / 2.0);
 	const uint32_t smooth = smooth_frames < 1.0 ? 1u : (uint32_t)smooth_frames;
 	const uint32_t span = 2 * smooth - 1;
-	lim->hold = span + 2 * REACH;
+	lim->hold = span + 2 * REACH + (uint32_t)round(settings->hold_s * rate);
 	/* the frame a gain is for comes out when the gain is ready: the peak
 	 * detector's lag, the averages' span, the reach after it */
 	lim->latency = TRUE_PEAK_LAG + span - 1 + REACH;
-	lim->ceiling = (float)pow(10.0, ceiling_db / 20.0);
-	lim->release = exp(-1.0 / (release_s * rate));
+	lim->ceiling = (float)pow(10.0, settings->ceiling_db / 20.0);
+	lim->release = exp(-1.0 / (settings->release_s * rate));
 	lim->lowest_gain = 1.0f;
 	lim->settled = true;
 	true_peak_init(&lim->peak);

@@ -6,8 +6,9 @@
  *
  * The gain is stereo-linked and computed in four steps from the reduction
  * each frame needs (1 - ceiling / its interval peaks): the largest over the
- * look-ahead (a moving maximum), a release that lets it fall back
- * exponentially, then two moving averages over the look-ahead, so the gain
+ * look-ahead and a hold time after (a moving maximum: held longer than a
+ * low note's period, the gain does not follow a loud drone's waveform), a
+ * release that lets it fall back exponentially, then two moving averages over the look-ahead, so the gain
  * reaches each frame's reduction by the time that frame comes out (and
  * holds it over the frames the interpolator reads around it), along a
  * curve without corners.
@@ -34,7 +35,7 @@ typedef struct {
 typedef struct {
 	float    ceiling;  /* linear; +inf never acts */
 	double   release;  /* a frame's factor on the reduction */
-	uint32_t hold;     /* look-ahead frames of the moving maximum */
+	uint32_t hold;     /* frames of the moving maximum: the look-ahead or more */
 	uint32_t latency;  /* frames from input to output */
 
 	TruePeak peak;
@@ -61,11 +62,17 @@ typedef struct {
 	uint64_t output;       /* output frames */
 } TruePeakLimiter;
 
-/* ceiling_db of the detected true peak (INFINITY: never act, only
- * measure the input's true peak, exactly); lookahead_s and release_s from
- * the rate.  False when out of memory. */
-bool true_peak_limiter_init(TruePeakLimiter* lim, double rate, double ceiling_db,
-                            double lookahead_s, double release_s);
+typedef struct {
+	double ceiling_db;  /* of the detected true peak; INFINITY: never act,
+	                     * only measure the input's true peak, exactly */
+	double lookahead_s; /* how long the gain takes to come down */
+	double hold_s;      /* how long it stays down after a peak, at least */
+	double release_s;   /* then the time constant of its return */
+} TruePeakLimiterSettings;
+
+/* False when out of memory. */
+bool true_peak_limiter_init(TruePeakLimiter* lim, double rate,
+                            const TruePeakLimiterSettings* settings);
 void true_peak_limiter_free(TruePeakLimiter* lim);
 
 /* Limits n interleaved frames in place.  The output lags by `latency`

@@ -22,6 +22,7 @@
 #define RATE 48000.0
 #define CEILING_DB -1.3
 #define LOOKAHEAD_S 0.002
+#define HOLD_S 0.0125
 #define RELEASE_S 0.1
 #define FRAMES 96000 /* 2 s */
 
@@ -45,7 +46,8 @@ db(double x)
 static void
 limiter_start(TruePeakLimiter* lim, double ceiling_db)
 {
-	CHECK(true_peak_limiter_init(lim, RATE, ceiling_db, LOOKAHEAD_S, RELEASE_S), "init");
+	const TruePeakLimiterSettings settings = {ceiling_db, LOOKAHEAD_S, HOLD_S, RELEASE_S};
+	CHECK(true_peak_limiter_init(lim, RATE, &settings), "init");
 }
 
 /* The whole of `input` through a fresh limiter in calls of `chunk` frames
@@ -250,7 +252,7 @@ test_gain_curve(void)
 	}
 	TruePeakLimiter lim;
 	limit_all(&lim, CEILING_DB, frames, 0);
-	const uint32_t lookahead = lim.hold;
+	const uint32_t lookahead = lim.latency;
 	true_peak_limiter_free(&lim);
 	static double gain[FRAMES];
 	for (size_t i = 0; i < frames; ++i) {
@@ -268,13 +270,44 @@ test_gain_curve(void)
 	}
 	printf("attack: steepest %.5f a frame, sharpest bend %.6f a frame^2\n", slope, bend);
 	CHECK(bend < 0.1 * slope, "a corner: bend %.6f against slope %.5f", bend, slope);
-	/* the release: reduction 1 - gain falls by e in RELEASE_S (within 5 %),
-	 * measured 10 ms after it starts, past the smoothing */
-	const size_t start = back + lim.latency + 480, later = start + (size_t)(RELEASE_S * RATE);
+	/* the hold, then the release: reduction 1 - gain falls by e in RELEASE_S
+	 * (within 5 %), measured 10 ms after it starts, past the smoothing */
+	CHECK(gain[back + (size_t)(HOLD_S * RATE) - lookahead] == gain[back - 1], "not held");
+	const size_t start = back + (size_t)((HOLD_S + 0.01) * RATE),
+	             later = start + (size_t)(RELEASE_S * RATE);
 	const double ratio = (1.0 - gain[start]) / (1.0 - gain[later]);
 	CHECK(fabs(log(ratio) - 1.0) < 0.05, "released by %.3f, not e, in %.0f ms", ratio,
 	      RELEASE_S * 1000.0);
 	CHECK(gain[frames - 1] == 1.0, "back to exactly 1 in 1.4 s");
+}
+
+/* A loud, steady drone at 40 Hz, the lowest drone root (its crests 12.5 ms
+ * apart, one up, one down), in both channels, 4 dB over the ceiling for
+ * 2 s: once down, the gain holds still, instead of following the waveform
+ * (which would modulate the drone and distort it). */
+static void
+test_drone_does_not_pump(void)
+{
+	const double amplitude = pow(10.0, (CEILING_DB + 4.0) / 20.0);
+	for (size_t i = 0; i < FRAMES; ++i) {
+		const double t = (double)i / RATE;
+		input[2 * i] = (float)(amplitude * sin(2.0 * M_PI * 40.0 * t));
+		input[2 * i + 1] = input[2 * i];
+	}
+	TruePeakLimiter lim;
+	limit_all(&lim, CEILING_DB, FRAMES, 0);
+	true_peak_limiter_free(&lim);
+	double lowest = 1.0, highest = 0.0;
+	for (size_t i = FRAMES / 2; i < FRAMES; ++i) { /* the second second */
+		if (fabsf(input[2 * i]) > 0.1f) {
+			const double gain = (double)output[2 * i] / input[2 * i];
+			lowest = fmin(lowest, gain);
+			highest = fmax(highest, gain);
+		}
+	}
+	printf("drone 4 dB over: gain %.4f to %.4f dB\n", db(lowest), db(highest));
+	CHECK(db(highest) - db(lowest) < 0.01, "the gain moves by %.4f dB", db(highest) - db(lowest));
+	CHECK(fabs(db(lowest) + 4.0) < 0.2, "reduced by %.2f dB, not 4", -db(lowest));
 }
 
 /* A model of a limited render: L(g) = L0 + g - loss(g), the loss growing
@@ -322,6 +355,7 @@ main(void)
 	test_idle_is_exact();
 	test_ceiling_holds();
 	test_gain_curve();
+	test_drone_does_not_pump();
 	test_gain_search();
 	printf("ok\n");
 	return 0;
