@@ -4,8 +4,9 @@
  * output is the input, bit for bit; where it must, libebur128's true-peak
  * meter reads at most -1 dBTP at the output; the gain reaches each peak's
  * reduction in time along a curve without corners, and comes back with the
- * release; how the stream is cut into calls changes nothing.  Then the
- * gain search (host-test/gain_search.c) on a model of a limited render. */
+ * release; under a loud drone it holds still; how the stream is cut into
+ * calls changes nothing.  Then the gain search (host-test/gain_search.c) on
+ * a model of a limited render. */
 #undef NDEBUG
 #include "check.h"
 #include "gain_search.h"
