@@ -9,6 +9,7 @@
 #include "sample_state.h"
 #include "sample_worker.h"
 #include "time_position.h"
+#include "ui_link.h"
 #include "uris.h"
 
 #include <lv2/atom/util.h>
@@ -47,6 +48,7 @@ typedef struct {
 
 	SamplePatch  sample_patch; /* the cue sample parameter */
 	SampleWorker samples;      /* loading it */
+	UiLink       ui;           /* motion snapshots for the plugin's window */
 } Somascape;
 
 /* Instantiation thread. */
@@ -92,6 +94,7 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	player_init(&self->player, rate);
 	tap_notes_init(&self->tap_notes, rate);
 	sample_patch_init(&self->sample_patch, map);
+	ui_link_init(&self->ui, map, rate);
 	sample_worker_init(&self->samples, rate, schedule, &self->logger);
 	return (LV2_Handle)self;
 }
@@ -255,7 +258,7 @@ read_event(Somascape* self, const LV2_Atom_Event* ev, int64_t frame)
 	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body,
 	                       self->player.engine.rate, &pos)) {
 		player_position(&self->player, clock_mode(self), &pos);
-	} else {
+	} else if (!ui_link_read(&self->ui, &ev->body)) {
 		handle_sample_patch(self, frame, &ev->body);
 	}
 }
@@ -351,6 +354,10 @@ run(LV2_Handle instance, uint32_t n_samples)
 	render(self, done, n_samples - done);
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
+	if (self->sample_patch.writing) {
+		ui_link_report(&self->ui, &self->sample_patch.forge, &self->player, n_samples,
+		               n_samples > 0 ? (int64_t)n_samples - 1 : 0);
+	}
 	sample_patch_end(&self->sample_patch);
 }
 
