@@ -107,7 +107,7 @@ projector_close(Projector* p)
 	}
 	back_buffer_free(&p->buffer);
 	XDestroyWindow(p->dpy, p->win);
-	XFlush(p->dpy);
+	XSync(p->dpy, False); /* gone at once, not at the next frame */
 	p->win = 0;
 }
 

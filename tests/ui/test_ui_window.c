@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: ISC */
+/* The plugin's window under a real X server (Xvfb), loaded by our own UI
+ * host (host-test/ui_host.c) as a host loads it, and read back with
+ * XGetImage:
+ *   - the target at gaze_pos -1, 0 and +1 at the field's left, middle and
+ *     right (within 1 % of its width); the breathing circle grows;
+ *   - driven by a running plugin (Sweep at 1 Hz, Hold, Alternate) in real
+ *     time, idle() at 60 Hz: 120 captured frames each, the target against
+ *     the plugin's own gaze at the moment drawn (worst error <= 1 %);
+ *   - a resize honoured; the projector opens at the screen's size, closes
+ *     with Esc and with a second click; the mode buttons and dragging the
+ *     target in Follow reach the plugin;
+ *   - no X error anywhere.
+ * --cycles N instantiates and cleans up the window N times (run under
+ * valgrind by the memcheck test); --screenshots DIR writes the README's
+ * pictures of the window and the projector. */
+#include "check.h"
+#include "controls_bar.h"
+#include "host.h"
+#include "motion.h"
+#include "ports.h"
+#include "ui_host.h"
+#include "ui_pixels.h"
+#include "view.h"
+
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <X11/keysym.h>
+#include <lv2/atom/util.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PLUGIN_URI "https://somascape.dev/lv2/somascape"
+#define RATE 48000.0
+#define WIDTH 640
+#define HEIGHT 400
+#define FPS 60.0
+#define FRAMES 120
+#define WARM_UP 45             /* frames drawn before the captured ones */
+#define UPDATE_S (1.0 / 25.0)  /* how often the host passes outputs on, as jalv does */
+#define MAX_ERROR 0.01
+
+static int x_errors;
+
+static int
+on_x_error(Display* dpy, XErrorEvent* ev)
+{
+	char text[256];
+	XGetErrorText(dpy, ev->error_code, text, sizeof(text));
+	fprintf(stderr, "X error: %s (request %d)\n", text, ev->request_code);
+	++x_errors;
+	return 0;
+}
+
+static double
+now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void
+sleep_until(double t)
+{
+	const double wait = t - now_s();
+	if (wait > 0.0) {
+		struct timespec ts = {(time_t)wait, (long)((wait - floor(wait)) * 1e9)};
+		nanosleep(&ts, NULL);
+	}
+}
+
+static Host*
+open_host(void)
+{
+	char err[256];
+	Host* host = host_new(PLUGIN_URI, RATE, err, sizeof(err));
+	CHECK(host, "cannot load the plugin: %s", err);
+	host_activate(host);
+	return host;
+}
+
+static UiHost*
+open_ui(Host* host, Display* dpy, int width, int height, float scale)
+{
+	char err[256];
+	UiHost* ui = ui_host_new(host, dpy, width, height, scale, err, sizeof(err));
+	CHECK(ui, "cannot load the window: %s", err);
+	ui_host_send_controls(ui, host);
+	return ui;
+}
+
+static void
+set(Host* host, const char* symbol, float value)
+{
+	CHECK(host_set(host, symbol, value), "no control %s", symbol);
+}
+
+static ViewLayout
+window_layout(int width, int height)
+{
+	ViewLook look;
+	view_look_defaults(&look);
+	return view_window_layout(width, height, &look);
+}
+
+static double
+target_rgb_default(double rgb[3])
+{
+	ViewLook look;
+	view_look_defaults(&look);
+	view_target_rgb(&look, rgb);
+	return 0.0;
+}
+
+/* The gaze position the picture's target stands for. */
+static bool
+drawn_position(cairo_surface_t* image, int width, int height, float* pos)
+{
+	const ViewLayout l = window_layout(width, height);
+	double rgb[3], x;
+	target_rgb_default(rgb);
+	const int r = (int)ceil(l.target_r) + 2;
+	if (!find_colour_centre(image, rgb, (int)(l.field.x - r), (int)(l.field.x + l.field.w + r),
+	                        (int)(l.target_y - r), (int)(l.target_y + r), &x)) {
+		return false;
+	}
+	*pos = view_gaze_at(&l, x);
+	return true;
+}
+
+static cairo_surface_t*
+frame_now(UiHost* ui, Display* dpy)
+{
+	CHECK(ui_host_idle(ui) == 0, "idle() says the window closed");
+	XSync(dpy, False);
+	cairo_surface_t* image = ui_host_capture(ui, ui_host_widget(ui));
+	CHECK(image, "XGetImage of the window failed");
+	return image;
+}
+
+/* The target at -1, 0, +1 from port events alone; the breathing circle
+ * grows with the breath; a resize is honoured. */
+static void
+check_positions(Display* dpy)
+{
+	Host* host = open_host();
+	UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
+	int rw, rh;
+	ui_host_requested_size(ui, &rw, &rh);
+	CHECK(rw == WIDTH && rh == HEIGHT, "the window asked for %dx%d through ui:resize", rw, rh);
+	const ViewLayout l = window_layout(WIDTH, HEIGHT);
+	for (int side = -1; side <= 1; ++side) {
+		ui_host_send_control(ui, PORT_gaze_pos, (float)side);
+		ui_host_send_control(ui, PORT_gaze_side, (float)side);
+		cairo_surface_t* image = frame_now(ui, dpy);
+		float pos;
+		CHECK(drawn_position(image, WIDTH, HEIGHT, &pos), "no target in the window");
+		const double error = fabs(pos - side) * 0.5; /* in widths of the field */
+		printf("gaze_pos %+d: target drawn at %+.4f (%.2f %% of the width off)\n", side, pos,
+		       100.0 * error);
+		CHECK(error <= MAX_ERROR, "the target for gaze_pos %d is drawn at %f", side, pos);
+		cairo_surface_destroy(image);
+	}
+
+	double radius[2];
+	const float levels[2] = {0.1f, 0.9f};
+	const double breath_rgb[3] = {0.300, 0.560, 0.620};
+	for (int i = 0; i < 2; ++i) {
+		ui_host_send_control(ui, PORT_breath_level, levels[i]);
+		cairo_surface_t* image = frame_now(ui, dpy);
+		radius[i] = colour_extent_left(image, breath_rgb, (int)l.breath_x, (int)l.breath_y,
+		                               (int)(l.breath_r_max * 0.96));
+		const double want = view_breath_radius(&l, levels[i]);
+		printf("breath level %.1f: circle of radius %.1f px (drawn for %.1f)\n", levels[i],
+		       radius[i], want);
+		CHECK(fabs(radius[i] - want) <= 2.0, "breath circle of radius %f, not %f", radius[i], want);
+		cairo_surface_destroy(image);
+	}
+	CHECK(radius[1] > radius[0] + 10.0, "the breath circle did not grow");
+
+	/* a resize: the window fills the new size, the target at its new right end */
+	const int w2 = 900, h2 = 520;
+	CHECK(ui_host_resize(ui, w2, h2) == 0, "ui:resize refused");
+	ui_host_send_control(ui, PORT_gaze_pos, 1.0f);
+	ui_host_idle(ui);
+	cairo_surface_t* image = frame_now(ui, dpy);
+	CHECK(cairo_image_surface_get_width(image) == w2 && cairo_image_surface_get_height(image) == h2,
+	      "the window is %dx%d after a resize to %dx%d", cairo_image_surface_get_width(image),
+	      cairo_image_surface_get_height(image), w2, h2);
+	float pos;
+	CHECK(drawn_position(image, w2, h2, &pos), "no target after the resize");
+	printf("resized to %dx%d: target at %+.4f\n", w2, h2, pos);
+	CHECK(fabs(pos - 1.0f) * 0.5 <= MAX_ERROR, "after a resize the target is at %f", pos);
+	cairo_surface_destroy(image);
+
+	ui_host_free(ui);
+	host_free(host);
+}
+
+/* What the plugin said at every frame: its gaze position and side. */
+typedef struct {
+	float*  pos;
+	int8_t* side;
+	int64_t frames;   /* logged */
+	int64_t capacity;
+} GazeLog;
+
+#define PENDING_BYTES 65536
+
+typedef struct {
+	Host*   host;
+	UiHost* ui;
+	GazeLog log;
+	float*  left, *right;
+	float*  pos_out, *side_out;
+	/* what the plugin sent on notify since the host last passed it on */
+	uint8_t  pending[PENDING_BYTES];
+	uint32_t pending_size;
+} Session;
+
+/* The plugin runs up to session frame `to`, a frame a run (so that every
+ * frame's gaze is known); what it sends on notify waits for the host's
+ * next update, as in a host's ring buffer. */
+static void
+render_to(Session* s, int64_t to)
+{
+	while (s->log.frames < to && s->log.frames + 1 < s->log.capacity) {
+		host_run(s->host, s->left, s->right, 1);
+		s->log.frames++;
+		s->log.pos[s->log.frames] = *s->pos_out;
+		s->log.side[s->log.frames] = (int8_t)lrintf(*s->side_out);
+		const LV2_Atom_Sequence* notify = host_atom_output(s->host, "notify");
+		LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
+			const uint32_t size = lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + ev->body.size);
+			CHECK(s->pending_size + size <= PENDING_BYTES, "the host's buffer overflowed");
+			memcpy(s->pending + s->pending_size, &ev->body, sizeof(LV2_Atom) + ev->body.size);
+			s->pending_size += size;
+		}
+	}
+}
+
+/* The host's update: the outputs' values and the waiting events. */
+static void
+pass_on(Session* s)
+{
+	ui_host_send_outputs(s->ui, s->host);
+	for (uint32_t at = 0; at < s->pending_size;) {
+		const LV2_Atom* atom = (const LV2_Atom*)(s->pending + at);
+		ui_host_send_atom(s->ui, atom);
+		at += lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + atom->size);
+	}
+	s->pending_size = 0;
+}
+
+static float
+smoothstep(float u)
+{
+	return u * u * (3.0f - 2.0f * u);
+}
+
+/* Where the target should be at frame f: the plugin's gaze, and in
+ * Alternate its glide to the side of the coming strike. */
+static float
+expected_at(const GazeLog* log, int64_t f, bool alternate, uint32_t glide)
+{
+	const float pos = log->pos[f];
+	if (!alternate || glide == 0) {
+		return pos;
+	}
+	for (int64_t g = f + 1; g <= f + glide && g < log->frames; ++g) {
+		if (log->side[g] != log->side[f]) {
+			if (log->side[g] == 0) {
+				return pos; /* the set ended: no strike to glide to */
+			}
+			const float u = 1.0f - (float)(g - f) / (float)glide;
+			return pos + ((float)log->side[g] - pos) * smoothstep(u);
+		}
+	}
+	return pos;
+}
+
+typedef struct {
+	const char* name;
+	int         mode;
+	float       rate_hz;
+	double      start_s; /* rendered at once before the real-time part */
+	float       hold_s, rest_s;
+} RunCase;
+
+/* 120 frames at 60 Hz of a running plugin: the drawn target against the
+ * plugin's gaze over the frames the idle() call could have drawn. */
+static double
+check_running(Display* dpy, const RunCase* c, const char* screenshot)
+{
+	static Session s;
+	memset(&s, 0, sizeof(s));
+	s.host = open_host();
+	set(s.host, "gaze_mode", (float)c->mode);
+	set(s.host, "gaze_rate", c->rate_hz);
+	set(s.host, "gaze_hold", c->hold_s);
+	set(s.host, "gaze_rest", c->rest_s);
+	set(s.host, "fade_in", 0.0f);
+	s.ui = open_ui(s.host, dpy, WIDTH, HEIGHT, 1.0f);
+	ui_host_apply_writes(s.ui, s.host); /* the window's uiOn */
+	s.pos_out = host_control(s.host, "gaze_pos");
+	s.side_out = host_control(s.host, "gaze_side");
+	const double seconds = c->start_s + (WARM_UP + FRAMES) / FPS + 1.0;
+	s.log.capacity = (int64_t)(seconds * RATE);
+	s.log.pos = (float*)calloc((size_t)s.log.capacity, sizeof(float));
+	s.log.side = (int8_t*)calloc((size_t)s.log.capacity, 1);
+	s.left = (float*)calloc(1, sizeof(float));
+	s.right = (float*)calloc(1, sizeof(float));
+
+	const int64_t start = (int64_t)(c->start_s * RATE);
+	for (int64_t f = 0; f < start; f += (int64_t)(UPDATE_S * RATE)) {
+		render_to(&s, f < start ? f : start);
+		pass_on(&s);
+	}
+	render_to(&s, start);
+	double t0 = now_s();
+	double drawn_from[FRAMES], drawn_to[FRAMES];
+	float drawn[FRAMES];
+	double next_update = t0, idle_total = 0.0;
+	for (int k = 0; k < WARM_UP + FRAMES; ++k) {
+		sleep_until(t0 + k / FPS);
+		const double t = now_s();
+		/* the audio clock: the frame that plays now */
+		const int64_t playing = start + (int64_t)((t - t0) * RATE);
+		render_to(&s, playing);
+		if (t >= next_update) {
+			pass_on(&s);
+			next_update += UPDATE_S;
+		}
+		const double before = now_s();
+		CHECK(ui_host_idle(s.ui) == 0, "idle() says the window closed");
+		XSync(dpy, False);
+		const double after = now_s();
+		idle_total += after - before;
+		if (k < WARM_UP) {
+			continue;
+		}
+		const int i = k - WARM_UP;
+		cairo_surface_t* image = ui_host_capture(s.ui, ui_host_widget(s.ui));
+		CHECK(image, "XGetImage failed");
+		CHECK(drawn_position(image, WIDTH, HEIGHT, &drawn[i]), "%s: no target in frame %d",
+		      c->name, i);
+		if (screenshot && i == FRAMES / 3) {
+			cairo_surface_write_to_png(image, screenshot);
+		}
+		cairo_surface_destroy(image);
+		drawn_from[i] = start + (before - t0) * RATE;
+		drawn_to[i] = start + (after - t0) * RATE;
+	}
+	render_to(&s, start + (int64_t)((now_s() - t0) * RATE) + 1);
+
+	Gaze pace; /* the Alternate glide's length, as the window makes it */
+	gaze_init(&pace, RATE, 1);
+	pace.inc = (uint64_t)(ldexp(1.0, 64) * c->rate_hz / RATE);
+	const uint32_t glide = motion_alternate_glide_frames(&pace);
+
+	double worst = 0.0, sum = 0.0;
+	int worst_frame = 0;
+	for (int i = 0; i < FRAMES; ++i) {
+		const int64_t f0 = (int64_t)floor(drawn_from[i]), f1 = (int64_t)ceil(drawn_to[i]);
+		float lo = 2.0f, hi = -2.0f;
+		for (int64_t f = f0; f <= f1 && f < s.log.frames; ++f) {
+			const float e = expected_at(&s.log, f, c->mode == 2, glide);
+			lo = e < lo ? e : lo;
+			hi = e > hi ? e : hi;
+		}
+		CHECK(lo <= hi, "frame %d was drawn past the rendered session", i);
+		const float off = drawn[i] < lo ? lo - drawn[i] : drawn[i] > hi ? drawn[i] - hi : 0.0f;
+		const double error = off * 0.5; /* the field spans 2 */
+		sum += error;
+		if (error > worst) {
+			worst = error;
+			worst_frame = i;
+		}
+	}
+	printf("%s: %d frames at %.0f Hz, idle() %.2f ms a frame; target error: worst %.3f %% of "
+	       "the width (frame %d), mean %.3f %%\n",
+	       c->name, FRAMES, FPS, 1e3 * idle_total / (WARM_UP + FRAMES), 100.0 * worst, worst_frame,
+	       100.0 * sum / FRAMES);
+	CHECK(worst <= MAX_ERROR, "%s: the target was %.2f %% of the width from the sound", c->name,
+	      100.0 * worst);
+
+	ui_host_free(s.ui);
+	host_free(s.host);
+	free(s.log.pos);
+	free(s.log.side);
+	free(s.left);
+	free(s.right);
+	return worst;
+}
+
+/* The top-level window named `name`, or None. */
+static Window
+find_window(Display* dpy, const char* name)
+{
+	Window root, parent, *children = NULL, found = None;
+	unsigned count = 0;
+	XQueryTree(dpy, DefaultRootWindow(dpy), &root, &parent, &children, &count);
+	for (unsigned i = 0; i < count && !found; ++i) {
+		char* title = NULL;
+		if (XFetchName(dpy, children[i], &title) && title) {
+			if (!strcmp(title, name)) {
+				XWindowAttributes attr;
+				XGetWindowAttributes(dpy, children[i], &attr);
+				found = attr.map_state == IsViewable ? children[i] : None;
+			}
+			XFree(title);
+		}
+	}
+	if (children) {
+		XFree(children);
+	}
+	return found;
+}
+
+static void
+click(UiHost* ui, double x, double y)
+{
+	ui_host_press(ui, (int)lround(x), (int)lround(y));
+	ui_host_release(ui, (int)lround(x), (int)lround(y));
+}
+
+static void
+click_button(UiHost* ui, BarAction action, int mode)
+{
+	const ViewLayout l = window_layout(WIDTH, HEIGHT);
+	double x, y;
+	CHECK(bar_button_centre(&l.controls, action, mode, &x, &y), "no button %d", action);
+	click(ui, x, y);
+}
+
+static void
+key_escape(Display* dpy, Window win)
+{
+	XEvent ev;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = KeyPress;
+	ev.xkey.display = dpy;
+	ev.xkey.window = win;
+	ev.xkey.root = DefaultRootWindow(dpy);
+	ev.xkey.keycode = XKeysymToKeycode(dpy, XK_Escape);
+	ev.xkey.same_screen = True;
+	XSendEvent(dpy, win, True, KeyPressMask, &ev);
+	XSync(dpy, False);
+}
+
+/* The projector: full screen at the screen's size, black with the target;
+ * Esc closes it, and so does a second click of its button. */
+static void
+check_projector(Display* dpy, const char* screenshot)
+{
+	Host* host = open_host();
+	set(host, "gaze_mode", 1.0f);
+	set(host, "fade_in", 0.0f);
+	UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
+	ui_host_apply_writes(ui, host);
+	float block_l[256], block_r[256];
+	for (int i = 0; i < 40; ++i) { /* 0.2 s into a sweep */
+		host_run(host, block_l, block_r, 240);
+		ui_host_send_outputs(ui, host);
+		ui_host_send_notify(ui, host);
+	}
+	click_button(ui, BAR_PROJECTOR, 0);
+	ui_host_idle(ui);
+	XSync(dpy, False);
+	const Window projector = find_window(dpy, "somascape projector");
+	CHECK(projector, "no projector window after its button");
+	XWindowAttributes attr;
+	XGetWindowAttributes(dpy, projector, &attr);
+	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)), sh = DisplayHeight(dpy, DefaultScreen(dpy));
+	printf("projector: %dx%d at %d,%d on a %dx%d screen\n", attr.width, attr.height, attr.x,
+	       attr.y, sw, sh);
+	CHECK(attr.width == sw && attr.height == sh && attr.x == 0 && attr.y == 0,
+	      "the projector is not full screen");
+	ui_host_idle(ui);
+	XSync(dpy, False);
+	cairo_surface_t* image = ui_host_capture(ui, projector);
+	CHECK(image, "XGetImage of the projector failed");
+	const double black[3] = {0.0, 0.0, 0.0};
+	double rgb[3];
+	target_rgb_default(rgb);
+	const long dark = count_colour(image, black), lit = count_colour(image, rgb);
+	printf("projector: %.1f %% near black, %ld pixels of the target\n",
+	       100.0 * dark / ((double)sw * sh), lit);
+	CHECK(dark > 0.9 * sw * sh, "the projector is not black");
+	CHECK(lit > 100, "no target on the projector");
+	if (screenshot) {
+		cairo_surface_write_to_png(image, screenshot);
+	}
+	cairo_surface_destroy(image);
+
+	key_escape(dpy, projector);
+	ui_host_idle(ui);
+	XSync(dpy, False);
+	CHECK(!find_window(dpy, "somascape projector"), "Esc did not close the projector");
+	click_button(ui, BAR_PROJECTOR, 0);
+	ui_host_idle(ui);
+	XSync(dpy, False);
+	CHECK(find_window(dpy, "somascape projector"), "the projector did not open again");
+	click_button(ui, BAR_PROJECTOR, 0);
+	ui_host_idle(ui);
+	XSync(dpy, False);
+	CHECK(!find_window(dpy, "somascape projector"), "a second click did not close the projector");
+	printf("projector: closed by Esc and by a second click\n");
+	ui_host_free(ui);
+	host_free(host);
+}
+
+/* The live controls reach the plugin: a mode button, the set button (the
+ * set stops, as with the MIDI cue), and the target dragged in Follow. */
+static void
+check_controls(Display* dpy)
+{
+	Host* host = open_host();
+	set(host, "fade_in", 0.0f);
+	UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
+	float l[256], r[256], value;
+	host_run(host, l, r, 256);
+
+	click_button(ui, BAR_MODE, 1);
+	ui_host_idle(ui);
+	CHECK(ui_host_written(ui, PORT_gaze_mode, &value) && value == 1.0f,
+	      "the Sweep button did not set gaze_mode");
+	ui_host_apply_writes(ui, host);
+	host_run(host, l, r, 256);
+	CHECK(host_get(host, "set_active", &value) && value == 1.0f, "no set running in Sweep");
+	click_button(ui, BAR_SET, 0);
+	ui_host_idle(ui);
+	ui_host_apply_writes(ui, host);
+	host_run(host, l, r, 256);
+	CHECK(host_get(host, "set_active", &value) && value == 0.0f,
+	      "the set button did not stop the set");
+	printf("controls: the Sweep button sets gaze_mode, the set button stops the set\n");
+
+	/* Follow: press on the target's path at -0.5, drag to +0.5 */
+	ui_host_send_control(ui, PORT_gaze_mode, 4.0f);
+	set(host, "gaze_mode", 4.0f);
+	const ViewLayout lay = window_layout(WIDTH, HEIGHT);
+	ui_host_press(ui, (int)lround(view_target_x(&lay, -0.5f)), (int)lround(lay.target_y));
+	ui_host_idle(ui);
+	CHECK(ui_host_written(ui, PORT_gaze_target, &value) && fabsf(value + 0.5f) < 0.01f,
+	      "a press at -0.5 wrote gaze_target %f", value);
+	ui_host_drag(ui, (int)lround(view_target_x(&lay, 0.5f)), (int)lround(lay.target_y));
+	ui_host_release(ui, (int)lround(view_target_x(&lay, 0.5f)), (int)lround(lay.target_y));
+	ui_host_idle(ui);
+	CHECK(ui_host_written(ui, PORT_gaze_target, &value) && fabsf(value - 0.5f) < 0.01f,
+	      "a drag to +0.5 wrote gaze_target %f", value);
+	ui_host_apply_writes(ui, host);
+	CHECK(host_get(host, "gaze_target", &value) && fabsf(value - 0.5f) < 0.01f,
+	      "the plugin's gaze_target is %f", value);
+	for (int i = 0; i < 3 * 48000 / 256; ++i) { /* the glide's 1 s, and more */
+		host_run(host, l, r, 256);
+	}
+	CHECK(host_get(host, "gaze_pos", &value) && fabsf(value - 0.5f) < 0.02f,
+	      "the gaze followed the drag to %f", value);
+	printf("controls: dragging the target in Follow moved gaze_target and the gaze to %+.3f\n",
+	       value);
+	ui_host_free(ui);
+	host_free(host);
+}
+
+static void
+cycles(Display* dpy, int count)
+{
+	Host* host = open_host();
+	for (int i = 0; i < count; ++i) {
+		UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
+		ui_host_idle(ui);
+		ui_host_idle(ui);
+		ui_host_free(ui);
+	}
+	host_free(host);
+	printf("%d windows instantiated and cleaned up\n", count);
+}
+
+int
+main(int argc, char** argv)
+{
+	int cycle_count = 0;
+	const char* shots = NULL;
+	for (int i = 1; i < argc; ++i) {
+		if (!strcmp(argv[i], "--cycles") && i + 1 < argc) {
+			cycle_count = atoi(argv[++i]);
+		} else if (!strcmp(argv[i], "--screenshots") && i + 1 < argc) {
+			shots = argv[++i];
+		} else {
+			fprintf(stderr, "usage: %s [--cycles N] [--screenshots DIR]\n", argv[0]);
+			return 2;
+		}
+	}
+	Display* dpy = XOpenDisplay(NULL);
+	CHECK(dpy, "no X display (run under xvfb-run)");
+	XSetErrorHandler(on_x_error);
+
+	if (cycle_count > 0) {
+		cycles(dpy, cycle_count);
+	} else {
+		char window_png[512], projector_png[512];
+		snprintf(window_png, sizeof(window_png), "%s/window.png", shots ? shots : ".");
+		snprintf(projector_png, sizeof(projector_png), "%s/projector.png", shots ? shots : ".");
+		check_positions(dpy);
+		const RunCase cases[] = {
+			{"Sweep 1 Hz", 1, 1.0f, 0.0, 45.0f, 10.0f},
+			{"Hold 5 s, rest 1 s", 3, 1.0f, 4.6, 5.0f, 1.0f},
+			{"Alternate 1 Hz", 2, 1.0f, 0.0, 45.0f, 10.0f},
+		};
+		double worst = 0.0;
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+			const double e = check_running(dpy, &cases[i], shots && i == 0 ? window_png : NULL);
+			worst = e > worst ? e : worst;
+		}
+		printf("worst target error over the runs: %.3f %% of the width\n", 100.0 * worst);
+		check_projector(dpy, shots ? projector_png : NULL);
+		check_controls(dpy);
+	}
+	XSync(dpy, False);
+	XCloseDisplay(dpy);
+	CHECK(x_errors == 0, "%d X errors", x_errors);
+	return 0;
+}
