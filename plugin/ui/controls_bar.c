@@ -9,33 +9,41 @@
 
 static const char* const mode_labels[] = {"Off", "Sweep", "Alternate", "Hold", "Follow"};
 
-/* The buttons, left to right, in twelfths of the band's usable width:
- * five modes, slower, the rate, faster, the set, the projector. */
+/* The buttons, left to right, with their widths in shares of the band:
+ * five modes; slower, the rate, faster; the set; the projector.  A group
+ * starts after a gap. */
 typedef struct {
 	BarAction action;
 	int       mode;
 	double    units;
+	bool      group; /* a gap before it */
 } Slot;
 
 static const Slot slots[] = {
-	{BAR_MODE, 0, 1.0},   {BAR_MODE, 1, 1.3},   {BAR_MODE, 2, 1.7}, {BAR_MODE, 3, 1.2},
-	{BAR_MODE, 4, 1.3},   {BAR_SLOWER, 0, 0.6}, {BAR_NONE, 0, 1.5}, {BAR_FASTER, 0, 0.6},
-	{BAR_SET, 0, 1.6},    {BAR_PROJECTOR, 0, 1.7},
+	{BAR_MODE, 0, 0.9, false},  {BAR_MODE, 1, 1.2, false},  {BAR_MODE, 2, 1.6, false},
+	{BAR_MODE, 3, 1.0, false},  {BAR_MODE, 4, 1.2, false},  {BAR_SLOWER, 0, 0.55, true},
+	{BAR_NONE, 0, 1.4, false},  {BAR_FASTER, 0, 0.55, false}, {BAR_SET, 0, 1.5, true},
+	{BAR_PROJECTOR, 0, 1.6, true},
 };
 #define SLOT_COUNT (sizeof(slots) / sizeof(slots[0]))
+#define GROUP_GAP 0.3 /* units */
 
 static ViewRect
 slot_rect(const ViewRect* band, size_t index)
 {
 	double total = 0.0, before = 0.0;
 	for (size_t i = 0; i < SLOT_COUNT; ++i) {
-		total += slots[i].units;
-		before += i < index ? slots[i].units : 0.0;
+		const double width = slots[i].units + (slots[i].group ? GROUP_GAP : 0.0);
+		total += width;
+		before += i < index ? width : 0.0;
 	}
+	before += slots[index].group ? GROUP_GAP : 0.0;
 	const double pad = fmax(2.0, band->h * 0.14);
 	const double unit = (band->w - pad) / total;
-	return (ViewRect){band->x + pad + before * unit, band->y + pad, unit - pad, band->h - 2.0 * pad};
+	return (ViewRect){band->x + pad + before * unit, band->y + pad, slots[index].units * unit - pad,
+	                  band->h - 2.0 * pad};
 }
+
 
 static bool
 slot_lit(const Slot* slot, const BarState* s)
@@ -70,6 +78,29 @@ slot_label(const Slot* slot, const BarState* s, char* text, size_t size)
 	}
 }
 
+/* One text size for every label: the largest at which each fits its
+ * button. */
+static double
+label_size(cairo_t* cr, const ViewRect* band, const BarState* s)
+{
+	double size = (band->h - 2.0 * fmax(2.0, band->h * 0.14)) * 0.42;
+	cairo_set_font_size(cr, size);
+	for (size_t i = 0; i < SLOT_COUNT; ++i) {
+		char text[32];
+		BarState widest = *s;
+		widest.set_active = false; /* "Start set" and "Stop set" alike */
+		slot_label(&slots[i], &widest, text, sizeof(text));
+		cairo_text_extents_t ext;
+		cairo_text_extents(cr, text, &ext);
+		const ViewRect r = slot_rect(band, i);
+		if (ext.x_advance > r.w * 0.88) {
+			size *= r.w * 0.88 / ext.x_advance;
+			cairo_set_font_size(cr, size);
+		}
+	}
+	return size;
+}
+
 void
 bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 {
@@ -78,6 +109,7 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 	cairo_rectangle(cr, band->x, band->y, band->w, band->h);
 	cairo_fill(cr);
 	cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, label_size(cr, band, s));
 	for (size_t i = 0; i < SLOT_COUNT; ++i) {
 		const Slot*    slot = &slots[i];
 		const ViewRect r = slot_rect(band, i);
@@ -99,15 +131,8 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 		}
 		char text[32];
 		slot_label(slot, s, text, sizeof(text));
-		double size = r.h * 0.42;
-		cairo_set_font_size(cr, size);
 		cairo_text_extents_t ext;
 		cairo_text_extents(cr, text, &ext);
-		if (ext.x_advance > r.w * 0.9 && ext.x_advance > 0.0) { /* a narrow window */
-			size *= r.w * 0.9 / ext.x_advance;
-			cairo_set_font_size(cr, size);
-			cairo_text_extents(cr, text, &ext);
-		}
 		if (lit) {
 			cairo_set_source_rgb(cr, 0.040, 0.045, 0.055);
 		} else {

@@ -458,7 +458,7 @@ idle(LV2UI_Handle handle)
 		return 1;
 	}
 	draw(self);
-	XFlush(self->dpy);
+	XSync(self->dpy, False); /* the frame is on screen when idle() returns */
 	return 0;
 }
 
