@@ -36,6 +36,7 @@ struct UiHost {
 	/* what the features point at: valid as long as the window lives */
 	LV2UI_Resize                 resize_feature;
 	LV2_Options_Option           options[2];
+	LilvUIs*                     uis;
 
 	uint32_t port_count;
 	char**   symbols;        /* of control ports, else NULL */
@@ -78,13 +79,16 @@ on_resize(LV2UI_Feature_Handle handle, int width, int height)
 	return 0;
 }
 
-/* The plugin's X11 UI and its binary's path; false with err filled. */
+/* The plugin's X11 UI (in *uis, which the caller frees) and its binary's
+ * path; false with err filled. */
 static bool
-find_ui(Host* host, const LilvUI** found, char** binary, char* err, size_t err_size)
+find_ui(Host* host, LilvUIs** all, const LilvUI** found, char** binary, char* err,
+        size_t err_size)
 {
 	LilvWorld* world = host_world(host);
 	LilvNode* x11 = lilv_new_uri(world, LV2_UI__X11UI);
 	LilvUIs* uis = lilv_plugin_get_uis(host_plugin(host));
+	*all = uis;
 	*found = NULL;
 	LILV_FOREACH (uis, i, uis) {
 		const LilvUI* candidate = lilv_uis_get(uis, i);
@@ -134,12 +138,13 @@ UiHost*
 ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* err,
             size_t err_size)
 {
+	UiHost* ui = (UiHost*)calloc(1, sizeof(UiHost));
 	const LilvUI* lui = NULL;
 	char* binary = NULL;
-	if (!find_ui(host, &lui, &binary, err, err_size)) {
+	if (!find_ui(host, &ui->uis, &lui, &binary, err, err_size)) {
+		ui_host_free(ui);
 		return NULL;
 	}
-	UiHost* ui = (UiHost*)calloc(1, sizeof(UiHost));
 	ui->dpy = dpy;
 	ui->scale = scale;
 	ui->event_transfer = host_map(host, LV2_ATOM__eventTransfer);
@@ -227,7 +232,10 @@ ui_host_free(UiHost* ui)
 	if (ui->library) {
 		dlclose(ui->library);
 	}
-	for (uint32_t i = 0; i < ui->port_count; ++i) {
+	if (ui->uis) {
+		lilv_uis_free(ui->uis);
+	}
+	for (uint32_t i = 0; i < ui->port_count && ui->symbols; ++i) {
 		free(ui->symbols[i]);
 	}
 	free(ui->symbols);

@@ -45,8 +45,7 @@ cairo_t*
 back_buffer_begin(BackBuffer* b)
 {
 	if (!b->back) {
-		b->back = cairo_surface_create_similar(b->window, CAIRO_CONTENT_COLOR, b->width,
-		                                       b->height);
+		b->back = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b->width, b->height);
 	}
 	return cairo_create(b->back);
 }

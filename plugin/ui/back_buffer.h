@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* A window drawn off screen and shown whole, so that no frame is ever seen
- * half drawn: a cairo surface on the X window, and a similar one (in the
- * X server, made once per size) that each frame is drawn into. */
+ * half drawn: a cairo surface on the X window, and an image (made once per
+ * size) that each frame is drawn into and then copied over.  Drawn in our
+ * memory rather than in the X server: cairo 1.16 never frees a display's
+ * state once text was drawn on it there, so each window opened and closed
+ * would leak it. */
 #ifndef SOMASCAPE_UI_BACK_BUFFER_H
 #define SOMASCAPE_UI_BACK_BUFFER_H
 
@@ -10,7 +13,7 @@
 
 typedef struct {
 	cairo_surface_t* window;
-	cairo_surface_t* back; /* NULL until the first frame at this size */
+	cairo_surface_t* back; /* an image; NULL until the first frame at this size */
 	int              width, height; /* pixels */
 } BackBuffer;
 
