@@ -110,6 +110,8 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 	cairo_fill(cr);
 	cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, label_size(cr, band, s));
+	cairo_font_extents_t font;
+	cairo_font_extents(cr, &font);
 	for (size_t i = 0; i < SLOT_COUNT; ++i) {
 		const Slot*    slot = &slots[i];
 		const ViewRect r = slot_rect(band, i);
@@ -138,8 +140,10 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 		} else {
 			cairo_set_source_rgb(cr, 0.800, 0.820, 0.860);
 		}
+		/* one baseline for all: centred on the font's capitals, not on
+		 * each word's own ink (a "p" would lift "Sweep") */
 		cairo_move_to(cr, r.x + (r.w - ext.x_advance) * 0.5,
-		              r.y + r.h * 0.5 - (ext.y_bearing + ext.height * 0.5));
+		              r.y + r.h * 0.5 + (font.ascent - font.descent) * 0.5);
 		cairo_show_text(cr, text);
 	}
 	cairo_restore(cr);

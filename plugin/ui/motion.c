@@ -8,13 +8,17 @@
 
 /* How fast the clock estimate leaks back: 2 ms a second. */
 #define LEAK 0.002
-/* A snapshot this far (in seconds) from the estimate is a jump. */
-#define JUMP_S 0.1
+/* Snapshots this far (in seconds) behind the estimate ... */
+#define BEHIND_S 0.1
+/* ... for this long mean the audio clock fell behind (a stall, an xrun),
+ * not that the host passed on a backlog late. */
+#define BEHIND_FOR_S 0.5
 
 void
 motion_init(Motion* m)
 {
 	memset(m, 0, sizeof(*m));
+	m->behind_since = -1.0;
 }
 
 bool
@@ -29,12 +33,23 @@ motion_take(Motion* m, const void* chunk, uint32_t size, double now_s)
 		return false;
 	}
 	const double offset = (double)snap.frame - snap.rate * now_s;
-	if (!m->have || !snap.advancing || !m->snap.advancing || snap.rate != m->snap.rate ||
-	    fabs(offset - m->offset) > JUMP_S * snap.rate) {
+	/* a new start, a stop, or the session moved back: taken as it comes */
+	const bool continuous = m->have && snap.advancing && m->snap.advancing &&
+	                        snap.rate == m->snap.rate && snap.frame >= m->snap.frame;
+	if (!continuous) {
 		m->offset = offset;
+		m->behind_since = -1.0;
 	} else {
 		const double leaked = m->offset - LEAK * snap.rate * (now_s - m->taken_s);
 		m->offset = offset > leaked ? offset : leaked;
+		if (offset >= m->offset - BEHIND_S * snap.rate) {
+			m->behind_since = -1.0;
+		} else if (m->behind_since < 0.0) {
+			m->behind_since = now_s;
+		} else if (now_s - m->behind_since > BEHIND_FOR_S) {
+			m->offset = offset;
+			m->behind_since = -1.0;
+		}
 	}
 	m->snap = snap;
 	m->taken_s = now_s;

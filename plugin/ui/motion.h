@@ -6,9 +6,11 @@
  * The window cannot see the audio clock, only when snapshots arrive: a
  * snapshot of frame F that arrives at time t says the clock was at F no
  * later than t.  The estimate takes the earliest-arriving of them (the
- * largest F - rate * t), so host jitter only ever shows as the least delay
- * it has, and it leaks slowly back so that a clock slower than the wall's
- * is followed too.  A jump of the session (a relocation, a restart) or a
+ * largest F - rate * t), so host jitter, and a backlog passed on late, only
+ * ever show as the least delay there was; it leaks slowly back so that a
+ * clock slower than the wall's is followed too, and snapshots that stay
+ * well behind it for a while (the audio stalled) are taken as they come.
+ * A new start, a jump back of the session, or a
  * stopped clock is taken as it comes.  Any thread, no allocation. */
 #ifndef SOMASCAPE_UI_MOTION_H
 #define SOMASCAPE_UI_MOTION_H
@@ -26,6 +28,8 @@ typedef struct {
 	MotionSnapshot snap;
 	double         offset;   /* estimated session frame - rate * wall time */
 	double         taken_s;  /* wall time of the last snapshot */
+	double         behind_since; /* snapshots well behind the estimate since
+	                              * then (< 0: they are not) */
 } Motion;
 
 /* Where it stands at one moment. */

@@ -211,6 +211,16 @@ typedef struct {
 } GazeLog;
 
 #define PENDING_BYTES 65536
+/* How far ahead of what plays the plugin has run, as a host's audio
+ * buffers have it. */
+#define AHEAD_FRAMES 1024
+
+/* An event the plugin sent, with the session frame it was sent at. */
+typedef struct {
+	int64_t  frame;
+	uint32_t size; /* of the atom, padded */
+	uint32_t pad;
+} Pending;
 
 typedef struct {
 	Host*   host;
@@ -218,14 +228,13 @@ typedef struct {
 	GazeLog log;
 	float*  left, *right;
 	float*  pos_out, *side_out;
-	/* what the plugin sent on notify since the host last passed it on */
+	/* what the plugin sent on notify that the host has not passed on */
 	uint8_t  pending[PENDING_BYTES];
 	uint32_t pending_size;
 } Session;
 
 /* The plugin runs up to session frame `to`, a frame a run (so that every
- * frame's gaze is known); what it sends on notify waits for the host's
- * next update, as in a host's ring buffer. */
+ * frame's gaze is known); what it sends on notify waits in the host. */
 static void
 render_to(Session* s, int64_t to)
 {
@@ -236,25 +245,36 @@ render_to(Session* s, int64_t to)
 		s->log.side[s->log.frames] = (int8_t)lrintf(*s->side_out);
 		const LV2_Atom_Sequence* notify = host_atom_output(s->host, "notify");
 		LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
-			const uint32_t size = lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + ev->body.size);
-			CHECK(s->pending_size + size <= PENDING_BYTES, "the host's buffer overflowed");
-			memcpy(s->pending + s->pending_size, &ev->body, sizeof(LV2_Atom) + ev->body.size);
-			s->pending_size += size;
+			const Pending head = {s->log.frames,
+			                      lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + ev->body.size), 0};
+			CHECK(s->pending_size + sizeof(head) + head.size <= PENDING_BYTES,
+			      "the host's buffer overflowed");
+			memcpy(s->pending + s->pending_size, &head, sizeof(head));
+			memcpy(s->pending + s->pending_size + sizeof(head), &ev->body,
+			       sizeof(LV2_Atom) + ev->body.size);
+			s->pending_size += (uint32_t)sizeof(head) + head.size;
 		}
 	}
 }
 
-/* The host's update: the outputs' values and the waiting events. */
+/* The host's update: the outputs' values, and the events of what has
+ * played by session frame `played` (the audio is heard after it is made). */
 static void
-pass_on(Session* s)
+pass_on(Session* s, int64_t played)
 {
 	ui_host_send_outputs(s->ui, s->host);
-	for (uint32_t at = 0; at < s->pending_size;) {
-		const LV2_Atom* atom = (const LV2_Atom*)(s->pending + at);
-		ui_host_send_atom(s->ui, atom);
-		at += lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + atom->size);
+	uint32_t at = 0;
+	while (at < s->pending_size) {
+		Pending head;
+		memcpy(&head, s->pending + at, sizeof(head));
+		if (head.frame > played) {
+			break;
+		}
+		ui_host_send_atom(s->ui, (const LV2_Atom*)(s->pending + at + sizeof(head)));
+		at += (uint32_t)sizeof(head) + head.size;
 	}
-	s->pending_size = 0;
+	memmove(s->pending, s->pending + at, s->pending_size - at);
+	s->pending_size -= at;
 }
 
 static float
@@ -319,9 +339,9 @@ check_running(Display* dpy, const RunCase* c, const char* screenshot)
 	const int64_t start = (int64_t)(c->start_s * RATE);
 	for (int64_t f = 0; f < start; f += (int64_t)(UPDATE_S * RATE)) {
 		render_to(&s, f < start ? f : start);
-		pass_on(&s);
+		pass_on(&s, f);
 	}
-	render_to(&s, start);
+	render_to(&s, start + AHEAD_FRAMES);
 	double t0 = now_s();
 	double drawn_from[FRAMES], drawn_to[FRAMES];
 	float drawn[FRAMES];
@@ -331,11 +351,11 @@ check_running(Display* dpy, const RunCase* c, const char* screenshot)
 		const double t = now_s();
 		/* the audio clock: the frame that plays now */
 		const int64_t playing = start + (int64_t)((t - t0) * RATE);
-		render_to(&s, playing);
 		if (t >= next_update) {
-			pass_on(&s);
+			pass_on(&s, playing);
 			next_update += UPDATE_S;
 		}
+		render_to(&s, playing + AHEAD_FRAMES);
 		const double before = now_s();
 		CHECK(ui_host_idle(s.ui) == 0, "idle() says the window closed");
 		XSync(dpy, False);
