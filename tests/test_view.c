@@ -274,6 +274,29 @@ check_absurd_state(void)
 	CHECK(strcmp(clock, "0:00") == 0, "clock: %s", clock);
 }
 
+/* The Display controls by symbol: defaults, clamping, NaN, strangers. */
+static void
+check_look_controls(void)
+{
+	ViewLook look;
+	view_look_defaults(&look);
+	CHECK(look.shape == VIEW_SHAPE_DOT && look.colour == VIEW_COLOUR_WARM && look.size == 0.08f &&
+	          look.brightness == 0.8f && look.breath_ring && !look.captions && look.monitor == 0,
+	      "look: defaults are not those of ports.def");
+	CHECK(view_look_set(&look, "display_size", 400.0f) && look.size == 0.25f, "look: size %g",
+	      look.size);
+	CHECK(view_look_set(&look, "display_shape", 2.4f) && look.shape == VIEW_SHAPE_BAR,
+	      "look: shape %d", look.shape);
+	CHECK(view_look_set(&look, "display_colour", -5.0f) && look.colour == VIEW_COLOUR_WHITE,
+	      "look: colour %d", look.colour);
+	CHECK(view_look_set(&look, "display_bright", NAN) && look.brightness == 0.8f,
+	      "look: NaN brightness gives %g", look.brightness);
+	CHECK(view_look_set(&look, "display_captions", 1.0f) && look.captions, "look: captions");
+	CHECK(view_look_set(&look, "display_monitor", 3.0f) && look.monitor == 3, "look: monitor");
+	CHECK(!view_look_set(&look, "gaze_rate", 1.0f) && !view_look_set(&look, "display_", 1.0f),
+	      "look: takes a control that is not a Display one");
+}
+
 int
 main(int argc, char** argv)
 {
@@ -287,6 +310,7 @@ main(int argc, char** argv)
 	check_projector();
 	check_window_breath();
 	check_absurd_state();
+	check_look_controls();
 	printf("view: layouts, target, breath and look checked\n");
 	return 0;
 }

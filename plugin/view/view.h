@@ -108,6 +108,11 @@ typedef struct {
 void view_state_init(ViewState* s);
 void view_look_defaults(ViewLook* look);
 
+/* One Display control of plugin/ports.def (display_shape, display_size...)
+ * into the look, clamped to its range (NaN gives its default).  False for
+ * a symbol that is not a Display control. */
+bool view_look_set(ViewLook* look, const char* symbol, float value);
+
 /* The layouts: the plugin window, the projector (black, the target and
  * the optional breath ring and caption) and the strip (a short wide
  * picture for a mixer strip). */
