@@ -3,6 +3,7 @@
  * dsp/engine.c; this file only talks to the host. */
 #include "dsp/controls.h"
 #include "dsp/player.h"
+#include "inline_display.h"
 #include "midi_map.h"
 #include "ports.h"
 #include "sample_patch.h"
@@ -47,6 +48,8 @@ typedef struct {
 
 	SamplePatch  sample_patch; /* the cue sample parameter */
 	SampleWorker samples;      /* loading it */
+
+	InlineDisplay display; /* Ardour's inline display */
 } Somascape;
 
 /* Instantiation thread. */
@@ -59,9 +62,12 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	LV2_URID_Map* map = NULL;
 	LV2_Log_Log* log = NULL;
 	LV2_Worker_Schedule* schedule = NULL;
+	const LV2_Inline_Display* inline_display = NULL;
 	const char* missing = lv2_features_query(features, LV2_LOG__log, &log, false,
 	                                         LV2_URID__map, &map, true,
-	                                         LV2_WORKER__schedule, &schedule, false, NULL);
+	                                         LV2_WORKER__schedule, &schedule, false,
+	                                         LV2_INLINEDISPLAY__queue_draw, &inline_display, false,
+	                                         NULL);
 	LV2_Log_Logger logger;
 	lv2_log_logger_init(&logger, map, log);
 	if (missing) {
@@ -93,6 +99,7 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	tap_notes_init(&self->tap_notes, rate);
 	sample_patch_init(&self->sample_patch, map);
 	sample_worker_init(&self->samples, rate, schedule, &self->logger);
+	inline_display_init(&self->display, inline_display, rate);
 	return (LV2_Handle)self;
 }
 
@@ -352,6 +359,7 @@ run(LV2_Handle instance, uint32_t n_samples)
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
 	sample_patch_end(&self->sample_patch);
+	inline_display_run(&self->display, &self->player.engine, n_samples);
 }
 
 static void
@@ -359,6 +367,7 @@ cleanup(LV2_Handle instance)
 {
 	Somascape* self = (Somascape*)instance;
 	sample_worker_cleanup(&self->samples);
+	inline_display_cleanup(&self->display);
 	free(self);
 }
 
@@ -399,11 +408,23 @@ restore(LV2_Handle instance, LV2_State_Retrieve_Function retrieve, LV2_State_Han
 	                            retrieve, handle, features);
 }
 
+/* GUI thread (the host's): the inline display's picture. */
+static LV2_Inline_Display_Image_Surface*
+render_inline(LV2_Handle instance, uint32_t w, uint32_t max_h)
+{
+	Somascape* self = (Somascape*)instance;
+	return inline_display_render(&self->display, w, max_h);
+}
+
 static const void*
 extension_data(const char* uri)
 {
 	static const LV2_Worker_Interface worker = {work, work_response, NULL};
 	static const LV2_State_Interface state = {save, restore};
+	static const LV2_Inline_Display_Interface inline_display = {render_inline};
+	if (!strcmp(uri, LV2_INLINEDISPLAY__interface)) {
+		return &inline_display;
+	}
 	if (!strcmp(uri, LV2_WORKER__interface)) {
 		return &worker;
 	}
