@@ -30,7 +30,12 @@ inline_display_run(InlineDisplay* d, const Engine* e, uint32_t frames)
 	if (d->since < d->period) {
 		return;
 	}
-	d->since = 0;
+	/* Each request spends a period of audio: never more than
+	 * INLINE_DISPLAY_FPS a second.  What is left over carries on (blocks
+	 * a little shorter than a period would otherwise halve the rate), but
+	 * not a backlog of long blocks. */
+	d->since -= d->period;
+	d->since = d->since < d->period ? d->since : d->period - 1;
 	const unsigned next = 1u - atomic_load_explicit(&d->latest, memory_order_relaxed);
 	session_view_fill(&d->shown[next], e);
 	atomic_store_explicit(&d->latest, next, memory_order_release);
