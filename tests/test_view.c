@@ -274,6 +274,37 @@ check_absurd_state(void)
 	CHECK(strcmp(clock, "0:00") == 0, "clock: %s", clock);
 }
 
+/* A context drawn on before (as a window's or a video's is, frame after
+ * frame) gives the same picture as a fresh one: nothing of the last
+ * frame's path or text joins the next. */
+static void
+check_redraw(void)
+{
+	const DrawFn fns[] = {view_draw_window, view_draw_projector, view_draw_strip};
+	ViewState    s;
+	view_state_init(&s);
+	s.look.captions = true;
+	s.breath_level  = 0.5f;
+	for (int i = 0; i < 3; ++i) {
+		const int w = 320, h = 180;
+		s.gaze_pos  = -0.7f;
+		Picture fresh = draw(fns[i], w, h, &s, NULL);
+		cairo_surface_t* again = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+		cairo_t*         cr    = cairo_create(again);
+		for (int n = 0; n < 3; ++n) {
+			s.gaze_pos = n == 2 ? -0.7f : 0.9f;
+			fns[i](cr, w, h, &s);
+		}
+		cairo_destroy(cr);
+		cairo_surface_flush(again);
+		const uint8_t* data = cairo_image_surface_get_data(again);
+		CHECK(memcmp(data, fresh.data, (size_t)fresh.stride * (size_t)h) == 0,
+		      "layout %d: drawing again on a used context differs from a fresh picture", i);
+		cairo_surface_destroy(again);
+		cairo_surface_destroy(fresh.surface);
+	}
+}
+
 /* The Display controls by symbol: defaults, clamping, NaN, strangers. */
 static void
 check_look_controls(void)
@@ -311,6 +342,7 @@ main(int argc, char** argv)
 	check_window_breath();
 	check_absurd_state();
 	check_look_controls();
+	check_redraw();
 	printf("view: layouts, target, breath and look checked\n");
 	return 0;
 }

@@ -31,6 +31,7 @@ view_draw_projector(cairo_t* cr, double width, double height, const ViewState* s
 {
 	const ViewLayout l = view_projector_layout(width, height, &s->look);
 	cairo_save(cr);
+	cairo_new_path(cr); /* the caller's path is not ours to join */
 	cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
 	cairo_paint(cr);
 
