@@ -6,6 +6,7 @@
 #include <cairo.h>
 
 #include <math.h>
+#include <string.h>
 
 void
 inline_display_init(InlineDisplay* d, const LV2_Inline_Display* host, double rate)
@@ -16,6 +17,8 @@ inline_display_init(InlineDisplay* d, const LV2_Inline_Display* host, double rat
 	d->since  = 0;
 	view_state_init(&d->shown[0]);
 	d->shown[1] = d->shown[0];
+	d->look     = d->shown[0].look;
+	controls_defaults(&d->seen);
 	atomic_init(&d->latest, 0u);
 	d->surface = NULL;
 }
@@ -37,7 +40,12 @@ inline_display_run(InlineDisplay* d, const Engine* e, uint32_t frames)
 	d->since -= d->period;
 	d->since = d->since < d->period ? d->since : d->period - 1;
 	const unsigned next = 1u - atomic_load_explicit(&d->latest, memory_order_relaxed);
-	session_view_fill(&d->shown[next], e);
+	if (memcmp(&d->seen, &e->ctl, sizeof(d->seen)) != 0) {
+		d->seen = e->ctl;
+		session_view_fill_look(&d->look, &e->ctl);
+	}
+	session_view_fill_state(&d->shown[next], e);
+	d->shown[next].look = d->look;
 	atomic_store_explicit(&d->latest, next, memory_order_release);
 	d->host->queue_draw(d->host->handle);
 }

@@ -24,6 +24,8 @@ typedef struct {
 	 * whole one while run() fills the other. */
 	ViewState   shown[2];
 	atomic_uint latest;
+	Controls    seen;   /* the controls the look was last made from */
+	ViewLook    look;
 	/* render()'s picture, kept for the next call of the same size */
 	cairo_surface_t*                 surface;
 	LV2_Inline_Display_Image_Surface image;

@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 #include "session_view.h"
 
+#include <string.h>
+
 void
 session_view_fill(ViewState* s, const Engine* e)
+{
+	session_view_fill_state(s, e);
+	session_view_fill_look(&s->look, &e->ctl);
+}
+
+void
+session_view_fill_state(ViewState* s, const Engine* e)
 {
 	const Outputs*  out = engine_outputs(e);
 	const Controls* c   = &e->ctl;
@@ -23,8 +32,17 @@ session_view_fill(ViewState* s, const Engine* e)
 	    : e->session_end > e->frame ? (double)(e->session_end - e->frame) / e->rate
 	                                : 0.0;
 	s->caption = NULL;
-	/* Controls are clamped already; view_look_set clamps again, harmlessly. */
+}
+
+void
+session_view_fill_look(ViewLook* look, const Controls* c)
+{
+	/* The test of each symbol is made when compiled: only the Display
+	 * controls remain.  They are clamped already; view_look_set clamps
+	 * again, harmlessly. */
 #define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) \
-	view_look_set(&s->look, #sym, c->sym);
+	if (strncmp(#sym, "display_", 8) == 0) {                      \
+		view_look_set(look, #sym, c->sym);                        \
+	}
 #include "ports.def"
 }

@@ -13,4 +13,9 @@
  * controls.  Reads only; no allocation, no system call. */
 void session_view_fill(ViewState* s, const Engine* e);
 
+/* The two halves of it: all but the look, and the look alone (which only
+ * changes with the controls). */
+void session_view_fill_state(ViewState* s, const Engine* e);
+void session_view_fill_look(ViewLook* look, const Controls* c);
+
 #endif
