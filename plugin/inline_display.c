@@ -18,33 +18,32 @@ inline_display_init(InlineDisplay* d, const LV2_Inline_Display* host, double rat
 	view_state_init(&d->shown[0]);
 	d->shown[1] = d->shown[0];
 	d->look     = d->shown[0].look;
-	controls_defaults(&d->seen);
+	for (int i = 0; i < CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT; ++i) {
+		d->seen[i] = control_inputs[CONTROL_IN_SOUND_COUNT + i].def;
+	}
 	atomic_init(&d->latest, 0u);
 	d->surface = NULL;
 }
 
 void
-inline_display_run(InlineDisplay* d, const Engine* e, uint32_t frames)
+inline_display_request(InlineDisplay* d, const Engine* e, const float* const* display)
 {
-	if (!d->host) {
-		return;
-	}
-	d->since += frames;
-	if (d->since < d->period) {
-		return;
-	}
 	/* Each request spends a period of audio: never more than
 	 * INLINE_DISPLAY_FPS a second.  What is left over carries on (blocks
 	 * a little shorter than a period would otherwise halve the rate), but
 	 * not a backlog of long blocks. */
 	d->since -= d->period;
 	d->since = d->since < d->period ? d->since : d->period - 1;
-	const unsigned next = 1u - atomic_load_explicit(&d->latest, memory_order_relaxed);
-	if (memcmp(&d->seen, &e->ctl, sizeof(d->seen)) != 0) {
-		d->seen = e->ctl;
-		session_view_fill_look(&d->look, &e->ctl);
+
+	for (int i = 0; i < CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT; ++i) {
+		const float value = *display[i];
+		if (memcmp(&value, &d->seen[i], sizeof(value)) != 0) {
+			d->seen[i] = value;
+			view_look_set(&d->look, control_inputs[CONTROL_IN_SOUND_COUNT + i].symbol, value);
+		}
 	}
-	session_view_fill_state(&d->shown[next], e);
+	const unsigned next = 1u - atomic_load_explicit(&d->latest, memory_order_relaxed);
+	session_view_fill(&d->shown[next], e);
 	d->shown[next].look = d->look;
 	atomic_store_explicit(&d->latest, next, memory_order_release);
 	d->host->queue_draw(d->host->handle);

@@ -24,7 +24,8 @@ typedef struct {
 	 * whole one while run() fills the other. */
 	ViewState   shown[2];
 	atomic_uint latest;
-	Controls    seen;   /* the controls the look was last made from */
+	float       seen[CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT]; /* the Display
+	                     * controls the look was last made from */
 	ViewLook    look;
 	/* render()'s picture, kept for the next call of the same size */
 	cairo_surface_t*                 surface;
@@ -35,9 +36,19 @@ typedef struct {
 void inline_display_init(InlineDisplay* d, const LV2_Inline_Display* host, double rate);
 
 /* Audio thread, at the end of each block of `frames`: takes the engine's
- * state and asks the host to draw once a period has passed.  Allocates
- * nothing, calls only the host's queue_draw. */
-void inline_display_run(InlineDisplay* d, const Engine* e, uint32_t frames);
+ * state and the Display controls' ports (display[0] is display_shape's,
+ * in the order of ports.def) and asks the host to draw once a period has
+ * passed.  Allocates nothing, calls only the host's queue_draw. */
+void inline_display_request(InlineDisplay* d, const Engine* e, const float* const* display);
+
+static inline void
+inline_display_run(InlineDisplay* d, const Engine* e, const float* const* display, uint32_t frames)
+{
+	/* On every block: kept to a test and an addition here. */
+	if (d->host && (d->since += frames) >= d->period) {
+		inline_display_request(d, e, display);
+	}
+}
 
 /* GUI thread: the strip, w wide and at most max_h high. */
 LV2_Inline_Display_Image_Surface* inline_display_render(InlineDisplay* d, uint32_t w,

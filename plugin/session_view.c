@@ -1,17 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "session_view.h"
 
-#include <string.h>
-
 void
 session_view_fill(ViewState* s, const Engine* e)
-{
-	session_view_fill_state(s, e);
-	session_view_fill_look(&s->look, &e->ctl);
-}
-
-void
-session_view_fill_state(ViewState* s, const Engine* e)
 {
 	const Outputs*  out = engine_outputs(e);
 	const Controls* c   = &e->ctl;
@@ -32,17 +23,4 @@ session_view_fill_state(ViewState* s, const Engine* e)
 	    : e->session_end > e->frame ? (double)(e->session_end - e->frame) / e->rate
 	                                : 0.0;
 	s->caption = NULL;
-}
-
-void
-session_view_fill_look(ViewLook* look, const Controls* c)
-{
-	/* The test of each symbol is made when compiled: only the Display
-	 * controls remain.  They are clamped already; view_look_set clamps
-	 * again, harmlessly. */
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) \
-	if (strncmp(#sym, "display_", 8) == 0) {                      \
-		view_look_set(look, #sym, c->sym);                        \
-	}
-#include "ports.def"
 }

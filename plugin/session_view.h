@@ -9,13 +9,9 @@
 #include "dsp/engine.h"
 #include "view.h"
 
-/* The state at the engine's current frame, the look from its Display
- * controls.  Reads only; no allocation, no system call. */
+/* The state at the engine's current frame, all but s->look: the sound
+ * ignores the Display controls, so the caller keeps the look itself
+ * (view_look_set).  Reads only; no allocation, no system call. */
 void session_view_fill(ViewState* s, const Engine* e);
-
-/* The two halves of it: all but the look, and the look alone (which only
- * changes with the controls). */
-void session_view_fill_state(ViewState* s, const Engine* e);
-void session_view_fill_look(ViewLook* look, const Controls* c);
 
 #endif

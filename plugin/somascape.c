@@ -146,7 +146,7 @@ activate(LV2_Handle instance)
 }
 
 /* True when some port holds other bits than when last read: a cheap
- * test of every port, since on most blocks none has moved. */
+ * test of every port of the sound, since on most blocks none has moved. */
 static bool
 ports_moved(const Somascape* self)
 {
@@ -154,7 +154,7 @@ ports_moved(const Somascape* self)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC unroll 8
 #endif
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		uint32_t now, then;
 		memcpy(&now, self->control_in[i], sizeof(now));
 		memcpy(&then, &self->port_values[i], sizeof(then));
@@ -174,7 +174,7 @@ read_controls(Somascape* self)
 		return;
 	}
 	bool moved = false;
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		const float value = *self->control_in[i];
 		if (value != self->port_values[i]) {
 			const ControlInfo* info = &control_inputs[i];
@@ -359,7 +359,8 @@ run(LV2_Handle instance, uint32_t n_samples)
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
 	sample_patch_end(&self->sample_patch);
-	inline_display_run(&self->display, &self->player.engine, n_samples);
+	inline_display_run(&self->display, &self->player.engine, self->control_in + CONTROL_IN_SOUND_COUNT,
+	                   n_samples);
 }
 
 static void

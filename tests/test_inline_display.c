@@ -106,6 +106,20 @@ target_x(const LV2_Inline_Display_Image_Surface* img, const ViewLayout* l, const
 	return sum / (double)count;
 }
 
+/* The look of the Display controls set green at full brightness (pass 0),
+ * then back to the defaults (pass 1). */
+static ViewLook
+look_of(int pass)
+{
+	ViewLook look;
+	view_look_defaults(&look);
+	if (pass == 0) {
+		look.colour     = VIEW_COLOUR_GREEN;
+		look.brightness = 1.0f;
+	}
+	return look;
+}
+
 /* Sweep at 0.7 Hz: at every request, the picture render() gives has the
  * target where the plugin's gaze_pos output says the gaze is. */
 static void
@@ -154,6 +168,26 @@ check_picture(void)
 	       lowest, highest, 100.0 * worst);
 	CHECK(highest - lowest > 1.5, "the gaze hardly moved (%.2f..%.2f)", lowest, highest);
 	CHECK(worst <= 0.01, "the target is %.2f %% of the width off the gaze", 100.0 * worst);
+
+	/* The look follows the Display controls: a green target at full
+	 * brightness, then NaN from the host brings the default back. */
+	set_control(host, "display_colour", 3.0f);
+	set_control(host, "display_bright", 100.0f);
+	for (int pass = 0; pass < 2; ++pass) {
+		const uint32_t before = host_queue_draws(host);
+		while (host_queue_draws(host) == before) {
+			host_run(host, left, right, 256);
+		}
+		float gaze;
+		host_get(host, "gaze_pos", &gaze);
+		img = host_render_inline(host, 300, 1000);
+		const ViewLook want = look_of(pass);
+		const double   x    = target_x(img, &l, &want);
+		CHECK(fabs(x - view_target_x(&l, gaze)) <= 0.01 * img->width,
+		      "no target of the look's colour where the gaze is (pass %d)", pass);
+		set_control(host, "display_colour", NAN);
+		set_control(host, "display_bright", NAN);
+	}
 	host_free(host);
 }
 
