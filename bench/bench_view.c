@@ -106,7 +106,9 @@ main(int argc, char** argv)
 	    {"video_720p", view_draw_projector, 1280, 720, VIEW_SHAPE_DOT, true, true},
 	    {"window", view_draw_window, 800, 500, VIEW_SHAPE_DOT, true, false},
 	    {"window_hidpi", view_draw_window, 1600, 1000, VIEW_SHAPE_DOT, true, false},
+	    {"window_small", view_draw_window, 360, 240, VIEW_SHAPE_DOT, true, false},
 	    {"strip", view_draw_strip, 200, 80, VIEW_SHAPE_DOT, true, false},
+	    {"strip_large", view_draw_strip, 600, 240, VIEW_SHAPE_DOT, true, false},
 	};
 	printf("%-26s %s\n", "picture", "ms per frame (CPU, median of 5 runs)");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
