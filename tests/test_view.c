@@ -356,6 +356,73 @@ check_damage(void)
 	cairo_surface_destroy(surface);
 }
 
+/* Nothing flashes: the projector's mean brightness moves by under 1 % of
+ * white from one frame to the next and stays within 2 % over a second,
+ * even with the target jumping side to side every frame (the worst a
+ * state can do) and the breath ring swelling from empty to full. */
+static void
+check_no_flash(void)
+{
+	const int w = 480, h = 270;
+	ViewState s;
+	view_state_init(&s);
+	s.look.brightness = 1.0f;
+	s.look.colour     = VIEW_COLOUR_WHITE;
+	s.look.size       = 0.25f; /* the largest target */
+	s.look.captions   = true;
+	double last = -1.0, low = 1.0, high = 0.0;
+	for (int n = 0; n < 60; ++n) {
+		s.gaze_pos     = n % 2 ? 1.0f : -1.0f;
+		s.gaze_side    = n % 2 ? 1 : -1;
+		s.breath_level = (float)n / 59.0f;
+		Picture p      = draw(view_draw_projector, w, h, &s, NULL);
+		double  sum    = 0.0;
+		for (int y = 0; y < h; ++y) {
+			for (int x = 0; x < w; ++x) {
+				double c[3];
+				rgb_at(&p, x, y, c);
+				sum += 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+			}
+		}
+		const double mean = sum / (w * h);
+		CHECK(last < 0.0 || fabs(mean - last) < 0.01, "frame %d: brightness moves from %.4f to %.4f",
+		      n, last, mean);
+		last = mean;
+		low  = mean < low ? mean : low;
+		high = mean > high ? mean : high;
+		cairo_surface_destroy(p.surface);
+	}
+	CHECK(high - low < 0.02, "the projector's brightness swings from %.4f to %.4f", low, high);
+}
+
+/* HiDPI: the caller scales the context and passes the logical size; the
+ * picture is the same, twice as fine. */
+static void
+check_scaled(void)
+{
+	ViewState s;
+	view_state_init(&s);
+	s.gaze_pos = 0.5f;
+	cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 500);
+	cairo_t*         cr      = cairo_create(surface);
+	cairo_scale(cr, 2.0, 2.0);
+	view_draw_window(cr, 400, 250, &s);
+	cairo_destroy(cr);
+	cairo_surface_flush(surface);
+	Picture p = {surface, 800, 500, cairo_image_surface_get_stride(surface),
+	             cairo_image_surface_get_data(surface)};
+	const ViewLayout l = view_window_layout(400, 250, &s.look);
+	double           want[3];
+	view_target_rgb(&s.look, want);
+	const ViewRect band = {0.0, 2.0 * (l.target_y - l.target_r), 800, 4.0 * l.target_r};
+	Blob           b    = find_colour(&p, want, 0.02, band);
+	CHECK(b.count > 0 && fabs(b.cx - 2.0 * view_target_x(&l, 0.5f)) <= 0.01 * 800,
+	      "scaled: target at %.1f, want %.1f", b.cx, 2.0 * view_target_x(&l, 0.5f));
+	CHECK(fabs((b.x1 - b.x0 + 1) - 4.0 * l.target_r) <= 2.0, "scaled: target %d wide, want %.0f",
+	      b.x1 - b.x0 + 1, 4.0 * l.target_r);
+	cairo_surface_destroy(surface);
+}
+
 /* The Display controls by symbol: defaults, clamping, NaN, strangers. */
 static void
 check_look_controls(void)
@@ -395,6 +462,8 @@ main(int argc, char** argv)
 	check_look_controls();
 	check_redraw();
 	check_damage();
+	check_no_flash();
+	check_scaled();
 	printf("view: layouts, target, breath and look checked\n");
 	return 0;
 }
