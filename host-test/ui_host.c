@@ -324,7 +324,7 @@ ui_host_send_atom(UiHost* ui, const LV2_Atom* atom)
 void
 ui_host_send_notify(UiHost* ui, Host* host)
 {
-	const LV2_Atom_Sequence* notify = host_atom_output(host, "notify");
+	const LV2_Atom_Sequence* notify = host_output_events(host, "notify");
 	if (!notify) {
 		return;
 	}

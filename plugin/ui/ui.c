@@ -54,6 +54,7 @@ typedef struct {
 	UiURIs               uris;
 
 	float     ports[PORT_COUNT]; /* each control's value as last heard */
+	ViewLook  look;              /* the projector's, from the Display controls */
 	Motion    motion;
 	Projector projector;
 	bool      dragging; /* the target, in Follow */
@@ -66,6 +67,17 @@ now_s(void)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
+
+/* Every port's symbol, by index. */
+static const char* const port_symbols[PORT_COUNT] = {
+#define AUDIO_OUT(sym, name, role) [PORT_##sym] = #sym,
+#define ATOM_IN(sym, name) [PORT_##sym] = #sym,
+#define ATOM_OUT(sym, name) [PORT_##sym] = #sym,
+#define MIDI_OUT(sym, name) [PORT_##sym] = #sym,
+#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) [PORT_##sym] = #sym,
+#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) [PORT_##sym] = #sym,
+#include "ports.def"
+};
 
 static void
 default_ports(float* ports)
@@ -120,6 +132,7 @@ view_now(const SomascapeUI* self, ViewState* s)
 {
 	const float* p = self->ports;
 	view_state_init(s);
+	s->look = self->look;
 	s->gaze_mode = gaze_mode(self);
 	MotionNow now;
 	if (motion_at(&self->motion, now_s(), &now)) {
@@ -177,10 +190,8 @@ draw(SomascapeUI* self)
 static ViewLayout
 layout(const SomascapeUI* self)
 {
-	ViewLook look;
-	view_look_defaults(&look);
 	return view_window_layout(self->buffer.width / self->scale,
-	                          self->buffer.height / self->scale, &look);
+	                          self->buffer.height / self->scale, &self->look);
 }
 
 /* Follow: the target where the pointer is, and the sound with it. */
@@ -221,9 +232,7 @@ press(SomascapeUI* self, double x, double y)
 		if (projector_is_open(&self->projector)) {
 			projector_close(&self->projector);
 		} else {
-			ViewLook look;
-			view_look_defaults(&look);
-			projector_open(&self->projector, self->dpy, look.monitor);
+			projector_open(&self->projector, self->dpy, self->look.monitor);
 		}
 		break;
 	case BAR_NONE:
@@ -365,6 +374,7 @@ instantiate(const LV2UI_Descriptor* descriptor, const char* plugin_uri, const ch
 	self->host_resize = host_resize;
 	map_uris(&self->uris, map);
 	default_ports(self->ports);
+	view_look_defaults(&self->look);
 	motion_init(&self->motion);
 	self->scale = scale_factor(self->dpy, features, map);
 
@@ -424,6 +434,7 @@ port_event(LV2UI_Handle handle, uint32_t port, uint32_t size, uint32_t format, c
 	SomascapeUI* self = (SomascapeUI*)handle;
 	if (format == 0 && size == sizeof(float) && port < PORT_COUNT) {
 		self->ports[port] = *(const float*)buffer;
+		view_look_set(&self->look, port_symbols[port], self->ports[port]);
 		return;
 	}
 	const LV2_Atom* atom = (const LV2_Atom*)buffer;

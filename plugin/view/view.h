@@ -108,6 +108,11 @@ typedef struct {
 void view_state_init(ViewState* s);
 void view_look_defaults(ViewLook* look);
 
+/* One Display control of plugin/ports.def (display_shape, display_size...)
+ * into the look, clamped to its range (NaN gives its default).  False for
+ * a symbol that is not a Display control. */
+bool view_look_set(ViewLook* look, const char* symbol, float value);
+
 /* The layouts: the plugin window, the projector (black, the target and
  * the optional breath ring and caption) and the strip (a short wide
  * picture for a mixer strip). */
@@ -126,6 +131,15 @@ float view_gaze_at(const ViewLayout* l, double x);
 
 /* The breathing circle's radius at a breath level (clamped to 0..1). */
 double view_breath_radius(const ViewLayout* l, float breath_level);
+
+/* What differs between the projector's pictures of two states, as one
+ * rectangle (w or h 0 when nothing does; the whole picture when the look
+ * changed): a window or a video frame need only redraw, send or convert
+ * that, clipped to it.  Drawn clipped to it over the picture of `before`,
+ * `after` gives the pixels of it drawn whole (within cairo's rounding of
+ * a clipped edge, a level or two). */
+ViewRect view_projector_damage(double width, double height, const ViewState* before,
+                               const ViewState* after);
 
 /* The target's colour at the look's brightness, components 0..1. */
 void view_target_rgb(const ViewLook* look, double rgb[3]);

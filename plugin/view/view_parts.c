@@ -143,4 +143,6 @@ view_text(cairo_t* cr, const char* text, double x, double y, double size, int al
 	 * different letters sit on one line. */
 	cairo_move_to(cr, left, y + size * 0.35);
 	cairo_show_text(cr, text);
+	/* show_text leaves a current point, which the next arc would join. */
+	cairo_new_path(cr);
 }

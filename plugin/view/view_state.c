@@ -7,21 +7,6 @@
 #include <string.h>
 
 void
-view_look_defaults(ViewLook* look)
-{
-	/* The defaults of the Display controls in plugin/ports.def. */
-	*look = (ViewLook){
-		.shape       = VIEW_SHAPE_DOT,
-		.colour      = VIEW_COLOUR_WARM,
-		.size        = 0.08f,
-		.brightness  = 0.8f,
-		.breath_ring = true,
-		.captions    = false,
-		.monitor     = 0,
-	};
-}
-
-void
 view_state_init(ViewState* s)
 {
 	memset(s, 0, sizeof(*s));

@@ -32,6 +32,7 @@ view_draw_strip(cairo_t* cr, double width, double height, const ViewState* s)
 {
 	const ViewLayout l = view_strip_layout(width, height, &s->look);
 	cairo_save(cr);
+	cairo_new_path(cr); /* the caller's path is not ours to join */
 	cairo_set_source_rgb(cr, VIEW_BACKGROUND);
 	cairo_rectangle(cr, 0.0, 0.0, width, height);
 	cairo_fill(cr);

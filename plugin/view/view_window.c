@@ -28,7 +28,7 @@ view_window_layout(double width, double height, const ViewLook* look)
 	const double top = pad + field_h + pad, bottom = h - controls - pad;
 	const double area_w = w * 0.5 - pad, area_h = bottom - top;
 	l.breath_r_max = fmax(0.0, 0.5 * fmin(area_w, area_h));
-	l.breath_r_min = 0.3 * l.breath_r_max;
+	l.breath_r_min = 0.35 * l.breath_r_max;
 	l.breath_x     = pad + area_w * 0.5;
 	l.breath_y     = top + area_h * 0.5;
 	l.controls     = (ViewRect){0.0, h - controls, w, controls};
@@ -58,9 +58,10 @@ draw_numbers(cairo_t* cr, const ViewLayout* l, const ViewState* s, double width)
 			snprintf(text, sizeof(text), "Rest until cued");
 		}
 	} else if (s->set_number > 0) {
-		snprintf(text, sizeof(text), "Set %u  \xc2\xb7  %u passes", s->set_number, s->passes);
+		snprintf(text, sizeof(text), "Set %u  \xc2\xb7  %u %s", s->set_number, s->passes,
+		         s->passes == 1 ? "pass" : "passes");
 	} else {
-		snprintf(text, sizeof(text), "%u passes", s->passes);
+		snprintf(text, sizeof(text), "%u %s", s->passes, s->passes == 1 ? "pass" : "passes");
 	}
 	view_text(cr, text, left, top + line * (row++ + 0.5), size, -1);
 
@@ -85,6 +86,7 @@ view_draw_window(cairo_t* cr, double width, double height, const ViewState* s)
 {
 	const ViewLayout l = view_window_layout(width, height, &s->look);
 	cairo_save(cr);
+	cairo_new_path(cr); /* the caller's path is not ours to join */
 	cairo_set_source_rgb(cr, VIEW_BACKGROUND);
 	cairo_rectangle(cr, 0.0, 0.0, width, height);
 	cairo_fill(cr);
@@ -96,7 +98,7 @@ view_draw_window(cairo_t* cr, double width, double height, const ViewState* s)
 	view_draw_breath(cr, &l, s, false, breath_rgb);
 	if (l.breath_r_max > 0.0) {
 		char seconds[32];
-		const double size = l.breath_r_min * 0.42;
+		const double size = l.breath_r_max * 0.13;
 		cairo_set_source_rgb(cr, VIEW_TEXT);
 		view_text(cr, view_breath_label(s->breath_stage), l.breath_x, l.breath_y - size * 0.7,
 		          size, 0);

@@ -117,20 +117,28 @@ target_rgb_default(double rgb[3])
 	return 0.0;
 }
 
-/* The gaze position the picture's target stands for. */
+/* The gaze position the picture's target stands for, in a window of
+ * width x height logical pixels drawn at `scale` device pixels to one. */
 static bool
-drawn_position(cairo_surface_t* image, int width, int height, float* pos)
+drawn_position_scaled(cairo_surface_t* image, int width, int height, double scale, float* pos)
 {
 	const ViewLayout l = window_layout(width, height);
 	double rgb[3], x;
 	target_rgb_default(rgb);
-	const int r = (int)ceil(l.target_r) + 2;
-	if (!find_colour_centre(image, rgb, (int)(l.field.x - r), (int)(l.field.x + l.field.w + r),
-	                        (int)(l.target_y - r), (int)(l.target_y + r), &x)) {
+	const double r = l.target_r + 2.0;
+	if (!find_colour_centre(image, rgb, (int)(scale * (l.field.x - r)),
+	                        (int)(scale * (l.field.x + l.field.w + r)),
+	                        (int)(scale * (l.target_y - r)), (int)(scale * (l.target_y + r)), &x)) {
 		return false;
 	}
-	*pos = view_gaze_at(&l, x);
+	*pos = view_gaze_at(&l, x / scale);
 	return true;
+}
+
+static bool
+drawn_position(cairo_surface_t* image, int width, int height, float* pos)
+{
+	return drawn_position_scaled(image, width, height, 1.0, pos);
 }
 
 static cairo_surface_t*
@@ -199,6 +207,21 @@ check_positions(Display* dpy)
 	cairo_surface_destroy(image);
 
 	ui_host_free(ui);
+
+	/* HiDPI: at a scale of 2 the window has twice the pixels, the same
+	 * picture drawn finer */
+	ui = open_ui(host, dpy, 2 * WIDTH, 2 * HEIGHT, 2.0f);
+	ui_host_requested_size(ui, &rw, &rh);
+	CHECK(rw == 2 * WIDTH && rh == 2 * HEIGHT, "at scale 2 the window asked for %dx%d", rw, rh);
+	ui_host_send_control(ui, PORT_gaze_pos, 0.5f);
+	image = frame_now(ui, dpy);
+	CHECK(cairo_image_surface_get_width(image) == 2 * WIDTH, "the window is %d pixels wide at scale 2",
+	      cairo_image_surface_get_width(image));
+	CHECK(drawn_position_scaled(image, WIDTH, HEIGHT, 2.0, &pos), "no target at scale 2");
+	printf("scale 2: a %dx%d window, target for +0.5 at %+.4f\n", 2 * WIDTH, 2 * HEIGHT, pos);
+	CHECK(fabs(pos - 0.5f) * 0.5 <= MAX_ERROR, "at scale 2 the target is at %f", pos);
+	cairo_surface_destroy(image);
+	ui_host_free(ui);
 	host_free(host);
 }
 
@@ -243,7 +266,7 @@ render_to(Session* s, int64_t to)
 		s->log.frames++;
 		s->log.pos[s->log.frames] = *s->pos_out;
 		s->log.side[s->log.frames] = (int8_t)lrintf(*s->side_out);
-		const LV2_Atom_Sequence* notify = host_atom_output(s->host, "notify");
+		const LV2_Atom_Sequence* notify = host_output_events(s->host, "notify");
 		LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
 			const Pending head = {s->log.frames,
 			                      lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + ev->body.size), 0};
@@ -476,11 +499,14 @@ key_escape(Display* dpy, Window win)
 /* The projector: full screen at the screen's size, black with the target;
  * Esc closes it, and so does a second click of its button. */
 static void
-check_projector(Display* dpy, const char* screenshot)
+check_projector(Display* dpy, ViewColour colour, const char* screenshot)
 {
 	Host* host = open_host();
 	set(host, "gaze_mode", 1.0f);
 	set(host, "fade_in", 0.0f);
+	/* the look comes from the Display controls */
+	set(host, "display_colour", (float)colour);
+	set(host, "display_bright", 100.0f);
 	UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
 	ui_host_apply_writes(ui, host);
 	float block_l[256], block_r[256];
@@ -506,10 +532,14 @@ check_projector(Display* dpy, const char* screenshot)
 	cairo_surface_t* image = ui_host_capture(ui, projector);
 	CHECK(image, "XGetImage of the projector failed");
 	const double black[3] = {0.0, 0.0, 0.0};
+	ViewLook look;
+	view_look_defaults(&look);
+	look.colour = colour;
+	look.brightness = 1.0f;
 	double rgb[3];
-	target_rgb_default(rgb);
+	view_target_rgb(&look, rgb);
 	const long dark = count_colour(image, black), lit = count_colour(image, rgb);
-	printf("projector: %.1f %% near black, %ld pixels of the target\n",
+	printf("projector: %.1f %% near black, %ld pixels of the target in the look's colour\n",
 	       100.0 * dark / ((double)sw * sh), lit);
 	CHECK(dark > 0.9 * sw * sh, "the projector is not black");
 	CHECK(lit > 100, "no target on the projector");
@@ -642,7 +672,9 @@ main(int argc, char** argv)
 			worst = e > worst ? e : worst;
 		}
 		printf("worst target error over the runs: %.3f %% of the width\n", 100.0 * worst);
-		check_projector(dpy, shots ? projector_png : NULL);
+		/* the README's picture in the default colour, the test in another */
+		check_projector(dpy, shots ? VIEW_COLOUR_WARM : VIEW_COLOUR_BLUE,
+		                shots ? projector_png : NULL);
 		check_controls(dpy);
 	}
 	XSync(dpy, False);
