@@ -108,17 +108,6 @@ motion_at(const Motion* m, double now_s, MotionNow* now)
 	return true;
 }
 
-double
-motion_breath_left_s(const MotionNow* now)
-{
-	const Breath* b = &now->breath;
-	if (b->inc == 0) {
-		return 0.0;
-	}
-	const double left = (double)(UINT64_MAX - b->pos) / (double)b->inc;
-	return left / b->rate;
-}
-
 uint32_t
 motion_alternate_glide_frames(const Gaze* g)
 {

@@ -61,7 +61,4 @@ uint32_t motion_alternate_glide_frames(const Gaze* g);
  * where it glides to the coming strike's side. */
 float motion_drawn_position(const MotionNow* now);
 
-/* Seconds left in the current breath stage. */
-double motion_breath_left_s(const MotionNow* now);
-
 #endif

@@ -139,20 +139,15 @@ view_now(const SomascapeUI* self, ViewState* s)
 		const Gaze* g = &now.gaze;
 		s->gaze_pos = motion_drawn_position(&now);
 		s->gaze_side = gaze_side(g);
-		s->passes = gaze_passes(g);
 		s->set_active = gaze_sounding(g);
+		s->set_number = p[PORT_set_length] > 0.0f ? gaze_set_number(g) : 0u;
+		s->passes = gaze_set_passes(g);
+		s->rest_left_s = (float)gaze_rest_left_s(g);
 		s->breath_level = breath_level(&now.breath);
 		s->breath_stage = (ViewBreathStage)breath_stage(&now.breath);
-		s->breath_left_s = (float)motion_breath_left_s(&now);
+		s->breath_left_s = (float)breath_stage_left_s(&now.breath);
 		s->breath_bpm = (float)(60.0 / breath_period_s(&now.breath));
 		s->session_s = (double)now.frame / self->motion.snap.rate;
-		if (g->p.set_s > 0.0) {
-			const double cycle = g->p.set_s + g->p.set_rest_s;
-			s->set_number = g->held ? 0u : (uint32_t)(s->session_s / cycle) + 1u;
-			s->rest_left_s = g->held ? -1.0f
-			                         : (float)((double)(g->set_rest_frames - g->set_elapsed) /
-			                                   self->motion.snap.rate);
-		}
 	} else {
 		s->gaze_pos = p[PORT_gaze_pos];
 		s->gaze_side = (int)lrintf(p[PORT_gaze_side]);
