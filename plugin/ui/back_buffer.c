@@ -53,8 +53,16 @@ back_buffer_begin(BackBuffer* b)
 void
 back_buffer_show(BackBuffer* b, cairo_t* cr)
 {
+	back_buffer_show_rect(b, cr, 0, 0, b->width, b->height);
+}
+
+void
+back_buffer_show_rect(BackBuffer* b, cairo_t* cr, int x, int y, int width, int height)
+{
 	cairo_destroy(cr);
 	cairo_t* out = cairo_create(b->window);
+	cairo_rectangle(out, x, y, width, height);
+	cairo_clip(out);
 	cairo_set_source_surface(out, b->back, 0.0, 0.0);
 	cairo_set_operator(out, CAIRO_OPERATOR_SOURCE);
 	cairo_paint(out);

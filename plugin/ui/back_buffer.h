@@ -23,7 +23,9 @@ void back_buffer_free(BackBuffer* b);
 
 /* A context on the back buffer for one frame ... */
 cairo_t* back_buffer_begin(BackBuffer* b);
-/* ... and the frame shown (the context is destroyed). */
+/* ... and the frame shown (the context is destroyed) ... */
 void back_buffer_show(BackBuffer* b, cairo_t* cr);
+/* ... or only a rectangle of it, in pixels. */
+void back_buffer_show_rect(BackBuffer* b, cairo_t* cr, int x, int y, int width, int height);
 
 #endif

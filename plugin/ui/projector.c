@@ -6,6 +6,7 @@
 #include <X11/extensions/Xrandr.h>
 #include <X11/keysym.h>
 
+#include <math.h>
 #include <string.h>
 
 /* The chosen monitor's rectangle, or the whole screen without RandR. */
@@ -96,6 +97,7 @@ projector_open(Projector* p, Display* dpy, int monitor)
 	p->dpy = dpy;
 	p->win = win;
 	back_buffer_init(&p->buffer, dpy, win, w, h);
+	p->whole = true;
 	return true;
 }
 
@@ -127,6 +129,10 @@ projector_event(Projector* p, const XEvent* ev)
 	}
 	case ConfigureNotify:
 		back_buffer_resize(&p->buffer, ev->xconfigure.width, ev->xconfigure.height);
+		p->whole = true;
+		break;
+	case Expose:
+		p->whole = true;
 		break;
 	case ClientMessage:
 		if ((Atom)ev->xclient.data.l[0] == p->wm_delete) {
@@ -145,7 +151,22 @@ projector_draw(Projector* p, const ViewState* s)
 	if (!p->win) {
 		return;
 	}
+	const int w = p->buffer.width, h = p->buffer.height;
+	ViewRect damage = {0.0, 0.0, w, h};
+	if (!p->whole && p->buffer.back) {
+		damage = view_projector_damage(w, h, &p->shown, s);
+	}
+	p->shown = *s;
+	p->whole = false;
+	/* whole pixels around it */
+	const int x0 = (int)floor(damage.x), y0 = (int)floor(damage.y);
+	const int x1 = (int)ceil(damage.x + damage.w), y1 = (int)ceil(damage.y + damage.h);
+	if (x1 <= x0 || y1 <= y0) {
+		return;
+	}
 	cairo_t* cr = back_buffer_begin(&p->buffer);
-	view_draw_projector(cr, p->buffer.width, p->buffer.height, s);
-	back_buffer_show(&p->buffer, cr);
+	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	cairo_clip(cr);
+	view_draw_projector(cr, w, h, s);
+	back_buffer_show_rect(&p->buffer, cr, x0, y0, x1 - x0, y1 - y0);
 }

@@ -17,6 +17,8 @@ typedef struct {
 	Display*         dpy;
 	Window           win;  /* None while closed */
 	BackBuffer       buffer;
+	ViewState        shown;  /* what the screen shows, */
+	bool             whole;  /* unless it is to be drawn whole */
 	Atom             wm_delete;
 } Projector;
 
@@ -35,6 +37,8 @@ projector_is_open(const Projector* p)
 /* An X event: true when it was the projector's (it may have closed). */
 bool projector_event(Projector* p, const XEvent* ev);
 
+/* A frame: only what differs from the last one is drawn and sent (a
+ * target on black is a small part of a large screen). */
 void projector_draw(Projector* p, const ViewState* s);
 
 #endif
