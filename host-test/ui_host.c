@@ -368,11 +368,22 @@ ui_host_written(const UiHost* ui, uint32_t port, float* value)
 cairo_surface_t*
 ui_host_capture(UiHost* ui, Window win)
 {
+	return ui_host_capture_rows(ui, win, 0, -1);
+}
+
+cairo_surface_t*
+ui_host_capture_rows(UiHost* ui, Window win, int y0, int rows)
+{
 	XWindowAttributes attr;
 	if (!XGetWindowAttributes(ui->dpy, win, &attr) || attr.width <= 0 || attr.height <= 0) {
 		return NULL;
 	}
-	XImage* image = XGetImage(ui->dpy, win, 0, 0, (unsigned)attr.width, (unsigned)attr.height,
+	y0 = y0 < 0 ? 0 : y0 >= attr.height ? attr.height - 1 : y0;
+	if (rows < 0 || y0 + rows > attr.height) {
+		rows = attr.height - y0;
+	}
+	attr.height = rows; /* from here on, the band's */
+	XImage* image = XGetImage(ui->dpy, win, 0, y0, (unsigned)attr.width, (unsigned)attr.height,
 	                          AllPlanes, ZPixmap);
 	if (!image) {
 		return NULL;

@@ -61,9 +61,10 @@ uint32_t ui_host_apply_writes(UiHost* ui, Host* host);
 /* The last value the window wrote to a control port; false if none. */
 bool ui_host_written(const UiHost* ui, uint32_t port, float* value);
 
-/* The window's pixels now (an RGB24 image surface; the caller destroys
- * it), or NULL. */
+/* A window's pixels now (an RGB24 image surface; the caller destroys it),
+ * or NULL: the whole of it, or a band of rows [y, y + height). */
 cairo_surface_t* ui_host_capture(UiHost* ui, Window win);
+cairo_surface_t* ui_host_capture_rows(UiHost* ui, Window win, int y, int height);
 
 /* A click (press and release) or a drag of button 1 on the window, at
  * pixel positions, through XTEST-free synthetic events. */
