@@ -367,7 +367,7 @@ run(LV2_Handle instance, uint32_t n_samples)
 	render(self, done, n_samples - done);
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
-	if (self->sample_patch.writing) {
+	if (self->ui.on && self->sample_patch.writing) {
 		ui_link_report(&self->ui, &self->sample_patch.forge, &self->player, n_samples,
 		               n_samples > 0 ? (int64_t)n_samples - 1 : 0);
 	}

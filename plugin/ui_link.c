@@ -34,6 +34,7 @@ ui_link_read(UiLink* link, const LV2_Atom* event)
 	}
 	link->on = otype == link->ui_on;
 	link->since = link->interval; /* the first snapshot goes out at once */
+	link->last_frame = -1;        /* and says the clock moves */
 	return true;
 }
 
@@ -44,7 +45,7 @@ ui_link_report(UiLink* link, LV2_Atom_Forge* forge, const Player* player, uint32
 	const bool advancing = e->frame != link->last_frame;
 	link->last_frame = e->frame;
 	link->since += n;
-	if (!link->on || link->since < link->interval) {
+	if (link->since < link->interval) {
 		return;
 	}
 	MotionSnapshot snap;

@@ -28,9 +28,9 @@ void ui_link_init(UiLink* link, LV2_URID_Map* map, double rate);
 /* True when `event` was a uiOn or uiOff message (and is taken). */
 bool ui_link_read(UiLink* link, const LV2_Atom* event);
 
-/* At the end of a block of n frames: a snapshot of the session as heard
- * when a window listens and one is due, at frame `at` of the block, into
- * an open notify sequence. */
+/* At the end of a block of n frames while a window listens (link->on): a
+ * snapshot of the session as heard when one is due, at frame `at` of the
+ * block, into an open notify sequence. */
 void ui_link_report(UiLink* link, LV2_Atom_Forge* forge, const Player* player, uint32_t n,
                     int64_t at);
 
