@@ -49,7 +49,8 @@ for path in /usr/bin/somascape-render \
 	/usr/lib/lv2/somascape.lv2/somascape.so /usr/lib/lv2/somascape.lv2/somascape.ttl \
 	/usr/lib/lv2/somascape.lv2/manifest.ttl /usr/lib/lv2/somascape.lv2/presets.ttl \
 	/usr/share/man/man1/somascape-render.1.gz /usr/share/doc/somascape/README.md \
-	/usr/share/doc/somascape/copyright /usr/share/doc/somascape/changelog.Debian.gz; do
+	/usr/share/doc/somascape/copyright /usr/share/doc/somascape/changelog.Debian.gz \
+	/usr/share/doc/somascape/examples/basic-exercise.txt; do
 	echo "$contents" | grep -qx "$path" && pass "holds $path" || fail "lacks $path"
 done
 stray=$(echo "$contents" | grep -Ev '^/usr/(bin|lib/lv2|share/(man|doc|lintian))/' | grep -v '/$')

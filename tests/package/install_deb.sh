@@ -68,6 +68,10 @@ grep -Eq '^[[:space:]]+BLS 1 Hz soft tones$' "$work/info" && pass "lv2info lists
 	2>"$work/render.err" && [ "$("$probe" info "$work/x.flac")" = "48000 2 480000 flac pcm24" ] &&
 	pass "somascape-render renders 10 s of BLS 1 Hz soft tones to FLAC" ||
 	fail "the render: $(cat "$work/render.err") $("$probe" info "$work/x.flac" 2>&1)"
+examples=/usr/share/doc/somascape/examples
+somascape-render --script $examples/basic-exercise.txt --duration 30s --null 2>"$work/script.err" &&
+	pass "the shipped script $examples/basic-exercise.txt plays" ||
+	fail "the shipped script: $(cat "$work/script.err")"
 loudness=$("$probe" loudness "$work/x.flac" 2>&1)
 echo "$loudness" | grep -Eq '^-[0-9]' && pass "the render is not silent ($loudness)" ||
 	fail "the render's loudness: $loudness"
