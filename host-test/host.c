@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "host.h"
+#include "atom_check.h"
 #include "host_paths.h"
 #include "host_worker.h"
 
@@ -7,6 +8,7 @@
 #include <lv2/atom/util.h>
 #include <lv2/buf-size/buf-size.h>
 #include <lv2/log/log.h>
+#include <lv2/midi/midi.h>
 #include <lv2/options/options.h>
 #include <lv2/parameters/parameters.h>
 #include <lv2/urid/urid.h>
@@ -19,6 +21,9 @@
 #include <unistd.h>
 
 #define ATOM_CAPACITY 65536u
+/* Bytes past an output's room that must come back untouched. */
+#define ATOM_GUARD 64u
+#define ATOM_GUARD_BYTE 0xA5u
 #define MAX_URIS 1024u
 
 typedef enum { PORT_AUDIO_OUT, PORT_CONTROL_IN, PORT_CONTROL_OUT, PORT_ATOM_IN, PORT_ATOM_OUT, PORT_OTHER } PortRole;
@@ -44,6 +49,10 @@ struct Host {
 	uint32_t          n_atom_in, n_atom_out;
 	int               audio_out[2];
 	LV2_URID          atom_chunk; /* mapped once: run() is hot */
+	AtomCheckURIs     atom_check;
+	uint32_t          out_room;   /* what an output's atom.size says before run() */
+	bool              strict;     /* abort on an ill-formed output */
+	char              output_error[256];
 
 	char*    uris[MAX_URIS];
 	uint32_t n_uris;
@@ -205,6 +214,8 @@ connect_ports(Host* host, char* err, size_t err_size)
 		}
 	}
 	host->atom_chunk = chunk;
+	host->atom_check = (AtomCheckURIs){sequence, map_uri(host, LV2_MIDI__MidiEvent)};
+	host->out_room = ATOM_CAPACITY - sizeof(LV2_Atom) - ATOM_GUARD;
 	if (ok && n_audio != 2) {
 		set_error(err, err_size, "%s", "the plugin does not have two audio outputs");
 		ok = false;
@@ -426,13 +437,6 @@ find_port(const Host* host, const char* symbol)
 	return NULL;
 }
 
-const LV2_Atom_Sequence*
-host_atom_output(const Host* host, const char* symbol)
-{
-	const HostPort* port = find_port(host, symbol);
-	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;
-}
-
 bool
 host_set(Host* host, const char* symbol, float value)
 {
@@ -485,17 +489,58 @@ host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const 
 	return true;
 }
 
+/* Before run(): an output is a chunk of out_room bytes, as hosts give it,
+ * with a guard after it. */
+static void
+prepare_output(Host* host, HostPort* port)
+{
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+	seq->atom.type = host->atom_chunk;
+	seq->atom.size = host->out_room;
+	memset((uint8_t*)port->atom + sizeof(LV2_Atom) + host->out_room, ATOM_GUARD_BYTE, ATOM_GUARD);
+}
+
+/* After run(): the output as jalv and Ardour read it.  An ill-formed one
+ * is an error (fatal when strict), and is then read as empty. */
+static void
+check_output(Host* host, HostPort* port, uint32_t n)
+{
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+	char why[200] = "";
+	const uint8_t* guard = (const uint8_t*)port->atom + sizeof(LV2_Atom) + host->out_room;
+	for (uint32_t i = 0; i < ATOM_GUARD; ++i) {
+		if (guard[i] != ATOM_GUARD_BYTE) {
+			snprintf(why, sizeof(why), "written past its room of %u bytes", host->out_room);
+			break;
+		}
+	}
+	if (!why[0] && atom_check_output(seq, host->out_room, n, &host->atom_check, why, sizeof(why))) {
+		return;
+	}
+	if (!host->output_error[0]) {
+		snprintf(host->output_error, sizeof(host->output_error), "the %s output after run(%u): %s",
+		         port->symbol, n, why);
+	}
+	if (host->strict) {
+		fprintf(stderr, "host: %s\n", host->output_error);
+		abort();
+	}
+	seq->atom.type = host->atom_check.sequence;
+	seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
+}
+
 void
 host_run(Host* host, float* left, float* right, uint32_t n)
 {
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[0], left);
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[1], right);
 	for (uint32_t i = 0; i < host->n_atom_out; ++i) {
-		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_out[i]->atom;
-		seq->atom.type = host->atom_chunk;
-		seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
+		prepare_output(host, host->atom_out[i]);
 	}
 	lilv_instance_run(host->instance, n);
+	for (uint32_t i = 0; i < host->n_atom_out; ++i) {
+		check_output(host, host->atom_out[i], n);
+	}
 	host_worker_end_run(&host->worker);
 	for (uint32_t i = 0; i < host->n_atom_in; ++i) {
 		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_in[i]->atom;
@@ -503,8 +548,30 @@ host_run(Host* host, float* left, float* right, uint32_t n)
 	}
 }
 
+void
+host_set_strict(Host* host, bool strict)
+{
+	host->strict = strict;
+}
+
+const char*
+host_output_error(const Host* host)
+{
+	return host->output_error[0] ? host->output_error : NULL;
+}
+
+bool
+host_set_output_room(Host* host, uint32_t room)
+{
+	if (room > ATOM_CAPACITY - sizeof(LV2_Atom) - ATOM_GUARD) {
+		return false;
+	}
+	host->out_room = room;
+	return true;
+}
+
 const LV2_Atom_Sequence*
-host_output_events(Host* host, const char* symbol)
+host_output_events(const Host* host, const char* symbol)
 {
 	const HostPort* port = find_port(host, symbol);
 	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;

@@ -64,15 +64,24 @@ bool host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size,
                      const void* body);
 
 /* What an atom output port (by symbol) holds after the last run(); NULL
- * when there is no such port. */
-const LV2_Atom_Sequence* host_output_events(Host* host, const char* symbol);
+ * when there is no such port.  Checked after every run() as jalv and Ardour
+ * read it: an output that is not a well-formed atom:Sequence within its
+ * room (atom_check.h) reads as empty, and is an error. */
+const LV2_Atom_Sequence* host_output_events(const Host* host, const char* symbol);
+
+/* The first ill-formed output seen, or NULL. */
+const char* host_output_error(const Host* host);
+
+/* When strict, an ill-formed output ends the process with a message (the
+ * tests); otherwise the caller asks host_output_error() (the renderer). */
+void host_set_strict(Host* host, bool strict);
+
+/* The room each atom output gets before run() (default: all there is);
+ * false if more than there is. */
+bool host_set_output_room(Host* host, uint32_t room);
 
 /* The URID of a URI, for building events. */
 uint32_t host_map(Host* host, const char* uri);
-
-/* What an atom output port (by symbol) holds after the last run; NULL if
- * there is no such port. */
-const LV2_Atom_Sequence* host_atom_output(const Host* host, const char* symbol);
 
 /* Every message the plugin logs also goes to hook, formatted, with its
  * type's name ("Error", "Warning", "Note", "Trace"); NULL stops it. */

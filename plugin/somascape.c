@@ -291,27 +291,33 @@ write_midi(Somascape* self, uint32_t n_samples, uint32_t capacity)
 		} note = {{{(int64_t)self->midi[i].frame},
 		           {3, self->uris.midi_MidiEvent}},
 		          {self->midi[i].msg[0], self->midi[i].msg[1], self->midi[i].msg[2]}};
-		if (!lv2_atom_sequence_append_event(self->midi_out, capacity, &note.event)) {
+		/* lv2_atom_sequence_append_event() checks the room for the event
+		 * unpadded, then takes it padded: the padded size must fit */
+		if (self->midi_out->atom.size + lv2_atom_pad_size(sizeof(note)) > capacity ||
+		    !lv2_atom_sequence_append_event(self->midi_out, capacity, &note.event)) {
 			break;
 		}
 	}
 }
 
-static void
-clear_sequence(LV2_Atom_Sequence* seq)
+/* Hosts hand an output over as an atom:Chunk whose size is the room they
+ * gave, and read it back only as an atom:Sequence: jalv and Ardour take any
+ * other type as empty.  So the output is made an empty sequence before
+ * anything else, whenever its header fits; returns the room. */
+static uint32_t
+open_sequence(LV2_Atom_Sequence* seq, LV2_URID sequence_type)
 {
-	if (seq) {
+	if (!seq) {
+		return 0;
+	}
+	const uint32_t capacity = seq->atom.size;
+	if (capacity >= sizeof(LV2_Atom_Sequence_Body)) {
+		seq->atom.type = sequence_type;
 		seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
 		seq->body.unit = 0;
 		seq->body.pad = 0;
 	}
-}
-
-/* The space the host gave an output sequence, before it is cleared. */
-static uint32_t
-capacity_of(const LV2_Atom_Sequence* seq)
-{
-	return seq ? seq->atom.size : 0;
+	return capacity;
 }
 
 /* Audio thread: renders up to each event, then applies it (sample-exact). */
@@ -319,13 +325,13 @@ static void
 run(LV2_Handle instance, uint32_t n_samples)
 {
 	Somascape* self = (Somascape*)instance;
+	const uint32_t midi_capacity = open_sequence(self->midi_out, self->uris.atom_Sequence);
+	sample_patch_begin(&self->sample_patch, self->notify);
 	if (!self->out[0] || !self->out[1]) {
+		sample_patch_end(&self->sample_patch);
 		return;
 	}
-	const uint32_t midi_capacity = capacity_of(self->midi_out);
 	read_controls(self);
-	sample_patch_begin(&self->sample_patch, self->notify);
-	clear_sequence(self->midi_out);
 	self->tap_count = 0;
 	sample_worker_collect(&self->samples, &self->player);
 	if (self->samples.report) {

@@ -5,4 +5,5 @@
 file(GLOB SOMASCAPE_PLUGIN_SOURCES CONFIGURE_DEPENDS
   ${SOMASCAPE_SOURCE}/plugin/*.c ${SOMASCAPE_SOURCE}/plugin/dsp/*.c)
 set(SOMASCAPE_PLUGIN_INCLUDES ${SOMASCAPE_SOURCE}/plugin ${SOMASCAPE_SOURCE}/plugin/dsp
-  ${SOMASCAPE_SOURCE}/tests ${SOMASCAPE_SOURCE}/tests/fuzz)
+  ${SOMASCAPE_SOURCE}/tests ${SOMASCAPE_SOURCE}/tests/fuzz
+  ${SOMASCAPE_SOURCE}/host-test) # atom_check.h, the output check every host of ours makes
