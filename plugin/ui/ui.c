@@ -74,8 +74,8 @@ static const char* const port_symbols[PORT_COUNT] = {
 #define ATOM_IN(sym, name) [PORT_##sym] = #sym,
 #define ATOM_OUT(sym, name) [PORT_##sym] = #sym,
 #define MIDI_OUT(sym, name) [PORT_##sym] = #sym,
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) [PORT_##sym] = #sym,
-#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) [PORT_##sym] = #sym,
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) [PORT_##sym] = #sym,
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) [PORT_##sym] = #sym,
 #include "ports.def"
 };
 
@@ -85,7 +85,7 @@ default_ports(float* ports)
 	for (int i = 0; i < PORT_COUNT; ++i) {
 		ports[i] = 0.0f;
 	}
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) ports[PORT_##sym] = (float)(def);
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) ports[PORT_##sym] = (float)(def);
 #include "ports.def"
 }
 
