@@ -30,6 +30,7 @@ struct UiHost {
 	Window                       widget;
 	const LV2UI_Idle_Interface*  idle;
 	const LV2UI_Resize*          resize;
+	const LV2UI_Show_Interface*  show;
 	LV2_URID                     event_transfer;
 	int                          requested_w, requested_h;
 	float                        scale;
@@ -75,7 +76,9 @@ on_resize(LV2UI_Feature_Handle handle, int width, int height)
 	UiHost* ui = (UiHost*)handle;
 	ui->requested_w = width;
 	ui->requested_h = height;
-	XResizeWindow(ui->dpy, ui->parent, (unsigned)width, (unsigned)height);
+	if (ui->parent) {
+		XResizeWindow(ui->dpy, ui->parent, (unsigned)width, (unsigned)height);
+	}
 	return 0;
 }
 
@@ -172,11 +175,13 @@ ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* 
 	}
 
 	const int screen = DefaultScreen(dpy);
-	ui->parent = XCreateSimpleWindow(dpy, RootWindow(dpy, screen), 0, 0, (unsigned)width,
-	                                 (unsigned)height, 0, 0, BlackPixel(dpy, screen));
-	XStoreName(dpy, ui->parent, "somascape UI test host");
-	XMapWindow(dpy, ui->parent);
-	XSync(dpy, False);
+	if (width > 0 && height > 0) {
+		ui->parent = XCreateSimpleWindow(dpy, RootWindow(dpy, screen), 0, 0, (unsigned)width,
+		                                 (unsigned)height, 0, 0, BlackPixel(dpy, screen));
+		XStoreName(dpy, ui->parent, "somascape UI test host");
+		XMapWindow(dpy, ui->parent);
+		XSync(dpy, False);
+	}
 
 	ui->resize_feature = (LV2UI_Resize){ui, on_resize};
 	ui->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
@@ -189,13 +194,14 @@ ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* 
 	const LV2_Feature idle_f = {LV2_UI__idleInterface, NULL};
 	const LV2_Feature options_f = {LV2_OPTIONS__options, scale > 0.0f ? ui->options : ui->options + 1};
 	const LV2_Feature* features[] = {&parent_f, &map_f, &resize_f, &idle_f, &options_f, NULL};
+	const LV2_Feature* const* given = ui->parent ? features : features + 1;
 
 	LV2UI_Widget widget = NULL;
 	const LilvNode* bundle = lilv_ui_get_bundle_uri(lui);
 	char* bundle_path = lilv_file_uri_parse(lilv_node_as_uri(bundle), NULL);
 	ui->handle = ui->descriptor->instantiate(ui->descriptor,
 	                                         lilv_node_as_uri(lilv_plugin_get_uri(host_plugin(host))),
-	                                         bundle_path, on_write, ui, &widget, features);
+	                                         bundle_path, on_write, ui, &widget, given);
 	lilv_free(bundle_path);
 	if (!ui->handle) {
 		snprintf(err, err_size, "the UI did not instantiate");
@@ -206,6 +212,7 @@ ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* 
 	if (ui->descriptor->extension_data) {
 		ui->idle = (const LV2UI_Idle_Interface*)ui->descriptor->extension_data(LV2_UI__idleInterface);
 		ui->resize = (const LV2UI_Resize*)ui->descriptor->extension_data(LV2_UI__resize);
+		ui->show = (const LV2UI_Show_Interface*)ui->descriptor->extension_data(LV2_UI__showInterface);
 	}
 	if (!ui->idle) {
 		snprintf(err, err_size, "the UI has no ui:idleInterface");
@@ -272,9 +279,22 @@ ui_host_idle(UiHost* ui)
 }
 
 int
+ui_host_show(UiHost* ui, bool show)
+{
+	if (!ui->show) {
+		return 1;
+	}
+	const int result = show ? ui->show->show(ui->handle) : ui->show->hide(ui->handle);
+	XSync(ui->dpy, False);
+	return result;
+}
+
+int
 ui_host_resize(UiHost* ui, int width, int height)
 {
-	XResizeWindow(ui->dpy, ui->parent, (unsigned)width, (unsigned)height);
+	if (ui->parent) {
+		XResizeWindow(ui->dpy, ui->parent, (unsigned)width, (unsigned)height);
+	}
 	XSync(ui->dpy, False);
 	return ui->resize ? ui->resize->ui_resize(ui->handle, width, height) : 1;
 }

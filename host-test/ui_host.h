@@ -21,8 +21,9 @@
 typedef struct UiHost UiHost;
 
 /* Loads the window of host's plugin into a new parent window of width x
- * height pixels on dpy; scale > 0 is given as ui:scaleFactor.  NULL and a
- * reason in err on failure. */
+ * height pixels on dpy (width 0: no ui:parent, the window is a top-level
+ * of its own, for ui:showInterface); scale > 0 is given as ui:scaleFactor.
+ * NULL and a reason in err on failure. */
 UiHost* ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* err,
                     size_t err_size);
 void    ui_host_free(UiHost* ui);
@@ -35,6 +36,9 @@ void ui_host_requested_size(const UiHost* ui, int* width, int* height);
 
 /* ui:idleInterface's idle(); its result. */
 int ui_host_idle(UiHost* ui);
+
+/* ui:showInterface's show() or hide(); its result (1 without it). */
+int ui_host_show(UiHost* ui, bool show);
 
 /* ui:resize's ui_resize() of the window, after resizing the parent. */
 int ui_host_resize(UiHost* ui, int width, int height);

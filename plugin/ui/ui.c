@@ -13,7 +13,6 @@
 #include "view.h"
 
 #include <X11/Xlib.h>
-#include <X11/Xresource.h>
 #include <X11/Xutil.h>
 #include <lv2/atom/atom.h>
 #include <lv2/atom/util.h>
@@ -45,12 +44,10 @@ typedef struct {
 	Atom                 wm_delete;
 	BackBuffer           buffer;
 	double               scale; /* device pixels per logical pixel (HiDPI) */
-	bool                 mapped_once;
 	bool                 closed; /* our own top-level was closed */
 
 	LV2UI_Write_Function write;
 	LV2UI_Controller     controller;
-	LV2UI_Resize*        host_resize;
 	UiURIs               uris;
 
 	float     ports[PORT_COUNT]; /* each control's value as last heard */
@@ -366,7 +363,6 @@ instantiate(const LV2UI_Descriptor* descriptor, const char* plugin_uri, const ch
 	}
 	self->write = write_function;
 	self->controller = controller;
-	self->host_resize = host_resize;
 	map_uris(&self->uris, map);
 	default_ports(self->ports);
 	view_look_defaults(&self->look);

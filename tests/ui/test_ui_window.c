@@ -108,13 +108,12 @@ window_layout(int width, int height)
 	return view_window_layout(width, height, &look);
 }
 
-static double
+static void
 target_rgb_default(double rgb[3])
 {
 	ViewLook look;
 	view_look_defaults(&look);
 	view_target_rgb(&look, rgb);
-	return 0.0;
 }
 
 /* The gaze position the picture's target stands for, in a window of
@@ -642,6 +641,47 @@ check_projector(Display* dpy, ViewColour colour, const char* screenshot)
 	host_free(host);
 }
 
+/* A host that cannot embed: no ui:parent, the window its own top-level,
+ * shown and hidden through ui:showInterface; closed as a window manager
+ * closes it, idle() says so. */
+static void
+check_show(Display* dpy)
+{
+	Host* host = open_host();
+	UiHost* ui = open_ui(host, dpy, 0, 0, 1.0f);
+	ui_host_idle(ui);
+	CHECK(!find_window(dpy, "somascape"), "the window is on screen before show()");
+	CHECK(ui_host_show(ui, true) == 0, "show() failed");
+	ui_host_send_control(ui, PORT_gaze_pos, -1.0f);
+	CHECK(ui_host_idle(ui) == 0, "idle() says the window closed");
+	XSync(dpy, False);
+	const Window win = find_window(dpy, "somascape");
+	CHECK(win, "show() put no window on screen");
+	cairo_surface_t* image = ui_host_capture(ui, win);
+	float pos;
+	CHECK(image && drawn_position(image, WIDTH, HEIGHT, &pos) && fabsf(pos + 1.0f) < 0.02f,
+	      "the shown window does not draw the target at the left");
+	cairo_surface_destroy(image);
+	CHECK(ui_host_show(ui, false) == 0 && !find_window(dpy, "somascape"), "hide() left it shown");
+	ui_host_show(ui, true);
+
+	XEvent ev;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = ClientMessage;
+	ev.xclient.window = win;
+	ev.xclient.message_type = XInternAtom(dpy, "WM_PROTOCOLS", False);
+	ev.xclient.format = 32;
+	ev.xclient.data.l[0] = (long)XInternAtom(dpy, "WM_DELETE_WINDOW", False);
+	XSendEvent(dpy, win, False, NoEventMask, &ev);
+	XSync(dpy, False);
+	CHECK(ui_host_idle(ui) == 1, "idle() did not say the window was closed");
+	XSync(dpy, False);
+	CHECK(!find_window(dpy, "somascape"), "the closed window is still on screen");
+	printf("show interface: a top-level of its own, shown, hidden, closed\n");
+	ui_host_free(ui);
+	host_free(host);
+}
+
 /* The live controls reach the plugin: a mode button, the set button (the
  * set stops, as with the MIDI cue), and the target dragged in Follow. */
 static void
@@ -753,6 +793,7 @@ main(int argc, char** argv)
 		check_projector(dpy, shots ? VIEW_COLOUR_WARM : VIEW_COLOUR_BLUE,
 		                shots ? projector_png : NULL);
 		check_controls(dpy);
+		check_show(dpy);
 	}
 	XSync(dpy, False);
 	XCloseDisplay(dpy);
