@@ -49,7 +49,7 @@ static bool
 slot_lit(const Slot* slot, const BarState* s)
 {
 	return (slot->action == BAR_MODE && slot->mode == s->mode) ||
-	       (slot->action == BAR_SET && s->set_active) ||
+	       (slot->action == BAR_SET && s->set_active && s->set_cueable) ||
 	       (slot->action == BAR_PROJECTOR && s->projector_open);
 }
 
@@ -137,6 +137,8 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 		cairo_text_extents(cr, text, &ext);
 		if (lit) {
 			cairo_set_source_rgb(cr, 0.040, 0.045, 0.055);
+		} else if (slot->action == BAR_SET && !s->set_cueable) {
+			cairo_set_source_rgb(cr, 0.330, 0.345, 0.380); /* dimmed: it does nothing now */
 		} else {
 			cairo_set_source_rgb(cr, 0.800, 0.820, 0.860);
 		}

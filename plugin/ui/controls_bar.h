@@ -30,6 +30,7 @@ typedef struct {
 	int   mode;
 	float rate_hz;
 	bool  set_active;
+	bool  set_cueable; /* a set can be started or stopped (not in Off or Follow) */
 	bool  projector_open;
 } BarState;
 

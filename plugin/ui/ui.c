@@ -122,6 +122,14 @@ gaze_mode(const SomascapeUI* self)
 	return m >= 0.0f && m <= 4.0f ? (int)lrintf(m) : 0;
 }
 
+/* Sets are cued in Sweep, Alternate and Hold; in Follow the same MIDI
+ * note steers the gaze instead. */
+static bool
+set_cueable(const SomascapeUI* self)
+{
+	return gaze_mode(self) >= 1 && gaze_mode(self) <= 3;
+}
+
 /* The state to draw now: from the motion snapshots when the host passes
  * them on, else from the output ports as last heard. */
 static void
@@ -173,7 +181,7 @@ draw(SomascapeUI* self)
 	view_draw_window(cr, w, h, &s);
 	const ViewLayout l = view_window_layout(w, h, &s.look);
 	const BarState bar = {s.gaze_mode, self->ports[PORT_gaze_rate], s.set_active,
-	                      projector_is_open(&self->projector)};
+	                      set_cueable(self), projector_is_open(&self->projector)};
 	bar_draw(cr, &l.controls, &bar);
 	back_buffer_show(&self->buffer, cr);
 	projector_draw(&self->projector, &s);
@@ -216,7 +224,7 @@ press(SomascapeUI* self, double x, double y)
 		              bar_rate_step(self->ports[PORT_gaze_rate], hit.action == BAR_FASTER ? 1 : -1));
 		break;
 	case BAR_SET:
-		if (gaze_mode(self) >= 1 && gaze_mode(self) <= 3) { /* in Follow a note steers */
+		if (set_cueable(self)) {
 			send_set_cue(self);
 		}
 		break;

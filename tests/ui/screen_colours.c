@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: ISC */
 /* Waits until the X screen shows the plugin window's drawing, found by its
  * colours (the target, the breathing circle, the window's background, each
- * a good number of pixels), and writes the screenshot as PNG.  For the
- * real-host tests: a host that opened our window shows them.
- *   screen_colours SECONDS OUT.png   (0: found, 1: not within SECONDS) */
+ * a good number of pixels), writes the screenshot as PNG, and then checks
+ * that the target moves (the plugin plays, and the host passes what it
+ * says on to the window).  For the real-host tests.
+ *   screen_colours SECONDS OUT.png   (0: found and moving, 1: not) */
 #include "ui_pixels.h"
 #include "view.h"
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +42,39 @@ grab_screen(Display* dpy)
 	cairo_surface_mark_dirty(surface);
 	XDestroyImage(image);
 	return surface;
+}
+
+/* The target's centre on the screen (its pixels' mean), or false. */
+static bool
+target_centre(Display* dpy, const double rgb[3], double* x)
+{
+	cairo_surface_t* shot = grab_screen(dpy);
+	if (!shot) {
+		return false;
+	}
+	const bool found = find_colour_centre(shot, rgb, 0, cairo_image_surface_get_width(shot) - 1, 0,
+	                                      cairo_image_surface_get_height(shot) - 1, x);
+	cairo_surface_destroy(shot);
+	return found;
+}
+
+/* The target somewhere else a quarter of a second later, in 2 s. */
+static bool
+target_moves(Display* dpy, const double rgb[3])
+{
+	double first, later;
+	if (!target_centre(dpy, rgb, &first)) {
+		return false;
+	}
+	for (int tries = 0; tries < 8; ++tries) {
+		usleep(250000);
+		if (target_centre(dpy, rgb, &later) && fabs(later - first) > 4.0) {
+			printf("the target moves: from x %.1f to %.1f\n", first, later);
+			return true;
+		}
+	}
+	printf("the target stays at x %.1f\n", first);
+	return false;
 }
 
 int
@@ -73,8 +109,9 @@ main(int argc, char** argv)
 				printf("the window's drawing is on screen: %ld pixels of the target, %ld of the "
 				       "breathing circle, %ld of its background\n",
 				       counts[0], counts[1], counts[2]);
+				const bool moves = target_moves(dpy, target);
 				XCloseDisplay(dpy);
-				return 0;
+				return moves ? 0 : 1;
 			}
 		}
 		usleep(500000);
