@@ -55,6 +55,13 @@ typedef struct {
 	Motion    motion;
 	Projector projector;
 	bool      dragging; /* the target, in Follow */
+
+	/* what the window shows, so that a frame where nothing moved is not
+	 * made again */
+	ViewState shown;
+	BarState  shown_bar;
+	int       shown_width, shown_height;
+	bool      shown_valid;
 } SomascapeUI;
 
 static double
@@ -175,16 +182,32 @@ draw(SomascapeUI* self)
 {
 	ViewState s;
 	view_now(self, &s);
+	BarState bar;
+	memset(&bar, 0, sizeof(bar)); /* compared whole, padding included */
+	bar.mode = s.gaze_mode;
+	bar.rate_hz = self->ports[PORT_gaze_rate];
+	bar.set_active = s.set_active;
+	bar.set_cueable = set_cueable(self);
+	bar.projector_open = projector_is_open(&self->projector);
+	projector_draw(&self->projector, &s);
+	/* nothing moved (a stopped transport, the gaze off): no frame to make */
+	if (self->shown_valid && self->shown_width == self->buffer.width &&
+	    self->shown_height == self->buffer.height && !memcmp(&s, &self->shown, sizeof(s)) &&
+	    !memcmp(&bar, &self->shown_bar, sizeof(bar))) {
+		return;
+	}
 	const double w = self->buffer.width / self->scale, h = self->buffer.height / self->scale;
 	cairo_t* cr = back_buffer_begin(&self->buffer);
 	cairo_scale(cr, self->scale, self->scale);
 	view_draw_window(cr, w, h, &s);
 	const ViewLayout l = view_window_layout(w, h, &s.look);
-	const BarState bar = {s.gaze_mode, self->ports[PORT_gaze_rate], s.set_active,
-	                      set_cueable(self), projector_is_open(&self->projector)};
 	bar_draw(cr, &l.controls, &bar);
 	back_buffer_show(&self->buffer, cr);
-	projector_draw(&self->projector, &s);
+	self->shown = s;
+	self->shown_bar = bar;
+	self->shown_width = self->buffer.width;
+	self->shown_height = self->buffer.height;
+	self->shown_valid = true;
 }
 
 static ViewLayout
@@ -264,6 +287,9 @@ handle_event(SomascapeUI* self, XEvent* ev)
 		return;
 	}
 	switch (ev->type) {
+	case Expose:
+		self->shown_valid = false;
+		break;
 	case ConfigureNotify:
 		resize_to(self, ev->xconfigure.width, ev->xconfigure.height);
 		break;
