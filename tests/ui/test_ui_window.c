@@ -569,11 +569,14 @@ check_projector(Display* dpy, ViewColour colour, const char* screenshot)
 	UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
 	ui_host_apply_writes(ui, host);
 	float block_l[256], block_r[256];
-	for (int i = 0; i < 40; ++i) { /* 0.2 s into a sweep */
+	/* into a sweep, until the target is well off the centre (and the ring) */
+	const float* gaze = host_control(host, "gaze_pos");
+	for (int i = 0; i < 400 && !(fabsf(*gaze) >= 0.7f); ++i) { /* NaN before the first run */
 		host_run(host, block_l, block_r, 240);
 		ui_host_send_outputs(ui, host);
 		ui_host_send_notify(ui, host);
 	}
+	CHECK(fabsf(*gaze) >= 0.7f, "the sweep did not reach 0.7 in 2 s: %f", *gaze);
 	click_button(ui, BAR_PROJECTOR, 0);
 	ui_host_idle(ui);
 	XSync(dpy, False);
