@@ -53,15 +53,18 @@ back_buffer_begin(BackBuffer* b)
 void
 back_buffer_show(BackBuffer* b, cairo_t* cr)
 {
-	back_buffer_show_rect(b, cr, 0, 0, b->width, b->height);
+	const cairo_rectangle_int_t whole = {0, 0, b->width, b->height};
+	back_buffer_show_rects(b, cr, &whole, 1);
 }
 
 void
-back_buffer_show_rect(BackBuffer* b, cairo_t* cr, int x, int y, int width, int height)
+back_buffer_show_rects(BackBuffer* b, cairo_t* cr, const cairo_rectangle_int_t* rects, int count)
 {
 	cairo_destroy(cr);
 	cairo_t* out = cairo_create(b->window);
-	cairo_rectangle(out, x, y, width, height);
+	for (int i = 0; i < count; ++i) {
+		cairo_rectangle(out, rects[i].x, rects[i].y, rects[i].width, rects[i].height);
+	}
 	cairo_clip(out);
 	cairo_set_source_surface(out, b->back, 0.0, 0.0);
 	cairo_set_operator(out, CAIRO_OPERATOR_SOURCE);

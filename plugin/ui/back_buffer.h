@@ -25,7 +25,8 @@ void back_buffer_free(BackBuffer* b);
 cairo_t* back_buffer_begin(BackBuffer* b);
 /* ... and the frame shown (the context is destroyed) ... */
 void back_buffer_show(BackBuffer* b, cairo_t* cr);
-/* ... or only a rectangle of it, in pixels. */
-void back_buffer_show_rect(BackBuffer* b, cairo_t* cr, int x, int y, int width, int height);
+/* ... or only rectangles of it, in pixels. */
+void back_buffer_show_rects(BackBuffer* b, cairo_t* cr, const cairo_rectangle_int_t* rects,
+                            int count);
 
 #endif

@@ -168,5 +168,6 @@ projector_draw(Projector* p, const ViewState* s)
 	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
 	cairo_clip(cr);
 	view_draw_projector(cr, w, h, s);
-	back_buffer_show_rect(&p->buffer, cr, x0, y0, x1 - x0, y1 - y0);
+	const cairo_rectangle_int_t changed = {x0, y0, x1 - x0, y1 - y0};
+	back_buffer_show_rects(&p->buffer, cr, &changed, 1);
 }

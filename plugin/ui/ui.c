@@ -177,6 +177,50 @@ view_now(const SomascapeUI* self, ViewState* s)
 	s->session_left_s = length_s > 0.0 ? fmax(0.0, length_s - s->session_s) : -1.0;
 }
 
+/* Whether two states read the same beside the field and the breathing
+ * circle: the words and numbers of the window's right-hand column.  Times
+ * are compared in half seconds, so a clock shown rounded or truncated
+ * changes with them. */
+static bool
+same_words(const ViewState* a, const ViewState* b)
+{
+	ViewState x = *a, y = *b;
+	ViewState* both[2] = {&x, &y};
+	for (int i = 0; i < 2; ++i) {
+		ViewState* s = both[i];
+		s->gaze_pos = 0.0f;
+		s->gaze_side = 0;
+		s->breath_level = 0.0f;
+		s->breath_left_s = 0.0f; /* inside the circle */
+		s->breath_stage = VIEW_BREATH_IN; /* inside the circle too */
+		s->session_s = floor(2.0 * s->session_s);
+		s->session_left_s = floor(2.0 * s->session_left_s);
+		s->rest_left_s = floorf(2.0f * s->rest_left_s);
+		s->breath_bpm = floorf(20.0f * s->breath_bpm);
+	}
+	return !memcmp(&x, &y, sizeof(x));
+}
+
+/* The field's band and the breathing circle's square, in device pixels,
+ * whole pixels around them. */
+static void
+moving_parts(const ViewLayout* l, double scale, cairo_rectangle_int_t parts[2])
+{
+	const double band = 1.75 * l->target_r + 2.0;
+	const double r = l->breath_r_max + fmax(1.0, l->breath_r_max * 0.02) + 2.0;
+	const ViewRect logical[2] = {
+		{0.0, l->target_y - band, l->controls.w, 2.0 * band},
+		{l->breath_x - r, l->breath_y - r, 2.0 * r, 2.0 * r},
+	};
+	for (int i = 0; i < 2; ++i) {
+		const int x0 = (int)fmax(0.0, floor(logical[i].x * scale));
+		const int y0 = (int)fmax(0.0, floor(logical[i].y * scale));
+		const int x1 = (int)ceil((logical[i].x + logical[i].w) * scale);
+		const int y1 = (int)ceil((logical[i].y + logical[i].h) * scale);
+		parts[i] = (cairo_rectangle_int_t){x0, y0, x1 - x0, y1 - y0};
+	}
+}
+
 static void
 draw(SomascapeUI* self)
 {
@@ -197,12 +241,29 @@ draw(SomascapeUI* self)
 		return;
 	}
 	const double w = self->buffer.width / self->scale, h = self->buffer.height / self->scale;
+	const ViewLayout l = view_window_layout(w, h, &s.look);
+	const bool moved_only = self->shown_valid && self->shown_width == self->buffer.width &&
+	                        self->shown_height == self->buffer.height &&
+	                        !memcmp(&bar, &self->shown_bar, sizeof(bar)) &&
+	                        same_words(&s, &self->shown);
 	cairo_t* cr = back_buffer_begin(&self->buffer);
+	cairo_rectangle_int_t parts[2];
+	if (moved_only) {
+		/* only the field and the breathing circle: drawn and shown alone */
+		moving_parts(&l, self->scale, parts);
+		for (int i = 0; i < 2; ++i) {
+			cairo_rectangle(cr, parts[i].x, parts[i].y, parts[i].width, parts[i].height);
+		}
+		cairo_clip(cr);
+	}
 	cairo_scale(cr, self->scale, self->scale);
 	view_draw_window(cr, w, h, &s);
-	const ViewLayout l = view_window_layout(w, h, &s.look);
-	bar_draw(cr, &l.controls, &bar);
-	back_buffer_show(&self->buffer, cr);
+	if (moved_only) {
+		back_buffer_show_rects(&self->buffer, cr, parts, 2);
+	} else {
+		bar_draw(cr, &l.controls, &bar);
+		back_buffer_show(&self->buffer, cr);
+	}
 	self->shown = s;
 	self->shown_bar = bar;
 	self->shown_width = self->buffer.width;
@@ -491,6 +552,7 @@ idle(LV2UI_Handle handle)
 		handle_event(self, &ev);
 	}
 	if (self->closed) {
+		XSync(self->dpy, False); /* gone from the screen when idle() says so */
 		return 1;
 	}
 	draw(self);
@@ -505,7 +567,7 @@ show(LV2UI_Handle handle)
 	SomascapeUI* self = (SomascapeUI*)handle;
 	self->closed = false;
 	XMapRaised(self->dpy, self->win);
-	XFlush(self->dpy);
+	XSync(self->dpy, False);
 	return 0;
 }
 
@@ -514,7 +576,7 @@ hide(LV2UI_Handle handle)
 {
 	SomascapeUI* self = (SomascapeUI*)handle;
 	XUnmapWindow(self->dpy, self->win);
-	XFlush(self->dpy);
+	XSync(self->dpy, False);
 	return 0;
 }
 
