@@ -234,18 +234,15 @@ draw(SomascapeUI* self)
 	bar.set_cueable = set_cueable(self);
 	bar.projector_open = projector_is_open(&self->projector);
 	projector_draw(&self->projector, &s);
-	/* nothing moved (a stopped transport, the gaze off): no frame to make */
-	if (self->shown_valid && self->shown_width == self->buffer.width &&
-	    self->shown_height == self->buffer.height && !memcmp(&s, &self->shown, sizeof(s)) &&
-	    !memcmp(&bar, &self->shown_bar, sizeof(bar))) {
-		return;
+	const bool same_frame = self->shown_valid && self->shown_width == self->buffer.width &&
+	                        self->shown_height == self->buffer.height &&
+	                        !memcmp(&bar, &self->shown_bar, sizeof(bar));
+	if (same_frame && !memcmp(&s, &self->shown, sizeof(s))) {
+		return; /* nothing moved (a stopped transport, the gaze off) */
 	}
 	const double w = self->buffer.width / self->scale, h = self->buffer.height / self->scale;
 	const ViewLayout l = view_window_layout(w, h, &s.look);
-	const bool moved_only = self->shown_valid && self->shown_width == self->buffer.width &&
-	                        self->shown_height == self->buffer.height &&
-	                        !memcmp(&bar, &self->shown_bar, sizeof(bar)) &&
-	                        same_words(&s, &self->shown);
+	const bool moved_only = same_frame && same_words(&s, &self->shown);
 	cairo_t* cr = back_buffer_begin(&self->buffer);
 	cairo_rectangle_int_t parts[2];
 	if (moved_only) {
