@@ -25,6 +25,7 @@
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <X11/extensions/Xrandr.h>
 #include <X11/keysym.h>
 #include <lv2/atom/util.h>
 
@@ -685,6 +686,63 @@ check_show(Display* dpy)
 	host_free(host);
 }
 
+/* Two monitors side by side (XRandR 1.5 monitors on Xvfb's one screen):
+ * the projector fills the one display_monitor names, the one that is not
+ * the primary when it is 0. */
+static void
+check_monitors(Display* dpy)
+{
+	const Window root = DefaultRootWindow(dpy);
+	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)), sh = DisplayHeight(dpy, DefaultScreen(dpy));
+	XRRScreenResources* res = XRRGetScreenResources(dpy, root);
+	CHECK(res && res->noutput > 0, "no RandR output on the X server");
+	/* the first takes the screen's output (and so replaces its monitor) */
+	XRRMonitorInfo* left = XRRAllocateMonitor(dpy, 1);
+	left->name = XInternAtom(dpy, "SOMASCAPE-LEFT", False);
+	left->primary = True;
+	left->width = sw / 2;
+	left->height = sh;
+	left->mwidth = left->mheight = 300;
+	left->outputs[0] = res->outputs[0];
+	XRRMonitorInfo* right = XRRAllocateMonitor(dpy, 0);
+	right->name = XInternAtom(dpy, "SOMASCAPE-RIGHT", False);
+	right->x = sw / 2;
+	right->width = sw - sw / 2;
+	right->height = sh;
+	right->mwidth = right->mheight = 300;
+	XRRSetMonitor(dpy, root, left);
+	XRRSetMonitor(dpy, root, right);
+	XSync(dpy, False);
+	XRRFreeMonitors(left);
+	XRRFreeMonitors(right);
+	XRRFreeScreenResources(res);
+
+	const struct {
+		int monitor, x;
+	} cases[] = {{0, sw / 2}, {1, 0}, {2, sw / 2}, {8, sw / 2}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+		Host* host = open_host();
+		set(host, "display_monitor", (float)cases[i].monitor);
+		UiHost* ui = open_ui(host, dpy, WIDTH, HEIGHT, 1.0f);
+		click_button(ui, BAR_PROJECTOR, 0);
+		ui_host_idle(ui);
+		XSync(dpy, False);
+		const Window projector = find_window(dpy, "somascape projector");
+		CHECK(projector, "no projector with display_monitor %d", cases[i].monitor);
+		XWindowAttributes attr;
+		XGetWindowAttributes(dpy, projector, &attr);
+		printf("display_monitor %d: the projector at %d,%d, %dx%d\n", cases[i].monitor, attr.x,
+		       attr.y, attr.width, attr.height);
+		CHECK(attr.x == cases[i].x && attr.y == 0 && attr.width == sw / 2 && attr.height == sh,
+		      "display_monitor %d does not fill the monitor at x %d", cases[i].monitor,
+		      cases[i].x);
+		ui_host_free(ui);
+		host_free(host);
+		XSync(dpy, False);
+		CHECK(!find_window(dpy, "somascape projector"), "the projector outlived its window");
+	}
+}
+
 /* The live controls reach the plugin: a mode button, the set button (the
  * set stops, as with the MIDI cue), and the target dragged in Follow. */
 static void
@@ -797,6 +855,7 @@ main(int argc, char** argv)
 		                shots ? projector_png : NULL);
 		check_controls(dpy);
 		check_show(dpy);
+		check_monitors(dpy); /* last: the screen keeps its two monitors */
 	}
 	XSync(dpy, False);
 	XCloseDisplay(dpy);
