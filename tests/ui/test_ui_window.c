@@ -767,7 +767,21 @@ check_controls(Display* dpy)
 	host_run(host, l, r, 256);
 	CHECK(host_get(host, "set_active", &value) && value == 0.0f,
 	      "the set button did not stop the set");
-	printf("controls: the Sweep button sets gaze_mode, the set button stops the set\n");
+	click_button(ui, BAR_FASTER, 0);
+	ui_host_idle(ui);
+	CHECK(ui_host_written(ui, PORT_gaze_rate, &value) && fabsf(value - 1.1225f) < 1e-3f,
+	      "faster wrote gaze_rate %f, not a sixth of an octave above 1 Hz", value);
+	click_button(ui, BAR_SLOWER, 0);
+	click_button(ui, BAR_SLOWER, 0);
+	ui_host_idle(ui);
+	CHECK(ui_host_written(ui, PORT_gaze_rate, &value) && fabsf(value - 0.8909f) < 1e-3f,
+	      "slower twice wrote gaze_rate %f", value);
+	ui_host_apply_writes(ui, host);
+	CHECK(host_get(host, "gaze_rate", &value) && fabsf(value - 0.8909f) < 1e-3f,
+	      "the plugin's gaze_rate is %f", value);
+	printf("controls: the Sweep button sets gaze_mode, the set button stops the set, faster and "
+	       "slower step the rate (now %.3f Hz)\n",
+	       value);
 
 	/* Follow: press on the target's path at -0.5, drag to +0.5 */
 	ui_host_send_control(ui, PORT_gaze_mode, 4.0f);
