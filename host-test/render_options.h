@@ -15,7 +15,13 @@
 #define RENDER_MAX_FILES 16
 #define RENDER_DEFAULT_DUCK_DB 6.0
 
-typedef enum { ACTION_RENDER, ACTION_HELP, ACTION_LIST_PRESETS, ACTION_LIST_PARAMS } Action;
+typedef enum {
+	ACTION_RENDER,
+	ACTION_HELP,
+	ACTION_VERSION,
+	ACTION_LIST_PRESETS,
+	ACTION_LIST_PARAMS
+} Action;
 
 typedef struct {
 	Action      action;

@@ -9,13 +9,13 @@
 
 /* Control inputs, always clamped to their range (see controls_clamp). */
 typedef struct {
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) float sym;
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) float sym;
 #include "../ports.def"
 } Controls;
 
 /* Control outputs, written by the engine. */
 typedef struct {
-#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) float sym;
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) float sym;
 #include "../ports.def"
 } Outputs;
 
@@ -31,16 +31,22 @@ typedef struct {
 } ControlInfo;
 
 enum {
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) CONTROL_IN_##sym,
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) CONTROL_IN_##sym,
 #include "../ports.def"
 	CONTROL_IN_COUNT
 };
 
 enum {
-#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) CONTROL_OUT_##sym,
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) CONTROL_OUT_##sym,
 #include "../ports.def"
 	CONTROL_OUT_COUNT
 };
+
+/* The Display controls (the projector's look) come last among the inputs:
+ * the sound reads only those before them, and the pictures the rest. */
+#define CONTROL_IN_SOUND_COUNT CONTROL_IN_display_shape
+_Static_assert(CONTROL_IN_display_captions == CONTROL_IN_COUNT - 1,
+               "the Display controls come last among the control inputs");
 
 extern const ControlInfo control_inputs[CONTROL_IN_COUNT];
 extern const ControlInfo control_outputs[CONTROL_OUT_COUNT];
