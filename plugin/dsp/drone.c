@@ -48,21 +48,26 @@ static const float lift_hz = 180.0f, lift_db_first = 16.0f, lift_db_after = 2.0f
 typedef struct {
 	uint32_t notes;
 	float    ratio[DRONE_NOTES];
+	float    weight[DRONE_NOTES]; /* the root leads; upper notes sit a little below it */
 } VoicingRecipe;
 
-/* Just intervals: a drone has time to beat, so tempered thirds would. */
-static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
-	[DRONE_SINGLE] = {1, {1.0f}},
-	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}},
-	[DRONE_FIFTH] = {2, {1.0f, 1.5f}},
-	[DRONE_TANPURA] = {3, {1.0f, 1.5f, 2.0f}},
-	[DRONE_MAJOR] = {3, {1.0f, 1.25f, 1.5f}},
-	[DRONE_MINOR] = {3, {1.0f, 1.2f, 1.5f}},
-	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}},
-};
+/* Just intervals: a drone has time to beat, so tempered thirds would.
+ * The thirds of Major and Minor are spread two octaves up (the 17th, where
+ * the major third is the root's fifth harmonic) and softer: a close third
+ * beats against the root at a quarter or a fifth of its pitch (27.5 and
+ * 22 Hz at 110 Hz), the roughest range (tests/test_drone_tone.c). */
 
-/* The root leads; upper notes sit a little below it. */
-static const float note_weight[DRONE_NOTES] = {1.0f, 0.8f, 0.7f};
+#define THIRD_WEIGHT 0.3f
+#define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
+static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
+	[DRONE_SINGLE] = {1, {1.0f}, NOTE_WEIGHTS},
+	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}, NOTE_WEIGHTS},
+	[DRONE_FIFTH] = {2, {1.0f, 1.5f}, NOTE_WEIGHTS},
+	[DRONE_TANPURA] = {3, {1.0f, 1.5f, 2.0f}, NOTE_WEIGHTS},
+	[DRONE_MAJOR] = {3, {1.0f, 1.5f, 5.0f}, {1.0f, 0.8f, THIRD_WEIGHT}},
+	[DRONE_MINOR] = {3, {1.0f, 1.5f, 4.8f}, {1.0f, 0.8f, THIRD_WEIGHT}},
+	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}, NOTE_WEIGHTS},
+};
 
 /* Lane placement, -1 left .. +1 right.  Note n's harmonic h sits in lane
  * (h - 1 + note_lane[n]) % 4: the root's fundamental in the centre, the
@@ -468,7 +473,7 @@ note_norm(const VoicingRecipe* v)
 {
 	float power = 0.0f;
 	for (uint32_t n = 0; n < v->notes; ++n) {
-		power += note_weight[n] * note_weight[n];
+		power += v->weight[n] * v->weight[n];
 	}
 	return 1.0f / sqrtf(power);
 }
@@ -520,7 +525,7 @@ update_notes(Drone* d, int64_t frame)
 			d->note_gain[n] = 0.0f;
 			retune = true;
 		}
-		const float goal = d->ratio[n] == want && want > 0.0f ? note_weight[n] * norm : 0.0f;
+		const float goal = d->ratio[n] == want && want > 0.0f ? v->weight[n] * norm : 0.0f;
 		d->note_gain[n] = smooth_step(d->note_gain[n], goal, d->smooth_tone);
 		settled = settled && d->ratio[n] == want && d->note_gain[n] == goal;
 	}
@@ -921,7 +926,7 @@ drone_seek(Drone* d, const DroneParams* p, int64_t frame)
 		d->ratio[n] = n < v->notes ? v->ratio[n] : 0.0f;
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		d->note_gain[n] = d->ratio[n] > 0.0f ? note_weight[n] * note_norm(v) : 0.0f;
+		d->note_gain[n] = d->ratio[n] > 0.0f ? v->weight[n] * note_norm(v) : 0.0f;
 	}
 	retune_notes(d, frame);
 	update_shape(d);
