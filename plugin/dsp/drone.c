@@ -137,6 +137,15 @@ drone_init(Drone* d, double rate)
 	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
 	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
+	const double floor_a = exp(-2.0 * M_PI * DRONE_OCEAN_FLOOR_HZ / rate);
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		d->high_pass.weight[k] = (float)((1.0 - floor_a) * pow(floor_a, DRONE_NOISE_BLOCK - 1 - k));
+	}
+	d->high_pass.decay = (float)pow(floor_a, DRONE_NOISE_BLOCK);
+	d->high_pass.weight_sum = 0.0f;
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		d->high_pass.weight_sum += d->high_pass.weight[k];
+	}
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
 		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {
@@ -198,6 +207,7 @@ drone_reset(Drone* d, uint32_t seed)
 	d->noise_seed = seed ^ 0xD20E5EEDu;
 	memset(d->low_pass, 0, sizeof(d->low_pass));
 	build_low_pass(d, 0.0f);
+	memset(d->high_pass.low, 0, sizeof(d->high_pass.low));
 	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	d->gain[0] = d->gain[1] = 0.0f;
 	d->level = 0.0f;
