@@ -20,7 +20,8 @@
  *     low-pass at 20 Hz, RMS over 400 ms windows): the Ocean at its
  *     default level, closed, as shipped and open; every timbre at the
  *     lowest root at full level.
- *   test_drone_tone [--report]   (prints every figure) */
+ *   test_drone_tone [--report]   (prints every figure)
+ * DRONE_TONE_ONLY=13 runs parts 1 and 3 alone. */
 #include "check.h"
 #include "spectra.h"
 
