@@ -51,14 +51,16 @@ typedef struct {
 	float    weight[DRONE_NOTES]; /* the root leads; upper notes sit a little below it */
 } VoicingRecipe;
 
+/* The root leads; upper notes sit a little below it. */
+#define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
+/* The third of Major and Minor is softer (tests/test_drone_tone.c). */
+#define THIRD_WEIGHT 0.3f
+
 /* Just intervals: a drone has time to beat, so tempered thirds would.
  * The thirds of Major and Minor are spread two octaves up (the 17th, where
- * the major third is the root's fifth harmonic) and softer: a close third
- * beats against the root at a quarter or a fifth of its pitch (27.5 and
- * 22 Hz at 110 Hz), the roughest range (tests/test_drone_tone.c). */
-
-#define THIRD_WEIGHT 0.3f
-#define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
+ * the major third is the root's own fifth harmonic): a close third beats
+ * against the root at a quarter or a fifth of its pitch (27.5 and 22 Hz at
+ * 110 Hz), the roughest range. */
 static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
 	[DRONE_SINGLE] = {1, {1.0f}, NOTE_WEIGHTS},
 	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}, NOTE_WEIGHTS},
@@ -138,14 +140,12 @@ drone_init(Drone* d, double rate)
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
 	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
 	const double floor_a = exp(-2.0 * M_PI * DRONE_OCEAN_FLOOR_HZ / rate);
-	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
-		d->high_pass.weight[k] = (float)((1.0 - floor_a) * pow(floor_a, DRONE_NOISE_BLOCK - 1 - k));
-	}
-	d->high_pass.decay = (float)pow(floor_a, DRONE_NOISE_BLOCK);
 	d->high_pass.weight_sum = 0.0f;
 	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		d->high_pass.weight[k] = (float)((1.0 - floor_a) * pow(floor_a, DRONE_NOISE_BLOCK - 1 - k));
 		d->high_pass.weight_sum += d->high_pass.weight[k];
 	}
+	d->high_pass.decay = (float)pow(floor_a, DRONE_NOISE_BLOCK);
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
 		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {

@@ -185,9 +185,9 @@ low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_NOISE
 }
 
 /* Two noises, shared and apart, give a wide but not split sea, without
- * infrasound (DroneHighPass).  A block is computed whole, its frames kept as the chunk asks, and the state
- * moved on when the block is done, so a frame's value does not depend
- * on the chunking. */
+ * infrasound (DroneHighPass).  A block is computed whole, its frames kept
+ * as the chunk asks, and the state moved on when the block is done, so a
+ * frame's value does not depend on the chunking. */
 SIMD_CLONES static void
 render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
 {
