@@ -44,6 +44,13 @@ description=$(field Description)
 [ "$(echo "$description" | wc -l)" -ge 5 ] && pass "a long description" ||
 	fail "the description has no long part"
 
+# The README's line, apt install ./somascape_….deb, simulated: apt finds
+# every dependency (and changes nothing).
+apt-get install --simulate "$(realpath "$deb")" >"$out/apt.log" 2>&1 &&
+	grep -q "^Inst somascape (${version}-1 " "$out/apt.log" &&
+	pass "apt install ./$(basename "$deb") resolves (simulated)" ||
+	fail "apt cannot install it: $(tail -5 "$out/apt.log")"
+
 contents=$(dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|')
 for path in /usr/bin/somascape-render \
 	/usr/lib/lv2/somascape.lv2/somascape.so /usr/lib/lv2/somascape.lv2/somascape.ttl \
