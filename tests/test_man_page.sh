@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: ISC
 # The man page of somascape-render against the program: the options it
 # describes are those --help lists (long and short names, none missing on
-# either side), and man reads it without a warning (lintian's check) with a
+# either side), so are the session script's steps, and man reads it without a warning (lintian's check) with a
 # NAME line that whatis understands.  Usage: test_man_page.sh RENDER MAN_PAGE
 set -u
 render=$1
@@ -32,6 +32,19 @@ extra=$(comm -13 <(echo "$help_options") <(echo "$man_options"))
 	fail "the man page lacks $(echo $missing)"
 [ -z "$extra" ] && pass "every option of the man page is in --help" ||
 	fail "the man page has options --help does not: $(echo $extra)"
+
+# The script steps: --help's "TIME then one of  preset ... | set ... | end"
+# against the tags of the man page's SESSION SCRIPTS section.
+help_steps=$("$render" --help | awk '/^A script has one step/ { on = 1; next } /^e\.g\./ { on = 0 }
+                                      on' | tr '|' '\n' | awk 'NF { print $1 }' | sort -u)
+man_steps=$(awk '/^\.SH / { in_scripts = ($2 == "SESSION") ; next }
+                 in_scripts && tag { print $2; tag = 0; next }
+                 in_scripts && /^\.TP/ { tag = 1 }' "$page" | sort -u)
+echo "--help's script steps:   $(echo $help_steps)"
+echo "man page's script steps: $(echo $man_steps)"
+[ "$(echo "$help_steps" | wc -l)" -ge 5 ] && [ "$help_steps" = "$man_steps" ] &&
+	pass "the man page describes the script steps of --help" ||
+	fail "script steps differ: --help $(echo $help_steps), man page $(echo $man_steps)"
 
 # As lintian reads it: man's warnings, in UTF-8, 80 columns.
 warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 \
