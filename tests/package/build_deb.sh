@@ -4,11 +4,11 @@
 # its name and version are the project's, Depends was worked out by
 # dpkg-shlibdeps, and it holds the bundle, the renderer, the compressed man
 # page and the documents where Debian puts them.  Prints its size and its
-# Depends line.  Usage: build_deb.sh BUILD_DIR OUT_DIR VERSION
+# Depends line.  Usage: build_deb.sh BUILD_DIR OUT_DIR DEB_VERSION (0.2.0-1)
 set -u
 build=$1
 out=$2
-version=$3
+deb_version=$3
 failures=0
 pass() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
@@ -21,7 +21,7 @@ if ! cpack -G DEB -B "$out" --config "$build/CPackConfig.cmake" >"$out/cpack.log
 	exit 1
 fi
 arch=$(dpkg --print-architecture)
-deb="$out/somascape_${version}-1_${arch}.deb"
+deb="$out/somascape_${deb_version}_${arch}.deb"
 if [ ! -f "$deb" ]; then
 	ls "$out"
 	echo "FAIL no $deb"
@@ -31,8 +31,8 @@ pass "cpack made $(basename "$deb")"
 
 field() { dpkg-deb --field "$deb" "$1"; }
 [ "$(field Package)" = somascape ] && pass "Package: somascape" || fail "Package: $(field Package)"
-[ "$(field Version)" = "${version}-1" ] && pass "Version: ${version}-1, the project's" ||
-	fail "Version: $(field Version), not the project's ${version}-1"
+[ "$(field Version)" = "$deb_version" ] && pass "Version: $deb_version, the project's" ||
+	fail "Version: $(field Version), not the project's $deb_version"
 depends=$(field Depends)
 # dpkg-shlibdeps writes versioned Depends for the libraries the binaries
 # link: libc, lilv (the renderer's host), libsndfile (both).
@@ -47,7 +47,7 @@ description=$(field Description)
 # The README's line, apt install ./somascape_….deb, simulated: apt finds
 # every dependency (and changes nothing).
 apt-get install --simulate "$(realpath "$deb")" >"$out/apt.log" 2>&1 &&
-	grep -q "^Inst somascape (${version}-1 " "$out/apt.log" &&
+	grep -q "^Inst somascape ($deb_version " "$out/apt.log" &&
 	pass "apt install ./$(basename "$deb") resolves (simulated)" ||
 	fail "apt cannot install it: $(tail -5 "$out/apt.log")"
 
