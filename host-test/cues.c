@@ -67,6 +67,26 @@ close_cue(CueTrack track, CueTrackState* t, int64_t end, bool at_end)
 	fprintf(t->spool, "%" PRId64 " %" PRId64 " %d\n", t->since, end, t->state);
 }
 
+void
+cue_sheet_caption(CueSheet* sheet, int64_t start, int64_t end, const char* text)
+{
+	/* one line each, of at most CUE_CAPTION_MAX bytes (cut between UTF-8
+	 * characters), as write_sheet() reads them back */
+	size_t n = strlen(text);
+	if (n > CUE_CAPTION_MAX) {
+		n = CUE_CAPTION_MAX;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80) {
+			--n;
+		}
+	}
+	FILE* spool = sheet->tracks[CUE_TRACK_VOICE].spool;
+	fprintf(spool, "%" PRId64 " %" PRId64 " ", start, end);
+	for (size_t i = 0; i < n; ++i) {
+		fputc(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i], spool);
+	}
+	fputc('\n', spool);
+}
+
 static void
 observe_track(CueSheet* sheet, CueTrack track, int state, int64_t frame)
 {
@@ -103,16 +123,43 @@ typedef struct {
 	bool    valid;
 	int64_t start, end;
 	int     state;
+	char    caption[CUE_CAPTION_MAX + 2]; /* CUE_TRACK_VOICE, and its newline */
 } SpooledCue;
 
 static void
-read_cue(FILE* spool, SpooledCue* cue)
+read_cue(CueTrack track, FILE* spool, SpooledCue* cue)
 {
-	cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end,
-	                    &cue->state) == 3;
+	if (track != CUE_TRACK_VOICE) {
+		cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end,
+		                    &cue->state) == 3;
+		return;
+	}
+	/* the one space after the frames, then the caption as written */
+	cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64, &cue->start, &cue->end) == 2 &&
+	             fgetc(spool) == ' ' && fgets(cue->caption, sizeof(cue->caption), spool);
+	if (cue->valid) {
+		cue->caption[strcspn(cue->caption, "\n")] = '\0';
+	}
 }
 
-/* Merges the three spools, each in time order, into the sheet. */
+/* Cue text with WebVTT's special characters escaped. */
+static void
+write_text(FILE* out, const char* text)
+{
+	for (const char* c = text; *c; ++c) {
+		if (*c == '&') {
+			fputs("&amp;", out);
+		} else if (*c == '<') {
+			fputs("&lt;", out);
+		} else if (*c == '>') {
+			fputs("&gt;", out);
+		} else {
+			fputc(*c, out);
+		}
+	}
+}
+
+/* Merges the spools, each in time order, into the sheet. */
 static void
 write_sheet(CueSheet* sheet)
 {
@@ -121,7 +168,7 @@ write_sheet(CueSheet* sheet)
 	SpooledCue next[CUE_TRACKS];
 	for (int i = 0; i < CUE_TRACKS; ++i) {
 		rewind(sheet->tracks[i].spool);
-		read_cue(sheet->tracks[i].spool, &next[i]);
+		read_cue((CueTrack)i, sheet->tracks[i].spool, &next[i]);
 	}
 	unsigned id = 0;
 	for (;;) {
@@ -141,9 +188,12 @@ write_sheet(CueSheet* sheet)
 			write_time(out, start_ms);
 			fputs(" --> ", out);
 			write_time(out, end_ms);
-			fprintf(out, "\n%s\n\n", cue_text((CueTrack)pick, next[pick].state));
+			fputc('\n', out);
+			write_text(out, pick == CUE_TRACK_VOICE ? next[pick].caption
+			                                        : cue_text((CueTrack)pick, next[pick].state));
+			fputs("\n\n", out);
 		}
-		read_cue(sheet->tracks[pick].spool, &next[pick]);
+		read_cue((CueTrack)pick, sheet->tracks[pick].spool, &next[pick]);
 	}
 }
 

@@ -35,7 +35,8 @@ plot_open(Plot* plot, const char* path, int64_t total_frames, double rate, const
 	plot->breath = (PlotRange*)calloc((size_t)plot->columns, sizeof(PlotRange));
 	plot->seen = (uint8_t*)calloc((size_t)plot->columns, 1);
 	plot->active = (uint8_t*)calloc((size_t)plot->columns, 1);
-	if (!plot->gaze || !plot->breath || !plot->seen || !plot->active) {
+	plot->voice = (uint8_t*)calloc((size_t)plot->columns, 1);
+	if (!plot->gaze || !plot->breath || !plot->seen || !plot->active || !plot->voice) {
 		snprintf(err, err_size, "out of memory");
 		plot_abort(plot);
 		return false;
@@ -71,6 +72,23 @@ plot_observe(Plot* plot, int64_t frame, float gaze_pos, float breath_level, floa
 	widen(&plot->breath[column], breath_level, first);
 	plot->seen[column] = 1;
 	plot->active[column] |= set_active > 0.5f;
+}
+
+static int
+column_of(const Plot* plot, int64_t frame)
+{
+	const int column = (int)(frame * plot->columns / plot->total_frames);
+	return column >= plot->columns ? plot->columns - 1 : column;
+}
+
+void
+plot_observe_voice(Plot* plot, int64_t start, int64_t n)
+{
+	if (n > 0) {
+		for (int c = column_of(plot, start); c <= column_of(plot, start + n - 1); ++c) {
+			plot->voice[c] = 1;
+		}
+	}
 }
 
 static double
@@ -131,6 +149,30 @@ draw_rests(const Plot* plot, cairo_t* cr)
 	for (int c = 0; c < plot->columns; ++c) {
 		if (plot->seen[c] && !plot->active[c]) {
 			cairo_rectangle(cr, MARGIN_LEFT + c, lane_top(0), 1, LANE_HEIGHT);
+		}
+	}
+	cairo_fill(cr);
+}
+
+/* Where the voice sounds: a strip in the gap between the lanes. */
+static void
+draw_voice(const Plot* plot, cairo_t* cr)
+{
+	bool any = false;
+	for (int c = 0; c < plot->columns; ++c) {
+		any |= plot->voice[c] != 0;
+	}
+	if (!any) {
+		return;
+	}
+	const double y = lane_top(0) + LANE_HEIGHT + LANE_GAP / 2 - 6;
+	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+	cairo_set_font_size(cr, 12);
+	draw_text(cr, MARGIN_LEFT - 8, y + 10, "voice", 1.0);
+	cairo_set_source_rgb(cr, 0.85, 0.45, 0.1);
+	for (int c = 0; c < plot->columns; ++c) {
+		if (plot->voice[c]) {
+			cairo_rectangle(cr, MARGIN_LEFT + c, y, 1, 12);
 		}
 	}
 	cairo_fill(cr);
@@ -212,6 +254,7 @@ draw(const Plot* plot, cairo_t* cr)
 	draw_time_axis(plot, cr);
 	draw_lane_frame(cr, 0, "Gaze", "right", "centre", "left");
 	draw_lane_frame(cr, 1, "Breath", "full", "", "empty");
+	draw_voice(plot, cr);
 	cairo_set_source_rgb(cr, 0.15, 0.35, 0.75);
 	draw_ranges(plot, cr, 0, plot->gaze, -1.0, 1.0);
 	cairo_set_source_rgb(cr, 0.1, 0.55, 0.45);
@@ -274,6 +317,7 @@ plot_abort(Plot* plot)
 	free(plot->breath);
 	free(plot->seen);
 	free(plot->active);
+	free(plot->voice);
 	plot->gaze = plot->breath = NULL;
-	plot->seen = plot->active = NULL;
+	plot->seen = plot->active = plot->voice = NULL;
 }

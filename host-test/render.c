@@ -7,6 +7,7 @@
 #include "presets.h"
 #include "progress.h"
 #include "script_player.h"
+#include "voice_mix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,36 @@ typedef struct {
 
 _Static_assert(HOST_MAX_BLOCK <= AUDIO_WRITER_SLOT_FRAMES, "a run fits in the writer's slot");
 
+/* The prompts' captions (or file names) at their clips' frames. */
+static void
+write_captions(const RenderPlan* plan, CueSheet* cues)
+{
+	for (size_t i = 0; i < plan->n_voices; ++i) {
+		const VoiceClip* c = &plan->voices[i];
+		if (c->caption && c->length > 0) {
+			cue_sheet_caption(cues, c->start, c->start + c->length, c->caption);
+		}
+	}
+}
+
+/* The voice mix of the plan, if it has clips; their captions to the cue
+ * sheet.  False with the reason in err. */
+static bool
+start_voice(const RenderPlan* plan, const RenderSinks* sinks, VoiceMix** voice, char* err,
+            size_t err_size)
+{
+	*voice = NULL;
+	if (plan->n_voices == 0) {
+		return true;
+	}
+	*voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err,
+	                       err_size);
+	if (*voice && sinks->cues) {
+		write_captions(plan, sinks->cues);
+	}
+	return *voice != NULL;
+}
+
 /* The audio goes to the writer, if there is one. */
 static bool
 run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffers* buf,
@@ -84,6 +115,10 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 	if (sinks->cues || sinks->plot) {
 		const uint32_t observe = render_observe_block(plan->rate);
 		block = block < observe ? block : observe;
+	}
+	VoiceMix* voice;
+	if (!start_voice(plan, sinks, &voice, err, err_size)) {
+		return false;
 	}
 	ScriptPlayer player;
 	script_player_init(&player, plan->script, plan->rate);
@@ -112,6 +147,15 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 			break;
 		}
 		host_run(host, left, right, (uint32_t)n);
+		bool voiced = false;
+		if (voice &&
+		    !voice_mix_process(voice, frame, left, right, (uint32_t)n, &voiced, err, err_size)) {
+			ok = false;
+			break;
+		}
+		if (voiced && sinks->plot) {
+			plot_observe_voice(sinks->plot, frame, n);
+		}
 		if (sinks->cues) {
 			cue_sheet_observe(sinks->cues, frame, *w.gaze_side, *w.set_active, *w.breath_stage);
 		}
@@ -125,6 +169,10 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		progress_update(&progress, frame);
 	}
 	progress_finish(&progress);
+	if (voice && plan->mix_peak) {
+		*plan->mix_peak = voice_mix_peak(voice);
+	}
+	voice_mix_free(voice);
 	return ok;
 }
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* One pass over a whole session: a fresh plugin instance, the preset and
  * settings of the command line, then the script's steps at their frames,
- * the audio streamed block by block to whichever sinks are given.  A fresh
- * instance per pass makes the loudness pass and the final pass sound
- * exactly alike. */
+ * the teacher's voice mixed in (voice_mix.h), the audio streamed block by
+ * block to whichever sinks are given.  A fresh instance per pass makes the
+ * loudness pass and the final pass sound exactly alike. */
 #ifndef SOMASCAPE_RENDER_H
 #define SOMASCAPE_RENDER_H
 
@@ -30,6 +30,8 @@ typedef struct {
 	const char* path; /* absolute */
 } FileSetting;
 
+struct VoiceClip; /* voice_mix.h */
+
 typedef struct {
 	const char*           plugin_uri;
 	double                rate;
@@ -43,6 +45,10 @@ typedef struct {
 	const Script*         script;   /* or NULL */
 	const char*           base_dir; /* for relative paths in plugin state, or NULL */
 	float                 gain;     /* linear, applied to the output */
+	const struct VoiceClip* voices; /* checked (voice_mix.h), mixed in */
+	size_t                n_voices;
+	float                 duck_db;  /* the session under the voice */
+	float*                mix_peak; /* out, if voices: the mix's largest sample */
 } RenderPlan;
 
 /* Where a pass's audio and outputs go; any may be NULL. */

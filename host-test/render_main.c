@@ -9,6 +9,7 @@
 #include "render.h"
 #include "render_options.h"
 #include "render_outputs.h"
+#include "voice_plan.h"
 
 #include <math.h>
 #include <signal.h>
@@ -205,9 +206,11 @@ measure_gain(const RenderOptions* o, const RenderPlan* plan, float* gain, Messag
 }
 
 static int
-render(const RenderOptions* o, const Script* script, const Settings* settings, double seconds)
+render(const RenderOptions* o, const Script* script, const Settings* settings,
+       const VoicePlan* voices, double seconds)
 {
 	Message m;
+	float mix_peak = 0.0f;
 	const int64_t frames = (int64_t)llround(seconds * o->rate);
 	char* dir = script ? strdup(script->path) : NULL;
 	char* slash = dir ? strrchr(dir, '/') : NULL;
@@ -227,6 +230,10 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 	    .script = script,
 	    .base_dir = slash ? dir : NULL,
 	    .gain = 1.0f,
+	    .voices = voices->clips,
+	    .n_voices = voices->n,
+	    .duck_db = (float)o->duck_db,
+	    .mix_peak = &mix_peak,
 	};
 	RenderOutputs out;
 	bool ok = render_outputs_open(&out, o, frames, seconds, m.text, sizeof(m.text));
@@ -245,6 +252,15 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 	}
 	render_outputs_abort(&out);
 	free(dir);
+	if (ok && !o->has_loudness && mix_peak > 1.0f) {
+		/* the plugin's limiter keeps the session under 0 dBFS; the voice is
+		 * added after it */
+		fprintf(stderr,
+		        "somascape-render: warning: with the voice the mix peaks at %+.1f dBFS, over "
+		        "full scale (clipped in 16- and 24-bit files): lower --voice-level or a "
+		        "step's level, or give --loudness\n",
+		        20.0 * log10(mix_peak));
+	}
 	return ok ? EXIT_SUCCESS : fail(EXIT_FAILURE, m.text);
 }
 
@@ -294,9 +310,14 @@ main(int argc, char** argv)
 	ok = ok && choose_duration(&o, have_script ? &script : NULL, host, &seconds, &m);
 	lilv_node_free(preset);
 	host_free(host);
+	VoicePlan voices = {NULL, 0};
+	ok = ok && voice_plan_make(&voices, o.mixes, o.narration, o.n_mixes, o.voice_level_db,
+	                           have_script ? &script : NULL, o.rate, seconds, m.text,
+	                           sizeof(m.text));
 
-	const int status = ok ? render(&o, have_script ? &script : NULL, &settings, seconds)
+	const int status = ok ? render(&o, have_script ? &script : NULL, &settings, &voices, seconds)
 	                      : fail(EXIT_BAD_USAGE, m.text);
+	voice_plan_free(&voices);
 	free_settings(&settings);
 	if (have_script) {
 		script_free(&script);

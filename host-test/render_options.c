@@ -24,6 +24,13 @@ render_usage(FILE* out)
 	    "      --set-file NAME=PATH  load a file parameter, e.g. --set-file\n"
 	    "                        cue_sample=bowl.wav (with --set cue_sound=\"User sample\")\n"
 	    "      --script FILE     play a session script (timed steps, see below)\n"
+	    "      --mix FILE        mix a sound file (music) in from 0:00 (repeatable; any\n"
+	    "                        rate, mono or stereo)\n"
+	    "      --narration FILE  the same for a recorded voice (the session ducks)\n"
+	    "      --voice-level DB  the level of every voice and mix file, -60..24\n"
+	    "                        (default 0)\n"
+	    "      --duck DB         how far the session steps back while the voice sounds,\n"
+	    "                        0..60 (default 6; 0: not at all)\n"
 	    "      --duration D      how long: 90s, 20m, 1h30m, 1:05:00, or seconds;\n"
 	    "                        default: the script's `end`, else session_len + 10 s\n"
 	    "      --rate HZ         sample rate, 8000..384000 (default 48000)\n"
@@ -45,10 +52,18 @@ render_usage(FILE* out)
 	    "A script has one step a line: TIME then one of\n"
 	    "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
 	    "  | file NAME \"PATH\" | tempo BPM | end\n"
+	    "  | voice \"FILE\" [\"caption\"] [level DB] | mix \"FILE\" [level DB] [duck]\n"
 	    "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
+	    "      2:00 voice \"right.wav\" \"Let your eyes move to the right\" level -3\n"
 	    "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
-	    "a file step's relative PATH is taken from the script's directory;\n"
+	    "a relative PATH or FILE is taken from the script's directory;\n"
 	    "'#' starts a comment.\n"
+	    "\n"
+	    "A voice step places a recorded prompt at its time: the session ducks under it\n"
+	    "(--duck), and its caption (else the file's name) goes into the cue sheet. A mix\n"
+	    "step starts a long file (streamed) at its time: music, or with `duck` a\n"
+	    "narration the session ducks under. Clips that overlap are mixed; one that runs\n"
+	    "past the end is cut with a short fade (and a warning).\n"
 	    "\n"
 	    "The files appear only when complete (written under a temporary name, then\n"
 	    "renamed). A progress bar is shown when stderr is a terminal.\n"
@@ -62,6 +77,10 @@ enum {
 	OPT_SET,
 	OPT_SET_FILE,
 	OPT_SCRIPT,
+	OPT_MIX,
+	OPT_NARRATION,
+	OPT_VOICE_LEVEL,
+	OPT_DUCK,
 	OPT_DURATION,
 	OPT_RATE,
 	OPT_BLOCK,
@@ -83,6 +102,10 @@ static const struct option long_options[] = {
     {"set", required_argument, NULL, OPT_SET},
     {"set-file", required_argument, NULL, OPT_SET_FILE},
     {"script", required_argument, NULL, OPT_SCRIPT},
+    {"mix", required_argument, NULL, OPT_MIX},
+    {"narration", required_argument, NULL, OPT_NARRATION},
+    {"voice-level", required_argument, NULL, OPT_VOICE_LEVEL},
+    {"duck", required_argument, NULL, OPT_DUCK},
     {"duration", required_argument, NULL, OPT_DURATION},
     {"rate", required_argument, NULL, OPT_RATE},
     {"block", required_argument, NULL, OPT_BLOCK},
@@ -97,6 +120,19 @@ static const struct option long_options[] = {
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
 };
+
+/* A number in [min, max], nothing else. */
+static bool
+parse_number(const char* text, double min, double max, double* value)
+{
+	char* end = NULL;
+	const double v = strtod(text, &end);
+	if (!*text || !end || *end || !(v >= min && v <= max)) {
+		return false;
+	}
+	*value = v;
+	return true;
+}
 
 /* A whole number in [min, max], nothing else. */
 static bool
@@ -153,6 +189,28 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		return true;
 	case OPT_SCRIPT:
 		o->script_path = arg;
+		return true;
+	case OPT_MIX:
+	case OPT_NARRATION:
+		if (o->n_mixes == RENDER_MAX_FILES) {
+			snprintf(err, err_size, "more than %d --mix and --narration files",
+			         RENDER_MAX_FILES);
+			return false;
+		}
+		o->narration[o->n_mixes] = opt == OPT_NARRATION;
+		o->mixes[o->n_mixes++] = arg;
+		return true;
+	case OPT_VOICE_LEVEL:
+		if (!parse_number(arg, -60.0, 24.0, &o->voice_level_db)) {
+			snprintf(err, err_size, "--voice-level: '%s' is not a level from -60 to 24 dB", arg);
+			return false;
+		}
+		return true;
+	case OPT_DUCK:
+		if (!parse_number(arg, 0.0, 60.0, &o->duck_db)) {
+			snprintf(err, err_size, "--duck: '%s' is not a depth from 0 to 60 dB", arg);
+			return false;
+		}
 		return true;
 	case OPT_DURATION:
 		if (!duration_parse(arg, &o->duration_s)) {
@@ -220,6 +278,7 @@ bool
 render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t err_size)
 {
 	memset(o, 0, sizeof(*o));
+	o->duck_db = RENDER_DEFAULT_DUCK_DB;
 	o->rate = 48000;
 	o->block = 256;
 	opterr = 0;

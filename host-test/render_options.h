@@ -13,6 +13,7 @@
 
 #define RENDER_MAX_SETS 256
 #define RENDER_MAX_FILES 16
+#define RENDER_DEFAULT_DUCK_DB 6.0
 
 typedef enum {
 	ACTION_RENDER,
@@ -30,6 +31,11 @@ typedef struct {
 	const char* files[RENDER_MAX_FILES]; /* "NAME=PATH", as given */
 	size_t      n_files;
 	const char* script_path;
+	const char* mixes[RENDER_MAX_FILES]; /* --mix and --narration: from 0:00 */
+	bool        narration[RENDER_MAX_FILES]; /* ... the session ducks under it */
+	size_t      n_mixes;
+	double      voice_level_db; /* added to every voice and mix file's level */
+	double      duck_db;        /* the session under the voice; 0: no ducking */
 	bool        has_duration;
 	double      duration_s;
 	unsigned    rate;

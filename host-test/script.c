@@ -93,6 +93,40 @@ split_assignment(Line* line, int at, char** symbol, char** value)
 	return true;
 }
 
+/* The words after `voice "FILE"` or `mix "FILE"`, in any order: `level DB`;
+ * for a voice, a caption; for a mix, `duck` (a narration, not music: the
+ * session ducks under it, as under every voice). */
+static bool
+parse_clip(const Script* script, Line* line, ScriptStep* step, char* err, size_t err_size)
+{
+	const bool voice = step->kind == STEP_VOICE;
+	const char* usage = voice ? "write: voice \"FILE\" [\"caption\"] [level DB]"
+	                          : "write: mix \"FILE\" [level DB] [duck]";
+	step->ducks = voice;
+	if (line->n < 3) {
+		return fail(script, line->line, err, err_size, "%s", usage);
+	}
+	for (int i = 3; i < line->n; ++i) {
+		if (strcmp(line->tokens[i], "level") == 0 && i + 1 < line->n) {
+			char* end = NULL;
+			step->level_db = strtod(line->tokens[++i], &end);
+			if (!*line->tokens[i] || *end || !(step->level_db >= -60.0) ||
+			    !(step->level_db <= 24.0)) {
+				return fail(script, line->line, err, err_size,
+				            "level '%s' is not a level from -60 to 24 dB", line->tokens[i]);
+			}
+		} else if (voice && !step->caption) {
+			step->caption = strdup(line->tokens[i]);
+		} else if (!voice && !step->ducks && strcmp(line->tokens[i], "duck") == 0) {
+			step->ducks = true;
+		} else {
+			return fail(script, line->line, err, err_size, "%s", usage);
+		}
+	}
+	step->value_text = strdup(line->tokens[2]);
+	return true;
+}
+
 static bool
 parse_step(const Script* script, Line* line, ScriptStep* step, char* err, size_t err_size)
 {
@@ -150,11 +184,15 @@ parse_step(const Script* script, Line* line, ScriptStep* step, char* err, size_t
 			            "write: tempo BPM, with BPM from 1 to 999");
 		}
 		step->kind = STEP_TEMPO;
+	} else if (strcmp(command, "voice") == 0 || strcmp(command, "mix") == 0) {
+		step->kind = command[0] == 'v' ? STEP_VOICE : STEP_MIX;
+		return parse_clip(script, line, step, err, err_size);
 	} else if (strcmp(command, "end") == 0 && line->n == 2) {
 		step->kind = STEP_END;
 	} else {
 		return fail(script, line->line, err, err_size,
-		            "unknown step '%s' (the steps are preset, set, ramp, file, tempo and end)",
+		            "unknown step '%s' (the steps are preset, set, ramp, file, tempo, voice, "
+		            "mix and end)",
 		            command);
 	}
 	if (symbol) {
@@ -222,6 +260,7 @@ parse_file(Script* script, FILE* file, char* err, size_t err_size)
 		if (!ok) {
 			free(step.name);
 			free(step.value_text);
+			free(step.caption);
 		} else if (step.kind == STEP_END) {
 			script->end_s = step.time_s;
 		}
@@ -246,6 +285,20 @@ script_load(Script* script, const char* path, char* err, size_t err_size)
 	return ok;
 }
 
+/* A path in a step, made absolute from the script's directory. */
+static char*
+step_path(const Script* script, const char* path, char* err, size_t err_size)
+{
+	char* dir = strdup(script->path);
+	char* slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+	}
+	char* absolute = file_param_path(path, slash ? dir : ".", err, err_size);
+	free(dir);
+	return absolute;
+}
+
 bool
 script_check(Script* script, Host* host, char* err, size_t err_size)
 {
@@ -266,16 +319,12 @@ script_check(Script* script, Host* host, char* err, size_t err_size)
 			step->file_path = NULL;
 			step->file_uri = file_param_uri(host, step->name, what, sizeof(what));
 			if (step->file_uri) {
-				/* relative to the script's directory */
-				char* dir = strdup(script->path);
-				char* slash = strrchr(dir, '/');
-				if (slash) {
-					*slash = '\0';
-				}
-				step->file_path =
-				    file_param_path(step->value_text, slash ? dir : ".", what, sizeof(what));
-				free(dir);
+				step->file_path = step_path(script, step->value_text, what, sizeof(what));
 			}
+			ok = step->file_path != NULL;
+		} else if (step->kind == STEP_VOICE || step->kind == STEP_MIX) {
+			free(step->file_path);
+			step->file_path = step_path(script, step->value_text, what, sizeof(what));
 			ok = step->file_path != NULL;
 		}
 		if (!ok) {
@@ -291,6 +340,7 @@ script_free(Script* script)
 	for (size_t i = 0; i < script->n_steps; ++i) {
 		free(script->steps[i].name);
 		free(script->steps[i].value_text);
+		free(script->steps[i].caption);
 		free(script->steps[i].file_uri);
 		free(script->steps[i].file_path);
 	}

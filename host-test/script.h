@@ -7,6 +7,9 @@
  *   6:00  ramp breath_out 7 over 3:00
  *   7:00  file cue_sample "My bowl.wav"  (relative to the script's directory)
  *   8:00  tempo 72
+ *   9:00  voice "prompts/look right.wav" "Let your eyes move to the right" level -3
+ *   9:30  mix "music.ogg" level -20  (a long file, streamed from 9:30 on)
+ *   9:40  mix "narration.flac" duck  (... and the session ducks under it)
  *   12:00 end
  *
  * Times and ramp lengths are durations (duration.h); they never go back.
@@ -19,7 +22,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { STEP_PRESET, STEP_SET, STEP_RAMP, STEP_FILE, STEP_TEMPO, STEP_END } StepKind;
+typedef enum {
+	STEP_PRESET,
+	STEP_SET,
+	STEP_RAMP,
+	STEP_FILE,
+	STEP_TEMPO,
+	STEP_VOICE,
+	STEP_MIX,
+	STEP_END
+} StepKind;
 
 typedef struct {
 	StepKind kind;
@@ -29,9 +41,13 @@ typedef struct {
 	double   bpm;         /* STEP_TEMPO */
 	char*    name;        /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol;
 	                         STEP_FILE: the file parameter */
-	char*    value_text;  /* STEP_SET, STEP_RAMP, STEP_FILE: as written */
+	char*    value_text;  /* STEP_SET, STEP_RAMP, STEP_FILE; STEP_VOICE, STEP_MIX: the
+	                         file, as written */
+	char*    caption;     /* STEP_VOICE: as written, or NULL */
+	double   level_db;    /* STEP_VOICE, STEP_MIX */
+	bool     ducks;       /* STEP_VOICE; STEP_MIX if it says `duck` */
 	char*    file_uri;    /* STEP_FILE: the parameter, found by script_check() */
-	char*    file_path;   /* STEP_FILE: absolute, by script_check() */
+	char*    file_path;   /* STEP_FILE, STEP_VOICE, STEP_MIX: absolute, by script_check() */
 	float    value;       /* STEP_SET, STEP_RAMP: checked by script_check() */
 } ScriptStep;
 

@@ -125,6 +125,8 @@ apply_step(ScriptPlayer* player, Host* host, const ScriptStep* step, int64_t fra
 	case STEP_TEMPO:
 		ok = transport_set_tempo(&player->transport, host, frame, step->bpm);
 		break;
+	case STEP_VOICE:
+	case STEP_MIX: /* the renderer's voice mix plays them (voice_mix.h) */
 	case STEP_END:
 		break;
 	}

@@ -11,6 +11,7 @@ set -e
 packages="build-essential cmake pkg-config file
   lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev"
 if [ "${1:-}" = "--tests" ]; then
+	packages="$packages espeak-ng" # a spoken prompt for the voice tests
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
 	  valgrind clang libclang-rt-14-dev x42-plugins lintian man-db"
 elif [ -n "${1:-}" ]; then
