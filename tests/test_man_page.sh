@@ -16,12 +16,15 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 help_options=$("$render" --help | grep -E '^(  -[a-zA-Z], |      )--[a-z]' |
 	sed -E 's/^ +//; s/^(-[a-zA-Z]), /\1 /; s/^((-[a-zA-Z] )?--[a-z][a-z-]*).*/\1/' |
 	tr ' ' '\n' | sort -u)
-# The man page's options are the tags (the line after .TP) of its OPTIONS
-# section, with roff's \- read as -.
-man_options=$(awk '/^\.SH / { in_options = ($2 == "OPTIONS") ; next }
-                   in_options && tag { print; tag = 0; next }
-                   in_options && /^\.TP/ { tag = 1 }' "$page" |
-	sed 's/\\-/-/g' | grep -oE '(^| )--?[a-zA-Z][a-z-]*' | tr -d ' ' | sort -u)
+# tags SECTION: the tags (the line after each .TP) of a section of the page,
+# as text: no font macro or escape, no quotes, roff's \- read as -.
+tags() {
+	awk -v section="$1" '/^\.SH / { inside = ($2 == section); next }
+	                     inside && tag { print; tag = 0; next }
+	                     inside && /^\.TP/ { tag = 1 }' "$page" |
+		sed -E 's/^\.[A-Z]+ +//; s/\\f[A-Z]//g; s/\\-/-/g; s/"//g'
+}
+man_options=$(tags OPTIONS | grep -oE '(^| )--?[a-zA-Z][a-z-]*' | tr -d ' ' | sort -u)
 echo "--help lists:   $(echo $help_options)"
 echo "man page lists: $(echo $man_options)"
 [ "$(echo "$help_options" | wc -l)" -ge 10 ] && pass "found --help's options" ||
@@ -37,9 +40,7 @@ extra=$(comm -13 <(echo "$help_options") <(echo "$man_options"))
 # against the tags of the man page's SESSION SCRIPTS section.
 help_steps=$("$render" --help | awk '/^A script has one step/ { on = 1; next } /^e\.g\./ { on = 0 }
                                       on' | tr '|' '\n' | awk 'NF { print $1 }' | sort -u)
-man_steps=$(awk '/^\.SH / { in_scripts = ($2 == "SESSION") ; next }
-                 in_scripts && tag { print $2; tag = 0; next }
-                 in_scripts && /^\.TP/ { tag = 1 }' "$page" | sort -u)
+man_steps=$(tags SESSION | awk '{ print $1 }' | sort -u)
 echo "--help's script steps:   $(echo $help_steps)"
 echo "man page's script steps: $(echo $man_steps)"
 [ "$(echo "$help_steps" | wc -l)" -ge 5 ] && [ "$help_steps" = "$man_steps" ] &&
