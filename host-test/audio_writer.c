@@ -17,10 +17,11 @@ typedef struct {
 } Slot;
 
 struct AudioWriter {
-	AudioFile*     audio; /* or NULL */
-	LoudnessMeter* meter; /* or NULL */
-	float          gain;
-	pthread_t      thread;
+	AudioFile*       audio;   /* or NULL */
+	LoudnessMeter*   meter;   /* or NULL */
+	float            gain;
+	TruePeakLimiter* limiter; /* or NULL */
+	pthread_t        thread;
 
 	/* Slots queued for writing are [oldest, oldest + queued); the renderer
 	 * fills the one after them, `filling`.  The lock guards the queue and
@@ -39,6 +40,17 @@ struct AudioWriter {
 	float interleaved[2 * AUDIO_WRITER_SLOT_FRAMES]; /* the writer's */
 };
 
+/* The writer's side: n frames of `interleaved` to the sinks. */
+static bool
+write_interleaved(AudioWriter* w, size_t n)
+{
+	if (w->meter && !loudness_meter_add(w->meter, w->interleaved, n)) {
+		snprintf(w->error, sizeof(w->error), "measuring the loudness failed");
+		return false;
+	}
+	return !w->audio || audio_file_write(w->audio, w->interleaved, n, w->error, sizeof(w->error));
+}
+
 /* The writer's side: one slot to the sinks. */
 static bool
 write_slot(AudioWriter* w, const Slot* slot)
@@ -47,12 +59,9 @@ write_slot(AudioWriter* w, const Slot* slot)
 		w->interleaved[2 * i] = slot->left[i] * w->gain;
 		w->interleaved[2 * i + 1] = slot->right[i] * w->gain;
 	}
-	if (w->meter && !loudness_meter_add(w->meter, w->interleaved, slot->n)) {
-		snprintf(w->error, sizeof(w->error), "measuring the loudness failed");
-		return false;
-	}
-	return !w->audio ||
-	       audio_file_write(w->audio, w->interleaved, slot->n, w->error, sizeof(w->error));
+	const size_t n =
+	    w->limiter ? true_peak_limiter_process(w->limiter, w->interleaved, slot->n) : slot->n;
+	return write_interleaved(w, n);
 }
 
 static void*
@@ -85,8 +94,8 @@ run_writer(void* data)
 }
 
 AudioWriter*
-audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float gain, char* err,
-                   size_t err_size)
+audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float gain, TruePeakLimiter* limiter,
+                   char* err, size_t err_size)
 {
 	AudioWriter* w = (AudioWriter*)calloc(1, sizeof(AudioWriter));
 	if (!w) {
@@ -96,6 +105,7 @@ audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float gain, char* err
 	w->audio = audio;
 	w->meter = meter;
 	w->gain = gain;
+	w->limiter = limiter;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->queued_more, NULL);
 	pthread_cond_init(&w->wrote_one, NULL);
@@ -159,7 +169,10 @@ audio_writer_finish(AudioWriter* w, char* err, size_t err_size)
 	pthread_cond_signal(&w->queued_more);
 	pthread_mutex_unlock(&w->lock);
 	pthread_join(w->thread, NULL);
-	const bool ok = !w->failed;
+	/* the limiter's look-ahead still holds the last frames */
+	const bool ok = !w->failed &&
+	                (!w->limiter ||
+	                 write_interleaved(w, true_peak_limiter_flush(w->limiter, w->interleaved)));
 	if (!ok) {
 		snprintf(err, err_size, "%s", w->error);
 	}

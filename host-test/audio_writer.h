@@ -2,8 +2,8 @@
 /* A render's audio sinks (the file, the loudness meter) on a thread of
  * their own, fed through a bounded ring of blocks: the plugin renders
  * straight into the ring, and the writer interleaves (applying the gain),
- * measures, converts and writes the earlier blocks meanwhile, on the other
- * core.  The render waits only when the ring is full.  The blocks reach
+ * limits, measures, converts and writes the earlier blocks meanwhile, on
+ * the other core.  The render waits only when the ring is full.  The blocks reach
  * the sinks in order and exactly as rendered, so the file is the same as
  * when written in the rendering thread.
  *
@@ -13,6 +13,7 @@
 
 #include "audio_file.h"
 #include "loudness.h"
+#include "true_peak_limiter.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,9 +25,11 @@
 typedef struct AudioWriter AudioWriter;
 
 /* Starts the writer for whichever of audio and meter is not NULL, with the
- * gain applied to every sample; NULL with the reason in err. */
-AudioWriter* audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float gain, char* err,
-                                size_t err_size);
+ * gain applied to every sample, then the limiter if it is not NULL (its
+ * latency at most AUDIO_WRITER_SLOT_FRAMES; the sinks get as many frames
+ * as were rendered); NULL with the reason in err. */
+AudioWriter* audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float gain,
+                                TruePeakLimiter* limiter, char* err, size_t err_size);
 
 /* Where to render the next n frames (n <= AUDIO_WRITER_SLOT_FRAMES), one
  * channel each; waits while the ring is full.  False, with the writer's

@@ -68,9 +68,18 @@ struct Host {
 
 	HostWorker         worker;
 	HostPaths          paths;
-	LV2_Feature        feature_list[9];
-	const LV2_Feature* features[10]; /* NULL-terminated, for instantiate and state */
+	LV2_Inline_Display inline_display; /* given when asked for */
+	uint32_t           queue_draws;    /* its requests since instantiation */
+	LV2_Feature        feature_list[10];
+	const LV2_Feature* features[11]; /* NULL-terminated, for instantiate and state */
 };
+
+/* The plugin's run() asks for a drawing of its inline display. */
+static void
+queue_draw(LV2_Inline_Display_Handle handle)
+{
+	++((Host*)handle)->queue_draws;
+}
 
 static LV2_URID
 map_uri(LV2_URID_Map_Handle handle, const char* uri)
@@ -271,8 +280,40 @@ absolute_lv2_path(void)
 	return out;
 }
 
+static Host* host_create(const char* plugin_uri, double rate, bool inline_display, char* err,
+                         size_t err_size);
+
 Host*
 host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
+{
+	return host_create(plugin_uri, rate, false, err, err_size);
+}
+
+Host*
+host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size)
+{
+	return host_create(plugin_uri, rate, true, err, err_size);
+}
+
+uint32_t
+host_queue_draws(const Host* host)
+{
+	return host->queue_draws;
+}
+
+const LV2_Inline_Display_Image_Surface*
+host_render_inline(Host* host, uint32_t width, uint32_t max_height)
+{
+	const LV2_Inline_Display_Interface* idpy = (const LV2_Inline_Display_Interface*)
+	    lilv_instance_get_extension_data(host->instance, LV2_INLINEDISPLAY__interface);
+	if (!idpy || !idpy->render) {
+		return NULL;
+	}
+	return idpy->render(lilv_instance_get_handle(host->instance), width, max_height);
+}
+
+static Host*
+host_create(const char* plugin_uri, double rate, bool inline_display, char* err, size_t err_size)
 {
 	Host* host = (Host*)calloc(1, sizeof(Host));
 	host->rate = rate;
@@ -327,8 +368,11 @@ host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
 	    {LV2_STATE__mapPath, &host->paths.map_path},
 	    {LV2_STATE__makePath, &host->paths.make_path},
 	    {LV2_STATE__freePath, &host->paths.free_path},
+	    {LV2_INLINEDISPLAY__queue_draw, &host->inline_display},
 	};
-	const size_t n_features = sizeof(list) / sizeof(list[0]);
+	host->inline_display = (LV2_Inline_Display){host, queue_draw};
+	/* the inline display last, so that leaving it out is a shorter list */
+	const size_t n_features = sizeof(list) / sizeof(list[0]) - (inline_display ? 0 : 1);
 	for (size_t i = 0; i < n_features; ++i) {
 		host->feature_list[i] = list[i];
 		host->features[i] = &host->feature_list[i];

@@ -8,6 +8,8 @@
 #ifndef SOMASCAPE_HOST_H
 #define SOMASCAPE_HOST_H
 
+#include "lv2_inline_display.h"
+
 #include <lilv/lilv.h>
 #include <lv2/atom/atom.h>
 #include <lv2/core/lv2.h>
@@ -24,6 +26,15 @@ typedef struct Host Host;
  * returns NULL and writes the reason to err. */
 Host* host_new(const char* plugin_uri, double rate, char* err, size_t err_size);
 void  host_free(Host* host);
+
+/* As host_new, and the plugin is also given Ardour's inline display
+ * (lv2_inline_display.h): its queue_draw requests from run() are counted,
+ * and host_render_inline calls its render() as Ardour's GUI thread would
+ * (NULL when it has none or it gives no picture). */
+Host*    host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size);
+uint32_t host_queue_draws(const Host* host);
+const LV2_Inline_Display_Image_Surface* host_render_inline(Host* host, uint32_t width,
+                                                           uint32_t max_height);
 
 LilvWorld*        host_world(Host* host);
 const LilvPlugin* host_plugin(Host* host);

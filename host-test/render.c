@@ -200,7 +200,8 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 		}
 		AudioWriter* writer = NULL;
 		if (ok && (sinks->audio || sinks->meter)) {
-			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, err, err_size);
+			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, sinks->limiter,
+			                            err, err_size);
 			ok = writer != NULL;
 		}
 		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);

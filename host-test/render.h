@@ -12,6 +12,7 @@
 #include "loudness.h"
 #include "plot.h"
 #include "script.h"
+#include "true_peak_limiter.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -53,11 +54,12 @@ typedef struct {
 
 /* Where a pass's audio and outputs go; any may be NULL. */
 typedef struct {
-	AudioFile*     audio;
-	CueSheet*      cues;
-	Plot*          plot;
-	LoudnessMeter* meter;
-	const char*    label; /* for the progress bar */
+	AudioFile*       audio;
+	CueSheet*        cues;
+	Plot*            plot;
+	LoudnessMeter*   meter;
+	TruePeakLimiter* limiter; /* after the plan's gain, before the file and meter */
+	const char*      label;   /* for the progress bar */
 } RenderSinks;
 
 /* Set by a signal handler: the pass stops and fails. */

@@ -7,6 +7,7 @@
 #include "ports.h"
 #include "presets.h"
 #include "render.h"
+#include "render_loudness.h"
 #include "render_options.h"
 #include "render_outputs.h"
 #include "voice_plan.h"
@@ -18,7 +19,6 @@
 #include <string.h>
 
 #define EXIT_BAD_USAGE 2
-#define TRUE_PEAK_CEILING_DB -1.0
 /* A session with a length and no --duration: room for the end chime. */
 #define END_CHIME_TAIL_S 10.0
 #define MAX_DURATION_S (48.0 * 3600.0)
@@ -167,44 +167,6 @@ list(const RenderOptions* o)
 	return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* Pass one of --loudness: the gain that meets the target. */
-static bool
-measure_gain(const RenderOptions* o, const RenderPlan* plan, float* gain, Message* m)
-{
-	LoudnessMeter meter;
-	if (!loudness_meter_init(&meter, o->rate)) {
-		snprintf(m->text, sizeof(m->text), "cannot start the loudness meter");
-		return false;
-	}
-	const RenderSinks sinks = {.meter = &meter, .label = "measuring"};
-	double lufs = 0.0, peak_db = 0.0;
-	bool ok = render_pass(plan, &sinks, m->text, sizeof(m->text)) &&
-	          loudness_meter_result(&meter, &lufs, &peak_db);
-	loudness_meter_free(&meter);
-	if (!ok) {
-		return false;
-	}
-	if (!isfinite(lufs)) {
-		fprintf(stderr, "somascape-render: the session is silent; --loudness leaves it as it "
-		                "is\n");
-		*gain = 1.0f;
-		return true;
-	}
-	bool limited = false;
-	const double gain_db =
-	    loudness_gain_db(lufs, peak_db, o->loudness_lufs, TRUE_PEAK_CEILING_DB, &limited);
-	fprintf(stderr, "somascape-render: loudness %.1f LUFS, true peak %.1f dBTP: gain %+.1f dB\n",
-	        lufs, peak_db, gain_db);
-	if (limited) {
-		fprintf(stderr,
-		        "somascape-render: the gain is reduced to keep the true peak at %.0f dBTP, so "
-		        "the file is at %.1f LUFS, not %.1f\n",
-		        TRUE_PEAK_CEILING_DB, lufs + gain_db, o->loudness_lufs);
-	}
-	*gain = (float)pow(10.0, gain_db / 20.0);
-	return true;
-}
-
 static int
 render(const RenderOptions* o, const Script* script, const Settings* settings,
        const VoicePlan* voices, double seconds)
@@ -237,18 +199,33 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 	};
 	RenderOutputs out;
 	bool ok = render_outputs_open(&out, o, frames, seconds, m.text, sizeof(m.text));
+	LoudnessChoice loudness;
+	TruePeakLimiter limiter;
+	bool limit = false;
 	if (ok && o->has_loudness) {
-		ok = measure_gain(o, &plan, &plan.gain, &m);
+		ok = loudness_choose_gain(&plan, o->loudness_lufs, &loudness, m.text, sizeof(m.text));
+		limit = ok && loudness_limiter_init(&limiter, o->rate);
+		if (ok && !limit) {
+			snprintf(m.text, sizeof(m.text), "out of memory");
+			ok = false;
+		}
 	}
 	if (ok) {
 		const RenderSinks sinks = {
 		    .audio = out.have_audio ? &out.audio : NULL,
 		    .cues = out.have_cues ? &out.cues : NULL,
 		    .plot = out.have_plot ? &out.plot : NULL,
+		    .limiter = limit ? &limiter : NULL,
 		    .label = "rendering",
 		};
 		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&
 		     render_outputs_commit(&out, o, frames, m.text, sizeof(m.text));
+	}
+	if (ok && limit && !o->null_output) {
+		loudness_report(&loudness, &limiter);
+	}
+	if (limit) {
+		true_peak_limiter_free(&limiter);
 	}
 	render_outputs_abort(&out);
 	free(dir);

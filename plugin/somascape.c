@@ -3,12 +3,14 @@
  * dsp/engine.c; this file only talks to the host. */
 #include "dsp/controls.h"
 #include "dsp/player.h"
+#include "inline_display.h"
 #include "midi_map.h"
 #include "ports.h"
 #include "sample_patch.h"
 #include "sample_state.h"
 #include "sample_worker.h"
 #include "time_position.h"
+#include "ui_link.h"
 #include "uris.h"
 
 #include <lv2/atom/util.h>
@@ -47,6 +49,9 @@ typedef struct {
 
 	SamplePatch  sample_patch; /* the cue sample parameter */
 	SampleWorker samples;      /* loading it */
+	UiLink       ui;           /* motion snapshots for the plugin's window */
+
+	InlineDisplay display; /* Ardour's inline display */
 } Somascape;
 
 /* Instantiation thread. */
@@ -59,9 +64,12 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	LV2_URID_Map* map = NULL;
 	LV2_Log_Log* log = NULL;
 	LV2_Worker_Schedule* schedule = NULL;
+	const LV2_Inline_Display* inline_display = NULL;
 	const char* missing = lv2_features_query(features, LV2_LOG__log, &log, false,
 	                                         LV2_URID__map, &map, true,
-	                                         LV2_WORKER__schedule, &schedule, false, NULL);
+	                                         LV2_WORKER__schedule, &schedule, false,
+	                                         LV2_INLINEDISPLAY__queue_draw, &inline_display, false,
+	                                         NULL);
 	LV2_Log_Logger logger;
 	lv2_log_logger_init(&logger, map, log);
 	if (missing) {
@@ -92,7 +100,9 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	player_init(&self->player, rate);
 	tap_notes_init(&self->tap_notes, rate);
 	sample_patch_init(&self->sample_patch, map);
+	ui_link_init(&self->ui, map, rate);
 	sample_worker_init(&self->samples, rate, schedule, &self->logger);
+	inline_display_init(&self->display, inline_display, rate);
 	return (LV2_Handle)self;
 }
 
@@ -139,7 +149,7 @@ activate(LV2_Handle instance)
 }
 
 /* True when some port holds other bits than when last read: a cheap
- * test of every port, since on most blocks none has moved. */
+ * test of every port of the sound, since on most blocks none has moved. */
 static bool
 ports_moved(const Somascape* self)
 {
@@ -147,7 +157,7 @@ ports_moved(const Somascape* self)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC unroll 8
 #endif
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		uint32_t now, then;
 		memcpy(&now, self->control_in[i], sizeof(now));
 		memcpy(&then, &self->port_values[i], sizeof(then));
@@ -167,7 +177,7 @@ read_controls(Somascape* self)
 		return;
 	}
 	bool moved = false;
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		const float value = *self->control_in[i];
 		if (value != self->port_values[i]) {
 			const ControlInfo* info = &control_inputs[i];
@@ -255,7 +265,7 @@ read_event(Somascape* self, const LV2_Atom_Event* ev, int64_t frame)
 	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body,
 	                       self->player.engine.rate, &pos)) {
 		player_position(&self->player, clock_mode(self), &pos);
-	} else {
+	} else if (!ui_link_read(&self->ui, &ev->body)) {
 		handle_sample_patch(self, frame, &ev->body);
 	}
 }
@@ -357,7 +367,13 @@ run(LV2_Handle instance, uint32_t n_samples)
 	render(self, done, n_samples - done);
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
+	if (self->ui.on && self->sample_patch.writing) {
+		ui_link_report(&self->ui, &self->sample_patch.forge, &self->player, n_samples,
+		               n_samples > 0 ? (int64_t)n_samples - 1 : 0);
+	}
 	sample_patch_end(&self->sample_patch);
+	inline_display_run(&self->display, &self->player.engine,
+	                   self->control_in + CONTROL_IN_SOUND_COUNT, n_samples);
 }
 
 static void
@@ -365,6 +381,7 @@ cleanup(LV2_Handle instance)
 {
 	Somascape* self = (Somascape*)instance;
 	sample_worker_cleanup(&self->samples);
+	inline_display_cleanup(&self->display);
 	free(self);
 }
 
@@ -405,11 +422,23 @@ restore(LV2_Handle instance, LV2_State_Retrieve_Function retrieve, LV2_State_Han
 	                            retrieve, handle, features);
 }
 
+/* GUI thread (the host's): the inline display's picture. */
+static LV2_Inline_Display_Image_Surface*
+render_inline(LV2_Handle instance, uint32_t w, uint32_t max_h)
+{
+	Somascape* self = (Somascape*)instance;
+	return inline_display_render(&self->display, w, max_h);
+}
+
 static const void*
 extension_data(const char* uri)
 {
 	static const LV2_Worker_Interface worker = {work, work_response, NULL};
 	static const LV2_State_Interface state = {save, restore};
+	static const LV2_Inline_Display_Interface inline_display = {render_inline};
+	if (!strcmp(uri, LV2_INLINEDISPLAY__interface)) {
+		return &inline_display;
+	}
 	if (!strcmp(uri, LV2_WORKER__interface)) {
 		return &worker;
 	}

@@ -31,4 +31,8 @@ void lint_control_groups(Lint* lint);
  * required features only, one run, and extension_data (lint_instance.c). */
 void lint_binary(Lint* lint);
 
+/* The plugin's window: its class, binary, features, extension data and
+ * port notifications (lint_ui.c). */
+void lint_ui(Lint* lint);
+
 #endif

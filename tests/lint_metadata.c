@@ -406,6 +406,7 @@ main(int argc, char** argv)
 	check_plugin(&lint, version);
 	check_ports(&lint);
 	lint_binary(&lint);
+	lint_ui(&lint);
 	printf("lint: %s: %d problem(s)\n", uri_text, lint.failures);
 	lilv_node_free(uri);
 	lint_free_uris();

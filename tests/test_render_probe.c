@@ -4,6 +4,8 @@
  *   same A B                the decoded samples are identical
  *   split A B FRAME [N]     alike before FRAME, parting within N frames after
  *   close A B TOL           no sample further apart than TOL
+ *   scaled A B              every sample of B is a sample of A times one
+ *                           float gain, bit for bit (prints it in dB)
  *   loudness FILE           integrated loudness (LUFS) and true peak (dBTP)
  *   cues AUDIO VTT MAX_MS   every "Look right/left" cue is within MAX_MS of a
  *                           strike on that side in the audio, and every strike
@@ -155,6 +157,60 @@ close_to(const char* a_path, const char* b_path, double tol)
 	sf_close(b);
 	printf("largest difference %.3g\n", worst);
 	return ai.frames == bi.frames && worst <= tol ? 0 : 1;
+}
+
+/* Whether every sample of b is exactly (float)(a * gain). */
+static bool
+all_scaled(const char* a_path, const char* b_path, float gain)
+{
+	SF_INFO ai, bi;
+	SNDFILE* a = open_audio(a_path, &ai);
+	SNDFILE* b = open_audio(b_path, &bi);
+	static float x[CHUNK * 2], y[CHUNK * 2];
+	bool scaled = ai.frames == bi.frames && ai.channels == 2 && bi.channels == 2;
+	sf_count_t n;
+	while (scaled && (n = sf_readf_float(a, x, CHUNK)) > 0 && sf_readf_float(b, y, n) == n) {
+		for (sf_count_t i = 0; i < n * 2 && scaled; ++i) {
+			scaled = y[i] == x[i] * gain;
+		}
+	}
+	sf_close(a);
+	sf_close(b);
+	return scaled;
+}
+
+/* The gain is read where A is largest, then the floats next to it tried. */
+static int
+scaled(const char* a_path, const char* b_path)
+{
+	SF_INFO ai, bi;
+	SNDFILE* a = open_audio(a_path, &ai);
+	SNDFILE* b = open_audio(b_path, &bi);
+	static float x[CHUNK * 2], y[CHUNK * 2];
+	float largest = 0.0f, at_largest = 0.0f;
+	sf_count_t n;
+	while ((n = sf_readf_float(a, x, CHUNK)) > 0 && sf_readf_float(b, y, n) == n) {
+		for (sf_count_t i = 0; i < n * 2; ++i) {
+			if (fabsf(x[i]) > fabsf(largest)) {
+				largest = x[i];
+				at_largest = y[i];
+			}
+		}
+	}
+	sf_close(a);
+	sf_close(b);
+	float gain = largest != 0.0f ? (float)((double)at_largest / largest) : 1.0f;
+	for (int k = 0; k < 4; ++k) {
+		gain = nextafterf(gain, 0.0f);
+	}
+	for (int k = 0; k < 9; ++k, gain = nextafterf(gain, INFINITY)) {
+		if (all_scaled(a_path, b_path, gain)) {
+			printf("%.6f dB\n", 20.0 * log10(gain));
+			return 0;
+		}
+	}
+	fprintf(stderr, "probe: %s is not %s times one gain\n", b_path, a_path);
+	return 1;
 }
 
 static int
@@ -361,6 +417,9 @@ main(int argc, char** argv)
 	if (strcmp(what, "close") == 0 && argc == 5) {
 		return close_to(argv[2], argv[3], atof(argv[4]));
 	}
+	if (strcmp(what, "scaled") == 0 && argc == 4) {
+		return scaled(argv[2], argv[3]);
+	}
 	if (strcmp(what, "loudness") == 0 && argc == 3) {
 		return loudness(argv[2]);
 	}
@@ -376,7 +435,7 @@ main(int argc, char** argv)
 	if (strcmp(what, "tone") == 0 && argc == 6) {
 		return tone(argv[2], atof(argv[3]), atof(argv[4]), atoi(argv[5]));
 	}
-	fprintf(stderr, "usage: test_render_probe info|same|split|close|loudness|cues|png|maxrss|tone "
-	                "...\n");
+	fprintf(stderr, "usage: test_render_probe "
+	                "info|same|split|close|scaled|loudness|cues|png|maxrss|tone ...\n");
 	return 2;
 }
