@@ -34,11 +34,12 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [ "$(field Version)" = "$deb_version" ] && pass "Version: $deb_version, the project's" ||
 	fail "Version: $(field Version), not the project's $deb_version"
 depends=$(field Depends)
-# dpkg-shlibdeps writes versioned Depends for the libraries the binaries
-# link: libc, lilv (the renderer's host), libsndfile (both).
-for library in libc6 liblilv-0-0 libsndfile1 libsamplerate0; do
-	echo "$depends" | grep -Eq "(^|, )$library \(>= [^)]+\)" &&
-		pass "Depends names $library with a version" || fail "Depends lacks $library: $depends"
+# dpkg-shlibdeps writes Depends for the libraries the binaries link: libc,
+# lilv (the renderer's host), libsndfile and libsamplerate (the plugin's
+# samples), X11 and cairo (the window).
+for library in libc6 liblilv-0-0 libsndfile1 libsamplerate0 libx11-6 libcairo2; do
+	echo "$depends" | grep -Eq "(^|, )$library( \(>= [^)]+\))?(,|$)" &&
+		pass "Depends names $library" || fail "Depends lacks $library: $depends"
 done
 description=$(field Description)
 [ "$(echo "$description" | wc -l)" -ge 5 ] && pass "a long description" ||
@@ -55,6 +56,7 @@ contents=$(dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|')
 for path in /usr/bin/somascape-render \
 	/usr/lib/lv2/somascape.lv2/somascape.so /usr/lib/lv2/somascape.lv2/somascape.ttl \
 	/usr/lib/lv2/somascape.lv2/manifest.ttl /usr/lib/lv2/somascape.lv2/presets.ttl \
+	/usr/lib/lv2/somascape.lv2/somascape_ui.so /usr/lib/lv2/somascape.lv2/somascape_ui.ttl \
 	/usr/share/man/man1/somascape-render.1.gz /usr/share/doc/somascape/README.md \
 	/usr/share/doc/somascape/copyright /usr/share/doc/somascape/changelog.Debian.gz \
 	/usr/share/doc/somascape/examples/basic-exercise.txt; do
@@ -68,7 +70,8 @@ trap 'rm -rf "$tmp"' EXIT
 dpkg-deb --extract "$deb" "$tmp"
 gzip -t "$tmp/usr/share/man/man1/somascape-render.1.gz" && pass "the man page is gzipped" ||
 	fail "the man page is not gzip"
-for binary in usr/bin/somascape-render usr/lib/lv2/somascape.lv2/somascape.so; do
+for binary in usr/bin/somascape-render usr/lib/lv2/somascape.lv2/somascape.so \
+	usr/lib/lv2/somascape.lv2/somascape_ui.so; do
 	sections=$(readelf --sections --wide "$tmp/$binary")
 	echo "$sections" | grep -Eq '\.(symtab|comment) ' && fail "$binary is not stripped" ||
 		pass "$binary stripped"
