@@ -6,6 +6,7 @@
  * (a private unit is a bare number to them). */
 #include "lint.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,20 @@ is_group(Lint* lint, const LilvNode* group)
 	return 0;
 }
 
+static int
+is_c_identifier(const char* text)
+{
+	if (!(isalpha((unsigned char)text[0]) || text[0] == '_')) {
+		return 0;
+	}
+	for (const char* c = text + 1; *c; ++c) {
+		if (!(isalnum((unsigned char)*c) || *c == '_')) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* Checks one group; its symbol goes to symbols[n_before] (NULL if none),
  * checked against those of the groups before it. */
 static void
@@ -66,10 +81,13 @@ check_group(Lint* lint, const LilvNode* group, LilvNode* symbols[], int n_before
 		return;
 	}
 	const LilvNode* symbol = lilv_nodes_get(found, lilv_nodes_begin(found));
+	const char*     text   = lilv_node_as_string(symbol);
+	if (!is_c_identifier(text)) {
+		lint_fail(lint, where, "lv2:symbol \"%s\" is not a C identifier, as LV2 asks", text);
+	}
 	for (int i = 0; i < n_before; ++i) {
 		if (symbols[i] && lilv_node_equals(symbols[i], symbol)) {
-			lint_fail(lint, where, "lv2:symbol \"%s\" is another group's too",
-			          lilv_node_as_string(symbol));
+			lint_fail(lint, where, "lv2:symbol \"%s\" is another group's too", text);
 		}
 	}
 	symbols[n_before] = lilv_node_duplicate(symbol);

@@ -4,11 +4,11 @@
 # its name and version are the project's, Depends was worked out by
 # dpkg-shlibdeps, and it holds the bundle, the renderer, the compressed man
 # page and the documents where Debian puts them.  Prints its size and its
-# Depends line.  Usage: build_deb.sh BUILD_DIR OUT_DIR VERSION
+# Depends line.  Usage: build_deb.sh BUILD_DIR OUT_DIR DEB_VERSION (0.2.0-1)
 set -u
 build=$1
 out=$2
-version=$3
+deb_version=$3
 failures=0
 pass() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
@@ -21,7 +21,7 @@ if ! cpack -G DEB -B "$out" --config "$build/CPackConfig.cmake" >"$out/cpack.log
 	exit 1
 fi
 arch=$(dpkg --print-architecture)
-deb="$out/somascape_${version}-1_${arch}.deb"
+deb="$out/somascape_${deb_version}_${arch}.deb"
 if [ ! -f "$deb" ]; then
 	ls "$out"
 	echo "FAIL no $deb"
@@ -31,23 +31,32 @@ pass "cpack made $(basename "$deb")"
 
 field() { dpkg-deb --field "$deb" "$1"; }
 [ "$(field Package)" = somascape ] && pass "Package: somascape" || fail "Package: $(field Package)"
-[ "$(field Version)" = "${version}-1" ] && pass "Version: ${version}-1, the project's" ||
-	fail "Version: $(field Version), not the project's ${version}-1"
+[ "$(field Version)" = "$deb_version" ] && pass "Version: $deb_version, the project's" ||
+	fail "Version: $(field Version), not the project's $deb_version"
 depends=$(field Depends)
-# dpkg-shlibdeps writes versioned Depends for the libraries the binaries
-# link: libc, lilv (the renderer's host), libsndfile (both).
-for library in libc6 liblilv-0-0 libsndfile1 libsamplerate0; do
-	echo "$depends" | grep -Eq "(^|, )$library \(>= [^)]+\)" &&
-		pass "Depends names $library with a version" || fail "Depends lacks $library: $depends"
+# dpkg-shlibdeps writes Depends for the libraries the binaries link: libc,
+# lilv (the renderer's host), libsndfile and libsamplerate (the plugin's
+# samples), X11 and cairo (the window).
+for library in libc6 liblilv-0-0 libsndfile1 libsamplerate0 libx11-6 libcairo2; do
+	echo "$depends" | grep -Eq "(^|, )$library( \(>= [^)]+\))?(,|$)" &&
+		pass "Depends names $library" || fail "Depends lacks $library: $depends"
 done
 description=$(field Description)
 [ "$(echo "$description" | wc -l)" -ge 5 ] && pass "a long description" ||
 	fail "the description has no long part"
 
+# The README's line, apt install ./somascape_….deb, simulated: apt finds
+# every dependency (and changes nothing).
+apt-get install --simulate "$(realpath "$deb")" >"$out/apt.log" 2>&1 &&
+	grep -q "^Inst somascape ($deb_version " "$out/apt.log" &&
+	pass "apt install ./$(basename "$deb") resolves (simulated)" ||
+	fail "apt cannot install it: $(tail -5 "$out/apt.log")"
+
 contents=$(dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|')
 for path in /usr/bin/somascape-render \
 	/usr/lib/lv2/somascape.lv2/somascape.so /usr/lib/lv2/somascape.lv2/somascape.ttl \
 	/usr/lib/lv2/somascape.lv2/manifest.ttl /usr/lib/lv2/somascape.lv2/presets.ttl \
+	/usr/lib/lv2/somascape.lv2/somascape_ui.so /usr/lib/lv2/somascape.lv2/somascape_ui.ttl \
 	/usr/share/man/man1/somascape-render.1.gz /usr/share/doc/somascape/README.md \
 	/usr/share/doc/somascape/copyright /usr/share/doc/somascape/changelog.Debian.gz \
 	/usr/share/doc/somascape/examples/basic-exercise.txt; do
@@ -61,7 +70,8 @@ trap 'rm -rf "$tmp"' EXIT
 dpkg-deb --extract "$deb" "$tmp"
 gzip -t "$tmp/usr/share/man/man1/somascape-render.1.gz" && pass "the man page is gzipped" ||
 	fail "the man page is not gzip"
-for binary in usr/bin/somascape-render usr/lib/lv2/somascape.lv2/somascape.so; do
+for binary in usr/bin/somascape-render usr/lib/lv2/somascape.lv2/somascape.so \
+	usr/lib/lv2/somascape.lv2/somascape_ui.so; do
 	sections=$(readelf --sections --wide "$tmp/$binary")
 	echo "$sections" | grep -Eq '\.(symtab|comment) ' && fail "$binary is not stripped" ||
 		pass "$binary stripped"

@@ -57,6 +57,8 @@ grep -q 'Bundle: *file:///usr/lib/lv2/somascape.lv2/' "$work/info" &&
 	fail "lv2info: $(head -5 "$work/info")"
 grep -Eq '^[[:space:]]+BLS 1 Hz soft tones$' "$work/info" && pass "lv2info lists its presets" ||
 	fail "lv2info lists no presets"
+grep -Eq "^[[:space:]]+$uri#ui\$" "$work/info" && pass "lv2info lists its window ($uri#ui)" ||
+	fail "lv2info lists no UI"
 
 [ "$(command -v somascape-render)" = /usr/bin/somascape-render ] &&
 	pass "somascape-render is /usr/bin/somascape-render" ||
