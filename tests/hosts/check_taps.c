@@ -2,11 +2,12 @@
 /* Checks the tap notes a real host recorded from midi_out against the taps
  * heard in the audio recorded in the same run.
  *
- * Usage: check_taps RECORDING NOTES PERIOD NOTE_MS SLACK
+ * Usage: check_taps RECORDING NOTES PERIOD NOTE_MS SLACK START_GAP_S
  * NOTES has a line "FRAME STATUS PITCH" per MIDI message (hex status and
  * pitch, as jack_midi_dump prints them), FRAME counted in the host's frames
  * since the recorder started.  The two recorders started at different
- * moments, whole periods apart, so one offset (the median over the taps)
+ * moments, whole periods apart (START_GAP_S by the system clock, which
+ * tells the candidates a tap cycle apart from each other), so one offset
  * maps the notes' frames onto the recording's; then every tap heard has a
  * note-on and every note-on in the recording's span a tap, on the note's
  * side (48 left, 60 centre, 72 right), each note lasts NOTE_MS, and each
@@ -50,7 +51,7 @@ find_taps(const float* x, long frames, int rate, Tap* taps)
 	}
 	const float threshold = (float)ONSET_FRACTION * peak;
 	const long  quiet = (long)(QUIET_S * rate), span = (long)(SIDE_S * rate);
-	long        quiet_for = 0;
+	long        quiet_for = quiet; /* the recording's start counts as quiet */
 	int         n = 0;
 	for (long i = 0; i < frames && n < MAX_TAPS; ++i) {
 		const float level = fmaxf(fabsf(x[2 * i]), fabsf(x[2 * i + 1]));
@@ -134,11 +135,12 @@ check_lengths(const Note* notes, int n, long length)
 int
 main(int argc, char** argv)
 {
-	if (argc != 6) {
-		fprintf(stderr, "usage: check_taps RECORDING NOTES PERIOD NOTE_MS SLACK\n");
+	if (argc != 7) {
+		fprintf(stderr, "usage: check_taps RECORDING NOTES PERIOD NOTE_MS SLACK START_GAP_S\n");
 		return 2;
 	}
-	const long period = atol(argv[3]), slack = atol(argv[5]) * period;
+	const long   period = atol(argv[3]), slack = atol(argv[5]) * period;
+	const double start_gap_s = atof(argv[6]);
 	SF_INFO    info = {0};
 	SNDFILE*   file = sf_open(argv[1], SFM_READ, &info);
 	if (!file || info.channels != 2) {
@@ -159,27 +161,41 @@ main(int argc, char** argv)
 	}
 	int ok = check_lengths(notes, n_notes, lround(atof(argv[4]) * 1e-3 * info.samplerate));
 
-	/* the offset: the median over note-on and tap pairs that agree on it */
+	/* The offset: note-on and tap pairs on the same side that agree on it
+	 * (within a period) form candidates a tap cycle apart, as the taps
+	 * repeat; the recorders' clocks say which one it is. */
 	static long diffs[MAX_TAPS * MAX_TAPS / 16];
 	int         n_diffs = 0;
 	for (int i = 0; i < n_notes; ++i) {
 		for (int j = 0; notes[i].on && j < n_taps && n_diffs < (int)(sizeof(diffs) / sizeof(*diffs)); ++j) {
-			diffs[n_diffs++] = notes[i].frame - taps[j].frame;
+			if (taps[j].side == side_of_pitch(notes[i].pitch)) {
+				diffs[n_diffs++] = notes[i].frame - taps[j].frame;
+			}
 		}
 	}
-	/* the offset most pairs share (within a period) */
 	qsort(diffs, (size_t)n_diffs, sizeof(long), compare_long);
-	int  best = 0;
-	long offset = 0;
+	const long estimate = lround(start_gap_s * info.samplerate);
+	int        most = 0;
 	for (int i = 0, j = 0; i < n_diffs; ++i) {
 		while (diffs[i] - diffs[j] > period) {
 			++j;
 		}
-		if (i - j + 1 > best) {
-			best = i - j + 1;
-			offset = diffs[j + (i - j) / 2];
+		most = i - j + 1 > most ? i - j + 1 : most;
+	}
+	long offset = 0, nearest = -1;
+	for (int i = 0, j = 0; i < n_diffs; ++i) {
+		while (diffs[i] - diffs[j] > period) {
+			++j;
+		}
+		const long centre = diffs[j + (i - j) / 2];
+		if (i - j + 1 >= most - 2 && (nearest < 0 || labs(centre - estimate) < nearest)) {
+			nearest = labs(centre - estimate);
+			offset = centre;
 		}
 	}
+	printf("check_taps: the recorders started %.3f s apart by the system clock, %.3f s by the "
+	       "taps\n",
+	       start_gap_s, (double)offset / info.samplerate);
 
 	long worst = 0, worst_fine = 0, matched = 0;
 	for (int i = 0; i < n_notes; ++i) {
