@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /* Writes the preset bundle's Turtle from presets.def: presets.ttl with every
- * control input of every preset (defaults from plugin/ports.def where the
- * preset says nothing), and the manifest entries that let hosts list them
+ * control input of the sound in every preset (defaults from
+ * plugin/ports.def where the preset says nothing), and the manifest entries that let hosts list them
  * without loading each one.  A symbol that is not a control input stops
- * the build.  Usage: presetgen MANIFEST_HEAD MANIFEST_OUT PRESETS_OUT */
+ * the build, and so does one of the Display group: the projector's look
+ * belongs to the room and the session, and loading a preset keeps it.
+ * Usage: presetgen MANIFEST_HEAD MANIFEST_OUT PRESETS_OUT */
 #include "../ttl/turtle_write.h"
 
 #include <stdio.h>
@@ -28,13 +30,14 @@ typedef struct {
 	const char* symbol;
 	double      def;
 	int         integer;
+	int         display; /* the projector's look, not in presets */
 } Control;
 
 enum { LINEAR, LOG, INT, TOGGLE, ENUM };
 
 static const Control controls[] = {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
-	{#sym, def, kind == INT || kind == ENUM || kind == TOGGLE},
+	{#sym, def, kind == INT || kind == ENUM || kind == TOGGLE, !strcmp(#group, "display")},
 #include "../plugin/ports.def"
 };
 #define N_CONTROLS (sizeof(controls) / sizeof(controls[0]))
@@ -61,10 +64,11 @@ check(const Preset* p)
 	for (const Setting* s = p->settings; s->symbol; ++s) {
 		int found = 0;
 		for (size_t c = 0; c < N_CONTROLS; ++c) {
-			found |= !strcmp(controls[c].symbol, s->symbol);
+			found |= !strcmp(controls[c].symbol, s->symbol) && !controls[c].display;
 		}
 		if (!found) {
-			fprintf(stderr, "presetgen: preset %s sets '%s', which is not a control input\n",
+			fprintf(stderr,
+			        "presetgen: preset %s sets '%s', which is not a control input of the sound\n",
 			        p->id, s->symbol);
 			return 0;
 		}
@@ -92,6 +96,9 @@ write_preset(FILE* out, const Preset* p)
 	             "> ;\n\trdfs:label \"%s\" ;\n\trdfs:comment \"%s\"",
 	        id, p->label, p->comment);
 	for (size_t c = 0; c < N_CONTROLS; ++c) {
+		if (controls[c].display) {
+			continue;
+		}
 		const double v = value_of(p, &controls[c]);
 		fprintf(out, " ;\n\tlv2:port [\n\t\tlv2:symbol \"%s\" ;\n\t\tpset:value ",
 		        controls[c].symbol);
