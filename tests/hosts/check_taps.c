@@ -200,8 +200,9 @@ main(int argc, char** argv)
 	long worst = 0, worst_fine = 0, matched = 0;
 	for (int i = 0; i < n_notes; ++i) {
 		const long at = notes[i].frame - offset;
-		if (!notes[i].on || at < QUIET_S * info.samplerate || at >= frames - period) {
-			continue; /* outside the recording */
+		const long end = frames - (long)(SIDE_S * info.samplerate) - slack;
+		if (!notes[i].on || at < QUIET_S * info.samplerate || at >= end) {
+			continue; /* outside the recording, or too near its ends to be heard whole */
 		}
 		int j = 0;
 		while (j < n_taps && labs(taps[j].frame - at) > slack + period / 2) {
