@@ -12,6 +12,7 @@
 #include "loudness.h"
 #include "plot.h"
 #include "script.h"
+#include "video_out.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -51,6 +52,7 @@ typedef struct {
 	CueSheet*      cues;
 	Plot*          plot;
 	LoudnessMeter* meter;
+	VideoOut*      video; /* pictures at its frame times, with the audio */
 	const char*    label; /* for the progress bar */
 } RenderSinks;
 

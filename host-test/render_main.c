@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* somascape-render: renders a somascape session offline to an audio file,
- * with an optional cue sheet, timeline picture and loudness normalisation.
+ * with an optional cue sheet, timeline picture, video and loudness
+ * normalisation.
  * Exit status: 0 done, 1 failed, 2 bad usage. */
 #include "file_params.h"
 #include "params.h"
@@ -52,6 +53,8 @@ catch_signals(void)
 	sigaction(SIGINT, &action, NULL);
 	sigaction(SIGTERM, &action, NULL);
 	sigaction(SIGHUP, &action, NULL);
+	/* a pipe to a child (ffmpeg) that has stopped reading: EPIPE, not death */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 /* The state at 0:00 from the command line, checked against the plugin. */
@@ -238,6 +241,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings, d
 		    .audio = out.have_audio ? &out.audio : NULL,
 		    .cues = out.have_cues ? &out.cues : NULL,
 		    .plot = out.have_plot ? &out.plot : NULL,
+		    .video = out.video,
 		    .label = "rendering",
 		};
 		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&

@@ -5,6 +5,7 @@
 #define SOMASCAPE_RENDER_OPTIONS_H
 
 #include "audio_file.h"
+#include "video_spec.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +38,8 @@ typedef struct {
 	double      loudness_lufs;
 	const char* output;
 	bool        null_output; /* --null: render, write no audio (for timing) */
+	bool        has_video;   /* --video FILE, with its size and frame rate */
+	VideoSpec   video;
 } RenderOptions;
 
 /* False with the problem in err: bad usage. */

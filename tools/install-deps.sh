@@ -7,7 +7,8 @@
 # benchmark compares with (x42's test-signal plugin).
 set -e
 packages="build-essential cmake pkg-config
-  lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev"
+  lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev
+  ffmpeg"
 if [ "${1:-}" = "--tests" ]; then
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
 	  valgrind clang libclang-rt-14-dev x42-plugins"

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: ISC */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
+#include "ffmpeg_child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+/* Above the descriptors the child is given (0..3), so that no dup2 in the
+ * child maps a descriptor onto itself (which would keep it close-on-exec). */
+#define FIRST_PRIVATE_FD 10
+#define AUDIO_FD 3
+#define AUDIO_PIPE_BYTES (1 << 20)
+
+bool
+ffmpeg_on_path(void)
+{
+	const char* path = getenv("PATH");
+	if (!path) {
+		return false;
+	}
+	while (*path) {
+		const size_t len = strcspn(path, ":");
+		char candidate[4096];
+		snprintf(candidate, sizeof(candidate), "%.*s/ffmpeg", (int)(len ? len : 1),
+		         len ? path : ".");
+		struct stat st;
+		if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode) && access(candidate, X_OK) == 0) {
+			return true;
+		}
+		path += len + (path[len] == ':');
+	}
+	return false;
+}
+
+/* A close-on-exec copy of fd at FIRST_PRIVATE_FD or above, fd closed. */
+static int
+move_high(int fd)
+{
+	const int high = fcntl(fd, F_DUPFD_CLOEXEC, FIRST_PRIVATE_FD);
+	close(fd);
+	return high;
+}
+
+static bool
+make_pipe(int* read_end, int* write_end)
+{
+	int fds[2];
+	if (pipe(fds) != 0) {
+		return false;
+	}
+	*read_end = move_high(fds[0]);
+	*write_end = move_high(fds[1]);
+	return *read_end >= 0 && *write_end >= 0;
+}
+
+/* The last non-empty line ffmpeg wrote, into err after `what`. */
+static void
+last_message(const FfmpegChild* child, const char* what, char* err, size_t err_size)
+{
+	char tail[1024];
+	ssize_t got = 0;
+	const off_t end = lseek(child->messages, 0, SEEK_END);
+	if (end > 0) {
+		const off_t from = end > (off_t)sizeof(tail) - 1 ? end - (off_t)sizeof(tail) + 1 : 0;
+		got = pread(child->messages, tail, sizeof(tail) - 1, from);
+	}
+	got = got < 0 ? 0 : got;
+	while (got > 0 && (tail[got - 1] == '\n' || tail[got - 1] == '\r' || tail[got - 1] == ' ')) {
+		--got;
+	}
+	tail[got] = '\0';
+	const char* line = strrchr(tail, '\n');
+	line = line ? line + 1 : tail;
+	snprintf(err, err_size, "%s%s%s", what, *line ? ": " : "", line);
+}
+
+bool
+ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
+{
+	*child = (FfmpegChild){0, -1, -1, -1};
+	int video_in = -1, audio_in = -1;
+	FILE* messages = tmpfile();
+	child->messages = messages ? move_high(dup(fileno(messages))) : -1;
+	if (messages) {
+		fclose(messages);
+	}
+	if (child->messages < 0 || !make_pipe(&video_in, &child->video) ||
+	    !make_pipe(&audio_in, &child->audio)) {
+		snprintf(err, err_size, "cannot start ffmpeg: %s", strerror(errno));
+		close(video_in);
+		close(audio_in);
+		ffmpeg_abort(child);
+		return false;
+	}
+	/* ffmpeg opens (and probes) the video input before it reads any audio:
+	 * room for the audio of that while */
+	fcntl(child->audio, F_SETPIPE_SZ, AUDIO_PIPE_BYTES);
+	posix_spawn_file_actions_t actions;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, video_in, STDIN_FILENO);
+	posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&actions, child->messages, STDERR_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, audio_in, AUDIO_FD);
+	/* the renderer ignores SIGPIPE (to see EPIPE); ffmpeg should not */
+	posix_spawnattr_t attr;
+	posix_spawnattr_init(&attr);
+	sigset_t defaults;
+	sigemptyset(&defaults);
+	sigaddset(&defaults, SIGPIPE);
+	posix_spawnattr_setsigdefault(&attr, &defaults);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+	const int failed = posix_spawnp(&child->pid, "ffmpeg", &actions, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&actions);
+	close(video_in);
+	close(audio_in);
+	if (failed) {
+		child->pid = 0;
+		snprintf(err, err_size, "cannot run ffmpeg (install the %s package): %s",
+		         FFMPEG_PACKAGE, strerror(failed));
+		ffmpeg_abort(child);
+		return false;
+	}
+	return true;
+}
+
+/* ffmpeg has stopped reading: wait for it and say why. */
+static bool
+stopped_reading(FfmpegChild* child, char* err, size_t err_size)
+{
+	ffmpeg_finish(child, err, err_size);
+	if (!*err) {
+		snprintf(err, err_size, "ffmpeg stopped reading the video");
+	}
+	return false;
+}
+
+static bool
+write_all(FfmpegChild* child, int fd, const void* data, size_t size, char* err,
+          size_t err_size)
+{
+	const char* p = (const char*)data;
+	while (size > 0) {
+		const ssize_t n = write(fd, p, size);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			err[0] = '\0';
+			return stopped_reading(child, err, err_size);
+		}
+		p += n;
+		size -= (size_t)n;
+	}
+	return true;
+}
+
+bool
+ffmpeg_write_video(FfmpegChild* child, const void* data, size_t size, char* err,
+                   size_t err_size)
+{
+	return write_all(child, child->video, data, size, err, err_size);
+}
+
+bool
+ffmpeg_write_audio(FfmpegChild* child, const void* data, size_t size, char* err,
+                   size_t err_size)
+{
+	return write_all(child, child->audio, data, size, err, err_size);
+}
+
+static void
+close_pipes(FfmpegChild* child)
+{
+	if (child->video >= 0) {
+		close(child->video);
+		child->video = -1;
+	}
+	if (child->audio >= 0) {
+		close(child->audio);
+		child->audio = -1;
+	}
+}
+
+static int
+wait_child(FfmpegChild* child)
+{
+	int status = 0;
+	while (waitpid(child->pid, &status, 0) < 0 && errno == EINTR) {
+	}
+	child->pid = 0;
+	return status;
+}
+
+bool
+ffmpeg_finish(FfmpegChild* child, char* err, size_t err_size)
+{
+	close_pipes(child);
+	bool ok = true;
+	if (child->pid > 0) {
+		const int status = wait_child(child);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			char what[64];
+			if (WIFSIGNALED(status)) {
+				snprintf(what, sizeof(what), "ffmpeg was killed by signal %d",
+				         WTERMSIG(status));
+			} else {
+				snprintf(what, sizeof(what), "ffmpeg failed (exit %d)", WEXITSTATUS(status));
+			}
+			last_message(child, what, err, err_size);
+			ok = false;
+		}
+	}
+	if (child->messages >= 0) {
+		close(child->messages);
+		child->messages = -1;
+	}
+	return ok;
+}
+
+void
+ffmpeg_abort(FfmpegChild* child)
+{
+	if (child->pid > 0) {
+		/* ffmpeg finishes the file on SIGTERM; nothing of it is wanted */
+		kill(child->pid, SIGKILL);
+		close_pipes(child);
+		wait_child(child);
+	}
+	close_pipes(child);
+	if (child->messages >= 0) {
+		close(child->messages);
+		child->messages = -1;
+	}
+}

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: ISC */
+#include "video_out.h"
+
+#include "atomic_file.h"
+#include "ffmpeg_child.h"
+#include "video_picture.h"
+#include "video_state.h"
+#include "yuv.h"
+
+#include <cairo.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Interleaved stereo frames gathered between writes to ffmpeg. */
+#define AUDIO_CHUNK_FRAMES 4096u
+
+struct VideoOut {
+	VideoSpec        spec;
+	int64_t          rate;
+	int64_t          pictures; /* sent so far */
+	AtomicFile       file;
+	FfmpegChild      ffmpeg;
+	VideoWatch       watch;
+	cairo_surface_t* surface[2]; /* this picture and the last, to convert what changed */
+	int              current;
+	YuvFrame*        yuv;
+	float            audio[2 * AUDIO_CHUNK_FRAMES];
+	uint32_t         audio_frames;
+};
+
+/* ffmpeg's command line: raw yuv420p on stdin, raw float stereo on fd 3,
+ * the container's codecs, the file under its temporary name. */
+typedef struct {
+	char  size[32], fps[16], rate[16];
+	char* argv[64];
+	int   argc;
+} FfmpegArgs;
+
+static void
+add(FfmpegArgs* a, const char* first, ...)
+{
+	va_list ap;
+	va_start(ap, first);
+	for (const char* s = first; s; s = va_arg(ap, const char*)) {
+		a->argv[a->argc++] = (char*)s;
+	}
+	va_end(ap);
+}
+
+static void
+build_args(FfmpegArgs* a, const VideoSpec* spec, unsigned rate, const char* temp_path)
+{
+	snprintf(a->size, sizeof(a->size), "%dx%d", spec->width, spec->height);
+	snprintf(a->fps, sizeof(a->fps), "%d", spec->fps);
+	snprintf(a->rate, sizeof(a->rate), "%u", rate);
+	a->argc = 0;
+	add(a, "ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+	    "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", a->size, "-framerate", a->fps,
+	    "-i", "pipe:0", "-probesize", "32", "-analyzeduration", "0", "-f", "f32le", "-ar", a->rate, "-ac", "2", "-i", "pipe:3",
+	    "-map", "0:v", "-map", "1:a", "-color_range", "tv", "-colorspace", "bt709",
+	    "-color_primaries", "bt709", "-color_trc", "bt709", (const char*)NULL);
+	switch (spec->container) {
+	case VIDEO_MP4:
+		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-b:a",
+		    "192k", "-movflags", "+faststart", "-f", "mp4", (const char*)NULL);
+		break;
+	case VIDEO_WEBM:
+		add(a, "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1",
+		    "-crf", "32", "-b:v", "0", "-c:a", "libopus", "-b:a", "128k", "-f", "webm",
+		    (const char*)NULL);
+		break;
+	case VIDEO_MKV:
+		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "flac", "-f",
+		    "matroska", (const char*)NULL);
+		break;
+	}
+	add(a, temp_path, (const char*)NULL);
+	a->argv[a->argc] = NULL;
+}
+
+VideoOut*
+video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
+{
+	if (!ffmpeg_on_path()) {
+		snprintf(err, err_size, "--video needs the ffmpeg program, which is not on PATH: "
+		                        "install the Debian package '%s'", FFMPEG_PACKAGE);
+		return NULL;
+	}
+	VideoOut* v = (VideoOut*)calloc(1, sizeof(VideoOut));
+	if (!v) {
+		snprintf(err, err_size, "out of memory");
+		return NULL;
+	}
+	v->spec = *spec;
+	v->rate = rate;
+	v->ffmpeg = (FfmpegChild){0, -1, -1, -1};
+	const int fd = atomic_file_open(&v->file, spec->path, err, err_size);
+	if (fd < 0) {
+		free(v);
+		return NULL;
+	}
+	close(fd);
+	for (int i = 0; i < 2; ++i) {
+		v->surface[i] = cairo_image_surface_create(CAIRO_FORMAT_RGB24, spec->width, spec->height);
+	}
+	v->yuv = yuv_frame_new(spec->width, spec->height);
+	if (!v->yuv || cairo_surface_status(v->surface[0]) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_status(v->surface[1]) != CAIRO_STATUS_SUCCESS) {
+		snprintf(err, err_size, "out of memory for %dx%d pictures", spec->width, spec->height);
+		video_out_abort(v);
+		return NULL;
+	}
+	FfmpegArgs args;
+	build_args(&args, spec, rate, v->file.temp_path);
+	if (!ffmpeg_start(&v->ffmpeg, args.argv, err, err_size)) {
+		video_out_abort(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+video_out_watch(VideoOut* video, Host* host)
+{
+	video_watch_bind(&video->watch, host);
+}
+
+int64_t
+video_out_next_frame(const VideoOut* video)
+{
+	/* round(n * rate / fps), in whole numbers */
+	const int64_t fps = video->spec.fps;
+	return (2 * video->pictures * video->rate + fps) / (2 * fps);
+}
+
+static bool
+flush_audio(VideoOut* v, char* err, size_t err_size)
+{
+	const size_t size = (size_t)v->audio_frames * 2 * sizeof(float);
+	v->audio_frames = 0;
+	return ffmpeg_write_audio(&v->ffmpeg, v->audio, size, err, err_size);
+}
+
+bool
+video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t n, float gain,
+                char* err, size_t err_size)
+{
+	for (uint32_t i = 0; i < n; ++i) {
+		if (video->audio_frames == AUDIO_CHUNK_FRAMES && !flush_audio(video, err, err_size)) {
+			return false;
+		}
+		float* out = video->audio + 2 * video->audio_frames++;
+		out[0] = gain * left[i];
+		out[1] = gain * right[i];
+	}
+	return true;
+}
+
+bool
+video_out_picture(VideoOut* video, char* err, size_t err_size)
+{
+	cairo_surface_t* surface = video->surface[video->current];
+	cairo_surface_t* previous = video->surface[!video->current];
+	VideoMoment moment;
+	video_watch_read(&video->watch, &moment);
+	cairo_t* cr = cairo_create(surface);
+	video_picture_draw(cr, video->spec.width, video->spec.height, &moment);
+	cairo_destroy(cr);
+	cairo_surface_flush(surface);
+	yuv_convert(video->yuv, cairo_image_surface_get_data(surface),
+	            video->pictures ? cairo_image_surface_get_data(previous) : NULL,
+	            cairo_image_surface_get_stride(surface));
+	video->current = !video->current;
+	++video->pictures;
+	return flush_audio(video, err, err_size) &&
+	       ffmpeg_write_video(&video->ffmpeg, video->yuv->data, video->yuv->size, err, err_size);
+}
+
+static void
+free_sink(VideoOut* v)
+{
+	for (int i = 0; i < 2; ++i) {
+		if (v->surface[i]) {
+			cairo_surface_destroy(v->surface[i]);
+		}
+	}
+	yuv_frame_free(v->yuv);
+	free(v);
+}
+
+bool
+video_out_commit(VideoOut* video, char* err, size_t err_size)
+{
+	const bool ok = flush_audio(video, err, err_size) &&
+	                ffmpeg_finish(&video->ffmpeg, err, err_size) &&
+	                atomic_file_commit(&video->file, err, err_size);
+	video_out_abort(video);
+	return ok;
+}
+
+void
+video_out_abort(VideoOut* video)
+{
+	if (video) {
+		ffmpeg_abort(&video->ffmpeg);
+		atomic_file_abort(&video->file);
+		free_sink(video);
+	}
+}
