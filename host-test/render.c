@@ -108,16 +108,6 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		n = n < block ? n : block;
 		const int64_t next = script_player_next(&player, frame);
 		n = next - frame < n ? next - frame : n;
-		if (video && video_out_next_frame(video) == frame) {
-			if (frame == 0) {
-				/* the outputs at 0:00, with the 0:00 steps applied */
-				host_run(host, buf->left, buf->right, 0);
-			}
-			if (!video_out_picture(video, err, err_size)) {
-				ok = false;
-				break;
-			}
-		}
 		if (video) {
 			/* the run ends where the next picture is due */
 			const int64_t picture = video_out_next_frame(video);
@@ -146,6 +136,11 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 			audio_writer_commit(writer, (uint32_t)n);
 		}
 		frame += n;
+		if (video && video_out_next_frame(video) == frame &&
+		    !video_out_picture(video, err, err_size)) {
+			ok = false;
+			break;
+		}
 		progress_update(&progress, frame);
 	}
 	progress_finish(&progress);

@@ -132,9 +132,9 @@ video_out_watch(VideoOut* video, Host* host)
 int64_t
 video_out_next_frame(const VideoOut* video)
 {
-	/* round(n * rate / fps), in whole numbers */
+	/* round(n * rate / fps), in whole numbers, and the frame after it */
 	const int64_t fps = video->spec.fps;
-	return (2 * video->pictures * video->rate + fps) / (2 * fps);
+	return (2 * video->pictures * video->rate + fps) / (2 * fps) + 1;
 }
 
 static bool

@@ -24,7 +24,9 @@ VideoOut* video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t
 /* The plugin instance whose outputs the pictures show. */
 void video_out_watch(VideoOut* video, Host* host);
 
-/* The session frame at which the next picture is due. */
+/* The session frame at which the next picture is due: the one after the
+ * picture's time, so that what happens on the frame of its time (a tap on
+ * the frame of a picture) is in it. */
 int64_t video_out_next_frame(const VideoOut* video);
 
 /* The n frames just rendered, to go with the pictures; gain as the file's. */
