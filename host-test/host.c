@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "host.h"
+#include "atom_check.h"
 #include "host_paths.h"
 #include "host_worker.h"
 
@@ -7,6 +8,7 @@
 #include <lv2/atom/util.h>
 #include <lv2/buf-size/buf-size.h>
 #include <lv2/log/log.h>
+#include <lv2/midi/midi.h>
 #include <lv2/options/options.h>
 #include <lv2/parameters/parameters.h>
 #include <lv2/urid/urid.h>
@@ -19,6 +21,9 @@
 #include <unistd.h>
 
 #define ATOM_CAPACITY 65536u
+/* Bytes past an output's room that must come back untouched. */
+#define ATOM_GUARD 64u
+#define ATOM_GUARD_BYTE 0xA5u
 #define MAX_URIS 1024u
 
 typedef enum { PORT_AUDIO_OUT, PORT_CONTROL_IN, PORT_CONTROL_OUT, PORT_ATOM_IN, PORT_ATOM_OUT, PORT_OTHER } PortRole;
@@ -44,6 +49,10 @@ struct Host {
 	uint32_t          n_atom_in, n_atom_out;
 	int               audio_out[2];
 	LV2_URID          atom_chunk; /* mapped once: run() is hot */
+	AtomCheckURIs     atom_check;
+	uint32_t          out_room;   /* what an output's atom.size says before run() */
+	bool              strict;     /* abort on an ill-formed output */
+	char              output_error[256];
 
 	char*    uris[MAX_URIS];
 	uint32_t n_uris;
@@ -59,9 +68,18 @@ struct Host {
 
 	HostWorker         worker;
 	HostPaths          paths;
-	LV2_Feature        feature_list[9];
-	const LV2_Feature* features[10]; /* NULL-terminated, for instantiate and state */
+	LV2_Inline_Display inline_display; /* given when asked for */
+	uint32_t           queue_draws;    /* its requests since instantiation */
+	LV2_Feature        feature_list[10];
+	const LV2_Feature* features[11]; /* NULL-terminated, for instantiate and state */
 };
+
+/* The plugin's run() asks for a drawing of its inline display. */
+static void
+queue_draw(LV2_Inline_Display_Handle handle)
+{
+	++((Host*)handle)->queue_draws;
+}
 
 static LV2_URID
 map_uri(LV2_URID_Map_Handle handle, const char* uri)
@@ -205,6 +223,8 @@ connect_ports(Host* host, char* err, size_t err_size)
 		}
 	}
 	host->atom_chunk = chunk;
+	host->atom_check = (AtomCheckURIs){sequence, map_uri(host, LV2_MIDI__MidiEvent)};
+	host->out_room = ATOM_CAPACITY - sizeof(LV2_Atom) - ATOM_GUARD;
 	if (ok && n_audio != 2) {
 		set_error(err, err_size, "%s", "the plugin does not have two audio outputs");
 		ok = false;
@@ -260,8 +280,40 @@ absolute_lv2_path(void)
 	return out;
 }
 
+static Host* host_create(const char* plugin_uri, double rate, bool inline_display, char* err,
+                         size_t err_size);
+
 Host*
 host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
+{
+	return host_create(plugin_uri, rate, false, err, err_size);
+}
+
+Host*
+host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size)
+{
+	return host_create(plugin_uri, rate, true, err, err_size);
+}
+
+uint32_t
+host_queue_draws(const Host* host)
+{
+	return host->queue_draws;
+}
+
+const LV2_Inline_Display_Image_Surface*
+host_render_inline(Host* host, uint32_t width, uint32_t max_height)
+{
+	const LV2_Inline_Display_Interface* idpy = (const LV2_Inline_Display_Interface*)
+	    lilv_instance_get_extension_data(host->instance, LV2_INLINEDISPLAY__interface);
+	if (!idpy || !idpy->render) {
+		return NULL;
+	}
+	return idpy->render(lilv_instance_get_handle(host->instance), width, max_height);
+}
+
+static Host*
+host_create(const char* plugin_uri, double rate, bool inline_display, char* err, size_t err_size)
 {
 	Host* host = (Host*)calloc(1, sizeof(Host));
 	host->rate = rate;
@@ -316,8 +368,11 @@ host_new(const char* plugin_uri, double rate, char* err, size_t err_size)
 	    {LV2_STATE__mapPath, &host->paths.map_path},
 	    {LV2_STATE__makePath, &host->paths.make_path},
 	    {LV2_STATE__freePath, &host->paths.free_path},
+	    {LV2_INLINEDISPLAY__queue_draw, &host->inline_display},
 	};
-	const size_t n_features = sizeof(list) / sizeof(list[0]);
+	host->inline_display = (LV2_Inline_Display){host, queue_draw};
+	/* the inline display last, so that leaving it out is a shorter list */
+	const size_t n_features = sizeof(list) / sizeof(list[0]) - (inline_display ? 0 : 1);
 	for (size_t i = 0; i < n_features; ++i) {
 		host->feature_list[i] = list[i];
 		host->features[i] = &host->feature_list[i];
@@ -426,13 +481,6 @@ find_port(const Host* host, const char* symbol)
 	return NULL;
 }
 
-const LV2_Atom_Sequence*
-host_atom_output(const Host* host, const char* symbol)
-{
-	const HostPort* port = find_port(host, symbol);
-	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;
-}
-
 bool
 host_set(Host* host, const char* symbol, float value)
 {
@@ -485,17 +533,58 @@ host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const 
 	return true;
 }
 
+/* Before run(): an output is a chunk of out_room bytes, as hosts give it,
+ * with a guard after it. */
+static void
+prepare_output(Host* host, HostPort* port)
+{
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+	seq->atom.type = host->atom_chunk;
+	seq->atom.size = host->out_room;
+	memset((uint8_t*)port->atom + sizeof(LV2_Atom) + host->out_room, ATOM_GUARD_BYTE, ATOM_GUARD);
+}
+
+/* After run(): the output as jalv and Ardour read it.  An ill-formed one
+ * is an error (fatal when strict), and is then read as empty. */
+static void
+check_output(Host* host, HostPort* port, uint32_t n)
+{
+	LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)port->atom;
+	char why[200] = "";
+	const uint8_t* guard = (const uint8_t*)port->atom + sizeof(LV2_Atom) + host->out_room;
+	for (uint32_t i = 0; i < ATOM_GUARD; ++i) {
+		if (guard[i] != ATOM_GUARD_BYTE) {
+			snprintf(why, sizeof(why), "written past its room of %u bytes", host->out_room);
+			break;
+		}
+	}
+	if (!why[0] && atom_check_output(seq, host->out_room, n, &host->atom_check, why, sizeof(why))) {
+		return;
+	}
+	if (!host->output_error[0]) {
+		snprintf(host->output_error, sizeof(host->output_error), "the %s output after run(%u): %s",
+		         port->symbol, n, why);
+	}
+	if (host->strict) {
+		fprintf(stderr, "host: %s\n", host->output_error);
+		abort();
+	}
+	seq->atom.type = host->atom_check.sequence;
+	seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
+}
+
 void
 host_run(Host* host, float* left, float* right, uint32_t n)
 {
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[0], left);
 	lilv_instance_connect_port(host->instance, (uint32_t)host->audio_out[1], right);
 	for (uint32_t i = 0; i < host->n_atom_out; ++i) {
-		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_out[i]->atom;
-		seq->atom.type = host->atom_chunk;
-		seq->atom.size = ATOM_CAPACITY - sizeof(LV2_Atom);
+		prepare_output(host, host->atom_out[i]);
 	}
 	lilv_instance_run(host->instance, n);
+	for (uint32_t i = 0; i < host->n_atom_out; ++i) {
+		check_output(host, host->atom_out[i], n);
+	}
 	host_worker_end_run(&host->worker);
 	for (uint32_t i = 0; i < host->n_atom_in; ++i) {
 		LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)host->atom_in[i]->atom;
@@ -503,8 +592,30 @@ host_run(Host* host, float* left, float* right, uint32_t n)
 	}
 }
 
+void
+host_set_strict(Host* host, bool strict)
+{
+	host->strict = strict;
+}
+
+const char*
+host_output_error(const Host* host)
+{
+	return host->output_error[0] ? host->output_error : NULL;
+}
+
+bool
+host_set_output_room(Host* host, uint32_t room)
+{
+	if (room > ATOM_CAPACITY - sizeof(LV2_Atom) - ATOM_GUARD) {
+		return false;
+	}
+	host->out_room = room;
+	return true;
+}
+
 const LV2_Atom_Sequence*
-host_output_events(Host* host, const char* symbol)
+host_output_events(const Host* host, const char* symbol)
 {
 	const HostPort* port = find_port(host, symbol);
 	return port && port->role == PORT_ATOM_OUT ? (const LV2_Atom_Sequence*)port->atom : NULL;

@@ -8,6 +8,8 @@
 #ifndef SOMASCAPE_HOST_H
 #define SOMASCAPE_HOST_H
 
+#include "lv2_inline_display.h"
+
 #include <lilv/lilv.h>
 #include <lv2/atom/atom.h>
 #include <lv2/core/lv2.h>
@@ -24,6 +26,15 @@ typedef struct Host Host;
  * returns NULL and writes the reason to err. */
 Host* host_new(const char* plugin_uri, double rate, char* err, size_t err_size);
 void  host_free(Host* host);
+
+/* As host_new, and the plugin is also given Ardour's inline display
+ * (lv2_inline_display.h): its queue_draw requests from run() are counted,
+ * and host_render_inline calls its render() as Ardour's GUI thread would
+ * (NULL when it has none or it gives no picture). */
+Host*    host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size);
+uint32_t host_queue_draws(const Host* host);
+const LV2_Inline_Display_Image_Surface* host_render_inline(Host* host, uint32_t width,
+                                                           uint32_t max_height);
 
 LilvWorld*        host_world(Host* host);
 const LilvPlugin* host_plugin(Host* host);
@@ -64,15 +75,24 @@ bool host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size,
                      const void* body);
 
 /* What an atom output port (by symbol) holds after the last run(); NULL
- * when there is no such port. */
-const LV2_Atom_Sequence* host_output_events(Host* host, const char* symbol);
+ * when there is no such port.  Checked after every run() as jalv and Ardour
+ * read it: an output that is not a well-formed atom:Sequence within its
+ * room (atom_check.h) reads as empty, and is an error. */
+const LV2_Atom_Sequence* host_output_events(const Host* host, const char* symbol);
+
+/* The first ill-formed output seen, or NULL. */
+const char* host_output_error(const Host* host);
+
+/* When strict, an ill-formed output ends the process with a message (the
+ * tests); otherwise the caller asks host_output_error() (the renderer). */
+void host_set_strict(Host* host, bool strict);
+
+/* The room each atom output gets before run() (default: all there is);
+ * false if more than there is. */
+bool host_set_output_room(Host* host, uint32_t room);
 
 /* The URID of a URI, for building events. */
 uint32_t host_map(Host* host, const char* uri);
-
-/* What an atom output port (by symbol) holds after the last run; NULL if
- * there is no such port. */
-const LV2_Atom_Sequence* host_atom_output(const Host* host, const char* symbol);
 
 /* Every message the plugin logs also goes to hook, formatted, with its
  * type's name ("Error", "Warning", "Note", "Trace"); NULL stops it. */

@@ -60,7 +60,7 @@ bool
 host_patch_reported_path(Host* host, const char* symbol, const char* property_uri, char* path,
                          size_t size)
 {
-	const LV2_Atom_Sequence* seq = host_atom_output(host, symbol);
+	const LV2_Atom_Sequence* seq = host_output_events(host, symbol);
 	if (!seq || seq->atom.type != host_map(host, LV2_ATOM__Sequence)) {
 		return false;
 	}

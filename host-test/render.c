@@ -175,6 +175,11 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 			ok = writer != NULL;
 		}
 		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);
+		if (ok && host_output_error(host)) {
+			snprintf(err, err_size, "the plugin broke the LV2 protocol: %s",
+			         host_output_error(host));
+			ok = false;
+		}
 		/* after a failed render the writer's message (if any) is the cause */
 		ok = (!writer || audio_writer_finish(writer, err, err_size)) && ok;
 		host_deactivate(host);

@@ -3,6 +3,7 @@
  * dsp/engine.c; this file only talks to the host. */
 #include "dsp/controls.h"
 #include "dsp/player.h"
+#include "inline_display.h"
 #include "midi_map.h"
 #include "ports.h"
 #include "sample_patch.h"
@@ -47,6 +48,8 @@ typedef struct {
 
 	SamplePatch  sample_patch; /* the cue sample parameter */
 	SampleWorker samples;      /* loading it */
+
+	InlineDisplay display; /* Ardour's inline display */
 } Somascape;
 
 /* Instantiation thread. */
@@ -59,9 +62,12 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	LV2_URID_Map* map = NULL;
 	LV2_Log_Log* log = NULL;
 	LV2_Worker_Schedule* schedule = NULL;
+	const LV2_Inline_Display* inline_display = NULL;
 	const char* missing = lv2_features_query(features, LV2_LOG__log, &log, false,
 	                                         LV2_URID__map, &map, true,
-	                                         LV2_WORKER__schedule, &schedule, false, NULL);
+	                                         LV2_WORKER__schedule, &schedule, false,
+	                                         LV2_INLINEDISPLAY__queue_draw, &inline_display, false,
+	                                         NULL);
 	LV2_Log_Logger logger;
 	lv2_log_logger_init(&logger, map, log);
 	if (missing) {
@@ -93,6 +99,7 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	tap_notes_init(&self->tap_notes, rate);
 	sample_patch_init(&self->sample_patch, map);
 	sample_worker_init(&self->samples, rate, schedule, &self->logger);
+	inline_display_init(&self->display, inline_display, rate);
 	return (LV2_Handle)self;
 }
 
@@ -139,7 +146,7 @@ activate(LV2_Handle instance)
 }
 
 /* True when some port holds other bits than when last read: a cheap
- * test of every port, since on most blocks none has moved. */
+ * test of every port of the sound, since on most blocks none has moved. */
 static bool
 ports_moved(const Somascape* self)
 {
@@ -147,7 +154,7 @@ ports_moved(const Somascape* self)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC unroll 8
 #endif
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		uint32_t now, then;
 		memcpy(&now, self->control_in[i], sizeof(now));
 		memcpy(&then, &self->port_values[i], sizeof(then));
@@ -167,7 +174,7 @@ read_controls(Somascape* self)
 		return;
 	}
 	bool moved = false;
-	for (int i = 0; i < CONTROL_IN_COUNT; ++i) {
+	for (int i = 0; i < CONTROL_IN_SOUND_COUNT; ++i) {
 		const float value = *self->control_in[i];
 		if (value != self->port_values[i]) {
 			const ControlInfo* info = &control_inputs[i];
@@ -291,27 +298,33 @@ write_midi(Somascape* self, uint32_t n_samples, uint32_t capacity)
 		} note = {{{(int64_t)self->midi[i].frame},
 		           {3, self->uris.midi_MidiEvent}},
 		          {self->midi[i].msg[0], self->midi[i].msg[1], self->midi[i].msg[2]}};
-		if (!lv2_atom_sequence_append_event(self->midi_out, capacity, &note.event)) {
+		/* lv2_atom_sequence_append_event() checks the room for the event
+		 * unpadded, then takes it padded: the padded size must fit */
+		if (self->midi_out->atom.size + lv2_atom_pad_size(sizeof(note)) > capacity ||
+		    !lv2_atom_sequence_append_event(self->midi_out, capacity, &note.event)) {
 			break;
 		}
 	}
 }
 
-static void
-clear_sequence(LV2_Atom_Sequence* seq)
+/* Hosts hand an output over as an atom:Chunk whose size is the room they
+ * gave, and read it back only as an atom:Sequence: jalv and Ardour take any
+ * other type as empty.  So the output is made an empty sequence before
+ * anything else, whenever its header fits; returns the room. */
+static uint32_t
+open_sequence(LV2_Atom_Sequence* seq, LV2_URID sequence_type)
 {
-	if (seq) {
+	if (!seq) {
+		return 0;
+	}
+	const uint32_t capacity = seq->atom.size;
+	if (capacity >= sizeof(LV2_Atom_Sequence_Body)) {
+		seq->atom.type = sequence_type;
 		seq->atom.size = sizeof(LV2_Atom_Sequence_Body);
 		seq->body.unit = 0;
 		seq->body.pad = 0;
 	}
-}
-
-/* The space the host gave an output sequence, before it is cleared. */
-static uint32_t
-capacity_of(const LV2_Atom_Sequence* seq)
-{
-	return seq ? seq->atom.size : 0;
+	return capacity;
 }
 
 /* Audio thread: renders up to each event, then applies it (sample-exact). */
@@ -319,13 +332,13 @@ static void
 run(LV2_Handle instance, uint32_t n_samples)
 {
 	Somascape* self = (Somascape*)instance;
+	const uint32_t midi_capacity = open_sequence(self->midi_out, self->uris.atom_Sequence);
+	sample_patch_begin(&self->sample_patch, self->notify);
 	if (!self->out[0] || !self->out[1]) {
+		sample_patch_end(&self->sample_patch);
 		return;
 	}
-	const uint32_t midi_capacity = capacity_of(self->midi_out);
 	read_controls(self);
-	sample_patch_begin(&self->sample_patch, self->notify);
-	clear_sequence(self->midi_out);
 	self->tap_count = 0;
 	sample_worker_collect(&self->samples, &self->player);
 	if (self->samples.report) {
@@ -352,6 +365,8 @@ run(LV2_Handle instance, uint32_t n_samples)
 	write_controls(self);
 	write_midi(self, n_samples, midi_capacity);
 	sample_patch_end(&self->sample_patch);
+	inline_display_run(&self->display, &self->player.engine,
+	                   self->control_in + CONTROL_IN_SOUND_COUNT, n_samples);
 }
 
 static void
@@ -359,6 +374,7 @@ cleanup(LV2_Handle instance)
 {
 	Somascape* self = (Somascape*)instance;
 	sample_worker_cleanup(&self->samples);
+	inline_display_cleanup(&self->display);
 	free(self);
 }
 
@@ -399,11 +415,23 @@ restore(LV2_Handle instance, LV2_State_Retrieve_Function retrieve, LV2_State_Han
 	                            retrieve, handle, features);
 }
 
+/* GUI thread (the host's): the inline display's picture. */
+static LV2_Inline_Display_Image_Surface*
+render_inline(LV2_Handle instance, uint32_t w, uint32_t max_h)
+{
+	Somascape* self = (Somascape*)instance;
+	return inline_display_render(&self->display, w, max_h);
+}
+
 static const void*
 extension_data(const char* uri)
 {
 	static const LV2_Worker_Interface worker = {work, work_response, NULL};
 	static const LV2_State_Interface state = {save, restore};
+	static const LV2_Inline_Display_Interface inline_display = {render_inline};
+	if (!strcmp(uri, LV2_INLINEDISPLAY__interface)) {
+		return &inline_display;
+	}
 	if (!strcmp(uri, LV2_WORKER__interface)) {
 		return &worker;
 	}

@@ -15,6 +15,7 @@ typedef struct {
 	LV2_URID atom_Double;
 	LV2_URID atom_Int;
 	LV2_URID atom_Long;
+	LV2_URID atom_Sequence;
 	LV2_URID midi_MidiEvent;
 	LV2_URID time_Position;
 	LV2_URID time_bar;
@@ -34,6 +35,7 @@ map_uris(LV2_URID_Map* map, SomascapeURIs* uris)
 	uris->atom_Double = map->map(map->handle, LV2_ATOM__Double);
 	uris->atom_Int = map->map(map->handle, LV2_ATOM__Int);
 	uris->atom_Long = map->map(map->handle, LV2_ATOM__Long);
+	uris->atom_Sequence = map->map(map->handle, LV2_ATOM__Sequence);
 	uris->midi_MidiEvent = map->map(map->handle, LV2_MIDI__MidiEvent);
 	uris->time_Position = map->map(map->handle, LV2_TIME__Position);
 	uris->time_bar = map->map(map->handle, LV2_TIME__bar);

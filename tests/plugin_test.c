@@ -15,6 +15,7 @@ open_plugin(double rate)
 		fprintf(stderr, "cannot open the plugin at %.0f Hz: %s\n", rate, err);
 		exit(1);
 	}
+	host_set_strict(host, true);
 	host_activate(host);
 	return host;
 }

@@ -29,7 +29,7 @@
 #include <time.h>
 
 #define MAX_BLOCK 8192u
-#define OUT_CAPACITY 32768u
+#define OUT_ROOM 32760u /* an output's room, as a host with 32 KiB buffers gives it */
 
 static const double common_rates[] = {8000,   11025,  16000,  22050,  32000,  44100,
                                       48000,  88200,  96000,  176400, 192000, 352800,
@@ -135,56 +135,6 @@ pick_value(ByteSource* src, const ControlPort* p)
 	return gen_float(src);
 }
 
-/* An output sequence after run(): within its buffer, events in order and
- * inside the block, MIDI well formed. */
-static void
-check_sequence(const char* name, const LV2_Atom_Sequence* seq, uint32_t n,
-               const GenURIs* u)
-{
-	if (seq->atom.size < sizeof(LV2_Atom_Sequence_Body) ||
-	    seq->atom.size > OUT_CAPACITY - sizeof(LV2_Atom)) {
-		fail("%s: sequence size %u", name, seq->atom.size);
-	}
-	int64_t last = 0;
-	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
-		const uint8_t* end = (const uint8_t*)&seq->body + seq->atom.size;
-		if ((const uint8_t*)(ev + 1) + ev->body.size > end) {
-			fail("%s: an event of %u bytes runs past the sequence", name, ev->body.size);
-		}
-		if (ev->time.frames < last || ev->time.frames > (int64_t)(n ? n - 1 : 0)) {
-			fail("%s: event at frame %lld (block of %u, previous %lld)", name,
-			     (long long)ev->time.frames, n, (long long)last);
-		}
-		last = ev->time.frames;
-		if (ev->body.type == u->midi_MidiEvent) {
-			const uint8_t* m = (const uint8_t*)(ev + 1);
-			const uint32_t size = ev->body.size;
-			if (size < 1 || size > 3 || m[0] < 0x80 || m[0] >= 0xF0) {
-				fail("%s: MIDI event of %u bytes, status 0x%02x", name, size,
-				     size ? m[0] : 0);
-			}
-			for (uint32_t i = 1; i < size; ++i) {
-				if (m[i] & 0x80) {
-					fail("%s: MIDI data byte 0x%02x", name, m[i]);
-				}
-			}
-		}
-	}
-}
-
-static uint32_t
-port_index(Host* host, const char* symbol)
-{
-	LilvNode* sym = lilv_new_string(host_world(host), symbol);
-	const LilvPort* port = lilv_plugin_get_port_by_symbol(host_plugin(host), sym);
-	lilv_node_free(sym);
-	if (!port) {
-		fprintf(stderr, "no port '%s'\n", symbol);
-		exit(1);
-	}
-	return lilv_port_get_index(host_plugin(host), port);
-}
-
 static void
 send_events(Host* host, ByteSource* src, const GenURIs* u, uint32_t n, Totals* t)
 {
@@ -255,15 +205,6 @@ run_seed(uint64_t seed, double seconds, Totals* t)
 		defaults[i] = *in_value[i];
 	}
 
-	/* our own buffers on the output sequences, to check what run() writes */
-	const char* const seq_names[2] = {"notify", "midi_out"};
-	_Alignas(8) static uint8_t seq_buf[2][OUT_CAPACITY];
-	const LV2_URID chunk = host_map(host, LV2_ATOM__Chunk);
-	for (int k = 0; k < 2; ++k) {
-		lilv_instance_connect_port(host_instance(host), port_index(host, seq_names[k]),
-		                           seq_buf[k]);
-	}
-
 	static float left[MAX_BLOCK], right[MAX_BLOCK];
 	host_activate(host);
 	++t->activations;
@@ -306,11 +247,8 @@ run_seed(uint64_t seed, double seconds, Totals* t)
 		if (src_chance(&src, 0.15)) {
 			send_events(host, &src, &u, n, t);
 		}
-		for (int k = 0; k < 2; ++k) {
-			LV2_Atom_Sequence* seq = (LV2_Atom_Sequence*)seq_buf[k];
-			seq->atom.type = chunk;
-			seq->atom.size = OUT_CAPACITY - sizeof(LV2_Atom);
-		}
+		/* now and then the outputs have room for a header and little else */
+		host_set_output_room(host, src_chance(&src, 0.1) ? src_below(&src, 64) : OUT_ROOM);
 		TRACE("block %llu: run %u\n", (unsigned long long)run_info.block, n);
 
 		rt_calls_start();
@@ -332,8 +270,8 @@ run_seed(uint64_t seed, double seconds, Totals* t)
 				     outputs[i].max);
 			}
 		}
-		for (int k = 0; k < 2; ++k) {
-			check_sequence(seq_names[k], (const LV2_Atom_Sequence*)seq_buf[k], n, &u);
+		if (host_output_error(host)) { /* read as jalv and Ardour read it */
+			fail("%s", host_output_error(host));
 		}
 		t->empty_blocks += n == 0;
 		++t->blocks;

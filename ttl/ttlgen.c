@@ -22,6 +22,7 @@ static const ScalePoint scale_points[] = {
 
 static int port_index = 0;
 static int first_port = 1;
+static const char* group; /* of the ports being written, or NULL */
 
 static void
 begin_port(FILE* out, const char* types, const char* symbol, const char* name)
@@ -35,7 +36,20 @@ begin_port(FILE* out, const char* types, const char* symbol, const char* name)
 static void
 end_port(FILE* out)
 {
+	if (group) {
+		fprintf(out, " ;\n\t\tpg:group <https://somascape.dev/lv2/somascape#%s>", group);
+	}
 	fprintf(out, "\n\t]");
+}
+
+/* The groups of GROUP markers, after the plugin. */
+static void
+write_groups(FILE* out)
+{
+#define GROUP(sym, label)                                                            \
+	fprintf(out, "\n<https://somascape.dev/lv2/somascape#" #sym ">\n\ta pg:Group ;\n" \
+	             "\tlv2:symbol \"" #sym "\" ;\n\trdfs:label \"" label "\" .\n");
+#include "../plugin/ports.def"
 }
 
 /* A literal of the port's type: integer ports take integers. */
@@ -129,6 +143,8 @@ write_ports(FILE* out)
 	value(out, "lv2:maximum", kind, max);                                           \
 	describe_control(out, #sym, kind, #unit, comment);                              \
 	end_port(out);
+#define GROUP(sym, label) group = #sym;
+#define END_GROUP() group = NULL;
 #include "../plugin/ports.def"
 	fprintf(out, " .\n");
 }
@@ -147,6 +163,7 @@ main(int argc, char** argv)
 	}
 	const int copied = turtle_copy_file("ttlgen", argv[1], out);
 	write_ports(out);
+	write_groups(out);
 	if (!turtle_finish("ttlgen", out, argv[2]) || !copied) {
 		remove(argv[2]);
 		return 1;

@@ -227,3 +227,13 @@ breath_period_s(const Breath* b)
 	}
 	return total / b->speed;
 }
+
+double
+breath_stage_left_s(const Breath* b)
+{
+	if (b->inc == 0) {
+		return 0.0;
+	}
+	/* 2^64 - pos steps of inc: the stage's frames left. */
+	return ((double)(~b->pos) + 1.0) / (double)b->inc / b->rate;
+}

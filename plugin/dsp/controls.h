@@ -42,6 +42,12 @@ enum {
 	CONTROL_OUT_COUNT
 };
 
+/* The Display controls (the projector's look) come last among the inputs:
+ * the sound reads only those before them, and the pictures the rest. */
+#define CONTROL_IN_SOUND_COUNT CONTROL_IN_display_shape
+_Static_assert(CONTROL_IN_display_captions == CONTROL_IN_COUNT - 1,
+               "the Display controls come last among the control inputs");
+
 extern const ControlInfo control_inputs[CONTROL_IN_COUNT];
 extern const ControlInfo control_outputs[CONTROL_OUT_COUNT];
 

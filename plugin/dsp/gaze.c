@@ -90,6 +90,8 @@ gaze_reset(Gaze* g)
 	g->shift_left = 0;
 	g->side = 0;
 	g->passes = 0;
+	g->sets = 1;
+	g->set_passes = 0;
 	g->started = false;
 	restart_pattern(g);
 }
@@ -143,6 +145,8 @@ take_params(Gaze* g, const GazeParams* p)
 		g->resting = false;
 		g->held = false;
 		g->set_elapsed = 0;
+		g->sets = 1;
+		g->set_passes = g->passes;
 		restart_pattern(g);
 	}
 	if (p->vary != old_vary && p->vary == 0.0f) {
@@ -232,6 +236,8 @@ take_due_event(Gaze* g, GazeEvent* ev)
 		g->resting = false;
 		g->held = false;
 		g->set_elapsed = 0;
+		++g->sets;
+		g->set_passes = g->passes;
 		restart_pattern(g);
 		*ev = (GazeEvent){GAZE_EVENT_SET_START, 0};
 		return true;
@@ -459,4 +465,13 @@ bool
 gaze_sounding(const Gaze* g)
 {
 	return g->p.mode != GAZE_OFF && !g->resting;
+}
+
+double
+gaze_rest_left_s(const Gaze* g)
+{
+	if (!g->resting || g->held || g->set_rest_frames <= 0) {
+		return -1.0;
+	}
+	return (double)remaining(g->set_rest_frames, g->set_elapsed) / g->rate;
 }

@@ -79,6 +79,8 @@ typedef struct {
 	int64_t    shift_left;   /* frames of it still to go (0: none) */
 	int        side;
 	uint32_t   passes;
+	uint32_t   sets;         /* sets begun since the pattern began (1: the first) */
+	uint32_t   set_passes;   /* passes when the current set began */
 	bool       started;
 } Gaze;
 
@@ -138,5 +140,23 @@ gaze_passes(const Gaze* g)
 {
 	return g->passes;
 }
+
+/* For pictures of the session: the set running or last run (1 for the
+ * first since the mode began), the passes in it, and the seconds of rest
+ * left before the next (-1 when no timed rest runs: a set runs, or the
+ * next waits for a live cue). */
+static inline uint32_t
+gaze_set_number(const Gaze* g)
+{
+	return g->sets;
+}
+
+static inline uint32_t
+gaze_set_passes(const Gaze* g)
+{
+	return g->passes - g->set_passes;
+}
+
+double gaze_rest_left_s(const Gaze* g);
 
 #endif

@@ -7,10 +7,12 @@
  * with a URID map, options and log; every sequence sits in a buffer of
  * exactly its size, so AddressSanitizer sees any read past it.  After each
  * block the audio must be finite and within 0 dBFS and the output
- * sequences well formed, or the target aborts.
+ * sequences well formed in the room the bytes gave them (atom_check.h),
+ * or the target aborts.
  *
  * The worker's schedule_work() accepts and drops the work: loading files is
  * the sample-file target's job, and this one must not touch the disk. */
+#include "atom_check.h"
 #include "atom_gen.h"
 #include "ports.h"
 #include "uri_table.h"
@@ -71,26 +73,6 @@ fail(const char* what, double a, double b)
 {
 	fprintf(stderr, "fuzz_atom_input: %s (%g, %g)\n", what, a, b);
 	abort();
-}
-
-static void
-check_sequence(const LV2_Atom_Sequence* seq, uint32_t n)
-{
-	if (seq->atom.size < sizeof(LV2_Atom_Sequence_Body) ||
-	    seq->atom.size > OUT_CAPACITY - sizeof(LV2_Atom)) {
-		fail("output sequence size", seq->atom.size, 0);
-	}
-	int64_t last = 0;
-	const uint8_t* end = (const uint8_t*)&seq->body + seq->atom.size;
-	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
-		if ((const uint8_t*)(ev + 1) + ev->body.size > end) {
-			fail("output event past its sequence", ev->body.size, 0);
-		}
-		if (ev->time.frames < last || ev->time.frames > (int64_t)(n ? n - 1 : 0)) {
-			fail("output event frame", (double)ev->time.frames, n);
-		}
-		last = ev->time.frames;
-	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
@@ -190,8 +172,11 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 		seq->atom.type = sequence_type;
 		desc->connect_port(plugin, PORT_control, seq);
 
-		((LV2_Atom_Sequence*)notify)->atom = (LV2_Atom){OUT_CAPACITY - sizeof(LV2_Atom), chunk};
-		((LV2_Atom_Sequence*)midi_out)->atom = (LV2_Atom){OUT_CAPACITY - sizeof(LV2_Atom), chunk};
+		/* mostly all the room there is, now and then hardly any */
+		const uint32_t room = src_chance(&src, 0.8) ? OUT_CAPACITY - sizeof(LV2_Atom)
+		                                            : src_u8(&src) % 64;
+		((LV2_Atom_Sequence*)notify)->atom = (LV2_Atom){room, chunk};
+		((LV2_Atom_Sequence*)midi_out)->atom = (LV2_Atom){room, chunk};
 		desc->run(plugin, n);
 		free(seq);
 
@@ -200,8 +185,15 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 				fail("output not finite or above 0 dBFS", left[i], right[i]);
 			}
 		}
-		check_sequence((const LV2_Atom_Sequence*)notify, n);
-		check_sequence((const LV2_Atom_Sequence*)midi_out, n);
+		const AtomCheckURIs check = {sequence_type, u.midi_MidiEvent};
+		char why[200];
+		if (!atom_check_output((const LV2_Atom_Sequence*)notify, room, n, &check, why,
+		                       sizeof(why)) ||
+		    !atom_check_output((const LV2_Atom_Sequence*)midi_out, room, n, &check, why,
+		                       sizeof(why))) {
+			fprintf(stderr, "fuzz_atom_input: an output after run(%u): %s\n", n, why);
+			abort();
+		}
 	}
 	if (desc->deactivate) {
 		desc->deactivate(plugin);

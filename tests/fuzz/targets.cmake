@@ -6,5 +6,5 @@
 # corpus/NAME/, the crashes it found are regressions/NAME/.  Read by
 # tests/CMakeLists.txt (replay tests, timed fuzz runs) and by
 # tests/fuzz/CMakeLists.txt (the libFuzzer build with clang).
-somascape_fuzz_target(atom_input fuzz_atom_input.c)
+somascape_fuzz_target(atom_input fuzz_atom_input.c ../../host-test/atom_check.c)
 somascape_fuzz_target(sample_file fuzz_sample_file.c)

@@ -13,16 +13,7 @@ uri=https://somascape.dev/lv2/somascape
 preset=$uri/presets#bls-1-2hz-chimes
 need jackd jalv jack_capture jack_connect jack_lsp jack_wait
 
-# A server name of our own, so parallel runs and a user's JACK don't clash.
-export JACK_DEFAULT_SERVER=somascape-test-$$
-export JACK_NO_AUDIO_RESERVATION=1
-timeout 60 jackd -n "$JACK_DEFAULT_SERVER" --no-realtime -d dummy -r 48000 -p 256 \
-	>"$work/jackd.log" 2>&1 &
-started
-if ! timeout 10 jack_wait -w -t 8 >/dev/null 2>&1; then
-	cat "$work/jackd.log"
-	fail "JACK did not start"
-fi
+start_jack 256
 
 # jalv exits when its stdin closes: feed it from a fifo we hold open (fd 3).
 mkfifo "$work/jalv.in"
@@ -32,7 +23,6 @@ timeout 60 jalv -x -n somascape -c gaze_mode=2 -c gaze_space=1 -c gaze_rate=1 \
 	<"$work/jalv.in" >"$work/jalv.out" 2>&1 3>&- &
 started
 jalv_pid=$!
-has_port() { jack_lsp | grep -qx "$1"; }
 if ! wait_until 10 has_port somascape:out_r; then
 	cat "$work/jalv.out"
 	fail "jalv did not make its ports"

@@ -73,3 +73,30 @@ need() {
 		command -v "$tool" >/dev/null || fail "$tool is not installed (tools/install-deps.sh installs it)"
 	done
 }
+
+# JACK runs without real-time scheduling here; as root its server and
+# clients run at a higher priority, so that other work on the machine
+# costs fewer of its cycles.
+jack_nice=""
+if [ "$(id -u)" = 0 ]; then
+	jack_nice="nice -n -10"
+fi
+
+# start_jack PERIOD: a dummy JACK server at 48 kHz of our own (so parallel
+# runs and a user's JACK don't clash), its log in $work/jackd.log.
+start_jack() {
+	export JACK_DEFAULT_SERVER=somascape-test-$$-$RANDOM
+	export JACK_NO_AUDIO_RESERVATION=1
+	$jack_nice timeout 120 jackd -n "$JACK_DEFAULT_SERVER" --no-realtime -d dummy -r 48000 -p "$1" \
+		>"$work/jackd.log" 2>&1 &
+	started
+	if ! timeout 10 jack_wait -w -t 8 >/dev/null 2>&1; then
+		cat "$work/jackd.log"
+		fail "JACK did not start"
+	fi
+}
+
+# has_port NAME: JACK has a port of that name.
+has_port() {
+	jack_lsp | grep -qx "$1"
+}
