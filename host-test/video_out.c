@@ -3,7 +3,6 @@
 
 #include "atomic_file.h"
 #include "ffmpeg_child.h"
-#include "video_picture.h"
 #include "video_state.h"
 #include "yuv.h"
 
@@ -25,8 +24,8 @@ struct VideoOut {
 	AtomicFile       file;
 	FfmpegChild      ffmpeg;
 	VideoWatch       watch;
-	cairo_surface_t* surface[2]; /* this picture and the last, to convert what changed */
-	int              current;
+	cairo_surface_t* surface; /* the last picture, redrawn where it changes */
+	ViewState        shown;   /* what it shows */
 	YuvFrame*        yuv;
 	float            audio[2 * AUDIO_CHUNK_FRAMES];
 	uint32_t         audio_frames;
@@ -104,12 +103,9 @@ video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
 		return NULL;
 	}
 	close(fd);
-	for (int i = 0; i < 2; ++i) {
-		v->surface[i] = cairo_image_surface_create(CAIRO_FORMAT_RGB24, spec->width, spec->height);
-	}
+	v->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, spec->width, spec->height);
 	v->yuv = yuv_frame_new(spec->width, spec->height);
-	if (!v->yuv || cairo_surface_status(v->surface[0]) != CAIRO_STATUS_SUCCESS ||
-	    cairo_surface_status(v->surface[1]) != CAIRO_STATUS_SUCCESS) {
+	if (!v->yuv || cairo_surface_status(v->surface) != CAIRO_STATUS_SUCCESS) {
 		snprintf(err, err_size, "out of memory for %dx%d pictures", spec->width, spec->height);
 		video_out_abort(v);
 		return NULL;
@@ -160,21 +156,37 @@ video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t
 	return true;
 }
 
+/* The projector at the state now, drawn and converted only inside what
+ * differs from the last picture. */
+static void
+draw(VideoOut* v)
+{
+	ViewState now;
+	video_watch_read(&v->watch, &now);
+	const int width = v->spec.width, height = v->spec.height;
+	const ViewRect all = {0.0, 0.0, width, height};
+	const ViewRect d =
+	    v->pictures ? view_projector_damage(width, height, &v->shown, &now) : all;
+	v->shown = now;
+	if (d.w <= 0.0 || d.h <= 0.0) {
+		return;
+	}
+	cairo_t* cr = cairo_create(v->surface);
+	cairo_rectangle(cr, d.x, d.y, d.w, d.h);
+	cairo_clip(cr);
+	view_draw_projector(cr, width, height, &now);
+	cairo_destroy(cr);
+	cairo_surface_flush(v->surface);
+	/* the damage is in whole pixels */
+	yuv_convert(v->yuv, cairo_image_surface_get_data(v->surface),
+	            cairo_image_surface_get_stride(v->surface), (int)d.x, (int)d.y, (int)d.w,
+	            (int)d.h);
+}
+
 bool
 video_out_picture(VideoOut* video, char* err, size_t err_size)
 {
-	cairo_surface_t* surface = video->surface[video->current];
-	cairo_surface_t* previous = video->surface[!video->current];
-	VideoMoment moment;
-	video_watch_read(&video->watch, &moment);
-	cairo_t* cr = cairo_create(surface);
-	video_picture_draw(cr, video->spec.width, video->spec.height, &moment);
-	cairo_destroy(cr);
-	cairo_surface_flush(surface);
-	yuv_convert(video->yuv, cairo_image_surface_get_data(surface),
-	            video->pictures ? cairo_image_surface_get_data(previous) : NULL,
-	            cairo_image_surface_get_stride(surface));
-	video->current = !video->current;
+	draw(video);
 	++video->pictures;
 	return flush_audio(video, err, err_size) &&
 	       ffmpeg_write_video(&video->ffmpeg, video->yuv->data, video->yuv->size, err, err_size);
@@ -183,10 +195,8 @@ video_out_picture(VideoOut* video, char* err, size_t err_size)
 static void
 free_sink(VideoOut* v)
 {
-	for (int i = 0; i < 2; ++i) {
-		if (v->surface[i]) {
-			cairo_surface_destroy(v->surface[i]);
-		}
+	if (v->surface) {
+		cairo_surface_destroy(v->surface);
 	}
 	yuv_frame_free(v->yuv);
 	free(v);

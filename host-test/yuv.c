@@ -55,23 +55,6 @@ luma(uint32_t p)
 	return (uint8_t)((Y_R * r + Y_G * g + Y_B * b + (16 << 16) + 32768) >> 16);
 }
 
-/* The first and one past the last pixel pair (two columns) where the two
- * rows differ from prev's; first == last when they do not. */
-static void
-changed_span(const uint32_t* a0, const uint32_t* a1, const uint32_t* b0, const uint32_t* b1,
-             int width, int* first, int* last)
-{
-	int lo = 0, hi = width;
-	while (lo < hi && a0[lo] == b0[lo] && a1[lo] == b1[lo]) {
-		++lo;
-	}
-	while (hi > lo && a0[hi - 1] == b0[hi - 1] && a1[hi - 1] == b1[hi - 1]) {
-		--hi;
-	}
-	*first = lo / 2;
-	*last = (hi + 1) / 2;
-}
-
 /* Two rows of luma and one of chroma, pixel pairs [first, last). */
 static void
 convert_rows(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int first,
@@ -99,19 +82,22 @@ convert_rows(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int f
 	}
 }
 
-void
-yuv_convert(YuvFrame* frame, const uint8_t* rgb, const uint8_t* prev, int stride)
+static int
+clamp(int v, int lo, int hi)
 {
-	for (int row = 0; row < frame->height; row += 2) {
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void
+yuv_convert(YuvFrame* frame, const uint8_t* rgb, int stride, int x, int y, int w, int h)
+{
+	/* even edges: a chroma sample is a 2x2 square */
+	const int x0 = clamp(x, 0, frame->width) & ~1, y0 = clamp(y, 0, frame->height) & ~1;
+	const int x1 = (clamp(x + w, 0, frame->width) + 1) & ~1;
+	const int y1 = (clamp(y + h, 0, frame->height) + 1) & ~1;
+	for (int row = y0; row < y1; row += 2) {
 		const uint32_t* r0 = (const uint32_t*)(const void*)(rgb + (size_t)row * (size_t)stride);
 		const uint32_t* r1 = (const uint32_t*)(const void*)((const uint8_t*)r0 + stride);
-		int first = 0, last = frame->width / 2;
-		if (prev) {
-			const uint32_t* p0 =
-			    (const uint32_t*)(const void*)(prev + (size_t)row * (size_t)stride);
-			const uint32_t* p1 = (const uint32_t*)(const void*)((const uint8_t*)p0 + stride);
-			changed_span(r0, r1, p0, p1, frame->width, &first, &last);
-		}
-		convert_rows(frame, r0, r1, row, first, last);
+		convert_rows(frame, r0, r1, row, x0 / 2, x1 / 2);
 	}
 }

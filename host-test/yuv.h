@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* cairo's RGB24 pixels to yuv420p (BT.709, limited range, as the video is
  * tagged), in our code: ffmpeg's own conversion costs more than the
- * encode.  Only the pixels that differ from the previous picture are
- * converted, so a small target moving on a still field costs little. */
+ * encode.  A rectangle at a time: only what changed since the last
+ * picture needs converting, so a small target on a still field costs
+ * little. */
 #ifndef SOMASCAPE_YUV_H
 #define SOMASCAPE_YUV_H
 
@@ -23,9 +24,9 @@ typedef struct {
 YuvFrame* yuv_frame_new(int width, int height);
 void      yuv_frame_free(YuvFrame* frame);
 
-/* Converts the pixels of rgb (cairo RGB24, `stride` bytes a row) that
- * differ from prev into frame, which holds the conversion of prev; with
- * prev NULL, converts everything. */
-void yuv_convert(YuvFrame* frame, const uint8_t* rgb, const uint8_t* prev, int stride);
+/* Converts the pixels of rgb (cairo RGB24, `stride` bytes a row, the
+ * frame's size) in the rectangle at x, y of w by h, widened to even edges
+ * and clipped to the frame, into frame. */
+void yuv_convert(YuvFrame* frame, const uint8_t* rgb, int stride, int x, int y, int w, int h);
 
 #endif

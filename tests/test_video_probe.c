@@ -16,7 +16,7 @@
 
 #include "host.h"
 #include "ports.h"
-#include "video_picture.h"
+#include "view.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -25,17 +25,26 @@
 
 #define RATE 48000
 #define MAX_PICTURES 4000
-#define BRIGHT 128       /* grey level of the target (black is 16) */
+#define BRIGHT 128       /* grey level between the target's and the breath ring's */
 #define MAX_ERROR 0.01   /* of the width */
 #define ONSET_PART 0.1   /* of the right channel's peak */
 #define TURN_PX 0.05     /* a move further out, in pixels */
 
 typedef struct {
-	int    width, height, fps;
-	double seconds;
-	int    n_settings;
-	char** settings;
+	int      width, height, fps;
+	double   seconds;
+	int      n_settings;
+	char**   settings;
+	ViewLook look; /* the Display controls among the settings */
 } Session;
+
+/* Where the projector draws the target's centre for a gaze position. */
+static double
+target_at(const Session* s, float gaze_pos)
+{
+	const ViewLayout l = view_projector_layout(s->width, s->height, &s->look);
+	return view_target_x(&l, gaze_pos);
+}
 
 static FILE*
 decode(const char* video, const char* what)
@@ -67,7 +76,7 @@ video_size(const char* video, int* width, int* height)
 
 /* The session's gaze_pos at every frame time, from the plugin. */
 static int
-session_gaze(const Session* s, float* gaze, int n_max)
+session_gaze(Session* s, float* gaze, int n_max)
 {
 	char err[512];
 	Host* host = host_new(SOMASCAPE_URI, RATE, err, sizeof(err));
@@ -78,7 +87,9 @@ session_gaze(const Session* s, float* gaze, int n_max)
 	for (int i = 0; i < s->n_settings; ++i) {
 		char* eq = strchr(s->settings[i], '=');
 		*eq = '\0';
-		if (!host_set(host, s->settings[i], strtof(eq + 1, NULL))) {
+		const float value = strtof(eq + 1, NULL);
+		view_look_set(&s->look, s->settings[i], value);
+		if (!host_set(host, s->settings[i], value)) {
 			fprintf(stderr, "probe: no control %s\n", s->settings[i]);
 			exit(2);
 		}
@@ -172,8 +183,8 @@ track(const char* video, Session* s)
 	const size_t size = (size_t)s->width * (size_t)s->height;
 	unsigned char* grey = (unsigned char*)malloc(size);
 	FILE* pipe = decode(video, "-f rawvideo -pix_fmt gray");
-	const double right_end = video_picture_target_x(s->width, s->height, 1.0f);
-	const double left_end = video_picture_target_x(s->width, s->height, -1.0f);
+	const double right_end = target_at(s, 1.0f);
+	const double left_end = target_at(s, -1.0f);
 	const double near = 0.005 * s->width;
 	bool was_left = false;
 	double right_x = 0.0;
@@ -184,7 +195,7 @@ track(const char* video, Session* s)
 		if (x < 0.0 || pictures >= expected) {
 			++missing;
 		} else {
-			const double want = video_picture_target_x(s->width, s->height, gaze[pictures]);
+			const double want = target_at(s, gaze[pictures]);
 			const double error = fabs(x - want) / s->width;
 			if (error > worst) {
 				worst = error;
@@ -238,7 +249,8 @@ int
 main(int argc, char** argv)
 {
 	if (argc >= 5 && strcmp(argv[1], "track") == 0) {
-		Session s = {0, 0, atoi(argv[3]), atof(argv[4]), argc - 5, argv + 5};
+		Session s = {0, 0, atoi(argv[3]), atof(argv[4]), argc - 5, argv + 5, {0}};
+		view_look_defaults(&s.look);
 		return track(argv[2], &s);
 	}
 	fprintf(stderr, "usage: test_video_probe track VIDEO FPS SECONDS [SYMBOL=VALUE...]\n");
