@@ -4,9 +4,7 @@
 #include "atomic_file.h"
 #include "ffmpeg_child.h"
 #include "video_state.h"
-#include "yuv.h"
-
-#include <cairo.h>
+#include "video_frame.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,9 +22,7 @@ struct VideoOut {
 	AtomicFile       file;
 	FfmpegChild      ffmpeg;
 	VideoWatch       watch;
-	cairo_surface_t* surface; /* the last picture, redrawn where it changes */
-	ViewState        shown;   /* what it shows */
-	YuvFrame*        yuv;
+	VideoFrame       picture;
 	float            audio[2 * AUDIO_CHUNK_FRAMES];
 	uint32_t         audio_frames;
 };
@@ -58,9 +54,14 @@ build_args(FfmpegArgs* a, const VideoSpec* spec, unsigned rate, const char* temp
 	snprintf(a->rate, sizeof(a->rate), "%u", rate);
 	a->argc = 0;
 	add(a, "ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-loglevel", "error", "-y",
-	    "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", a->size, "-framerate", a->fps,
-	    "-i", "pipe:0", "-probesize", "32", "-analyzeduration", "0", "-f", "f32le", "-ar", a->rate, "-ac", "2", "-i", "pipe:3",
-	    "-map", "0:v", "-map", "1:a", "-color_range", "tv", "-colorspace", "bt709",
+	    (const char*)NULL);
+	/* the inputs need no probing (ffmpeg would wait for pictures meanwhile) */
+	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt",
+	    "yuv420p", "-video_size", a->size, "-framerate", a->fps, "-i", "pipe:0",
+	    (const char*)NULL);
+	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "f32le", "-ar", a->rate, "-ac",
+	    "2", "-i", "pipe:3", (const char*)NULL);
+	add(a, "-map", "0:v", "-map", "1:a", "-color_range", "tv", "-colorspace", "bt709",
 	    "-color_primaries", "bt709", "-color_trc", "bt709", (const char*)NULL);
 	switch (spec->container) {
 	case VIDEO_MP4:
@@ -103,9 +104,7 @@ video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
 		return NULL;
 	}
 	close(fd);
-	v->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, spec->width, spec->height);
-	v->yuv = yuv_frame_new(spec->width, spec->height);
-	if (!v->yuv || cairo_surface_status(v->surface) != CAIRO_STATUS_SUCCESS) {
+	if (!video_frame_init(&v->picture, spec->width, spec->height)) {
 		snprintf(err, err_size, "out of memory for %dx%d pictures", spec->width, spec->height);
 		video_out_abort(v);
 		return NULL;
@@ -156,49 +155,22 @@ video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t
 	return true;
 }
 
-/* The projector at the state now, drawn and converted only inside what
- * differs from the last picture. */
-static void
-draw(VideoOut* v)
-{
-	ViewState now;
-	video_watch_read(&v->watch, &now);
-	const int width = v->spec.width, height = v->spec.height;
-	const ViewRect all = {0.0, 0.0, width, height};
-	const ViewRect d =
-	    v->pictures ? view_projector_damage(width, height, &v->shown, &now) : all;
-	v->shown = now;
-	if (d.w <= 0.0 || d.h <= 0.0) {
-		return;
-	}
-	cairo_t* cr = cairo_create(v->surface);
-	cairo_rectangle(cr, d.x, d.y, d.w, d.h);
-	cairo_clip(cr);
-	view_draw_projector(cr, width, height, &now);
-	cairo_destroy(cr);
-	cairo_surface_flush(v->surface);
-	/* the damage is in whole pixels */
-	yuv_convert(v->yuv, cairo_image_surface_get_data(v->surface),
-	            cairo_image_surface_get_stride(v->surface), (int)d.x, (int)d.y, (int)d.w,
-	            (int)d.h);
-}
-
 bool
 video_out_picture(VideoOut* video, char* err, size_t err_size)
 {
-	draw(video);
+	ViewState now;
+	video_watch_read(&video->watch, &now);
+	video_frame_draw(&video->picture, &now);
 	++video->pictures;
+	const YuvFrame* yuv = video->picture.yuv;
 	return flush_audio(video, err, err_size) &&
-	       ffmpeg_write_video(&video->ffmpeg, video->yuv->data, video->yuv->size, err, err_size);
+	       ffmpeg_write_video(&video->ffmpeg, yuv->data, yuv->size, err, err_size);
 }
 
 static void
 free_sink(VideoOut* v)
 {
-	if (v->surface) {
-		cairo_surface_destroy(v->surface);
-	}
-	yuv_frame_free(v->yuv);
+	video_frame_free(&v->picture);
 	free(v);
 }
 
