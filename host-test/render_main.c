@@ -10,6 +10,7 @@
 #include "render.h"
 #include "render_options.h"
 #include "render_outputs.h"
+#include "video_look.h"
 
 #include <math.h>
 #include <signal.h>
@@ -59,8 +60,8 @@ catch_signals(void)
 
 /* The state at 0:00 from the command line, checked against the plugin. */
 typedef struct {
-	ControlSetting settings[RENDER_MAX_SETS + 1];
-	char*          symbols[RENDER_MAX_SETS + 1];
+	ControlSetting settings[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
+	char*          symbols[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
 	size_t         n;
 	FileSetting    files[RENDER_MAX_FILES]; /* every string allocated */
 	size_t         n_files;
@@ -82,6 +83,36 @@ check_files(const RenderOptions* o, Host* host, Settings* s, Message* m)
 		}
 	}
 	return true;
+}
+
+/* --video-look: its parts come before --set, which can override them. */
+static bool
+check_look(const RenderOptions* o, Host* host, Settings* s, Message* m)
+{
+	VideoLookParts parts;
+	if (!o->video_look) {
+		return true;
+	}
+	if (!video_look_split(o->video_look, &parts, m->text, sizeof(m->text))) {
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; ok && i < parts.n; ++i) {
+		char problem[sizeof(m->text) / 2];
+		ControlSetting* setting = &s->settings[s->n];
+		ok = param_parse(host, parts.symbols[i], parts.values[i], &setting->value, problem,
+		                 sizeof(problem));
+		if (!ok) {
+			snprintf(m->text, sizeof(m->text), "--video-look: %s", problem);
+			break;
+		}
+		/* the symbol is the setting's now */
+		setting->symbol = s->symbols[s->n++] = parts.symbols[i];
+		parts.symbols[i] = NULL;
+		host_set(host, setting->symbol, setting->value);
+	}
+	video_look_free(&parts);
+	return ok;
 }
 
 static bool
@@ -286,6 +317,7 @@ main(int argc, char** argv)
 	Settings settings = {.n = 0};
 	LilvNode* preset = o.preset ? preset_find(host, o.preset, m.text, sizeof(m.text)) : NULL;
 	bool ok = !o.preset || (preset && preset_apply(host, preset, m.text, sizeof(m.text)));
+	ok = ok && check_look(&o, host, &settings, &m);
 	ok = ok && check_settings(&o, host, &settings, &m);
 	ok = ok && check_files(&o, host, &settings, &m);
 	ok = ok && (!have_script || script_check(&script, host, m.text, sizeof(m.text)));

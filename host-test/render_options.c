@@ -37,6 +37,9 @@ render_usage(FILE* out)
 	    "                        FLAC), through the ffmpeg program; -o is then optional\n"
 	    "      --video-size WxH  the video's size in pixels, even (default 1280x720)\n"
 	    "      --fps N           the video's frames per second, 1..240 (default 30)\n"
+	    "      --video-look LOOK the projector's look, e.g. shape=Ring,size=12,colour=Amber,\n"
+	    "                        bright=60,ring=off,captions=on: the same as --set of the\n"
+	    "                        Display controls display_shape... (see --list-params)\n"
 	    "      --loudness LUFS   normalise to this integrated loudness (e.g. -16), with the\n"
 	    "                        true peak kept at -1 dBTP or below (renders twice)\n"
 	    "      --list-presets    the presets: label, then URI\n"
@@ -80,6 +83,7 @@ enum {
 	OPT_VIDEO,
 	OPT_VIDEO_SIZE,
 	OPT_FPS,
+	OPT_VIDEO_LOOK,
 };
 
 static const struct option long_options[] = {
@@ -103,6 +107,7 @@ static const struct option long_options[] = {
     {"video", required_argument, NULL, OPT_VIDEO},
     {"video-size", required_argument, NULL, OPT_VIDEO_SIZE},
     {"fps", required_argument, NULL, OPT_FPS},
+    {"video-look", required_argument, NULL, OPT_VIDEO_LOOK},
     {NULL, 0, NULL, 0},
 };
 
@@ -215,9 +220,15 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		o->video.path = arg;
 		return video_container_for(arg, &o->video.container, err, err_size);
 	case OPT_VIDEO_SIZE:
+		o->video_only = "--video-size";
 		return video_size_parse(arg, &o->video.width, &o->video.height, err, err_size);
 	case OPT_FPS:
+		o->video_only = "--fps";
 		return video_fps_parse(arg, &o->video.fps, err, err_size);
+	case OPT_VIDEO_LOOK:
+		o->video_only = "--video-look";
+		o->video_look = arg;
+		return true;
 	case OPT_LIST_PRESETS:
 		o->action = ACTION_LIST_PRESETS;
 		return true;
@@ -267,6 +278,10 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 	if (!o->output && !o->null_output && !o->has_video) {
 		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg, or "
 		                        "--video FILE.mp4)");
+		return false;
+	}
+	if (o->video_only && !o->has_video) {
+		snprintf(err, err_size, "%s is for a video: give --video FILE.mp4 too", o->video_only);
 		return false;
 	}
 	if (o->has_duration && !(o->duration_s > 0.0)) {

@@ -40,6 +40,8 @@ typedef struct {
 	bool        null_output; /* --null: render, write no audio (for timing) */
 	bool        has_video;   /* --video FILE, with its size and frame rate */
 	VideoSpec   video;
+	const char* video_look;  /* --video-look, checked against the plugin */
+	const char* video_only;  /* the last option that means nothing without --video */
 } RenderOptions;
 
 /* False with the problem in err: bad usage. */

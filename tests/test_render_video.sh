@@ -28,7 +28,8 @@ track alternate-1hz gaze_mode=2 gaze_rate=1
 # a pure sine glide (no dwell) with a woodblock at each end: the turn is
 # one picture, the tap one onset
 track sweep-0.5hz gaze_mode=1 gaze_rate=0.5 gaze_shape=0 cue_sound=3
-track hold-5s gaze_mode=3 gaze_hold=5 gaze_rest=2
+# and the projector's look: a larger bar
+track hold-5s gaze_mode=3 gaze_hold=5 gaze_rest=2 display_shape=2 display_size=12
 
 # The containers: codecs, pixel format, and both streams as long as the
 # session (3 s; within one frame, 1/30 s).
@@ -63,6 +64,17 @@ render "${QUIET[@]}" "${SMALL[@]}" --duration 5s --set gaze_mode=Sweep --video d
 check "the same session twice: the same $(frames_md5 d1.mp4 | wc -l) pictures" \
 	[ -n "$(frames_md5 d1.mp4)" ] && [ "$(frames_md5 d1.mp4)" = "$(frames_md5 d2.mp4)" ]
 
+# --video-look is --set of the Display controls, and it changes the pictures.
+LOOK=shape=Ring,colour=Green,bright=100,ring=off,captions=on
+render "${QUIET[@]}" "${SMALL[@]}" --duration 2s --video-look "$LOOK" --video look1.mp4 &&
+	render "${QUIET[@]}" "${SMALL[@]}" --duration 2s --set display_shape=Ring \
+		--set display_colour=Green --set display_bright=100 --set display_ring=0 \
+		--set display_captions=1 --video look2.mp4 &&
+	render "${QUIET[@]}" "${SMALL[@]}" --duration 2s --video look0.mp4
+check "--video-look $LOOK: as --set of its controls, unlike the default look" \
+	[ "$(frames_md5 look1.mp4)" = "$(frames_md5 look2.mp4)" ] && \
+	[ "$(frames_md5 look1.mp4)" != "$(frames_md5 look0.mp4)" ]
+
 # -o and --video from one render: the MKV's lossless audio is the WAV's.
 if render "${QUIET[@]}" "${SMALL[@]}" --duration 4s --set gaze_mode=Hold --bits 32f \
 	-o both.wav --video both.mkv; then
@@ -84,6 +96,10 @@ expect_error "a zero size" 2 "--video-size: '0x0'" --video-size 0x0 --duration 3
 expect_error "a huge size" 2 "--video-size" --video-size 100000x720 --duration 3s --video out/v.mp4
 expect_error "no frame rate" 2 "--fps: 'abc'" --fps abc --duration 3s --video out/v.mp4
 expect_error "zero frames per second" 2 "--fps: '0'" --fps 0 --duration 3s --video out/v.mp4
+expect_error "a look that is not one" 2 "--video-look: 'hue' is not part of the look" --video-look hue=1 "${BASE[@]}" --video out/v.mp4
+expect_error "a look's value out of range" 2 "--video-look: display_size: 50 is outside its range" --video-look size=50 "${BASE[@]}" --video out/v.mp4
+expect_error "--video-look without --video" 2 "--video-look is for a video" --video-look ring=off --duration 3s -o out/v.wav
+expect_error "--fps without --video" 2 "--fps is for a video" --fps 25 --duration 3s -o out/v.wav
 expect_error "a folder that is not there" 1 "cannot write out/none/v.mp4" "${BASE[@]}" --video out/none/v.mp4
 expect_failure "no ffmpeg on PATH" 1 "install the Debian package 'ffmpeg'" \
 	env PATH=/nonexistent "$RENDER" "${BASE[@]}" --video out/v.mp4 -o out/v.wav
@@ -100,6 +116,7 @@ expect_failure "ffmpeg failing at once" 1 "ffmpeg failed \(exit 1\): Unknown enc
 	env PATH="$WORK/fake/refuses:$PATH" "$RENDER" "${BASE[@]}" --video out/v.mp4 -o out/v.wav
 expect_failure "ffmpeg killed" 1 "ffmpeg was killed by signal 9" \
 	env PATH="$WORK/fake/killed:$PATH" "$RENDER" "${BASE[@]}" --video out/v.mp4 --cues out/v.vtt
-check "--help lists --video, --video-size and --fps" \
-	bash -c '"$0" --help | grep -q -- "--video FILE" && "$0" --help | grep -q -- "--video-size WxH" && "$0" --help | grep -q -- "--fps N"' "$RENDER"
+for option in "--video FILE" "--video-size WxH" "--fps N" "--video-look LOOK"; do
+	check "--help lists $option" bash -c '"$0" --help | grep -q -- "$1"' "$RENDER" "$option"
+done
 finish
