@@ -118,7 +118,10 @@ ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
 	sigemptyset(&defaults);
 	sigaddset(&defaults, SIGPIPE);
 	posix_spawnattr_setsigdefault(&attr, &defaults);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+	/* a process group of its own: Ctrl-C on the terminal stops the render,
+	 * which then stops ffmpeg, rather than ffmpeg finishing a short file */
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
 	const int failed = posix_spawnp(&child->pid, "ffmpeg", &actions, &attr, argv, environ);
 	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&actions);

@@ -116,6 +116,17 @@ expect_failure "ffmpeg failing at once" 1 "ffmpeg failed \(exit 1\): Unknown enc
 	env PATH="$WORK/fake/refuses:$PATH" "$RENDER" "${BASE[@]}" --video out/v.mp4 -o out/v.wav
 expect_failure "ffmpeg killed" 1 "ffmpeg was killed by signal 9" \
 	env PATH="$WORK/fake/killed:$PATH" "$RENDER" "${BASE[@]}" --video out/v.mp4 --cues out/v.vtt
+# Interrupted (Ctrl-C): exit 1, no file, no ffmpeg left running
+rm -rf out && mkdir out
+"$RENDER" "${SMALL[@]}" --duration 10m --video out/i.mp4 2> int.err &
+pid=$!
+sleep 2
+kill -INT $pid
+wait $pid
+status=$?
+check "interrupted: exit $status ($(cat int.err)), nothing left in out/, ffmpeg gone" \
+	[ $status -eq 1 ] && grep -q interrupted int.err && [ -z "$(ls -A out)" ] && \
+	! pgrep -f "out/\.i\.mp4\.tmp" > /dev/null
 for option in "--video FILE" "--video-size WxH" "--fps N" "--video-look LOOK"; do
 	check "--help lists $option" bash -c '"$0" --help | grep -q -- "$1"' "$RENDER" "$option"
 done
