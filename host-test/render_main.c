@@ -295,6 +295,11 @@ main(int argc, char** argv)
 		render_usage(stdout);
 		return EXIT_SUCCESS;
 	}
+	if (o.action == ACTION_VERSION) {
+		/* One version for the renderer and the plugin it ships with. */
+		printf("somascape-render %s\n", SOMASCAPE_VERSION);
+		return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	}
 	if (o.action != ACTION_RENDER) {
 		return list(&o);
 	}

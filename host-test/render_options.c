@@ -13,7 +13,7 @@ render_usage(FILE* out)
 {
 	fputs(
 	    "Usage: somascape-render [OPTION]... -o OUTPUT | --video FILE\n"
-	    "       somascape-render --help | --list-presets | --list-params\n"
+	    "       somascape-render --help | --version | --list-presets | --list-params\n"
 	    "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
 	    "\n"
 	    "  -o, --output FILE     the audio file; .wav, .flac or .ogg (Ogg Vorbis)\n"
@@ -45,6 +45,7 @@ render_usage(FILE* out)
 	    "      --list-presets    the presets: label, then URI\n"
 	    "      --list-params     the controls: symbol, range, default, unit, name\n"
 	    "  -h, --help            this help\n"
+	    "      --version         the version of somascape-render and of the plugin\n"
 	    "\n"
 	    "The preset comes first, then --set and --seed in order; that is the state at 0:00,\n"
 	    "and a script's steps apply on top of it at their times (0:00 steps included).\n"
@@ -80,6 +81,7 @@ enum {
 	OPT_LIST_PRESETS,
 	OPT_LIST_PARAMS,
 	OPT_NULL,
+	OPT_VERSION,
 	OPT_VIDEO,
 	OPT_VIDEO_SIZE,
 	OPT_FPS,
@@ -104,6 +106,7 @@ static const struct option long_options[] = {
     {"list-presets", no_argument, NULL, OPT_LIST_PRESETS},
     {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
     {"null", no_argument, NULL, OPT_NULL},
+    {"version", no_argument, NULL, OPT_VERSION},
     {"video", required_argument, NULL, OPT_VIDEO},
     {"video-size", required_argument, NULL, OPT_VIDEO_SIZE},
     {"fps", required_argument, NULL, OPT_FPS},
@@ -234,6 +237,9 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		return true;
 	case OPT_LIST_PARAMS:
 		o->action = ACTION_LIST_PARAMS;
+		return true;
+	case OPT_VERSION:
+		o->action = ACTION_VERSION;
 		return true;
 	default:
 		return false;

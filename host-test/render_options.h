@@ -15,7 +15,13 @@
 #define RENDER_MAX_SETS 256
 #define RENDER_MAX_FILES 16
 
-typedef enum { ACTION_RENDER, ACTION_HELP, ACTION_LIST_PRESETS, ACTION_LIST_PARAMS } Action;
+typedef enum {
+	ACTION_RENDER,
+	ACTION_HELP,
+	ACTION_VERSION,
+	ACTION_LIST_PRESETS,
+	ACTION_LIST_PARAMS
+} Action;
 
 typedef struct {
 	Action      action;

@@ -14,7 +14,7 @@ port(Host* host, const char* symbol)
 
 /* Every control input of ports.def: the Display ones make the look. */
 static const char* const control_symbols[] = {
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) #sym,
+#define CONTROL_IN(sym, ...) #sym,
 #include "ports.def"
 };
 

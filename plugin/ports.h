@@ -8,8 +8,8 @@ typedef enum {
 #define ATOM_IN(sym, name) PORT_##sym,
 #define ATOM_OUT(sym, name) PORT_##sym,
 #define MIDI_OUT(sym, name) PORT_##sym,
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) PORT_##sym,
-#define CONTROL_OUT(sym, name, kind, min, max, unit, comment) PORT_##sym,
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) PORT_##sym,
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) PORT_##sym,
 #include "ports.def"
 	PORT_COUNT
 } PortIndex;

@@ -33,7 +33,7 @@ typedef struct {
 enum { LINEAR, LOG, INT, TOGGLE, ENUM };
 
 static const Control controls[] = {
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) \
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
 	{#sym, def, kind == INT || kind == ENUM || kind == TOGGLE},
 #include "../plugin/ports.def"
 };

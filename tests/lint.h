@@ -23,6 +23,10 @@ void lint_fail(Lint* lint, const char* where, const char* format, ...)
 const LilvNode* lint_uri(Lint* lint, const char* uri);
 void            lint_free_uris(void);
 
+/* Every control in one port group, every group well described, every unit
+ * a standard one (lint_groups.c). */
+void lint_control_groups(Lint* lint);
+
 /* The checks that load the binary: features it uses, instantiation with the
  * required features only, one run, and extension_data (lint_instance.c). */
 void lint_binary(Lint* lint);

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* A metadata lint, through lilv, of what LV2 linters check: versions, name,
- * licence, maintainer, class, features, port ranges and literal types,
- * scale points, units, comments, port groups; then the binary's features
- * and extension data (lint_instance.c).  Usage: lint_metadata [PLUGIN_URI]
- * with LV2_PATH naming the bundle's folder.  Exit 0 when clean. */
+ * short description, licence, maintainer, class, features, port ranges and
+ * literal types, scale points, units, comments, port groups
+ * (lint_groups.c); then the binary's features and extension data
+ * (lint_instance.c).  Usage: lint_metadata [--version 0.MINOR.MICRO]
+ * [PLUGIN_URI] with LV2_PATH naming the bundle's folder; with --version,
+ * the Turtle's version must be that one, and a release (an even minor).
+ * Exit 0 when clean, 2 on bad usage. */
 #include "lint.h"
 
 #include <math.h>
@@ -18,6 +21,8 @@
 #define UNITS "http://lv2plug.in/ns/extensions/units#"
 #define PG EXT_NS "port-groups#"
 #define PPROPS EXT_NS "port-props#"
+/* What a host's plugin list has room for. */
+#define MAX_SHORTDESC 60
 
 void
 lint_fail(Lint* lint, const char* where, const char* format, ...)
@@ -65,18 +70,58 @@ get(Lint* lint, const LilvNode* subject, const char* predicate)
 	return lilv_world_get(lint->world, subject, lint_uri(lint, predicate), NULL);
 }
 
-static void
+/* The integer value of SUBJECT's PREDICATE, -1 (and a failure) if none. */
+static int
 check_integer_value(Lint* lint, const LilvNode* subject, const char* predicate,
                     const char* what)
 {
 	LilvNode* value = get(lint, subject, predicate);
+	int       v     = -1;
 	if (!value) {
 		lint_fail(lint, "plugin", "no %s", what);
 	} else if (!lilv_node_is_int(value)) {
 		lint_fail(lint, "plugin", "%s \"%s\" is not an integer literal", what,
 		          lilv_node_as_string(value));
+	} else {
+		v = lilv_node_as_int(value);
 	}
 	lilv_node_free(value);
+	return v;
+}
+
+/* lv2:minorVersion and lv2:microVersion are the project's 0.MINOR.MICRO
+ * (LV2 has no major: that is the URI), an even minor for a release. */
+static void
+check_version(Lint* lint, const LilvNode* uri, const char* expected)
+{
+	const int minor = check_integer_value(lint, uri, LV2_NS "minorVersion", "lv2:minorVersion");
+	const int micro = check_integer_value(lint, uri, LV2_NS "microVersion", "lv2:microVersion");
+	if (!expected) {
+		return;
+	}
+	char turtle[64];
+	snprintf(turtle, sizeof(turtle), "0.%d.%d", minor, micro);
+	if (strcmp(turtle, expected) != 0) {
+		lint_fail(lint, "plugin", "the Turtle's version is %s, the project's %s", turtle,
+		          expected);
+	} else if (minor % 2 != 0) {
+		lint_fail(lint, "plugin", "lv2:minorVersion %d is odd, a development version: hosts "
+		          "treat only an even minor as a release", minor);
+	} else {
+		printf("lint: version %s, a release\n", turtle);
+	}
+}
+
+static void
+check_shortdesc(Lint* lint, const LilvNode* uri)
+{
+	LilvNode* text = get(lint, uri, DOAP "shortdesc");
+	if (!text || !lilv_node_is_string(text) || !*lilv_node_as_string(text)) {
+		lint_fail(lint, "plugin", "no doap:shortdesc (a one-line description)");
+	} else if (strlen(lilv_node_as_string(text)) > MAX_SHORTDESC) {
+		lint_fail(lint, "plugin", "doap:shortdesc is longer than %d characters", MAX_SHORTDESC);
+	}
+	lilv_node_free(text);
 }
 
 static void
@@ -107,15 +152,15 @@ check_maintainer(Lint* lint, const LilvNode* plugin_uri)
 }
 
 static void
-check_plugin(Lint* lint)
+check_plugin(Lint* lint, const char* version)
 {
 	const LilvPlugin* plugin = lint->plugin;
 	const LilvNode*   uri    = lilv_plugin_get_uri(plugin);
 	if (!lilv_plugin_verify(plugin)) {
 		lint_fail(lint, "plugin", "lilv_plugin_verify fails (a port or the binary is missing)");
 	}
-	check_integer_value(lint, uri, LV2_NS "minorVersion", "lv2:minorVersion");
-	check_integer_value(lint, uri, LV2_NS "microVersion", "lv2:microVersion");
+	check_version(lint, uri, version);
+	check_shortdesc(lint, uri);
 
 	LilvNode* name = lilv_plugin_get_name(plugin);
 	LilvNode* doap_name = get(lint, uri, DOAP "name");
@@ -332,13 +377,24 @@ check_ports(Lint* lint)
 		}
 	}
 	check_groups(lint);
+	lint_control_groups(lint);
 }
 
 int
 main(int argc, char** argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0); /* in order with the plugin's stderr */
-	const char* uri_text = argc > 1 ? argv[1] : DEFAULT_URI;
+	const char* version = NULL;
+	int         arg     = 1;
+	if (arg < argc && strcmp(argv[arg], "--version") == 0) {
+		if (arg + 1 == argc) {
+			fprintf(stderr, "usage: lint_metadata [--version 0.MINOR.MICRO] [PLUGIN_URI]\n");
+			return 2;
+		}
+		version = argv[arg + 1];
+		arg += 2;
+	}
+	const char* uri_text = arg < argc ? argv[arg] : DEFAULT_URI;
 	Lint        lint     = {lilv_world_new(), NULL, 0};
 	lilv_world_load_all(lint.world);
 	LilvNode* uri = lilv_new_uri(lint.world, uri_text);
@@ -347,7 +403,7 @@ main(int argc, char** argv)
 		printf("lint: %s not found in LV2_PATH\n", uri_text);
 		return 1;
 	}
-	check_plugin(&lint);
+	check_plugin(&lint, version);
 	check_ports(&lint);
 	lint_binary(&lint);
 	printf("lint: %s: %d problem(s)\n", uri_text, lint.failures);

@@ -3,15 +3,17 @@
 # Installs what somascape needs on Debian 12: the one list of packages, used
 # by the README's commands and by CI.  With --tests, also the real hosts and
 # tools the test suite drives (jalv on JACK, Ardour, lilv's and serd's tools),
-# valgrind, clang with its fuzzing runtime for the fuzz targets, and what the
-# benchmark compares with (x42's test-signal plugin).
+# valgrind, clang with its fuzzing runtime for the fuzz targets, what the
+# benchmark compares with (x42's test-signal plugin), and what checks the
+# Debian package (lintian, man-db for its man page).
 set -e
-packages="build-essential cmake pkg-config
+# file: CPack reads the binaries' types with it for dpkg-shlibdeps.
+packages="build-essential cmake pkg-config file
   lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev
   ffmpeg"
 if [ "${1:-}" = "--tests" ]; then
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
-	  valgrind clang libclang-rt-14-dev x42-plugins"
+	  valgrind clang libclang-rt-14-dev x42-plugins lintian man-db"
 elif [ -n "${1:-}" ]; then
 	echo "usage: $0 [--tests]" >&2
 	exit 2

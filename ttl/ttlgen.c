@@ -20,9 +20,21 @@ static const ScalePoint scale_points[] = {
 #include "../plugin/ports.def"
 };
 
+/* The groups by name, so that a control naming a group that has no GROUP
+ * line does not compile. */
+enum {
+#define GROUP(sym, label, comment) GROUP_##sym,
+#include "../plugin/ports.def"
+};
+static const char* const group_symbols[] = {
+#define GROUP(sym, label, comment) #sym,
+#include "../plugin/ports.def"
+};
+
+#define PLUGIN_URI "https://somascape.dev/lv2/somascape"
+
 static int port_index = 0;
 static int first_port = 1;
-static const char* group; /* of the ports being written, or NULL */
 
 static void
 begin_port(FILE* out, const char* types, const char* symbol, const char* name)
@@ -36,20 +48,7 @@ begin_port(FILE* out, const char* types, const char* symbol, const char* name)
 static void
 end_port(FILE* out)
 {
-	if (group) {
-		fprintf(out, " ;\n\t\tpg:group <https://somascape.dev/lv2/somascape#%s>", group);
-	}
 	fprintf(out, "\n\t]");
-}
-
-/* The groups of GROUP markers, after the plugin. */
-static void
-write_groups(FILE* out)
-{
-#define GROUP(sym, label)                                                            \
-	fprintf(out, "\n<https://somascape.dev/lv2/somascape#" #sym ">\n\ta pg:Group ;\n" \
-	             "\tlv2:symbol \"" #sym "\" ;\n\trdfs:label \"" label "\" .\n");
-#include "../plugin/ports.def"
 }
 
 /* A literal of the port's type: integer ports take integers. */
@@ -65,13 +64,11 @@ value(FILE* out, const char* property, Kind kind, double v)
 }
 
 static void
-describe_control(FILE* out, const char* symbol, Kind kind, const char* unit,
-                 const char* comment)
+describe_control(FILE* out, const char* symbol, const char* group, Kind kind,
+                 const char* unit, const char* comment)
 {
-	if (strcmp(unit, "per_min") == 0) {
-		/* No LV2 unit counts per minute (units:bpm says "beats"). */
-		fprintf(out, " ;\n\t\tunits:unit <https://somascape.dev/lv2/somascape#per_min>");
-	} else if (strcmp(unit, "none") != 0) {
+	fprintf(out, " ;\n\t\tpg:group <" PLUGIN_URI "#%s>", group);
+	if (strcmp(unit, "none") != 0) {
 		fprintf(out, " ;\n\t\tunits:unit units:%s", unit);
 	}
 	switch (kind) {
@@ -130,23 +127,32 @@ write_ports(FILE* out)
 	             "\t\tatom:supports midi:MidiEvent ;\n"                             \
 	             "\t\trdfs:comment \"Each cue tap as a MIDI note, for light bars and pulsers\""); \
 	end_port(out);
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment)                   \
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment)            \
 	begin_port(out, "lv2:InputPort ,\n\t\t\tlv2:ControlPort", #sym, name);          \
 	value(out, "lv2:default", kind, def);                                           \
 	value(out, "lv2:minimum", kind, min);                                           \
 	value(out, "lv2:maximum", kind, max);                                           \
-	describe_control(out, #sym, kind, #unit, comment);                              \
+	describe_control(out, #sym, group_symbols[GROUP_##group], kind, #unit, comment); \
 	end_port(out);
-#define CONTROL_OUT(sym, name, kind, min, max, unit, comment)                       \
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment)                \
 	begin_port(out, "lv2:OutputPort ,\n\t\t\tlv2:ControlPort", #sym, name);         \
 	value(out, "lv2:minimum", kind, min);                                           \
 	value(out, "lv2:maximum", kind, max);                                           \
-	describe_control(out, #sym, kind, #unit, comment);                              \
+	describe_control(out, #sym, group_symbols[GROUP_##group], kind, #unit, comment); \
 	end_port(out);
-#define GROUP(sym, label) group = #sym;
-#define END_GROUP() group = NULL;
 #include "../plugin/ports.def"
 	fprintf(out, " .\n");
+}
+
+/* The groups the controls name (pg:group): a host shows them as headings. */
+static void
+write_groups(FILE* out)
+{
+#define GROUP(sym, label, comment)                                                  \
+	fprintf(out, "\n<" PLUGIN_URI "#" #sym ">\n\ta pg:Group ;\n"                    \
+	             "\tlv2:symbol \"" #sym "\" ;\n\trdfs:label \"" label "\" ;\n"      \
+	             "\trdfs:comment \"" comment "\" .\n");
+#include "../plugin/ports.def"
 }
 
 int

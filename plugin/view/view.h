@@ -71,7 +71,8 @@ typedef struct {
 	/* sets */
 	bool     set_active;  /* a set runs (false: resting) */
 	uint32_t set_number;  /* 1 for the first set; 0 when sets are off */
-	uint32_t passes;      /* passes to a side in this set (or since the start) */
+	uint32_t passes;      /* passes to a side in this set (since the mode began
+	                       * when sets are off) */
 	float    rest_left_s; /* while resting: seconds to the next set; < 0 when
 	                       * the next set waits for a live cue */
 

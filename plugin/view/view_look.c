@@ -9,11 +9,13 @@
 
 typedef struct {
 	const char* symbol;
+	const char* group;
 	float       min, def, max;
 } DisplayControl;
 
 static const DisplayControl display_controls[] = {
-#define CONTROL_IN(sym, name, kind, min, def, max, unit, comment) {#sym, min, def, max},
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
+	{#sym, #group, min, def, max},
 #include "../ports.def"
 };
 
@@ -27,7 +29,8 @@ view_look_set(ViewLook* look, const char* symbol, float value)
 	}
 	const DisplayControl* c = NULL;
 	for (int i = 0; i < CONTROL_COUNT && !c; ++i) {
-		c = strcmp(display_controls[i].symbol, symbol) == 0 ? &display_controls[i] : NULL;
+		const DisplayControl* d = &display_controls[i];
+		c = !strcmp(d->group, "display") && !strcmp(d->symbol, symbol) ? d : NULL;
 	}
 	if (!c) {
 		return false;

@@ -25,8 +25,8 @@ awk '/^\tPort [0-9]+:/ { if (sym != "") print sym, min, max, def; sym = ""; min 
      /^\t\tMaximum:/ { max = $2 }
      /^\t\tDefault:/ { def = $2 }
      END { if (sym != "") print sym, min, max, def }' "$work/info" | sort >"$work/shown"
-awk -F', *' '/^CONTROL_IN\(/  { sub(/^CONTROL_IN\(/, "", $1); print $1, $4, $6, $5 }
-             /^CONTROL_OUT\(/ { sub(/^CONTROL_OUT\(/, "", $1); print $1, $4, $5, "-" }
+awk -F', *' '/^CONTROL_IN\(/  { sub(/^CONTROL_IN\(/, "", $1); print $1, $5, $7, $6 }
+             /^CONTROL_OUT\(/ { sub(/^CONTROL_OUT\(/, "", $1); print $1, $5, $6, "-" }
              /^(AUDIO_OUT|ATOM_IN|ATOM_OUT|MIDI_OUT)\(/ { sub(/^[A-Z_]+\(/, "", $1); print $1, "-", "-", "-" }' \
 	"$ports_def" | sort >"$work/declared"
 shown_count=$(wc -l <"$work/shown")
