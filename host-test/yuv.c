@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "yuv.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@
 #define V_G FIX(0.398942)
 #define V_B FIX(0.040274)
 #define UV_MAX FIX(0.439216)
+#define BLACK_Y 16
+#define NEUTRAL_UV 128
 
 YuvFrame*
 yuv_frame_new(int width, int height)
@@ -47,38 +50,81 @@ yuv_frame_free(YuvFrame* frame)
 	}
 }
 
-static inline uint8_t
-luma(uint32_t p)
+/* One row of luma, pixels [first, last): a plain loop the compiler turns
+ * into vector code. */
+static void
+luma_row(uint8_t* restrict y, const uint32_t* restrict rgb, int first, int last)
 {
-	const int32_t r = (int32_t)(p >> 16 & 0xff), g = (int32_t)(p >> 8 & 0xff),
-	              b = (int32_t)(p & 0xff);
-	return (uint8_t)((Y_R * r + Y_G * g + Y_B * b + (16 << 16) + 32768) >> 16);
+	for (int i = first; i < last; ++i) {
+		const uint32_t p = rgb[i];
+		const int32_t r = (int32_t)(p >> 16 & 0xff), g = (int32_t)(p >> 8 & 0xff),
+		              b = (int32_t)(p & 0xff);
+		y[i] = (uint8_t)((Y_R * r + Y_G * g + Y_B * b + (16 << 16) + 32768) >> 16);
+	}
 }
 
-/* Two rows of luma and one of chroma, pixel pairs [first, last). */
+/* One row of chroma from two rows of pixels, pixel pairs [first, last):
+ * each sample from the sum of a 2x2 square. */
+static void
+chroma_row(uint8_t* restrict u, uint8_t* restrict v, const uint32_t* restrict r0,
+           const uint32_t* restrict r1, int first, int last)
+{
+	for (int i = first; i < last; ++i) {
+		const uint32_t a = r0[2 * i], b = r0[2 * i + 1], c = r1[2 * i], d = r1[2 * i + 1];
+		const int32_t red = (int32_t)((a >> 16 & 0xff) + (b >> 16 & 0xff) + (c >> 16 & 0xff) +
+		                              (d >> 16 & 0xff));
+		const int32_t green = (int32_t)((a >> 8 & 0xff) + (b >> 8 & 0xff) + (c >> 8 & 0xff) +
+		                                (d >> 8 & 0xff));
+		const int32_t blue = (int32_t)((a & 0xff) + (b & 0xff) + (c & 0xff) + (d & 0xff));
+		/* the sums are of four pixels: the shift takes the mean too */
+		u[i] = (uint8_t)((-U_R * red - U_G * green + UV_MAX * blue + (128 << 18) + (1 << 17)) >>
+		                 18);
+		v[i] = (uint8_t)((UV_MAX * red - V_G * green - V_B * blue + (128 << 18) + (1 << 17)) >>
+		                 18);
+	}
+}
+
+static void
+convert_run(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int first, int last)
+{
+	uint8_t* y0 = f->y + (size_t)row * (size_t)f->width;
+	const size_t chroma = (size_t)(row / 2) * (size_t)(f->width / 2);
+	luma_row(y0, r0, 2 * first, 2 * last);
+	luma_row(y0 + f->width, r1, 2 * first, 2 * last);
+	chroma_row(f->u + chroma, f->v + chroma, r0, r1, first, last);
+}
+
+static inline bool
+black_pair(const uint32_t* r0, const uint32_t* r1, int i)
+{
+	return ((r0[2 * i] | r0[2 * i + 1] | r1[2 * i] | r1[2 * i + 1]) & 0xffffff) == 0;
+}
+
+/* Two rows of luma and one of chroma, pixel pairs [first, last).  The
+ * projector is mostly black: runs of black are filled, not computed. */
 static void
 convert_rows(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int first,
              int last)
 {
 	uint8_t* y0 = f->y + (size_t)row * (size_t)f->width;
-	uint8_t* y1 = y0 + f->width;
-	uint8_t* u = f->u + (size_t)(row / 2) * (size_t)(f->width / 2);
-	uint8_t* v = f->v + (size_t)(row / 2) * (size_t)(f->width / 2);
-	for (int i = first; i < last; ++i) {
-		const uint32_t p[4] = {r0[2 * i], r0[2 * i + 1], r1[2 * i], r1[2 * i + 1]};
-		y0[2 * i] = luma(p[0]);
-		y0[2 * i + 1] = luma(p[1]);
-		y1[2 * i] = luma(p[2]);
-		y1[2 * i + 1] = luma(p[3]);
-		int32_t r = 0, g = 0, b = 0;
-		for (int k = 0; k < 4; ++k) {
-			r += (int32_t)(p[k] >> 16 & 0xff);
-			g += (int32_t)(p[k] >> 8 & 0xff);
-			b += (int32_t)(p[k] & 0xff);
+	const size_t chroma = (size_t)(row / 2) * (size_t)(f->width / 2);
+	for (int i = first; i < last;) {
+		int end = i;
+		while (end < last && black_pair(r0, r1, end)) {
+			++end;
 		}
-		/* the sums are four pixels: the shift takes the mean too */
-		u[i] = (uint8_t)((-U_R * r - U_G * g + UV_MAX * b + (128 << 18) + (1 << 17)) >> 18);
-		v[i] = (uint8_t)((UV_MAX * r - V_G * g - V_B * b + (128 << 18) + (1 << 17)) >> 18);
+		if (end > i) {
+			memset(y0 + 2 * i, BLACK_Y, (size_t)(2 * (end - i)));
+			memset(y0 + f->width + 2 * i, BLACK_Y, (size_t)(2 * (end - i)));
+			memset(f->u + chroma + i, NEUTRAL_UV, (size_t)(end - i));
+			memset(f->v + chroma + i, NEUTRAL_UV, (size_t)(end - i));
+			i = end;
+		}
+		while (end < last && !black_pair(r0, r1, end)) {
+			++end;
+		}
+		convert_run(f, r0, r1, row, i, end);
+		i = end;
 	}
 }
 
