@@ -6,6 +6,8 @@
 #include "video_state.h"
 #include "video_frame.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,11 +169,20 @@ video_out_picture(VideoOut* video, char* err, size_t err_size)
 	       ffmpeg_write_video(&video->ffmpeg, yuv->data, yuv->size, err, err_size);
 }
 
-static void
-free_sink(VideoOut* v)
+/* ffmpeg has closed the file: on the disk before it takes its name, as
+ * the audio file is. */
+static bool
+make_durable(const char* path, const char* name, char* err, size_t err_size)
 {
-	video_frame_free(&v->picture);
-	free(v);
+	const int fd = open(path, O_RDONLY);
+	const bool ok = fd >= 0 && fsync(fd) == 0;
+	if (!ok) {
+		snprintf(err, err_size, "writing %s failed: %s", name, strerror(errno));
+	}
+	if (fd >= 0) {
+		close(fd);
+	}
+	return ok;
 }
 
 bool
@@ -179,6 +190,7 @@ video_out_commit(VideoOut* video, char* err, size_t err_size)
 {
 	const bool ok = flush_audio(video, err, err_size) &&
 	                ffmpeg_finish(&video->ffmpeg, err, err_size) &&
+	                make_durable(video->file.temp_path, video->spec.path, err, err_size) &&
 	                atomic_file_commit(&video->file, err, err_size);
 	video_out_abort(video);
 	return ok;
@@ -190,6 +202,7 @@ video_out_abort(VideoOut* video)
 	if (video) {
 		ffmpeg_abort(&video->ffmpeg);
 		atomic_file_abort(&video->file);
-		free_sink(video);
+		video_frame_free(&video->picture);
+		free(video);
 	}
 }
