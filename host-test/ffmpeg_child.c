@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -20,6 +21,9 @@ extern char** environ;
 #define FIRST_PRIVATE_FD 10
 #define AUDIO_FD 3
 #define AUDIO_PIPE_BYTES (1 << 20)
+/* An encoder's delay is seconds of sound; this is minutes of it (of 384 kHz
+ * stereo float): ffmpeg is not reading the audio at all. */
+#define MAX_PENDING_BYTES ((size_t)1 << 30)
 
 bool
 ffmpeg_on_path(void)
@@ -60,7 +64,8 @@ make_pipe(int* read_end, int* write_end)
 	}
 	*read_end = move_high(fds[0]);
 	*write_end = move_high(fds[1]);
-	return *read_end >= 0 && *write_end >= 0;
+	/* ours never blocks: the two pipes are fed as ffmpeg takes them */
+	return *read_end >= 0 && *write_end >= 0 && fcntl(*write_end, F_SETFL, O_NONBLOCK) == 0;
 }
 
 /* The last non-empty line ffmpeg wrote, into err after `what`. */
@@ -87,7 +92,7 @@ last_message(const FfmpegChild* child, const char* what, char* err, size_t err_s
 bool
 ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
 {
-	*child = (FfmpegChild){0, -1, -1, -1};
+	*child = (FfmpegChild){0, -1, -1, -1, NULL, 0, 0, 0};
 	int video_in = -1, audio_in = -1;
 	FILE* messages = tmpfile();
 	child->messages = messages ? move_high(dup(fileno(messages))) : -1;
@@ -139,47 +144,115 @@ ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
 
 /* ffmpeg has stopped reading: wait for it and say why. */
 static bool
-stopped_reading(FfmpegChild* child, char* err, size_t err_size)
+stopped_reading(FfmpegChild* child, const char* what, char* err, size_t err_size)
 {
+	err[0] = '\0';
 	ffmpeg_finish(child, err, err_size);
 	if (!*err) {
-		snprintf(err, err_size, "ffmpeg stopped reading the video");
+		snprintf(err, err_size, "ffmpeg stopped reading the %s", what);
 	}
 	return false;
 }
 
-static bool
-write_all(FfmpegChild* child, int fd, const void* data, size_t size, char* err,
-          size_t err_size)
+typedef enum { SENT, WOULD_BLOCK, STOPPED } SendResult;
+
+/* Some of the waiting audio, without blocking. */
+static SendResult
+send_pending(FfmpegChild* child)
 {
-	const char* p = (const char*)data;
-	while (size > 0) {
-		const ssize_t n = write(fd, p, size);
-		if (n < 0 && errno == EINTR) {
-			continue;
+	while (child->pending_len > 0) {
+		const ssize_t n =
+		    write(child->audio, child->pending + child->pending_start, child->pending_len);
+		if (n < 0) {
+			return errno == EAGAIN || errno == EINTR ? WOULD_BLOCK : STOPPED;
 		}
-		if (n <= 0) {
-			err[0] = '\0';
-			return stopped_reading(child, err, err_size);
-		}
-		p += n;
-		size -= (size_t)n;
+		child->pending_start += (size_t)n;
+		child->pending_len -= (size_t)n;
 	}
-	return true;
+	child->pending_start = 0;
+	return SENT;
 }
 
-bool
-ffmpeg_write_video(FfmpegChild* child, const void* data, size_t size, char* err,
-                   size_t err_size)
+static bool
+queue_audio(FfmpegChild* child, const void* data, size_t size)
 {
-	return write_all(child, child->video, data, size, err, err_size);
+	if (child->pending_start + child->pending_len + size > child->pending_cap) {
+		memmove(child->pending, child->pending + child->pending_start, child->pending_len);
+		child->pending_start = 0;
+	}
+	if (child->pending_len + size > child->pending_cap) {
+		size_t cap = child->pending_cap ? child->pending_cap : 1u << 16;
+		while (cap < child->pending_len + size) {
+			cap *= 2;
+		}
+		char* grown = cap <= MAX_PENDING_BYTES ? (char*)realloc(child->pending, cap) : NULL;
+		if (!grown) {
+			return false;
+		}
+		child->pending = grown;
+		child->pending_cap = cap;
+	}
+	memcpy(child->pending + child->pending_start + child->pending_len, data, size);
+	child->pending_len += size;
+	return true;
 }
 
 bool
 ffmpeg_write_audio(FfmpegChild* child, const void* data, size_t size, char* err,
                    size_t err_size)
 {
-	return write_all(child, child->audio, data, size, err, err_size);
+	if (!queue_audio(child, data, size)) {
+		snprintf(err, err_size, "ffmpeg has not read the last %u MB of audio",
+		         (unsigned)(MAX_PENDING_BYTES >> 20));
+		ffmpeg_abort(child);
+		return false;
+	}
+	return send_pending(child) != STOPPED || stopped_reading(child, "audio", err, err_size);
+}
+
+bool
+ffmpeg_write_video(FfmpegChild* child, const void* data, size_t size, char* err,
+                   size_t err_size)
+{
+	const char* p = (const char*)data;
+	while (size > 0) {
+		struct pollfd fds[2] = {{child->video, POLLOUT, 0},
+		                        {child->pending_len ? child->audio : -1, POLLOUT, 0}};
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR) {
+				/* only the renderer's stop signals have handlers */
+				snprintf(err, err_size, "interrupted");
+				return false;
+			}
+			continue;
+		}
+		if (fds[1].revents && send_pending(child) == STOPPED) {
+			return stopped_reading(child, "audio", err, err_size);
+		}
+		if (fds[0].revents) {
+			const ssize_t n = write(child->video, p, size);
+			if (n < 0 && errno != EAGAIN && errno != EINTR) {
+				return stopped_reading(child, "video", err, err_size);
+			}
+			if (n > 0) {
+				p += n;
+				size -= (size_t)n;
+			}
+		}
+	}
+	return true;
+}
+
+/* The rest of the audio, once the pictures are all sent. */
+static void
+send_rest(FfmpegChild* child)
+{
+	while (child->pending_len > 0 && child->audio >= 0) {
+		struct pollfd fd = {child->audio, POLLOUT, 0};
+		if ((poll(&fd, 1, -1) < 0 && errno == EINTR) || send_pending(child) == STOPPED) {
+			return;
+		}
+	}
 }
 
 static void
@@ -208,7 +281,16 @@ wait_child(FfmpegChild* child)
 bool
 ffmpeg_finish(FfmpegChild* child, char* err, size_t err_size)
 {
+	/* no more pictures: ffmpeg can take the sound that goes with them */
+	if (child->video >= 0) {
+		close(child->video);
+		child->video = -1;
+	}
+	send_rest(child);
 	close_pipes(child);
+	free(child->pending);
+	child->pending = NULL;
+	child->pending_len = child->pending_cap = 0;
 	bool ok = true;
 	if (child->pid > 0) {
 		const int status = wait_child(child);
@@ -245,4 +327,7 @@ ffmpeg_abort(FfmpegChild* child)
 		close(child->messages);
 		child->messages = -1;
 	}
+	free(child->pending);
+	child->pending = NULL;
+	child->pending_len = child->pending_cap = 0;
 }

@@ -33,7 +33,7 @@ struct VideoOut {
  * the container's codecs, the file under its temporary name. */
 typedef struct {
 	char  size[32], fps[16], rate[16];
-	char* argv[64];
+	char* argv[96]; /* room for the longest (WebM's), and the NULL */
 	int   argc;
 } FfmpegArgs;
 
@@ -43,7 +43,10 @@ add(FfmpegArgs* a, const char* first, ...)
 	va_list ap;
 	va_start(ap, first);
 	for (const char* s = first; s; s = va_arg(ap, const char*)) {
-		a->argv[a->argc++] = (char*)s;
+		const int room = (int)(sizeof(a->argv) / sizeof(a->argv[0])) - 1;
+		if (a->argc < room) {
+			a->argv[a->argc++] = (char*)s;
+		}
 	}
 	va_end(ap);
 }
@@ -99,7 +102,7 @@ video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
 	}
 	v->spec = *spec;
 	v->rate = rate;
-	v->ffmpeg = (FfmpegChild){0, -1, -1, -1};
+	v->ffmpeg = (FfmpegChild){0, -1, -1, -1, NULL, 0, 0, 0};
 	const int fd = atomic_file_open(&v->file, spec->path, err, err_size);
 	if (fd < 0) {
 		free(v);

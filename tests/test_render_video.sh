@@ -52,6 +52,19 @@ for kind in mp4:h264:aac webm:vp9:opus mkv:h264:flac; do
 		fail ".$ext: the render failed"
 	fi
 done
+# The encoders take tens of pictures before ffmpeg reads their sound: at 1
+# picture a second and 384 kHz that is megabytes of audio, which must not
+# stall the render (it did once: each side waiting on the other's pipe).
+for ext in mp4 webm; do
+	if timeout 120 "$RENDER" "${QUIET[@]}" --rate 384000 --fps 1 --video-size 64x64 \
+		--duration 40s --video "slow.$ext" 2> slow.err; then
+		d=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "slow.$ext")
+		check ".$ext at 1 fps and 384 kHz: $d s" awk -v d="$d" 'BEGIN { exit !(d >= 39.9 && d <= 41) }'
+	else
+		fail ".$ext at 1 fps and 384 kHz: $(cat slow.err)"
+	fi
+done
+
 # faststart: the index (moov) right after the file type box, before the data
 ftyp=$(od -An -tu1 -N4 c.mp4 | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
 second=$(dd if=c.mp4 bs=1 skip=$((ftyp + 4)) count=4 2> /dev/null)
