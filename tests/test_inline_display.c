@@ -139,6 +139,14 @@ check_picture(void)
 	img = host_render_inline(host, 120, 30);
 	CHECK(img && img->width == 120 && img->height == 30, "a %dx%d picture for 120 by at most 30",
 	      img ? img->width : 0, img ? img->height : 0);
+	/* Sizes no host should ask for still give a picture, not a crash. */
+	img = host_render_inline(host, 0, 0);
+	CHECK(img && img->width == 1 && img->height == 1, "a %dx%d picture for 0 by 0",
+	      img ? img->width : 0, img ? img->height : 0);
+	img = host_render_inline(host, 1000000, 1000000);
+	CHECK(img && img->width == 4096 && img->height == 1639 && img->stride >= 4 * 4096,
+	      "a %dx%d picture for a million by a million", img ? img->width : 0,
+	      img ? img->height : 0);
 
 	ViewLook look;
 	view_look_defaults(&look);

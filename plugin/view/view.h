@@ -95,7 +95,8 @@ typedef struct {
 /* Where a layout puts things, for hit testing (dragging the target) and
  * for tests that check the picture's geometry. */
 typedef struct {
-	ViewRect field;     /* the band the target moves along */
+	ViewRect field;     /* the span of the target's centre: x at gaze -1,
+	                     * x + w at +1; y and h the band it moves in */
 	double   target_y;  /* the target's centre line */
 	double   target_r;  /* half the target's size */
 	double   breath_x, breath_y; /* the breathing circle's centre */
