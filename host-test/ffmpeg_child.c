@@ -107,8 +107,8 @@ ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
 		ffmpeg_abort(child);
 		return false;
 	}
-	/* ffmpeg opens (and probes) the video input before it reads any audio:
-	 * room for the audio of that while */
+	/* a larger pipe: more of the audio ffmpeg has not read yet waits there
+	 * rather than in our memory */
 	fcntl(child->audio, F_SETPIPE_SZ, AUDIO_PIPE_BYTES);
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
