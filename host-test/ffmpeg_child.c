@@ -176,7 +176,8 @@ send_pending(FfmpegChild* child)
 static bool
 queue_audio(FfmpegChild* child, const void* data, size_t size)
 {
-	if (child->pending_start + child->pending_len + size > child->pending_cap) {
+	if (child->pending_start > 0 &&
+	    child->pending_start + child->pending_len + size > child->pending_cap) {
 		memmove(child->pending, child->pending + child->pending_start, child->pending_len);
 		child->pending_start = 0;
 	}

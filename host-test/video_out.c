@@ -3,8 +3,11 @@
 
 #include "atomic_file.h"
 #include "ffmpeg_child.h"
-#include "video_state.h"
 #include "video_frame.h"
+#include "video_state.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -207,5 +210,10 @@ video_out_abort(VideoOut* video)
 		atomic_file_abort(&video->file);
 		video_frame_free(&video->picture);
 		free(video);
+		/* what cairo and fontconfig keep for the process after the
+		 * captions' text, released as the plot does (leak checkers see
+		 * none; they load again if more text is drawn) */
+		cairo_debug_reset_static_data();
+		FcFini();
 	}
 }
