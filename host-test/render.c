@@ -122,6 +122,10 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 	}
 	ScriptPlayer player;
 	script_player_init(&player, plan->script, plan->rate);
+	VideoOut* video = sinks->video;
+	if (video) {
+		video_out_watch(video, host);
+	}
 	Progress progress;
 	progress_start(&progress, sinks->label, plan->frames, plan->rate);
 	bool ok = true;
@@ -139,6 +143,11 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		n = n < block ? n : block;
 		const int64_t next = script_player_next(&player, frame);
 		n = next - frame < n ? next - frame : n;
+		if (video) {
+			/* the run ends where the next picture is due */
+			const int64_t picture = video_out_next_frame(video);
+			n = picture - frame < n ? picture - frame : n;
+		}
 		float* left = buf->left;
 		float* right = buf->right;
 		if (writer &&
@@ -162,10 +171,20 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		if (sinks->plot) {
 			plot_observe(sinks->plot, frame + n, *w.gaze_pos, *w.breath_level, *w.set_active);
 		}
+		if (video &&
+		    !video_out_audio(video, left, right, (uint32_t)n, plan->gain, err, err_size)) {
+			ok = false;
+			break;
+		}
 		if (writer) {
 			audio_writer_commit(writer, (uint32_t)n);
 		}
 		frame += n;
+		if (video && video_out_next_frame(video) == frame &&
+		    !video_out_picture(video, err, err_size)) {
+			ok = false;
+			break;
+		}
 		progress_update(&progress, frame);
 	}
 	progress_finish(&progress);

@@ -13,6 +13,7 @@
 #include "plot.h"
 #include "script.h"
 #include "true_peak_limiter.h"
+#include "video_out.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -59,6 +60,7 @@ typedef struct {
 	Plot*            plot;
 	LoudnessMeter*   meter;
 	TruePeakLimiter* limiter; /* after the plan's gain, before the file and meter */
+	VideoOut*        video;   /* pictures at its frame times, with the audio */
 	const char*      label;   /* for the progress bar */
 } RenderSinks;
 

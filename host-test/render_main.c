@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* somascape-render: renders a somascape session offline to an audio file,
- * with an optional cue sheet, timeline picture and loudness normalisation.
+ * with an optional cue sheet, timeline picture, video and loudness
+ * normalisation.
  * Exit status: 0 done, 1 failed, 2 bad usage. */
 #include "file_params.h"
 #include "params.h"
@@ -11,6 +12,7 @@
 #include "render_options.h"
 #include "render_outputs.h"
 #include "voice_plan.h"
+#include "video_look.h"
 
 #include <math.h>
 #include <signal.h>
@@ -53,12 +55,14 @@ catch_signals(void)
 	sigaction(SIGINT, &action, NULL);
 	sigaction(SIGTERM, &action, NULL);
 	sigaction(SIGHUP, &action, NULL);
+	/* a pipe to a child (ffmpeg) that has stopped reading: EPIPE, not death */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 /* The state at 0:00 from the command line, checked against the plugin. */
 typedef struct {
-	ControlSetting settings[RENDER_MAX_SETS + 1];
-	char*          symbols[RENDER_MAX_SETS + 1];
+	ControlSetting settings[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
+	char*          symbols[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
 	size_t         n;
 	FileSetting    files[RENDER_MAX_FILES]; /* every string allocated */
 	size_t         n_files;
@@ -80,6 +84,36 @@ check_files(const RenderOptions* o, Host* host, Settings* s, Message* m)
 		}
 	}
 	return true;
+}
+
+/* --video-look: its parts come before --set, which can override them. */
+static bool
+check_look(const RenderOptions* o, Host* host, Settings* s, Message* m)
+{
+	VideoLookParts parts;
+	if (!o->video_look) {
+		return true;
+	}
+	if (!video_look_split(o->video_look, &parts, m->text, sizeof(m->text))) {
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; ok && i < parts.n; ++i) {
+		char problem[sizeof(m->text) / 2];
+		ControlSetting* setting = &s->settings[s->n];
+		ok = param_parse(host, parts.symbols[i], parts.values[i], &setting->value, problem,
+		                 sizeof(problem));
+		if (!ok) {
+			snprintf(m->text, sizeof(m->text), "--video-look: %s", problem);
+			break;
+		}
+		/* the symbol is the setting's now */
+		setting->symbol = s->symbols[s->n++] = parts.symbols[i];
+		parts.symbols[i] = NULL;
+		host_set(host, setting->symbol, setting->value);
+	}
+	video_look_free(&parts);
+	return ok;
 }
 
 static bool
@@ -216,6 +250,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 		    .cues = out.have_cues ? &out.cues : NULL,
 		    .plot = out.have_plot ? &out.plot : NULL,
 		    .limiter = limit ? &limiter : NULL,
+		    .video = out.video,
 		    .label = "rendering",
 		};
 		ok = render_pass(&plan, &sinks, m.text, sizeof(m.text)) &&
@@ -280,6 +315,7 @@ main(int argc, char** argv)
 	Settings settings = {.n = 0};
 	LilvNode* preset = o.preset ? preset_find(host, o.preset, m.text, sizeof(m.text)) : NULL;
 	bool ok = !o.preset || (preset && preset_apply(host, preset, m.text, sizeof(m.text)));
+	ok = ok && check_look(&o, host, &settings, &m);
 	ok = ok && check_settings(&o, host, &settings, &m);
 	ok = ok && check_files(&o, host, &settings, &m);
 	ok = ok && (!have_script || script_check(&script, host, m.text, sizeof(m.text)));

@@ -12,7 +12,7 @@ void
 render_usage(FILE* out)
 {
 	fputs(
-	    "Usage: somascape-render [OPTION]... -o OUTPUT\n"
+	    "Usage: somascape-render [OPTION]... -o OUTPUT | --video FILE\n"
 	    "       somascape-render --help | --version | --list-presets | --list-params\n"
 	    "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
 	    "\n"
@@ -39,6 +39,14 @@ render_usage(FILE* out)
 	    "      --bits B          16, 24 or 32f (WAV only); default 24; Ogg ignores it\n"
 	    "      --cues FILE.vtt   also write a WebVTT cue sheet (Look right, Breathe in...)\n"
 	    "      --plot FILE.png   also draw the session timeline (gaze and breath)\n"
+	    "      --video FILE      also write the projector view as a video with the audio:\n"
+	    "                        .mp4 (H.264 + AAC), .webm (VP9 + Opus) or .mkv (H.264 +\n"
+	    "                        FLAC), through the ffmpeg program; -o is then optional\n"
+	    "      --video-size WxH  the video's size in pixels, even (default 1280x720)\n"
+	    "      --fps N           the video's frames per second, 1..240 (default 30)\n"
+	    "      --video-look LOOK the projector's look, e.g. shape=Ring,size=12,colour=Amber,\n"
+	    "                        bright=60,ring=off,captions=on: the same as --set of the\n"
+	    "                        Display controls display_shape... (see --list-params)\n"
 	    "      --loudness LUFS   normalise to this integrated loudness (e.g. -16), the true\n"
 	    "                        peak at most -1 dBTP: where the gain alone would pass it,\n"
 	    "                        a true-peak limiter (renders the session twice or more)\n"
@@ -94,6 +102,10 @@ enum {
 	OPT_LIST_PARAMS,
 	OPT_NULL,
 	OPT_VERSION,
+	OPT_VIDEO,
+	OPT_VIDEO_SIZE,
+	OPT_FPS,
+	OPT_VIDEO_LOOK,
 };
 
 static const struct option long_options[] = {
@@ -119,6 +131,10 @@ static const struct option long_options[] = {
     {"list-params", no_argument, NULL, OPT_LIST_PARAMS},
     {"null", no_argument, NULL, OPT_NULL},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"video", required_argument, NULL, OPT_VIDEO},
+    {"video-size", required_argument, NULL, OPT_VIDEO_SIZE},
+    {"fps", required_argument, NULL, OPT_FPS},
+    {"video-look", required_argument, NULL, OPT_VIDEO_LOOK},
     {NULL, 0, NULL, 0},
 };
 
@@ -261,6 +277,20 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		}
 		o->has_loudness = true;
 		return true;
+	case OPT_VIDEO:
+		o->has_video = true;
+		o->video.path = arg;
+		return video_container_for(arg, &o->video.container, err, err_size);
+	case OPT_VIDEO_SIZE:
+		o->video_only = "--video-size";
+		return video_size_parse(arg, &o->video.width, &o->video.height, err, err_size);
+	case OPT_FPS:
+		o->video_only = "--fps";
+		return video_fps_parse(arg, &o->video.fps, err, err_size);
+	case OPT_VIDEO_LOOK:
+		o->video_only = "--video-look";
+		o->video_look = arg;
+		return true;
 	case OPT_LIST_PRESETS:
 		o->action = ACTION_LIST_PRESETS;
 		return true;
@@ -282,6 +312,9 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 	o->duck_db = RENDER_DEFAULT_DUCK_DB;
 	o->rate = 48000;
 	o->block = 256;
+	o->video.width = VIDEO_DEFAULT_WIDTH;
+	o->video.height = VIDEO_DEFAULT_HEIGHT;
+	o->video.fps = VIDEO_DEFAULT_FPS;
 	opterr = 0;
 	optind = 1;
 	int opt;
@@ -308,13 +341,18 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 		snprintf(err, err_size, "give either -o FILE or --null, not both");
 		return false;
 	}
-	if (!o->output && !o->null_output) {
-		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg)");
+	if (!o->output && !o->null_output && !o->has_video) {
+		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg, or "
+		                        "--video FILE.mp4)");
+		return false;
+	}
+	if (o->video_only && !o->has_video) {
+		snprintf(err, err_size, "%s is for a video: give --video FILE.mp4 too", o->video_only);
 		return false;
 	}
 	if (o->has_duration && !(o->duration_s > 0.0)) {
 		snprintf(err, err_size, "--duration must be more than zero");
 		return false;
 	}
-	return o->null_output || audio_format_for(o->output, o->bits, &o->format, err, err_size);
+	return !o->output || audio_format_for(o->output, o->bits, &o->format, err, err_size);
 }

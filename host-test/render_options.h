@@ -5,6 +5,7 @@
 #define SOMASCAPE_RENDER_OPTIONS_H
 
 #include "audio_file.h"
+#include "video_spec.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,6 +50,10 @@ typedef struct {
 	double      loudness_lufs;
 	const char* output;
 	bool        null_output; /* --null: render, write no audio (for timing) */
+	bool        has_video;   /* --video FILE, with its size and frame rate */
+	VideoSpec   video;
+	const char* video_look;  /* --video-look, checked against the plugin */
+	const char* video_only;  /* the last option that means nothing without --video */
 } RenderOptions;
 
 /* False with the problem in err: bad usage. */

@@ -12,8 +12,8 @@ render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, 
                     char* err, size_t err_size)
 {
 	memset(out, 0, sizeof(*out));
-	const char* output = o->null_output ? "no audio" : o->output;
-	if (!o->null_output) {
+	const char* output = o->output ? o->output : o->has_video ? o->video.path : "no audio";
+	if (o->output) {
 		out->have_audio =
 		    audio_file_open(&out->audio, o->output, o->format, (int)o->rate, err, err_size);
 		if (!out->have_audio) {
@@ -39,6 +39,12 @@ render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, 
 			return false;
 		}
 	}
+	if (o->has_video) {
+		out->video = video_out_open(&o->video, o->rate, err, err_size);
+		if (!out->video) {
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -54,35 +60,42 @@ render_outputs_abort(RenderOutputs* out)
 	if (out->have_plot) {
 		plot_abort(&out->plot);
 	}
+	video_out_abort(out->video);
+	out->video = NULL;
 }
 
 bool
 render_outputs_commit(RenderOutputs* out, const RenderOptions* o, int64_t frames, char* err,
                       size_t err_size)
 {
-	/* with --null there is no audio file: nothing to commit or unlink */
-	bool ok = !out->have_audio || audio_file_commit(&out->audio, err, err_size);
-	out->have_audio = false;
-	const char* output = o->null_output ? NULL : o->output;
+	/* the files already in place, removed again if a later one fails */
+	const char* done[4];
+	size_t n_done = 0;
+	/* the video first: ffmpeg may still fail while it finishes the file */
+	bool ok = !out->video || video_out_commit(out->video, err, err_size);
+	if (ok && out->video) {
+		done[n_done++] = o->video.path;
+	}
+	out->video = NULL;
+	if (ok && out->have_audio) {
+		ok = audio_file_commit(&out->audio, err, err_size);
+		out->have_audio = false;
+		done[n_done++] = o->output;
+	}
 	if (ok && out->have_cues) {
 		ok = cue_sheet_commit(&out->cues, frames, err, err_size);
 		out->have_cues = false;
-		if (!ok) {
-			if (output) {
-				unlink(output);
-			}
-		}
+		done[n_done++] = o->cues_path;
 	}
 	if (ok && out->have_plot) {
 		ok = plot_commit(&out->plot, err, err_size);
 		out->have_plot = false;
-		if (!ok) {
-			if (output) {
-				unlink(output);
-			}
-			if (o->cues_path) {
-				unlink(o->cues_path);
-			}
+		done[n_done++] = o->plot_path;
+	}
+	if (!ok) {
+		/* the last one failed and is gone already */
+		for (size_t i = 0; i + 1 < n_done; ++i) {
+			unlink(done[i]);
 		}
 	}
 	render_outputs_abort(out);

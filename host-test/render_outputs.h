@@ -10,6 +10,7 @@
 #include "cues.h"
 #include "plot.h"
 #include "render_options.h"
+#include "video_out.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@ typedef struct {
 	AudioFile audio;
 	CueSheet  cues;
 	Plot      plot;
+	VideoOut* video; /* ffmpeg running from the open on */
 	bool      have_audio, have_cues, have_plot;
 } RenderOutputs;
 

@@ -11,7 +11,7 @@ set -e
 # file: CPack reads the binaries' types with it for dpkg-shlibdeps.
 packages="build-essential cmake pkg-config file
   lv2-dev liblilv-dev libsndfile1-dev libsamplerate0-dev libebur128-dev libcairo2-dev
-  libx11-dev libxrandr-dev"
+  libx11-dev libxrandr-dev ffmpeg"
 if [ "${1:-}" = "--tests" ]; then
 	packages="$packages espeak-ng" # a spoken prompt for the voice tests
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
