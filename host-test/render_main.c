@@ -234,15 +234,22 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 	RenderOutputs out;
 	bool ok = render_outputs_open(&out, o, frames, seconds, m.text, sizeof(m.text));
 	LoudnessChoice loudness;
-	TruePeakLimiter limiter;
+	TruePeakLimiter limiter, video_limiter; /* the same, on the same sound */
 	bool limit = false;
 	if (ok && o->has_loudness) {
 		ok = loudness_choose_gain(&plan, o->loudness_lufs, &loudness, m.text, sizeof(m.text));
 		limit = ok && loudness_limiter_init(&limiter, o->rate);
+		if (limit && !loudness_limiter_init(&video_limiter, o->rate)) {
+			true_peak_limiter_free(&limiter);
+			limit = false;
+		}
 		if (ok && !limit) {
 			snprintf(m.text, sizeof(m.text), "out of memory");
 			ok = false;
 		}
+	}
+	if (limit && out.video) {
+		video_out_limit(out.video, &video_limiter);
 	}
 	if (ok) {
 		const RenderSinks sinks = {
@@ -261,6 +268,7 @@ render(const RenderOptions* o, const Script* script, const Settings* settings,
 	}
 	if (limit) {
 		true_peak_limiter_free(&limiter);
+		true_peak_limiter_free(&video_limiter);
 	}
 	render_outputs_abort(&out);
 	free(dir);

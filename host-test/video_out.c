@@ -30,6 +30,7 @@ struct VideoOut {
 	VideoFrame       picture;
 	float            audio[2 * AUDIO_CHUNK_FRAMES];
 	uint32_t         audio_frames;
+	TruePeakLimiter* limiter; /* --loudness's, its own copy, or NULL */
 };
 
 /* ffmpeg's command line: raw yuv420p on stdin, raw float stereo on fd 3,
@@ -140,12 +141,40 @@ video_out_next_frame(const VideoOut* video)
 	return (2 * video->pictures * video->rate + fps) / (2 * fps) + 1;
 }
 
+void
+video_out_limit(VideoOut* video, TruePeakLimiter* limiter)
+{
+	video->limiter = limiter;
+}
+
+/* The frames gathered, through the limiter (which holds back its
+ * look-ahead's worth until more come, or the end). */
 static bool
 flush_audio(VideoOut* v, char* err, size_t err_size)
 {
-	const size_t size = (size_t)v->audio_frames * 2 * sizeof(float);
+	const size_t frames = v->limiter
+	                          ? true_peak_limiter_process(v->limiter, v->audio, v->audio_frames)
+	                          : v->audio_frames;
 	v->audio_frames = 0;
-	return ffmpeg_write_audio(&v->ffmpeg, v->audio, size, err, err_size);
+	return ffmpeg_write_audio(&v->ffmpeg, v->audio, frames * 2 * sizeof(float), err, err_size);
+}
+
+/* After the last frame: what the limiter still holds. */
+static bool
+flush_limiter(VideoOut* v, char* err, size_t err_size)
+{
+	if (!v->limiter) {
+		return true;
+	}
+	float* held = (float*)malloc((size_t)v->limiter->latency * 2 * sizeof(float));
+	if (!held) {
+		snprintf(err, err_size, "out of memory");
+		return false;
+	}
+	const size_t frames = true_peak_limiter_flush(v->limiter, held);
+	const bool ok = ffmpeg_write_audio(&v->ffmpeg, held, frames * 2 * sizeof(float), err, err_size);
+	free(held);
+	return ok;
 }
 
 bool
@@ -194,7 +223,7 @@ make_durable(const char* path, const char* name, char* err, size_t err_size)
 bool
 video_out_commit(VideoOut* video, char* err, size_t err_size)
 {
-	const bool ok = flush_audio(video, err, err_size) &&
+	const bool ok = flush_audio(video, err, err_size) && flush_limiter(video, err, err_size) &&
 	                ffmpeg_finish(&video->ffmpeg, err, err_size) &&
 	                make_durable(video->file.temp_path, video->spec.path, err, err_size) &&
 	                atomic_file_commit(&video->file, err, err_size);

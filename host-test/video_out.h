@@ -9,6 +9,7 @@
 #define SOMASCAPE_VIDEO_OUT_H
 
 #include "host.h"
+#include "true_peak_limiter.h"
 #include "video_spec.h"
 
 #include <stdbool.h>
@@ -28,6 +29,11 @@ void video_out_watch(VideoOut* video, Host* host);
  * picture's time, so that what happens on the frame of its time (a tap on
  * the frame of a picture) is in it. */
 int64_t video_out_next_frame(const VideoOut* video);
+
+/* The audio goes through `limiter` too (NULL: none), a copy of the one
+ * the file's audio goes through, so that the video's sound is the file's.
+ * It stays the caller's. */
+void video_out_limit(VideoOut* video, TruePeakLimiter* limiter);
 
 /* The n frames just rendered, to go with the pictures; gain as the file's. */
 bool video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t n,

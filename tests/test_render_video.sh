@@ -97,6 +97,15 @@ if render "${QUIET[@]}" "${SMALL[@]}" --duration 4s --set gaze_mode=Hold --bits 
 else
 	fail "-o and --video: the render failed"
 fi
+# ... and with --loudness, where the taps need the true-peak limiter.
+if render "${QUIET[@]}" "${SMALL[@]}" --duration 6s --set fade_in=0 --bits 32f --loudness -16 \
+	-o loud.wav --video loud.mkv; then
+	ffmpeg -nostdin -v error -i loud.mkv -map 0:a -c:a pcm_f32le loud-mkv.wav
+	check "-o and --video with --loudness: the MKV's audio is the limited WAV's" \
+		"$PROBE" close loud.wav loud-mkv.wav 2e-7
+else
+	fail "-o and --video with --loudness: the render failed"
+fi
 
 # Constant memory: the renderer's peak resident set (VmHWM, read every
 # 0.1 s while it runs) for 20 minutes of pictures is within 10 % of one
