@@ -1,18 +1,24 @@
 /* SPDX-License-Identifier: ISC */
 /* Calibration aid for the cue sounds: integrated loudness (EBU R128) of each
  * sound struck every 0.5 s alternating left/right, the peak of one strike,
- * and the gain that would match the soft sine.  With --bench, the cost of a
- * voice in ns per sample.
+ * and the gain that would match the soft sine (the recipes' loudness_gain,
+ * at the defaults).  With --table, the table of plugin/dsp/cue_match.c
+ * over its grid of decays and pitches, at 48 kHz.  With --bench, the cost
+ * of a voice in ns per sample.
  *
  *   cue_loudness [rate] [pitch_hz] [decay_s]
+ *   cue_loudness --table > plugin/dsp/cue_match_table.h
  *   cue_loudness --bench [rate]
  *
  * Built by hand, e.g.
  *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_partials.c plugin/dsp/cue_voice.c \
- *      plugin/dsp/cue_sample.c tools/cue_loudness.c -lebur128 -lm -o cue_loudness
+ *      plugin/dsp/cue_sample.c plugin/dsp/cue_match.c tools/cue_loudness.c \
+ *      -lebur128 -lm -o cue_loudness
  */
-#define _POSIX_C_SOURCE 199309L
+#define _DEFAULT_SOURCE /* clock_gettime, M_PI */
+#include "cue_match.h"
 #include "cue_voice.h"
+#include "engine.h" /* CUE_VOICES */
 
 #include <ebur128.h>
 #include <math.h>
@@ -29,17 +35,19 @@ enum { BLOCK = 256 };
 
 enum { PEAK_SEEDS = 16 };
 
-/* Loudness of 20 s of strikes every 0.5 s, alternating left and right. */
+/* Loudness of 20 s of strikes every 0.5 s, alternating left and right,
+ * each in the next of the engine's CUE_VOICES voices (long ones overlap). */
 static double
 alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
-	CueVoice       voices[2];
-	cue_voice_init(&voices[0], rate);
-	cue_voice_init(&voices[1], rate);
+	CueVoice       voices[CUE_VOICES];
+	for (int v = 0; v < CUE_VOICES; ++v) {
+		cue_voice_init(&voices[v], rate);
+	}
 	const size_t strike_every = (size_t)(0.5 * rate);
 	const size_t total        = (size_t)(20.0 * rate);
-	float        mono[2][BLOCK], frames[2 * BLOCK];
+	float        mono[CUE_VOICES][BLOCK], frames[2 * BLOCK];
 	size_t       strikes = 0;
 	for (size_t t = 0; t < total; t += BLOCK) {
 		memset(mono, 0, sizeof(mono));
@@ -49,7 +57,7 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 			const size_t now  = t + done;
 			const size_t next = (now / strike_every + 1) * strike_every;
 			if (now % strike_every == 0) {
-				cue_voice_trigger(&voices[strikes % 2], NULL, sound, pitch, decay, 1.0f,
+				cue_voice_trigger(&voices[strikes % CUE_VOICES], NULL, sound, pitch, decay, 1.0f,
 				                  (uint32_t)strikes + 1);
 				++strikes;
 			}
@@ -57,14 +65,16 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 			if (m > BLOCK - done) {
 				m = BLOCK - done;
 			}
-			for (int c = 0; c < 2; ++c) {
-				cue_voice_render(&voices[c], &mono[c][done], (uint32_t)m, now % CUE_TICK);
+			for (int v = 0; v < CUE_VOICES; ++v) {
+				cue_voice_render(&voices[v], &mono[v][done], (uint32_t)m, now % CUE_TICK);
 			}
 			done += m;
 		}
-		for (size_t i = 0; i < BLOCK; ++i) {
-			frames[2 * i]     = mono[0][i];
-			frames[2 * i + 1] = mono[1][i];
+		memset(frames, 0, sizeof(frames));
+		for (int v = 0; v < CUE_VOICES; ++v) { /* even voices left, odd right */
+			for (size_t i = 0; i < BLOCK; ++i) {
+				frames[2 * i + v % 2] += mono[v][i];
+			}
 		}
 		ebur128_add_frames_float(meter, frames, BLOCK);
 	}
@@ -139,9 +149,40 @@ bench(double rate)
 	}
 }
 
+/* The dB that bring each sound to the soft sine at 330 Hz, 0.4 s, as C
+ * initialisers for cue_match.c. */
+static void
+table(void)
+{
+	const double rate = 48000.0;
+	const double ref  = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, 0.4f);
+	printf("/* SPDX-License-Identifier: ISC */\n"
+	       "/* Made by tools/cue_loudness.c --table: dB per sound, decay (rows,\n"
+	       " * cue_match_decay_s) and pitch (columns, cue_match_pitch_hz). */\n");
+	for (int s = 0; s < CUE_USER_SAMPLE; ++s) {
+		printf("[%d] = { /* %s */\n", s, sound_names[s]);
+		for (int d = 0; d < CUE_MATCH_DECAYS; ++d) {
+			printf("\t{");
+			for (int p = 0; p < CUE_MATCH_PITCHES; ++p) {
+				const double lufs = alternating_loudness((CueSound)s, rate,
+				                                         cue_match_pitch_hz[p],
+				                                         cue_match_decay_s[d]);
+				printf("%s%.2ff", p ? ", " : "", ref - lufs);
+			}
+			printf("},\n");
+		}
+		printf("},\n");
+		fflush(stdout);
+	}
+}
+
 int
 main(int argc, char** argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--table")) {
+		table();
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "--bench")) {
 		bench(argc > 2 ? atof(argv[2]) : 48000.0);
 		return 0;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "engine.h"
+#include "cue_match.h"
 #include "engine_parts.h"
 #include "layers.h"
 #include "session.h"
@@ -9,8 +10,9 @@
 #include <string.h>
 
 /* A steady tone is far louder than struck cues at the same level: this
- * brings the Sweep tone to the loudness of soft-sine taps at 1 Hz. */
-#define SWEEP_TONE_GAIN 0.25f
+ * brings the Sweep tone at 330 Hz to the loudness of the soft sine's taps
+ * at the defaults (Alternate, 1 Hz, 0.4 s; tests/test_cue_loudness.c). */
+#define SWEEP_TONE_GAIN 0.0624f
 
 /* The Sweep tone's phasor is set from session time this often. */
 #define TONE_ANCHOR_FRAMES (64 * GRID_FRAMES)
@@ -73,6 +75,10 @@ engine_set_controls(Engine* e, const Controls* c)
 	if (e->steered && c->gaze_target != e->steer_control) {
 		e->steered = false; /* the control moved: it leads again */
 	}
+	if (c->cue_sound != e->ctl.cue_sound || c->cue_decay != e->ctl.cue_decay ||
+	    c->cue_pitch != e->ctl.cue_pitch) {
+		e->cue_match = cue_match_gain((CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay);
+	}
 	e->ctl = *c;
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
@@ -103,6 +109,8 @@ update_tone(Engine* e)
 		t->c = cos(w);
 		t->s = sin(w);
 		t->step_cycles = t->hz / e->rate * GRID_FRAMES;
+		/* the ear weighs pitches as for the struck sine */
+		t->level = SWEEP_TONE_GAIN * cue_match_gain(CUE_SOFT_SINE, t->hz, 0.4f);
 	}
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
@@ -204,7 +212,7 @@ strike_cue(Engine* e, int side)
 	pv->follows_gaze = mode == GAZE_SWEEP || mode == GAZE_FOLLOW;
 	pv->place = spatial_placement(e->rate, (float)side * e->width, e->speakers);
 	cue_voice_trigger(&pv->voice, pv->follows_gaze ? &e->gaze_bank : NULL,
-	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, 1.0f,
+	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, e->cue_match,
 	                  (uint32_t)c->seed * 7919u + e->gaze.passes);
 }
 
@@ -312,11 +320,12 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 		return;
 	}
 	double re = t->re, im = t->im;
+	const float level = t->level;
 	for (uint32_t i = 0; i < n; ++i) {
 		const double next = re * t->c - im * t->s;
 		im = re * t->s + im * t->c;
 		re = next;
-		e->scratch[i] = (float)im * SWEEP_TONE_GAIN;
+		e->scratch[i] = (float)im * level;
 	}
 	t->re = re;
 	t->im = im;
