@@ -219,9 +219,9 @@ strike_cue(Engine* e, int side)
 static void
 strike_end_chime(Engine* e)
 {
-	float hz = 2.0f * e->ctl.drone_root;
-	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
-	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
+	const float hz = end_chime_hz(&e->ctl);
+	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S,
+	                  end_chime_gain(&e->ctl, hz), 1u);
 }
 
 /* A stage of the breath begins now: its chime, and the locked gaze is
@@ -493,12 +493,12 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
+		/* from the frame it was struck on, which may lie inside the chunk */
+		const int64_t since = e->frame - e->end_chimed_at;
+		const uint32_t from = since < 0 ? (uint32_t)-since : 0;
 		memset(e->scratch, 0, n * sizeof(float));
-		cue_voice_render(&e->end_chime, e->scratch, n, grid_at);
-		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
-		for (uint32_t i = 0; i < n; ++i) {
-			e->scratch[i] *= g;
-		}
+		cue_voice_render(&e->end_chime, e->scratch + from, n - from, grid_at + from);
+		end_chime_swell(e->scratch + from, n - from, since + from, e->rate);
 		chime = e->scratch;
 	}
 	const int32_t largest = take_output(mix[0], mix[1], chimes_take(&e->chimes), left, right,

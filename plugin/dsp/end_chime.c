@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: ISC */
+#include "end_chime.h"
+
+#include "cue_match.h"
+#include "gaze.h"
+
+#include <math.h>
+
+/* The loudest 3 s (EBU short-term loudness) of each layer at a level
+ * setting of 0 dB, measured at 48 kHz (tests/test_end_chime.c prints the
+ * sessions): the quietest case of each, so that the ceiling never lies
+ * above the session.  Cues are matched in integrated loudness; Hold taps
+ * once a cycle, not twice, and is 3 dB less in 3 s windows. */
+static const float cue_lufs = -18.5f;
+static const float hold_lufs = -21.5f;
+static const float drone_lufs = -15.5f;
+/* The chime's loudest 3 s at unit gain (with its pitch matched). */
+static const float chime_lufs = -30.1f;
+/* It stays this far under the session's loudest 3 s. */
+static const float ceiling_margin_db = 0.5f;
+
+float
+end_chime_hz(const Controls* c)
+{
+	const float hz = 2.0f * c->drone_root;
+	return hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
+}
+
+/* Loudness (LUFS) of the session before its fade-out, from the level
+ * controls; -inf when nothing else sounds. */
+static float
+session_lufs(const Controls* c)
+{
+	const int mode = (int)c->gaze_mode;
+	/* Follow with a struck sound taps only when steered: it does not count */
+	const bool cues = c->cue_level > -60.0f && mode != GAZE_OFF &&
+	                  (mode != GAZE_FOLLOW || (int)c->cue_sound == CUE_SOFT_SINE);
+	double power = 0.0;
+	if (cues) {
+		power += pow(10.0, ((mode == GAZE_HOLD ? hold_lufs : cue_lufs) + c->cue_level) / 10.0);
+	}
+	if (c->drone_level > -60.0f) {
+		power += pow(10.0, (drone_lufs + c->drone_level) / 10.0);
+	}
+	return power > 0.0 ? (float)(10.0 * log10(power)) : -INFINITY;
+}
+
+float
+end_chime_gain(const Controls* c, float hz)
+{
+	if (c->chime_level <= -60.0f) {
+		return 0.0f; /* as every level control: off at its bottom */
+	}
+	float lufs = drone_lufs + c->chime_level;
+	const float ceiling = session_lufs(c) - ceiling_margin_db;
+	if (isfinite(ceiling) && lufs > ceiling) {
+		lufs = ceiling;
+	}
+	return powf(10.0f, (lufs - chime_lufs) / 20.0f) *
+	       cue_match_gain(END_CHIME_SOUND, hz, END_CHIME_DECAY_S);
+}
+
+void
+end_chime_swell(float* x, uint32_t n, int64_t since, double rate)
+{
+	const double length = END_CHIME_SWELL_S * rate;
+	for (uint32_t i = 0; i < n && (double)(since + i) < length; ++i) {
+		/* a smoothstep: no corner at either end */
+		const float r = (float)((double)(since + i) / length);
+		x[i] *= r * r * (3.0f - 2.0f * r);
+	}
+}
