@@ -109,23 +109,22 @@ main(void)
 {
 	static const struct {
 		const char* name;
-		float       mode, cue, drone, chime;
+		float       mode, sound, decay, cue, drone, chime;
 	} cases[] = {
-	    {"defaults", 2, -12, -18, -18},
-	    {"loud chime", 2, -12, -18, 0},
-	    {"quiet session", 2, -36, -40, -18},
-	    {"drone only", 0, -12, -18, 0},
-	    {"cues only", 2, -12, -60, 0},
-	    {"sweep tone", 1, -6, -30, 0},
-	    {"bowl cues, 1.6 s", 3, -12, -24, -6},
+	    {"defaults", 2, 0, 0.4f, -12, -18, -18},
+	    {"loud chime", 2, 0, 0.4f, -12, -18, 0},
+	    {"quiet session", 2, 0, 0.4f, -36, -40, -18},
+	    {"drone only", 0, 0, 0.4f, -12, -18, 0},
+	    {"cues only", 2, 0, 0.4f, -12, -60, 0},
+	    {"sweep tone", 1, 0, 0.4f, -6, -30, 0},
+	    {"follow, woodblock", 4, 3, 0.2f, -12, -60, 0},
+	    {"hold, bowl 1.6 s", 3, 6, 1.6f, -12, -24, -6}, /* as the Rosenberg presets */
 	};
 	printf("%-18s %10s %10s %8s\n", "session", "loudest 3s", "end chime", "rise");
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); ++k) {
 		Controls c = session(cases[k].mode, cases[k].cue, cases[k].drone, cases[k].chime);
-		if (cases[k].mode == 3) {
-			c.cue_sound = 6; /* singing bowl, as the Rosenberg presets */
-			c.cue_decay = 1.6f;
-		}
+		c.cue_sound = cases[k].sound;
+		c.cue_decay = cases[k].decay;
 		const EndMeasure m = measure_end(&c);
 		printf("%-18s %10.2f %10.2f %6.1fms\n", cases[k].name, m.session, m.chime, m.rise_ms);
 		CHECK(m.chime <= m.session + 0.05, "%s: the end chime %.2f LUFS, the session %.2f",

@@ -32,11 +32,8 @@ static float
 session_lufs(const Controls* c)
 {
 	const int mode = (int)c->gaze_mode;
-	/* Follow with a struck sound taps only when steered: it does not count */
-	const bool cues = c->cue_level > -60.0f && mode != GAZE_OFF &&
-	                  (mode != GAZE_FOLLOW || (int)c->cue_sound == CUE_SOFT_SINE);
 	double power = 0.0;
-	if (cues) {
+	if (c->cue_level > -60.0f && mode != GAZE_OFF) {
 		power += pow(10.0, ((mode == GAZE_HOLD ? hold_lufs : cue_lufs) + c->cue_level) / 10.0);
 	}
 	if (c->drone_level > -60.0f) {
