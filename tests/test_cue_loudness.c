@@ -2,8 +2,9 @@
 /* The cue layer is one loudness at one cue_level, measured with libebur128
  * on the engine's stereo output (the drone silent, no fade-in):
  * - every cue sound at every cue_decay from 0.05 to 3 s and every
- *   cue_pitch from 80 to 1200 Hz within 1 LU of the soft sine at the
- *   defaults, struck in Alternate;
+ *   cue_pitch from 80 to 1200 Hz (a grid of each, and their corners
+ *   together) within 1 LU of the soft sine at the defaults, struck in
+ *   Alternate;
  * - every gaze mode (the continuous soft-sine tone of Sweep and Follow, the
  *   taps of Alternate and Hold, struck sounds in Sweep) within 1 LU of it;
  * - no sound's loudest 20 ms more than 1 dB above the soft sine's at the
@@ -143,6 +144,29 @@ test_sounds(double reference)
 			      (double)pitches[p], m.lufs - reference);
 			CHECK(over <= 1.0, "%s, pitch %g Hz: its loudest 20 ms %.2f dB over the sine's",
 			      sound_names[s], (double)pitches[p], over);
+		}
+	}
+	/* the corners of decay and pitch together */
+	static const float corners[][2] = {{80.0f, 0.05f}, {80.0f, 3.0f}, {1200.0f, 0.05f},
+	                                   {1200.0f, 3.0f}};
+	printf("\n%-12s", "Hz, decay s");
+	for (int k = 0; k < 4; ++k) {
+		printf("   %6g, %4g", (double)corners[k][0], (double)corners[k][1]);
+	}
+	for (int s = 0; s < SOUNDS; ++s) {
+		printf("\n%-12s", sound_names[s]);
+		for (int k = 0; k < 4; ++k) {
+			const Controls c = cues(GAZE_ALTERNATE, (float)s, corners[k][1], corners[k][0]);
+			const Measure m = measure(&c, 8.0);
+			if (s == CUE_SOFT_SINE) {
+				sine[k] = m;
+			}
+			const double over = (m.loudest - m.lufs) - (sine[k].loudest - sine[k].lufs);
+			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
+			CHECK(fabs(m.lufs - reference) <= 1.0, "%s, %g Hz, %g s: %+.2f LU", sound_names[s],
+			      (double)corners[k][0], (double)corners[k][1], m.lufs - reference);
+			CHECK(over <= 1.0, "%s, %g Hz, %g s: its loudest 20 ms %.2f dB over the sine's",
+			      sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
 		}
 	}
 	printf("\n");

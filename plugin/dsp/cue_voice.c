@@ -44,6 +44,8 @@ typedef struct {
 	float    glide_from; /* pitch factor at the onset (0: no glide) */
 	float    glide_to;   /* pitch factor it settles at */
 	float    glide_time; /* time constant, fraction of t60 */
+	float    glide_max_s; /* and at most this long (0: no limit) */
+	float    lowest_hz;   /* the first partial never lower (0: no limit) */
 	float    noise_level;
 	float    noise_centre; /* band-pass centre, times the pitch */
 	float    noise_q;
@@ -89,12 +91,12 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	[CUE_WOODBLOCK] = {
 		.partial_count = 4,
 		.ratio = {1.0f, 1.58f, 2.32f, 3.73f},
-		.level = {1.0f, 0.40f, 0.25f, 0.12f},
-		.decay = {1.0f, 0.21f, 0.15f, 0.1f},
-		.length = 1.0f, .attack_s = 0.0008f,
+		.level = {1.0f, 0.30f, 0.18f, 0.09f},
+		.decay = {1.0f, 0.175f, 0.125f, 0.083f},
+		.length = 1.2f, .attack_s = 0.0008f,
 		.noise_level = 0.25f, .noise_centre = 4.0f, .noise_q = 1.5f,
-		.noise_rise_s = 0.0003f, .noise_length = 0.045f,
-		.loudness_gain = 0.2324f,
+		.noise_rise_s = 0.0003f, .noise_length = 0.0375f,
+		.loudness_gain = 0.2148f,
 	},
 	/* a tick of noise and a short overtone on a high ping: not an impulse */
 	[CUE_CLICK] = {
@@ -112,12 +114,13 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.partial_count = 4,
 		.ratio = {0.5f, 0.795f, 1.07f, 1.15f},
 		.level = {1.0f, 0.30f, 0.15f, 0.10f},
-		.decay = {1.0f, 0.2f, 0.15f, 0.12f},
-		.length = 0.9f, .attack_s = 0.0015f,
-		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.067f,
-		.noise_level = 0.09f, .noise_centre = 1.0f, .noise_q = 0.7f,
-		.noise_rise_s = 0.001f, .noise_length = 0.08f,
-		.loudness_gain = 0.2577f,
+		.decay = {1.0f, 0.18f, 0.13f, 0.1f},
+		.length = 1.3f, .attack_s = 0.0015f,
+		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.067f, .glide_max_s = 0.03f,
+		.lowest_hz = 55.0f,
+		.noise_level = 0.04f, .noise_centre = 1.0f, .noise_q = 0.7f,
+		.noise_rise_s = 0.001f, .noise_length = 0.07f,
+		.loudness_gain = 0.2150f,
 	},
 	/* bowl modes, each a doublet whose halves beat slowly */
 	[CUE_SINGING_BOWL] = {
@@ -185,12 +188,16 @@ small_sincos(float x, float* c, float* s)
 	     (1.0f - x2 * (1.0f / 132.0f))))));
 }
 
-/* Lowers the whole sound by octaves until its first partial fits under the
- * band limit, so that no pitch at any rate leaves a sound silent. */
+/* Raises the pitch so that the first partial is not under the recipe's
+ * lowest (under it a partial is felt more than heard, and less than a
+ * cycle fits in 20 ms: its peaks stand out), and lowers the whole sound by
+ * octaves until its first partial fits under the band limit, so that no
+ * pitch at any rate leaves a sound silent. */
 static double
 fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
 {
 	const double first = r->partial_count ? r->ratio[0] : 1.0;
+	pitch_hz = fmax(pitch_hz, r->lowest_hz / first);
 	const double glide = r->glide_from > 0.0f ? fmax(r->glide_from, r->glide_to) : 1.0;
 	while (pitch_hz * first * glide >= CUE_MAX_PARTIAL_FRACTION * rate &&
 	       pitch_hz > 1.0) {
@@ -225,8 +232,11 @@ setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
 	if (glides) {
 		s->gliding   = true;
 		s->glide_pos = 1.0f;
-		s->glide_pos_per_tick =
-		    (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (r->glide_time * t60_s * rate));
+		double time = r->glide_time * t60_s;
+		if (r->glide_max_s > 0.0f) {
+			time = fmin(time, r->glide_max_s);
+		}
+		s->glide_pos_per_tick = (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (time * rate));
 	}
 }
 
@@ -620,6 +630,23 @@ update_shortcut(CueVoice* v)
 	}
 }
 
+/* Each strike starts at a phase of its own, seed^2 times the golden ratio
+ * (of a turn): the engine gives one strike after another consecutive
+ * seeds, and both these phases and their differences from one strike to
+ * the next spread evenly over the turn.  Long strikes that overlap then
+ * add in power, not in phase, so their loudness does not hang on whether
+ * the pitch fits the strikes' spacing.  (The attack ramp keeps the onset
+ * smooth.)  Without libm: half the angle, within +-pi/2, then doubled. */
+static void
+strike_phase(CueStrike* s, uint32_t seed)
+{
+	const uint32_t turn = seed * seed * 2654435769u; /* 2^32 / golden ratio */
+	const float half = ((float)(turn >> 8) * (1.0f / 16777216.0f) - 0.5f) * (float)M_PI;
+	float c, sn;
+	small_sincos(half, &c, &sn);
+	cue_partials_turn(&s->partials, c * c - sn * sn, 2.0f * sn * c);
+}
+
 /* Sets up the new strike: a copy of the last one made, if it is the same
  * (a user sample's is started afresh: its sample may have changed). */
 static void
@@ -657,6 +684,7 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
 	strike_make(v, sound, pitch, decay, level);
 	v->now.rng = seed;
+	strike_phase(&v->now, seed);
 	if (v->now.on_grid && v->now.left != UINT32_MAX) {
 		v->now.bank = bank; /* no glide, no sample: it can ring there */
 	}
