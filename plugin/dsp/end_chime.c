@@ -14,8 +14,8 @@
 static const float cue_lufs = -18.5f;
 static const float hold_lufs = -21.5f;
 static const float drone_lufs = -15.5f;
-/* The chime's loudest 3 s at unit gain (with its pitch matched). */
-static const float chime_lufs = -30.1f;
+/* The chime's loudest 3 s at unit gain, at 220 Hz. */
+static const float chime_lufs = -26.4f;
 /* It stays this far under the session's loudest 3 s. */
 static const float ceiling_margin_db = 0.5f;
 
@@ -53,8 +53,10 @@ end_chime_gain(const Controls* c, float hz)
 	if (isfinite(ceiling) && lufs > ceiling) {
 		lufs = ceiling;
 	}
-	return powf(10.0f, (lufs - chime_lufs) / 20.0f) *
-	       cue_match_gain(END_CHIME_SOUND, hz, END_CHIME_DECAY_S);
+	/* the ear weighs its pitch as the cue tables do, relative to 220 Hz */
+	const float pitch = cue_match_gain(END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 0.5f) /
+	                    cue_match_gain(END_CHIME_SOUND, 220.0f, END_CHIME_DECAY_S, 0.5f);
+	return powf(10.0f, (lufs - chime_lufs) / 20.0f) * pitch;
 }
 
 void

@@ -66,6 +66,30 @@ engine_reset(Engine* e)
 	memset(&e->out, 0, sizeof(e->out));
 }
 
+/* Seconds between the cue's strikes, from the controls alone (so that a
+ * relocation finds the same): Hold strikes once a cycle, the others
+ * twice. */
+static float
+strike_spacing_s(const Engine* e)
+{
+	const Controls* c = &e->ctl;
+	const double breath_s = c->breath_in + c->breath_hold_in + c->breath_out + c->breath_hold_out;
+	const double rate_hz = c->gaze_per_breath > 0.0f ? c->gaze_per_breath / breath_s
+	                       : c->gaze_sync > 0.5f     ? e->tempo_bpm / 60.0 / c->gaze_beats
+	                                                 : c->gaze_rate;
+	const double per_cycle = (int)c->gaze_mode == GAZE_HOLD ? 1.0 : 2.0;
+	return (float)(1.0 / (per_cycle * rate_hz));
+}
+
+/* The cue's loudness match, when a control or the tempo moves. */
+static void
+update_cue_match(Engine* e)
+{
+	const Controls* c = &e->ctl;
+	e->cue_match = cue_match_gain((CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay,
+	                              strike_spacing_s(e));
+}
+
 void
 engine_set_controls(Engine* e, const Controls* c)
 {
@@ -75,11 +99,8 @@ engine_set_controls(Engine* e, const Controls* c)
 	if (e->steered && c->gaze_target != e->steer_control) {
 		e->steered = false; /* the control moved: it leads again */
 	}
-	if (c->cue_sound != e->ctl.cue_sound || c->cue_decay != e->ctl.cue_decay ||
-	    c->cue_pitch != e->ctl.cue_pitch) {
-		e->cue_match = cue_match_gain((CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay);
-	}
 	e->ctl = *c;
+	update_cue_match(e);
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
@@ -110,7 +131,7 @@ update_tone(Engine* e)
 		t->s = sin(w);
 		t->step_cycles = t->hz / e->rate * GRID_FRAMES;
 		/* the ear weighs pitches as for the struck sine */
-		t->level = SWEEP_TONE_GAIN * cue_match_gain(CUE_SOFT_SINE, t->hz, 0.4f);
+		t->level = SWEEP_TONE_GAIN * cue_match_gain(CUE_SOFT_SINE, t->hz, 0.4f, 0.5f);
 	}
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
@@ -190,8 +211,18 @@ grid_update(Engine* e)
 	update_tone(e);
 }
 
+/* A strike's seed (its noise and its phase): the session's seed and the
+ * frame it falls on, so that every strike has its own (Hold strikes many
+ * times in one pass) and a relocation finds the same. */
+static uint32_t
+strike_seed(const Engine* e, int64_t frame)
+{
+	return (uint32_t)e->ctl.seed * 7919u + (uint32_t)frame * 2654435761u;
+}
+
+/* A cue strike at session frame `frame`. */
 static void
-strike_cue(Engine* e, int side)
+strike_cue(Engine* e, int side, int64_t frame)
 {
 	const Controls* c = &e->ctl;
 	if (tone_mode(e)) {
@@ -213,7 +244,7 @@ strike_cue(Engine* e, int side)
 	pv->place = spatial_placement(e->rate, (float)side * e->width, e->speakers);
 	cue_voice_trigger(&pv->voice, pv->follows_gaze ? &e->gaze_bank : NULL,
 	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, e->cue_match,
-	                  (uint32_t)c->seed * 7919u + e->gaze.passes);
+	                  strike_seed(e, frame));
 }
 
 static void
@@ -474,7 +505,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		if (k == 0) {
 			if (ev.type == GAZE_EVENT_TAP) {
 				log_tap(e, e->frame + at, ev.side);
-				strike_cue(e, ev.side);
+				strike_cue(e, ev.side, e->frame + at);
 			}
 			continue;
 		}
@@ -556,6 +587,7 @@ engine_set_tempo(Engine* e, double bpm)
 	}
 	e->tempo_bpm = bpm;
 	e->params_moved = true;
+	update_cue_match(e);
 	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
 		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
 	}

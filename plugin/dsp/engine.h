@@ -96,7 +96,7 @@ typedef struct {
 	/* smoothed on the grid; [0] at the start of the step, [1] at its end */
 	float     cue_gain[2];
 	float     cue_gain_goal, master_gain_goal; /* the level controls as gains */
-	float     cue_match; /* cue_match_gain of the cue sound, decay and pitch */
+	float     cue_match; /* cue_match_gain of the cue controls and the tempo */
 	float     layer_gain[2];  /* session fades */
 	float     master_gain[2];
 	float     width;
