@@ -15,9 +15,9 @@
 
 #define RATE      48000.0
 #define BLOCK     480u /* 10 ms */
-#define LENGTH_S  30.0 /* session_len 0.5 min */
-#define FADE_S    10.0
-#define CHIME_S   12.0 /* rendered after the end */
+#define LENGTH_S  15.0 /* session_len 0.25 min */
+#define FADE_S    5.0
+#define CHIME_S   8.0  /* rendered after the end */
 #define BIN       48u  /* 1 ms envelope bins */
 #define RISE_BINS 250u /* the attack is looked for in the first 250 ms */
 
