@@ -16,6 +16,7 @@
  *     folded. */
 #undef NDEBUG
 #include "engine.h"
+#include "spectra.h"
 
 #include <assert.h>
 #include <math.h>
@@ -23,40 +24,6 @@
 #include <stdlib.h>
 
 static Engine engine;
-
-static void
-fft(double* re, double* im, uint32_t n)
-{
-	for (uint32_t i = 1, j = 0; i < n; ++i) {
-		uint32_t bit = n >> 1;
-		for (; j & bit; bit >>= 1) {
-			j ^= bit;
-		}
-		j ^= bit;
-		if (i < j) {
-			double t = re[i];
-			re[i] = re[j];
-			re[j] = t;
-			t = im[i];
-			im[i] = im[j];
-			im[j] = t;
-		}
-	}
-	for (uint32_t len = 2; len <= n; len <<= 1) {
-		const double w = -2.0 * M_PI / len;
-		for (uint32_t i = 0; i < n; i += len) {
-			for (uint32_t k = 0; k < len / 2; ++k) {
-				const double c = cos(w * k), s = sin(w * k);
-				const uint32_t a = i + k, b = i + k + len / 2;
-				const double xr = re[b] * c - im[b] * s, xi = re[b] * s + im[b] * c;
-				re[b] = re[a] - xr;
-				im[b] = im[a] - xi;
-				re[a] += xr;
-				im[a] += xi;
-			}
-		}
-	}
-}
 
 /* Power spectrum (n/2 bins) of n frames of the left channel from 1.5 s. */
 static double*

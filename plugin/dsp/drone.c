@@ -6,50 +6,70 @@
 #include <math.h>
 #include <string.h>
 
-/* How each timbre colours the harmonics.  Amplitude of harmonic h is
- * base(h) * tilt^(h-1), where tilt opens from dark to bright with the
- * brightness and the breath; gain is the calibrated loudness match
+/* How each timbre colours the harmonics.  A note's fundamental has
+ * amplitude 1 and its overtones (harmonics 2..) the timbre's shape, scaled
+ * together so that harmonics 2-8 hold `overtones` dB against the
+ * fundamental: from overtones_dark to overtones_bright as the tone opens
+ * with the brightness and the breath, the timbres 7 dB apart.  The shape
+ * of harmonic h is h^-slope, `even` for the even ones, weighted by vowel
+ * formants for the Choir.  gain is the calibrated loudness match
  * (tests/test_drone_loudness.c). */
 typedef struct {
 	uint32_t harmonics;
-	float    tilt_dark, tilt_bright;
+	float    overtones_dark, overtones_bright; /* dB of harmonics 2-8 re the fundamental */
 	float    even;       /* level of even harmonics against odd ones */
-	float    slope;      /* base(h) = h^-slope */
+	float    slope;      /* shape(h) = h^-slope */
 	bool     formants;   /* weighted by vowel formants */
 	bool     chorus;     /* slow detune of each note */
 	float    gain;
 } TimbreRecipe;
 
 static const TimbreRecipe timbres[DRONE_TIMBRE_COUNT] = {
-	[DRONE_PURE] = {.harmonics = 1, .tilt_dark = 0.0f, .tilt_bright = 0.0f, .even = 1.0f,
-	                .gain = 1.0f},
-	[DRONE_WARM] = {.harmonics = 8, .tilt_dark = 0.15f, .tilt_bright = 0.55f, .even = 1.0f,
-	                .slope = 1.0f, .gain = 1.0f},
-	[DRONE_REED] = {.harmonics = 12, .tilt_dark = 0.35f, .tilt_bright = 0.8f, .even = 0.3f,
-	                .slope = 1.0f, .gain = 1.0f},
-	[DRONE_CHOIR] = {.harmonics = 12, .tilt_dark = 0.6f, .tilt_bright = 0.95f, .even = 1.0f,
-	                 .slope = 0.5f, .formants = true, .chorus = true, .gain = 0.95f},
+	[DRONE_PURE] = {.harmonics = 6, .overtones_dark = -30.0f, .overtones_bright = -14.0f,
+	                .even = 1.0f, .slope = 1.0f, .gain = 0.987f},
+	[DRONE_WARM] = {.harmonics = 8, .overtones_dark = -23.0f, .overtones_bright = -7.0f,
+	                .even = 1.0f, .slope = 1.0f, .gain = 0.962f},
+	[DRONE_REED] = {.harmonics = 12, .overtones_dark = -16.0f, .overtones_bright = 0.0f,
+	                .even = 0.3f, .slope = 0.5f, .gain = 0.911f},
+	[DRONE_CHOIR] = {.harmonics = 12, .overtones_dark = -9.0f, .overtones_bright = 7.0f,
+	                 .even = 1.0f, .slope = 0.3f, .formants = true, .chorus = true, .gain = 0.892f},
 	[DRONE_OCEAN] = {.harmonics = 0, .gain = 4.2f},
 };
+
+/* Small speakers play little below 150 Hz: a low note keeps its pitch on
+ * them through its overtones.  Partials are weighted by a gentle
+ * second-order high-pass at support_hz, and the overtones of a note below
+ * lift_hz rise by lift_db_first per octave for the first octave down, then
+ * by lift_db_after per octave (tests/test_drone_tone.c: a 150 Hz high-pass
+ * costs at most 6 LU at any root). */
+static const float support_hz = 140.0f;
+static const float lift_hz = 180.0f, lift_db_first = 16.0f, lift_db_after = 2.0f;
 
 typedef struct {
 	uint32_t notes;
 	float    ratio[DRONE_NOTES];
+	float    weight[DRONE_NOTES]; /* the root leads; upper notes sit a little below it */
 } VoicingRecipe;
 
-/* Just intervals: a drone has time to beat, so tempered thirds would. */
-static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
-	[DRONE_SINGLE] = {1, {1.0f}},
-	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}},
-	[DRONE_FIFTH] = {2, {1.0f, 1.5f}},
-	[DRONE_TANPURA] = {3, {1.0f, 1.5f, 2.0f}},
-	[DRONE_MAJOR] = {3, {1.0f, 1.25f, 1.5f}},
-	[DRONE_MINOR] = {3, {1.0f, 1.2f, 1.5f}},
-	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}},
-};
-
 /* The root leads; upper notes sit a little below it. */
-static const float note_weight[DRONE_NOTES] = {1.0f, 0.8f, 0.7f};
+#define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
+/* The third of Major and Minor is softer (tests/test_drone_tone.c). */
+#define THIRD_WEIGHT 0.3f
+
+/* Just intervals: a drone has time to beat, so tempered thirds would.
+ * The thirds of Major and Minor are spread two octaves up (the 17th, where
+ * the major third is the root's own fifth harmonic): a close third beats
+ * against the root at a quarter or a fifth of its pitch (27.5 and 22 Hz at
+ * 110 Hz), the roughest range. */
+static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
+	[DRONE_SINGLE] = {1, {1.0f}, NOTE_WEIGHTS},
+	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}, NOTE_WEIGHTS},
+	[DRONE_FIFTH] = {2, {1.0f, 1.5f}, NOTE_WEIGHTS},
+	[DRONE_TANPURA] = {3, {1.0f, 1.5f, 2.0f}, NOTE_WEIGHTS},
+	[DRONE_MAJOR] = {3, {1.0f, 1.5f, 5.0f}, {1.0f, 0.8f, THIRD_WEIGHT}},
+	[DRONE_MINOR] = {3, {1.0f, 1.5f, 4.8f}, {1.0f, 0.8f, THIRD_WEIGHT}},
+	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}, NOTE_WEIGHTS},
+};
 
 /* Lane placement, -1 left .. +1 right.  Note n's harmonic h sits in lane
  * (h - 1 + note_lane[n]) % 4: the root's fundamental in the centre, the
@@ -119,6 +139,13 @@ drone_init(Drone* d, double rate)
 	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
 	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
+	const double floor_a = exp(-2.0 * M_PI * DRONE_OCEAN_FLOOR_HZ / rate);
+	d->high_pass.weight_sum = 0.0f;
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		d->high_pass.weight[k] = (float)((1.0 - floor_a) * pow(floor_a, DRONE_NOISE_BLOCK - 1 - k));
+		d->high_pass.weight_sum += d->high_pass.weight[k];
+	}
+	d->high_pass.decay = (float)pow(floor_a, DRONE_NOISE_BLOCK);
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		const float angle = (float)M_PI * 0.25f * (1.0f + lane_pan[l]); /* equal power */
 		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {
@@ -180,6 +207,7 @@ drone_reset(Drone* d, uint32_t seed)
 	d->noise_seed = seed ^ 0xD20E5EEDu;
 	memset(d->low_pass, 0, sizeof(d->low_pass));
 	build_low_pass(d, 0.0f);
+	memset(d->high_pass.low, 0, sizeof(d->high_pass.low));
 	d->noise_gain[0] = d->noise_gain[1] = 0.0f;
 	d->gain[0] = d->gain[1] = 0.0f;
 	d->level = 0.0f;
@@ -216,25 +244,46 @@ band_limit(const Drone* d, float hz)
 	return x <= 0.0f ? 0.0f : x >= 1.0f ? 1.0f : x * x * (3.0f - 2.0f * x);
 }
 
-/* The fixed colour of every slot: the timbre, its formants, the gentle
- * high corner and the band limit.  Only when the pitch or timbre moves. */
+/* The small-speaker lift of a note's overtones at fundamental f1, in dB. */
+static float
+overtone_lift_db(float f1)
+{
+	const float octaves = f1 < lift_hz ? log2f(lift_hz / f1) : 0.0f;
+	return octaves < 1.0f ? lift_db_first * octaves
+	                      : lift_db_first + lift_db_after * (octaves - 1.0f);
+}
+
+/* The fixed colour of every slot: the timbre's shape of the overtones,
+ * normalised over harmonics 2-8 and lifted for a low note, the
+ * small-speaker weighting, the gentle high corner and the band limit.  The
+ * brightness and the breath scale the overtones against the fundamental
+ * (update_amplitudes).  Only when the pitch or timbre moves. */
 static void
 update_shape(Drone* d)
 {
 	const TimbreRecipe* t = &timbres[d->p.timbre];
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		DroneNote* note = &d->note[n];
+		const float f1 = d->root_hz * d->ratio[n];
+		float raw[DRONE_HARMONICS], power = 0.0f;
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			const uint32_t h = note->harmonic[j];
-			const float hz = d->root_hz * d->ratio[n] * (float)h;
 			float w = 0.0f;
 			if (h <= t->harmonics && d->ratio[n] > 0.0f) {
-				w = powf((float)h, -t->slope) * ((h & 1u) ? 1.0f : t->even);
-				w *= t->formants ? formant_weight(hz) : 1.0f;
-				const float x = hz / soft_corner_hz;
-				w *= band_limit(d, hz) / (1.0f + x * x);
+				w = h == 1 ? 1.0f : powf((float)h, -t->slope) * ((h & 1u) ? 1.0f : t->even);
+				w *= t->formants ? formant_weight(f1 * (float)h) / formant_weight(f1) : 1.0f;
 			}
-			note->shape[j] = w;
+			raw[j] = w;
+			power += h >= 2 && h <= 8 ? w * w : 0.0f;
+		}
+		const float lift = power > 0.0f ? db_to_gain(overtone_lift_db(f1)) / sqrtf(power) : 0.0f;
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			const uint32_t h = note->harmonic[j];
+			const float hz = f1 * (float)h;
+			const float corner = hz / soft_corner_hz, support = support_hz / hz;
+			const float weight = band_limit(d, hz) / (1.0f + corner * corner) /
+			                     sqrtf(1.0f + support * support * support * support);
+			note->shape[j] = raw[j] * (h == 1 ? 1.0f : lift) * weight;
 		}
 	}
 	d->shape_dirty = false;
@@ -434,7 +483,7 @@ note_norm(const VoicingRecipe* v)
 {
 	float power = 0.0f;
 	for (uint32_t n = 0; n < v->notes; ++n) {
-		power += note_weight[n] * note_weight[n];
+		power += v->weight[n] * v->weight[n];
 	}
 	return 1.0f / sqrtf(power);
 }
@@ -486,7 +535,7 @@ update_notes(Drone* d, int64_t frame)
 			d->note_gain[n] = 0.0f;
 			retune = true;
 		}
-		const float goal = d->ratio[n] == want && want > 0.0f ? note_weight[n] * norm : 0.0f;
+		const float goal = d->ratio[n] == want && want > 0.0f ? v->weight[n] * norm : 0.0f;
 		d->note_gain[n] = smooth_step(d->note_gain[n], goal, d->smooth_tone);
 		settled = settled && d->ratio[n] == want && d->note_gain[n] == goal;
 	}
@@ -516,6 +565,16 @@ tick_lfo(Drone* d, uint32_t n)
 	const Phasor now = d->lfo[n];
 	d->lfo[n] = phasor_renormalise(phasor_mul(now, d->lfo_turn[n]));
 	d->chorus_delta[n] = chorus_gain(d, n) * (now.re - d->lfo[n].re);
+}
+
+/* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
+static float
+exp2_small(float x)
+{
+	const int whole = (int)x;
+	const float f = x - (float)whole;
+	const float frac = 1.0f + f * (0.6951786f + f * (0.2261487f + f * 0.0786727f));
+	return (float)(1u << whole) * frac;
 }
 
 /* How open the tone is, 0..1: the brightness at the top of the inhale,
@@ -552,19 +611,13 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 {
 	const TimbreRecipe* t = &timbres[d->p.timbre];
 	DroneNote* note = &d->note[n];
-	const float tilt = t->tilt_dark + (t->tilt_bright - t->tilt_dark) * openness(d, breath);
-	/* tilt^(h - 1) by slot: the first quad's, then each quad four
-	 * harmonics up */
-	float tilt_pow[DRONE_LANES + 1], colour[DRONE_HARMONICS];
-	tilt_pow[0] = 1.0f;
-	for (uint32_t h = 1; h <= DRONE_LANES; ++h) {
-		tilt_pow[h] = tilt_pow[h - 1] * tilt;
-	}
-	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-		colour[l] = tilt_pow[note->harmonic[l] - 1];
-	}
-	for (uint32_t j = DRONE_LANES; j < DRONE_HARMONICS; ++j) {
-		colour[j] = colour[j - DRONE_LANES] * tilt_pow[DRONE_LANES];
+	/* the overtones' gain against the fundamental: 2^(dB / 6.02),
+	 * brought into exp2_small's range */
+	const float db = t->overtones_dark + (t->overtones_bright - t->overtones_dark) * openness(d, breath);
+	const float overtones = exp2_small(db * (1.0f / 6.0206f) + 6.0f) * (1.0f / 64.0f);
+	float colour[DRONE_HARMONICS];
+	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+		colour[j] = note->harmonic[j] == 1 ? 1.0f : overtones;
 	}
 	float u[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
@@ -650,16 +703,6 @@ update_quads_on(Drone* d, uint32_t n)
 		--count;
 	}
 	d->quads_on = count;
-}
-
-/* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
-static float
-exp2_small(float x)
-{
-	const int whole = (int)x;
-	const float f = x - (float)whole;
-	const float frac = 1.0f + f * (0.6951786f + f * (0.2261487f + f * 0.0786727f));
-	return (float)(1u << whole) * frac;
 }
 
 /* The Ocean's low-passes for coefficient c, a block at a time
@@ -893,7 +936,7 @@ drone_seek(Drone* d, const DroneParams* p, int64_t frame)
 		d->ratio[n] = n < v->notes ? v->ratio[n] : 0.0f;
 	}
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-		d->note_gain[n] = d->ratio[n] > 0.0f ? note_weight[n] * note_norm(v) : 0.0f;
+		d->note_gain[n] = d->ratio[n] > 0.0f ? v->weight[n] * note_norm(v) : 0.0f;
 	}
 	retune_notes(d, frame);
 	update_shape(d);

@@ -102,6 +102,21 @@ typedef struct {
 	float y1_decay; /* a^BLOCK: what is left of its state */
 } DroneLowPassBlock;
 
+/* The Ocean's high-pass against infrasound (its noise is flat down to
+ * 0 Hz): two one-pole low-passes at DRONE_OCEAN_FLOOR_HZ in a row, each
+ * taking away from its input what lies below, as it stood at the noise
+ * block's start.  The low-passes move on a block at a time by the block's
+ * weighted sum; within a block they would move by 0.65 % a frame (at
+ * 48 kHz), so the two first-order high-passes cost a subtraction a frame
+ * (tests/test_drone_tone.c measures what is left below 20 Hz). */
+#define DRONE_OCEAN_FLOOR_HZ 50.0
+typedef struct {
+	_Alignas(32) float weight[DRONE_NOISE_BLOCK]; /* frame k of a block: c a^(BLOCK - 1 - k) */
+	float decay;      /* a^BLOCK: what is left of the state after a block */
+	float weight_sum; /* of weight: 1 - decay */
+	float low[2][2]; /* [stage][left, right]: what each stage takes away */
+} DroneHighPass;
+
 /* A note's partials, by slot j = 0..11: the note's quad j / 4, lane
  * j % 4. */
 typedef struct {
@@ -166,6 +181,7 @@ typedef struct {
 	DroneLowPass low_pass[2];      /* left, right */
 	float        low_pass_coef;    /* that low_pass_block is built for */
 	DroneLowPassBlock low_pass_block;
+	DroneHighPass high_pass;
 	float        noise_gain[2];  /* grid start, end, with the swell */
 
 	/* level: [0] at the start of the grid step, [1] at its end */

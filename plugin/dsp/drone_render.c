@@ -184,10 +184,10 @@ low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_NOISE
 	*out = sum;
 }
 
-/* Two noises, shared and apart, give a wide but not split sea.  A block
- * is computed whole, its frames kept as the chunk asks, and the state
- * moved on when the block is done, so a frame's value does not depend
- * on the chunking. */
+/* Two noises, shared and apart, give a wide but not split sea, without
+ * infrasound (DroneHighPass).  A block is computed whole, its frames kept
+ * as the chunk asks, and the state moved on when the block is done, so a
+ * frame's value does not depend on the chunking. */
 SIMD_CLONES static void
 render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at)
 {
@@ -196,8 +196,11 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 	memcpy(&state, d->noise_rng, sizeof(state));
 	float y1[2] = {d->low_pass[0].y1, d->low_pass[1].y1};
 	float y2[2] = {d->low_pass[0].y2, d->low_pass[1].y2};
-	Quad y1_weight;
+	Quad y1_weight, floor_weight;
 	floats8_load(&y1_weight, b->y1_weight);
+	DroneHighPass* hp = &d->high_pass;
+	floats8_load(&floor_weight, hp->weight);
+	float(*floor)[2] = hp->low;
 	const float* ng = d->noise_gain;
 	const float dg = (ng[1] - ng[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
@@ -221,15 +224,26 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		low_pass_block(&low_l, b, in[0], y1[0], y2[0]);
 		low_pass_block(&low_r, b, in[1], y1[1], y2[1]);
 		const Quad gain = ng[0] + dg * ((float)(grid_at + i - first) + iota);
-		const Quad out_l = low_l * gain, out_r = low_r * gain;
+		const Quad out_l = (low_l - (floor[0][0] + floor[1][0])) * gain;
+		const Quad out_r = (low_r - (floor[0][1] + floor[1][1])) * gain;
 		add_frames(left + i, right + i, &out_l, &out_r, 1, first, len);
 		if (first + len == DRONE_NOISE_BLOCK) {
-			/* the first stage's ends, both channels: (l, r) in lanes 0, 1 */
-			Quad w_l = in_l * y1_weight, w_r = in_r * y1_weight, pairs, quads;
-			pair_sums(&pairs, &w_l, &w_r);
-			pair_sums(&quads, &pairs, &pairs);
+			/* the first low-pass's ends and the high-pass's weighted sums,
+			 * both channels: (l, r) in lanes 0, 1 and 2, 3 */
+			const Quad w_l = in_l * y1_weight, w_r = in_r * y1_weight;
+			const Quad f_l = low_l * floor_weight, f_r = low_r * floor_weight;
+			Quad ends, sums, quads;
+			pair_sums(&ends, &w_l, &w_r);
+			pair_sums(&sums, &f_l, &f_r);
+			pair_sums(&quads, &ends, &sums);
 			for (uint32_t c = 0; c < 2; ++c) {
 				y1[c] = b->y1_decay * y1[c] + (quads[c] + quads[4 + c]);
+				/* the second stage's input is the first's output: the
+				 * block's sum less what the first took, weighted */
+				const float sum = quads[2 + c] + quads[6 + c];
+				const float first_low = floor[0][c];
+				floor[0][c] = hp->decay * first_low + sum;
+				floor[1][c] = hp->decay * floor[1][c] + (sum - first_low * hp->weight_sum);
 			}
 			y2[0] = low_l[DRONE_NOISE_BLOCK - 1];
 			y2[1] = low_r[DRONE_NOISE_BLOCK - 1];
