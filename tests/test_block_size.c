@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* Through lilv: a 30 s session gives the same samples (within 1e-6)
  * whatever the host's block size: one with control changes at odd frames,
- * and the heaviest setting of bench_plugin (strikes ringing together in a
- * bank, moving with a fast gaze, over the busiest drone and chimes). */
+ * the heaviest setting of bench_plugin (strikes ringing together in a
+ * bank, moving with a fast gaze, over the busiest drone and chimes), and a
+ * session that ends, with its end chime, between blocks. */
 #include "plugin_test.h"
 
 #include <math.h>
@@ -55,6 +56,9 @@ static const Session sessions[] = {
       {"drone_bright", 100.0f}, {"breath_bright", 100.0f}, {"chime_mode", 1.0f},
       {"breath_in", 0.5f}, {"breath_out", 0.5f}, {NULL, 0.0f}},
      false},
+    /* the session ends (and the end chime is struck) mid-block and
+     * mid-grid step, 15.006 s in */
+    {"the end chime", {{"session_len", 0.2501f}, {"fade_out", 5.0f}, {NULL, 0.0f}}, false},
 };
 
 static Stereo

@@ -421,7 +421,9 @@ test_adds_and_stops(void)
 
 	cue_voice_trigger(&v, NULL, CUE_BELL, 330.0f, 0.4f, 1.0f, 1);
 	cue_voice_render(&v, buf, 256, 0);
-	CHECK(buf[0] == 1.0f && buf[255] != 1.0f, "render does not add onto the buffer");
+	/* a strike starts at any phase, from silence through its attack */
+	CHECK(fabsf(buf[0] - 1.0f) < 1e-3f && buf[255] != 1.0f,
+	      "render does not add onto the buffer");
 	cue_voice_stop(&v);
 	CHECK(!cue_voice_active(&v), "still active after stop");
 	memset(buf, 0, sizeof(buf));

@@ -1,18 +1,25 @@
 /* SPDX-License-Identifier: ISC */
 /* Calibration aid for the cue sounds: integrated loudness (EBU R128) of each
  * sound struck every 0.5 s alternating left/right, the peak of one strike,
- * and the gain that would match the soft sine.  With --bench, the cost of a
- * voice in ns per sample.
+ * and the gain that would match the soft sine (the recipes' loudness_gain,
+ * at the defaults).  With --table and --spacing-table, the tables of
+ * plugin/dsp/cue_match.c over its grids, at 48 kHz.  With --bench, the cost
+ * of a voice in ns per sample.
  *
  *   cue_loudness [rate] [pitch_hz] [decay_s]
+ *   cue_loudness --table > plugin/dsp/cue_match_table.h
+ *   cue_loudness --spacing-table > plugin/dsp/cue_spacing_table.h
  *   cue_loudness --bench [rate]
  *
  * Built by hand, e.g.
  *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_partials.c plugin/dsp/cue_voice.c \
- *      plugin/dsp/cue_sample.c tools/cue_loudness.c -lebur128 -lm -o cue_loudness
+ *      plugin/dsp/cue_sample.c plugin/dsp/cue_match.c tools/cue_loudness.c \
+ *      -lebur128 -lm -o cue_loudness
  */
-#define _POSIX_C_SOURCE 199309L
+#define _DEFAULT_SOURCE /* clock_gettime, M_PI */
+#include "cue_match.h"
 #include "cue_voice.h"
+#include "engine.h" /* CUE_VOICES */
 
 #include <ebur128.h>
 #include <math.h>
@@ -29,17 +36,20 @@ enum { BLOCK = 256 };
 
 enum { PEAK_SEEDS = 16 };
 
-/* Loudness of 20 s of strikes every 0.5 s, alternating left and right. */
+/* Loudness of 20 s (or 5 strikes) of strikes every `every_s`, alternating
+ * left and right, each in the next of the engine's CUE_VOICES voices (long
+ * ones overlap). */
 static double
-alternating_loudness(CueSound sound, double rate, float pitch, float decay)
+alternating_loudness(CueSound sound, double rate, float pitch, float decay, double every_s)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
-	CueVoice       voices[2];
-	cue_voice_init(&voices[0], rate);
-	cue_voice_init(&voices[1], rate);
-	const size_t strike_every = (size_t)(0.5 * rate);
-	const size_t total        = (size_t)(20.0 * rate);
-	float        mono[2][BLOCK], frames[2 * BLOCK];
+	CueVoice       voices[CUE_VOICES];
+	for (int v = 0; v < CUE_VOICES; ++v) {
+		cue_voice_init(&voices[v], rate);
+	}
+	const size_t strike_every = (size_t)(every_s * rate);
+	const size_t total        = (size_t)(fmax(20.0, 5.0 * every_s) * rate);
+	float        mono[CUE_VOICES][BLOCK], frames[2 * BLOCK];
 	size_t       strikes = 0;
 	for (size_t t = 0; t < total; t += BLOCK) {
 		memset(mono, 0, sizeof(mono));
@@ -49,7 +59,7 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 			const size_t now  = t + done;
 			const size_t next = (now / strike_every + 1) * strike_every;
 			if (now % strike_every == 0) {
-				cue_voice_trigger(&voices[strikes % 2], NULL, sound, pitch, decay, 1.0f,
+				cue_voice_trigger(&voices[strikes % CUE_VOICES], NULL, sound, pitch, decay, 1.0f,
 				                  (uint32_t)strikes + 1);
 				++strikes;
 			}
@@ -57,14 +67,16 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay)
 			if (m > BLOCK - done) {
 				m = BLOCK - done;
 			}
-			for (int c = 0; c < 2; ++c) {
-				cue_voice_render(&voices[c], &mono[c][done], (uint32_t)m, now % CUE_TICK);
+			for (int v = 0; v < CUE_VOICES; ++v) {
+				cue_voice_render(&voices[v], &mono[v][done], (uint32_t)m, now % CUE_TICK);
 			}
 			done += m;
 		}
-		for (size_t i = 0; i < BLOCK; ++i) {
-			frames[2 * i]     = mono[0][i];
-			frames[2 * i + 1] = mono[1][i];
+		memset(frames, 0, sizeof(frames));
+		for (int v = 0; v < CUE_VOICES; ++v) { /* even voices left, odd right */
+			for (size_t i = 0; i < BLOCK; ++i) {
+				frames[2 * i + v % 2] += mono[v][i];
+			}
 		}
 		ebur128_add_frames_float(meter, frames, BLOCK);
 	}
@@ -139,9 +151,86 @@ bench(double rate)
 	}
 }
 
+/* Strikes twice and once a second: Alternate and Hold at 1 Hz. */
+static const double table_spacings_s[] = {0.5, 1.0};
+enum { TABLE_SPACINGS = sizeof(table_spacings_s) / sizeof(table_spacings_s[0]) };
+
+/* The dB that bring a sound to the soft sine at 330 Hz, 0.4 s, 0.5 s
+ * apart (loudness ref), beyond what the spacing table gives: the mean over
+ * table_spacings_s. */
+static double
+match_db(double ref, CueSound sound, double rate, float pitch, float decay)
+{
+	double sum = 0.0;
+	for (int k = 0; k < TABLE_SPACINGS; ++k) {
+		const double every = table_spacings_s[k];
+		sum += ref - alternating_loudness(sound, rate, pitch, decay, every) -
+		       cue_match_spacing_db((float)cue_voice_ring_s(sound, decay), (float)every);
+	}
+	return sum / TABLE_SPACINGS;
+}
+
+/* The table of cue_match.c, as C initialisers (made after the spacing
+ * table, which it builds on). */
+static void
+table(void)
+{
+	const double rate = 48000.0;
+	const double ref  = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, 0.4f, 0.5);
+	printf("/* SPDX-License-Identifier: ISC */\n"
+	       "/* Made by tools/cue_loudness.c --table: dB per sound, decay (rows,\n"
+	       " * cue_match_decay_s) and pitch (columns, cue_match_pitch_hz). */\n");
+	for (int s = 0; s < CUE_USER_SAMPLE; ++s) {
+		printf("[%d] = { /* %s */\n", s, sound_names[s]);
+		for (int d = 0; d < CUE_MATCH_DECAYS; ++d) {
+			printf("\t{");
+			for (int p = 0; p < CUE_MATCH_PITCHES; ++p) {
+				printf("%s%.2ff", p ? ", " : "",
+				       match_db(ref, (CueSound)s, rate, cue_match_pitch_hz[p],
+				                cue_match_decay_s[d]));
+			}
+			printf("},\n");
+		}
+		printf("},\n");
+		fflush(stdout);
+	}
+}
+
+/* The spacing table of cue_match.c: the dB that bring the soft sine at
+ * 330 Hz struck every spacing to its loudness struck every 0.5 s, per
+ * ring time (the sine's decay). */
+static void
+spacing_table(void)
+{
+	const double rate = 48000.0;
+	printf("/* SPDX-License-Identifier: ISC */\n"
+	       "/* Made by tools/cue_loudness.c --spacing-table: dB per ring time (rows,\n"
+	       " * cue_match_ring_s) and spacing (columns, cue_match_spacing_s). */\n");
+	for (int d = 0; d < CUE_MATCH_RINGS; ++d) {
+		const float  decay = cue_match_ring_s[d];
+		const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay, 0.5);
+		printf("\t{");
+		for (int g = 0; g < CUE_MATCH_SPACINGS; ++g) {
+			const double lufs = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay,
+			                                         cue_match_spacing_s[g]);
+			printf("%s%.2ff", g ? ", " : "", ref - lufs);
+		}
+		printf("},\n");
+		fflush(stdout);
+	}
+}
+
 int
 main(int argc, char** argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--table")) {
+		table();
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--spacing-table")) {
+		spacing_table();
+		return 0;
+	}
 	if (argc > 1 && !strcmp(argv[1], "--bench")) {
 		bench(argc > 2 ? atof(argv[2]) : 48000.0);
 		return 0;
@@ -149,10 +238,10 @@ main(int argc, char** argv)
 	const double rate  = argc > 1 ? atof(argv[1]) : 48000.0;
 	const float  pitch = argc > 2 ? (float)atof(argv[2]) : 330.0f;
 	const float  decay = argc > 3 ? (float)atof(argv[3]) : 0.4f;
-	const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, pitch, decay);
+	const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, pitch, decay, 0.5);
 	printf("rate %g Hz, pitch %g Hz, decay %g s\n", rate, (double)pitch, (double)decay);
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
-		const double lufs = alternating_loudness((CueSound)s, rate, pitch, decay);
+		const double lufs = alternating_loudness((CueSound)s, rate, pitch, decay, 0.5);
 		printf("%-12s %7.2f LUFS  %+5.2f LU  peak %.3f  gain x%.4f\n",
 		       sound_names[s], lufs, lufs - ref,
 		       (double)single_peak((CueSound)s, rate, pitch, decay),

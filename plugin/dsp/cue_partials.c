@@ -63,6 +63,18 @@ cue_partials_start(CuePartials* p, double amplitude, double omega, double radius
 }
 
 void
+cue_partials_turn(CuePartials* p, float c, float s)
+{
+	for (uint32_t k = 0; k < p->count; ++k) {
+		for (int j = 0; j < CUE_LANES; ++j) {
+			const float re = p->lane_re[k][j], im = p->lane_im[k][j];
+			p->lane_re[k][j] = re * c - im * s;
+			p->lane_im[k][j] = re * s + im * c;
+		}
+	}
+}
+
+void
 cue_partials_align(CuePartials* p, uint32_t lead)
 {
 	for (uint32_t k = 0; k < p->count; ++k) {

@@ -44,6 +44,10 @@ typedef struct {
 void cue_partials_start(CuePartials* p, double amplitude, double omega, double radius,
                         double floor);
 
+/* Turns every partial's phase by the angle whose cosine and sine are c
+ * and s. */
+void cue_partials_turn(CuePartials* p, float c, float s);
+
 /* Readies started partials to be computed from `lead` (< CUE_TICK)
  * samples before their start: the lanes hold the rotation extrapolated
  * back, so that ticks can fall on the caller's grid (the samples before

@@ -44,6 +44,8 @@ typedef struct {
 	float    glide_from; /* pitch factor at the onset (0: no glide) */
 	float    glide_to;   /* pitch factor it settles at */
 	float    glide_time; /* time constant, fraction of t60 */
+	float    glide_max_s; /* and at most this long (0: no limit) */
+	float    lowest_hz;   /* the first partial never lower (0: no limit) */
 	float    noise_level;
 	float    noise_centre; /* band-pass centre, times the pitch */
 	float    noise_q;
@@ -54,7 +56,11 @@ typedef struct {
 } CueRecipe;
 
 /* loudness_gain is calibrated with tools/cue_loudness.c: struck every 0.5 s
- * at 330 Hz, decay 0.4 s, all measure -27.9 LUFS at gain 1 (EBU R128). */
+ * at 330 Hz, decay 0.4 s, all measure -27.9 LUFS at gain 1 (EBU R128);
+ * cue_match.c carries the match over every decay and pitch.  The sharp
+ * sounds keep their knock in short upper partials and noise, but their
+ * first partial rings about as long as the soft sine: at the same loudness
+ * none is over 1 dB louder than the soft sine in any 20 ms. */
 static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	[CUE_SOFT_SINE] = {
 		.partial_count = 1,
@@ -81,39 +87,40 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.length = 1.2f, .attack_s = 0.0015f,
 		.loudness_gain = 0.1942f,
 	},
-	/* a few short inharmonic modes plus a knock of noise */
+	/* a knock of short inharmonic modes and noise over the first mode */
 	[CUE_WOODBLOCK] = {
 		.partial_count = 4,
 		.ratio = {1.0f, 1.58f, 2.32f, 3.73f},
-		.level = {1.0f, 0.40f, 0.25f, 0.12f},
-		.decay = {1.0f, 0.7f, 0.5f, 0.35f},
-		.length = 0.3f, .attack_s = 0.0008f,
+		.level = {1.0f, 0.30f, 0.18f, 0.09f},
+		.decay = {1.0f, 0.175f, 0.125f, 0.083f},
+		.length = 1.2f, .attack_s = 0.0008f,
 		.noise_level = 0.25f, .noise_centre = 4.0f, .noise_q = 1.5f,
-		.noise_rise_s = 0.0003f, .noise_length = 0.15f,
-		.loudness_gain = 0.416f,
+		.noise_rise_s = 0.0003f, .noise_length = 0.0375f,
+		.loudness_gain = 0.2148f,
 	},
-	/* a brief high ping with a breath of noise: a tick, not an impulse */
+	/* a tick of noise and a short overtone on a high ping: not an impulse */
 	[CUE_CLICK] = {
 		.partial_count = 2,
 		.ratio = {4.0f, 6.3f},
-		.level = {1.0f, 0.4f},
-		.decay = {1.0f, 0.7f},
-		.length = 0.15f, .attack_s = 0.0006f,
-		.noise_level = 0.3f, .noise_centre = 5.0f, .noise_q = 1.0f,
-		.noise_rise_s = 0.0003f, .noise_length = 0.6f,
-		.loudness_gain = 0.5392f,
+		.level = {1.0f, 0.3f},
+		.decay = {1.0f, 0.1f},
+		.length = 1.0f, .attack_s = 0.0006f,
+		.noise_level = 0.12f, .noise_centre = 5.0f, .noise_q = 1.0f,
+		.noise_rise_s = 0.0003f, .noise_length = 0.09f,
+		.loudness_gain = 0.2119f,
 	},
 	/* membrane modes an octave under the pitch, dropping slightly */
 	[CUE_SOFT_DRUM] = {
 		.partial_count = 4,
 		.ratio = {0.5f, 0.795f, 1.07f, 1.15f},
 		.level = {1.0f, 0.30f, 0.15f, 0.10f},
-		.decay = {1.0f, 0.6f, 0.45f, 0.4f},
-		.length = 0.5f, .attack_s = 0.0015f,
-		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.12f,
-		.noise_level = 0.09f, .noise_centre = 1.0f, .noise_q = 0.7f,
-		.noise_rise_s = 0.001f, .noise_length = 0.2f,
-		.loudness_gain = 0.3447f,
+		.decay = {1.0f, 0.18f, 0.13f, 0.1f},
+		.length = 1.3f, .attack_s = 0.0015f,
+		.glide_from = 1.2f, .glide_to = 1.0f, .glide_time = 0.067f, .glide_max_s = 0.03f,
+		.lowest_hz = 55.0f,
+		.noise_level = 0.04f, .noise_centre = 1.0f, .noise_q = 0.7f,
+		.noise_rise_s = 0.001f, .noise_length = 0.07f,
+		.loudness_gain = 0.2150f,
 	},
 	/* bowl modes, each a doublet whose halves beat slowly */
 	[CUE_SINGING_BOWL] = {
@@ -131,17 +138,17 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.ratio = {2.0f, 4.0f},
 		.level = {1.0f, 0.08f},
 		.decay = {1.0f, 0.5f},
-		.length = 0.35f, .attack_s = 0.001f,
-		.glide_from = 1.0f, .glide_to = 1.6f, .glide_time = 0.25f,
-		.loudness_gain = 0.4114f,
+		.length = 0.9f, .attack_s = 0.001f,
+		.glide_from = 1.0f, .glide_to = 1.6f, .glide_time = 0.1f,
+		.loudness_gain = 0.2488f,
 	},
 	/* band-passed noise that swells and fades */
 	[CUE_BREATH_PUFF] = {
 		.partial_count = 0,
 		.length = 1.0f, .attack_s = 0.005f,
 		.noise_level = 1.0f, .noise_centre = 2.5f, .noise_q = 0.7f,
-		.noise_rise = 0.1f, .noise_length = 1.0f,
-		.loudness_gain = 0.3797f,
+		.noise_rise_s = 0.01f, .noise_rise = 0.1f, .noise_length = 1.0f,
+		.loudness_gain = 0.3796f,
 	},
 };
 
@@ -181,12 +188,16 @@ small_sincos(float x, float* c, float* s)
 	     (1.0f - x2 * (1.0f / 132.0f))))));
 }
 
-/* Lowers the whole sound by octaves until its first partial fits under the
- * band limit, so that no pitch at any rate leaves a sound silent. */
+/* Raises the pitch so that the first partial is not under the recipe's
+ * lowest (under it a partial is felt more than heard, and less than a
+ * cycle fits in 20 ms: its peaks stand out), and lowers the whole sound by
+ * octaves until its first partial fits under the band limit, so that no
+ * pitch at any rate leaves a sound silent. */
 static double
 fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
 {
 	const double first = r->partial_count ? r->ratio[0] : 1.0;
+	pitch_hz = fmax(pitch_hz, r->lowest_hz / first);
 	const double glide = r->glide_from > 0.0f ? fmax(r->glide_from, r->glide_to) : 1.0;
 	while (pitch_hz * first * glide >= CUE_MAX_PARTIAL_FRACTION * rate &&
 	       pitch_hz > 1.0) {
@@ -221,8 +232,11 @@ setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
 	if (glides) {
 		s->gliding   = true;
 		s->glide_pos = 1.0f;
-		s->glide_pos_per_tick =
-		    (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (r->glide_time * t60_s * rate));
+		double time = r->glide_time * t60_s;
+		if (r->glide_max_s > 0.0f) {
+			time = fmin(time, r->glide_max_s);
+		}
+		s->glide_pos_per_tick = (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (time * rate));
 	}
 }
 
@@ -616,6 +630,23 @@ update_shortcut(CueVoice* v)
 	}
 }
 
+/* Each strike starts at a phase of its own, seed^2 times the golden ratio
+ * (of a turn): the engine gives one strike after another consecutive
+ * seeds, and both these phases and their differences from one strike to
+ * the next spread evenly over the turn.  Long strikes that overlap then
+ * add in power, not in phase, so their loudness does not hang on whether
+ * the pitch fits the strikes' spacing.  (The attack ramp keeps the onset
+ * smooth.)  Without libm: half the angle, within +-pi/2, then doubled. */
+static void
+strike_phase(CueStrike* s, uint32_t seed)
+{
+	const uint32_t turn = seed * seed * 2654435769u; /* 2^32 / golden ratio */
+	const float half = ((float)(turn >> 8) * (1.0f / 16777216.0f) - 0.5f) * (float)M_PI;
+	float c, sn;
+	small_sincos(half, &c, &sn);
+	cue_partials_turn(&s->partials, c * c - sn * sn, 2.0f * sn * c);
+}
+
 /* Sets up the new strike: a copy of the last one made, if it is the same
  * (a user sample's is started afresh: its sample may have changed). */
 static void
@@ -653,6 +684,7 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
 	strike_make(v, sound, pitch, decay, level);
 	v->now.rng = seed;
+	strike_phase(&v->now, seed);
 	if (v->now.on_grid && v->now.left != UINT32_MAX) {
 		v->now.bank = bank; /* no glide, no sample: it can ring there */
 	}

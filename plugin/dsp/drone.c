@@ -138,7 +138,10 @@ drone_init(Drone* d, double rate)
 	d->rate = rate;
 	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
-	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.05 * rate)); /* per tick */
+	/* per tick, in 25 ms: a root that jumps octaves moves the overtones'
+	 * small-speaker lift by many dB, and amplitudes that lagged the pitch
+	 * (at 50 ms) stood out over the quieter Sweep tone (test_clicks) */
+	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.025 * rate));
 	const double floor_a = exp(-2.0 * M_PI * DRONE_OCEAN_FLOOR_HZ / rate);
 	d->high_pass.weight_sum = 0.0f;
 	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 #include "engine.h"
+#include "cue_match.h"
 #include "engine_parts.h"
 #include "layers.h"
 #include "session.h"
@@ -9,8 +10,9 @@
 #include <string.h>
 
 /* A steady tone is far louder than struck cues at the same level: this
- * brings the Sweep tone to the loudness of soft-sine taps at 1 Hz. */
-#define SWEEP_TONE_GAIN 0.25f
+ * brings the Sweep tone at 330 Hz to the loudness of the soft sine's taps
+ * at the defaults (Alternate, 1 Hz, 0.4 s; tests/test_cue_loudness.c). */
+#define SWEEP_TONE_GAIN 0.0624f
 
 /* The Sweep tone's phasor is set from session time this often. */
 #define TONE_ANCHOR_FRAMES (64 * GRID_FRAMES)
@@ -64,6 +66,30 @@ engine_reset(Engine* e)
 	memset(&e->out, 0, sizeof(e->out));
 }
 
+/* Seconds between the cue's strikes, from the controls alone (so that a
+ * relocation finds the same): Hold strikes once a cycle, the others
+ * twice. */
+static float
+strike_spacing_s(const Engine* e)
+{
+	const Controls* c = &e->ctl;
+	const double breath_s = c->breath_in + c->breath_hold_in + c->breath_out + c->breath_hold_out;
+	const double rate_hz = c->gaze_per_breath > 0.0f ? c->gaze_per_breath / breath_s
+	                       : c->gaze_sync > 0.5f     ? e->tempo_bpm / 60.0 / c->gaze_beats
+	                                                 : c->gaze_rate;
+	const double per_cycle = (int)c->gaze_mode == GAZE_HOLD ? 1.0 : 2.0;
+	return (float)(1.0 / (per_cycle * rate_hz));
+}
+
+/* The cue's loudness match, when a control or the tempo moves. */
+static void
+update_cue_match(Engine* e)
+{
+	const Controls* c = &e->ctl;
+	e->cue_match = cue_match_gain((CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay,
+	                              strike_spacing_s(e));
+}
+
 void
 engine_set_controls(Engine* e, const Controls* c)
 {
@@ -74,6 +100,7 @@ engine_set_controls(Engine* e, const Controls* c)
 		e->steered = false; /* the control moved: it leads again */
 	}
 	e->ctl = *c;
+	update_cue_match(e);
 	/* levels in dB become gains once a block, not on every grid step */
 	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
 	e->master_gain_goal = db_to_gain(c->level);
@@ -103,6 +130,8 @@ update_tone(Engine* e)
 		t->c = cos(w);
 		t->s = sin(w);
 		t->step_cycles = t->hz / e->rate * GRID_FRAMES;
+		/* the ear weighs pitches as for the struck sine */
+		t->level = SWEEP_TONE_GAIN * cue_match_gain(CUE_SOFT_SINE, t->hz, 0.4f, 0.5f);
 	}
 	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
@@ -182,8 +211,18 @@ grid_update(Engine* e)
 	update_tone(e);
 }
 
+/* A strike's seed (its noise and its phase): the session's seed and the
+ * frame it falls on, so that every strike has its own (Hold strikes many
+ * times in one pass) and a relocation finds the same. */
+static uint32_t
+strike_seed(const Engine* e, int64_t frame)
+{
+	return (uint32_t)e->ctl.seed * 7919u + (uint32_t)frame * 2654435761u;
+}
+
+/* A cue strike at session frame `frame`. */
 static void
-strike_cue(Engine* e, int side)
+strike_cue(Engine* e, int side, int64_t frame)
 {
 	const Controls* c = &e->ctl;
 	if (tone_mode(e)) {
@@ -204,16 +243,16 @@ strike_cue(Engine* e, int side)
 	pv->follows_gaze = mode == GAZE_SWEEP || mode == GAZE_FOLLOW;
 	pv->place = spatial_placement(e->rate, (float)side * e->width, e->speakers);
 	cue_voice_trigger(&pv->voice, pv->follows_gaze ? &e->gaze_bank : NULL,
-	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, 1.0f,
-	                  (uint32_t)c->seed * 7919u + e->gaze.passes);
+	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, e->cue_match,
+	                  strike_seed(e, frame));
 }
 
 static void
 strike_end_chime(Engine* e)
 {
-	float hz = 2.0f * e->ctl.drone_root;
-	hz = hz < 110.0f ? 110.0f : hz > 440.0f ? 440.0f : hz;
-	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S, 1.0f, 1u);
+	const float hz = end_chime_hz(&e->ctl);
+	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S,
+	                  end_chime_gain(&e->ctl, hz), 1u);
 }
 
 /* A stage of the breath begins now: its chime, and the locked gaze is
@@ -312,11 +351,12 @@ render_tone(Engine* e, uint32_t n, uint32_t grid_at)
 		return;
 	}
 	double re = t->re, im = t->im;
+	const float level = t->level;
 	for (uint32_t i = 0; i < n; ++i) {
 		const double next = re * t->c - im * t->s;
 		im = re * t->s + im * t->c;
 		re = next;
-		e->scratch[i] = (float)im * SWEEP_TONE_GAIN;
+		e->scratch[i] = (float)im * level;
 	}
 	t->re = re;
 	t->im = im;
@@ -465,7 +505,7 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		if (k == 0) {
 			if (ev.type == GAZE_EVENT_TAP) {
 				log_tap(e, e->frame + at, ev.side);
-				strike_cue(e, ev.side);
+				strike_cue(e, ev.side, e->frame + at);
 			}
 			continue;
 		}
@@ -484,12 +524,12 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 
 	const float* chime = NULL;
 	if (cue_voice_active(&e->end_chime)) {
+		/* from the frame it was struck on, which may lie inside the chunk */
+		const int64_t since = e->frame - e->end_chimed_at;
+		const uint32_t from = since < 0 ? (uint32_t)-since : 0;
 		memset(e->scratch, 0, n * sizeof(float));
-		cue_voice_render(&e->end_chime, e->scratch, n, grid_at);
-		const float g = e->cue_gain_goal * (float)M_SQRT1_2;
-		for (uint32_t i = 0; i < n; ++i) {
-			e->scratch[i] *= g;
-		}
+		cue_voice_render(&e->end_chime, e->scratch + from, n - from, grid_at + from);
+		end_chime_swell(e->scratch + from, n - from, since + from, e->rate);
 		chime = e->scratch;
 	}
 	const int32_t largest = take_output(mix[0], mix[1], chimes_take(&e->chimes), left, right,
@@ -547,6 +587,7 @@ engine_set_tempo(Engine* e, double bpm)
 	}
 	e->tempo_bpm = bpm;
 	e->params_moved = true;
+	update_cue_match(e);
 	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
 		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
 	}

@@ -31,13 +31,13 @@ typedef struct {
 	bool      follows_gaze; /* moves with the gaze, or stays where struck */
 } PlacedVoice;
 
-/* The continuous tone of Sweep and Follow with the soft sine. */
 /* A cue tap: the session frame it falls on, and its side. */
 typedef struct {
 	int64_t frame;
 	int     side;
 } EngineTap;
 
+/* The continuous tone of Sweep and Follow with the soft sine. */
 typedef struct {
 	double cycles;   /* phase at the grid point, anchored to session time */
 	double re, im;   /* unit phasor */
@@ -47,6 +47,7 @@ typedef struct {
 	float  turned_hz; /* the pitch c and s were made for */
 	bool   sounding;  /* at the last grid point */
 	float  gain[2];  /* at the start and end of the grid step */
+	float  level;    /* as loud as the struck soft sine at the defaults */
 } SweepTone;
 
 /* Where what moves with the gaze sounds at a grid point: the position
@@ -95,6 +96,7 @@ typedef struct {
 	/* smoothed on the grid; [0] at the start of the step, [1] at its end */
 	float     cue_gain[2];
 	float     cue_gain_goal, master_gain_goal; /* the level controls as gains */
+	float     cue_match; /* cue_match_gain of the cue controls and the tempo */
 	float     layer_gain[2];  /* session fades */
 	float     master_gain[2];
 	float     width;

@@ -6,12 +6,9 @@
 #ifndef SOMASCAPE_ENGINE_PARTS_H
 #define SOMASCAPE_ENGINE_PARTS_H
 
+#include "end_chime.h"
 #include "engine.h"
 #include "session.h"
-
-/* The bowl that ends a session. */
-#define END_CHIME_SOUND   CUE_SINGING_BOWL
-#define END_CHIME_DECAY_S 3.0f
 
 GazeParams    engine_gaze_params(const Engine* e);
 BreathParams  engine_breath_params(const Engine* e);
