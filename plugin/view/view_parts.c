@@ -146,3 +146,17 @@ view_text(cairo_t* cr, const char* text, double x, double y, double size, int al
 	/* show_text leaves a current point, which the next arc would join. */
 	cairo_new_path(cr);
 }
+
+void
+view_draw_panel(cairo_t* cr, const ViewLayout* l, double width, double height,
+                const ViewState* s)
+{
+	cairo_new_path(cr); /* the caller's path is not ours to join */
+	cairo_set_source_rgb(cr, VIEW_BACKGROUND);
+	cairo_rectangle(cr, 0.0, 0.0, width, height);
+	cairo_fill(cr);
+	view_draw_field(cr, l, s);
+	view_draw_target(cr, l, s);
+	static const double breath_rgb[3] = {VIEW_BREATH};
+	view_draw_breath(cr, l, s, false, breath_rgb);
+}

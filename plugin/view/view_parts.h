@@ -28,6 +28,11 @@ void view_draw_field(cairo_t* cr, const ViewLayout* l, const ViewState* s);
 void view_draw_breath(cairo_t* cr, const ViewLayout* l, const ViewState* s, bool outline_only,
                       const double rgb[3]);
 
+/* What the window and the strip share: their background, the field with
+ * the target on it, and the breathing disc. */
+void view_draw_panel(cairo_t* cr, const ViewLayout* l, double width, double height,
+                     const ViewState* s);
+
 /* Text of the given height, its centre, left or right edge at x
  * (align -1 left, 0 centre, +1 right), its middle at y. */
 void view_text(cairo_t* cr, const char* text, double x, double y, double size, int align);

@@ -86,16 +86,7 @@ view_draw_window(cairo_t* cr, double width, double height, const ViewState* s)
 {
 	const ViewLayout l = view_window_layout(width, height, &s->look);
 	cairo_save(cr);
-	cairo_new_path(cr); /* the caller's path is not ours to join */
-	cairo_set_source_rgb(cr, VIEW_BACKGROUND);
-	cairo_rectangle(cr, 0.0, 0.0, width, height);
-	cairo_fill(cr);
-
-	view_draw_field(cr, &l, s);
-	view_draw_target(cr, &l, s);
-
-	static const double breath_rgb[3] = {VIEW_BREATH};
-	view_draw_breath(cr, &l, s, false, breath_rgb);
+	view_draw_panel(cr, &l, width, height, s);
 	if (l.breath_r_max > 0.0) {
 		char seconds[32];
 		const double size = l.breath_r_max * 0.13;
