@@ -6,6 +6,7 @@
  * 20 ms to come within 1 dB of its peak); and chime_level governs it (6 dB
  * less of it is 6 dB less loud) below that ceiling. */
 #undef NDEBUG
+#include "check.h"
 #include "engine.h"
 
 #include <assert.h>
@@ -22,18 +23,6 @@
 #define RISE_BINS 250u /* the attack is looked for in the first 250 ms */
 
 static Engine engine;
-static int failures = 0;
-
-#define CHECK(cond, ...)                                         \
-	do {                                                         \
-		if (!(cond)) {                                           \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                        \
-			fputc('\n', stderr);                                 \
-			++failures;                                          \
-		}                                                        \
-	} while (0)
-
 typedef struct {
 	double session; /* loudest 3 s before the fade-out, LUFS */
 	double chime;   /* loudest 3 s after the end */
@@ -127,18 +116,18 @@ main(void)
 		c.cue_decay = cases[k].decay;
 		const EndMeasure m = measure_end(&c);
 		printf("%-18s %10.2f %10.2f %6.1fms\n", cases[k].name, m.session, m.chime, m.rise_ms);
-		CHECK(m.chime <= m.session + 0.05, "%s: the end chime %.2f LUFS, the session %.2f",
+		EXPECT(m.chime <= m.session + 0.05, "%s: the end chime %.2f LUFS, the session %.2f",
 		      cases[k].name, m.chime, m.session);
-		CHECK(m.rise_ms >= 20.0, "%s: the end chime rises in %.1f ms", cases[k].name,
+		EXPECT(m.rise_ms >= 20.0, "%s: the end chime rises in %.1f ms", cases[k].name,
 		      m.rise_ms);
 	}
 	/* chime_level governs it under the ceiling */
 	Controls quiet = session(2, -12, -18, -36), louder = session(2, -12, -18, -30);
 	const double q = measure_end(&quiet).chime, l = measure_end(&louder).chime;
 	printf("chime_level -36 dB: %.2f LUFS, -30 dB: %.2f LUFS\n", q, l);
-	CHECK(fabs((l - q) - 6.0) <= 0.5, "chime_level 6 dB up: the chime %.2f LU up", l - q);
-	if (failures) {
-		fprintf(stderr, "%d failure(s)\n", failures);
+	EXPECT(fabs((l - q) - 6.0) <= 0.5, "chime_level 6 dB up: the chime %.2f LU up", l - q);
+	if (expect_failures) {
+		fprintf(stderr, "%d failure(s)\n", expect_failures);
 		return 1;
 	}
 	return 0;
