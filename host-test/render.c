@@ -85,6 +85,22 @@ write_captions(const RenderPlan* plan, CueSheet* cues)
 	}
 }
 
+/* The caption of the prompt sounding at `frame` (the latest begun), or
+ * NULL: what the video writes while the teacher speaks. */
+static const char*
+caption_at(const RenderPlan* plan, int64_t frame)
+{
+	const VoiceClip* latest = NULL;
+	for (size_t i = 0; i < plan->n_voices; ++i) {
+		const VoiceClip* c = &plan->voices[i];
+		if (c->caption && c->start <= frame && frame < c->start + c->length &&
+		    (!latest || c->start >= latest->start)) {
+			latest = c;
+		}
+	}
+	return latest ? latest->caption : NULL;
+}
+
 /* The voice mix of the plan, if it has clips; their captions to the cue
  * sheet.  False with the reason in err. */
 static bool
@@ -181,7 +197,7 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		}
 		frame += n;
 		if (video && video_out_next_frame(video) == frame &&
-		    !video_out_picture(video, err, err_size)) {
+		    !video_out_picture(video, caption_at(plan, frame - 1), err, err_size)) {
 			ok = false;
 			break;
 		}

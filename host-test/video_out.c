@@ -193,10 +193,11 @@ video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t
 }
 
 bool
-video_out_picture(VideoOut* video, char* err, size_t err_size)
+video_out_picture(VideoOut* video, const char* caption, char* err, size_t err_size)
 {
 	ViewState now;
 	video_watch_read(&video->watch, &now);
+	now.caption = caption;
 	video_frame_draw(&video->picture, &now);
 	++video->pictures;
 	const YuvFrame* yuv = video->picture.yuv;

@@ -39,8 +39,10 @@ void video_out_limit(VideoOut* video, TruePeakLimiter* limiter);
 bool video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t n,
                      float gain, char* err, size_t err_size);
 
-/* The picture due now, from the outputs as they are. */
-bool video_out_picture(VideoOut* video, char* err, size_t err_size);
+/* The picture due now, from the outputs as they are; `caption` (a voice
+ * prompt's, or NULL) is written in place of the one the outputs imply
+ * when the look shows captions. */
+bool video_out_picture(VideoOut* video, const char* caption, char* err, size_t err_size);
 
 /* Sends the rest of the audio, waits for ffmpeg to finish, renames the
  * file into place and frees the sink; false (the file removed) if anything

@@ -169,6 +169,25 @@ check "rendering twice gives the same audio" cmp -s run1/s.flac run2/s.flac
 check "... the same cue sheet" cmp -s run1/s.vtt run2/s.vtt
 check "... and the same plot" cmp -s run1/s.png run2/s.png
 
+# --- the video writes a prompt's caption while it sounds (2 s from 1 s: the
+# pictures at 30 fps from 30 to 89), and only then: the caption band of each
+# picture against the same session's without the prompt (PSNR under 42 dB
+# where the text differs; the encoder's noise alone stays near 50 and over)
+printf '0:01 voice "tone.wav" "Breathe with me"\n0:04 end\n' > captioned.txt
+printf '0:04 end\n' > uncaptioned.txt
+for kind in captioned uncaptioned; do
+	render --rate 8000 --script $kind.txt --video-size 320x180 --fps 30 \
+		--video-look captions=on --video $kind.mkv
+done
+band="crop=iw:ih/5:0:ih*4/5"
+ffmpeg -nostdin -v error -i captioned.mkv -i uncaptioned.mkv \
+	-lavfi "[0:v]$band[a];[1:v]$band[b];[a][b]psnr=stats_file=band.psnr" -f null -
+differ=$(awk '{for (i = 1; i <= NF; ++i) if ($i ~ /^psnr_avg:/) {
+		split($i, v, ":"); if (v[2] != "inf" && v[2] + 0 < 42) {if (!n++) first = NR - 1; last = NR - 1}}}
+	END {print n + 0, first, last}' band.psnr)
+check "the video's pictures with the prompt's caption: $differ (count, first, last; want 60 30 89)" \
+	[ "$differ" = "60 30 89" ]
+
 # --- --loudness measures the final mix, voice included: a loud voice over
 # a quiet session still lands on the target
 "$VP" bursts loud.wav 48000 500 8 0 1
