@@ -176,6 +176,9 @@ send_pending(FfmpegChild* child)
 static bool
 queue_audio(FfmpegChild* child, const void* data, size_t size)
 {
+	if (size == 0) {
+		return true; /* nothing, and perhaps no queue yet to copy into */
+	}
 	if (child->pending_start > 0 &&
 	    child->pending_start + child->pending_len + size > child->pending_cap) {
 		memmove(child->pending, child->pending + child->pending_start, child->pending_len);

@@ -10,6 +10,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,8 @@
 
 /* Interleaved stereo frames gathered between writes to ffmpeg. */
 #define AUDIO_CHUNK_FRAMES 4096u
+/* How far the sound given to ffmpeg runs ahead of the pictures. */
+#define AUDIO_LEAD_S 1.5
 
 struct VideoOut {
 	VideoSpec        spec;
@@ -31,6 +34,13 @@ struct VideoOut {
 	float            audio[2 * AUDIO_CHUNK_FRAMES];
 	uint32_t         audio_frames;
 	TruePeakLimiter* limiter; /* --loudness's, its own copy, or NULL */
+	/* Pictures taken and not yet sent, a ring: each goes to ffmpeg once
+	 * the sound has run AUDIO_LEAD_S past it, since an audio encoder
+	 * takes whole frames (FLAC's are 0.58 s at 8 kHz) and ffmpeg stops
+	 * reading pictures until it has the sound to put beside them. */
+	ViewState*       waiting;
+	uint32_t         waiting_cap, waiting_first, waiting_count;
+	int64_t          audio_taken; /* frames */
 };
 
 /* ffmpeg's command line: raw yuv420p on stdin, raw float stereo on fd 3,
@@ -113,7 +123,9 @@ video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
 		return NULL;
 	}
 	close(fd);
-	if (!video_frame_init(&v->picture, spec->width, spec->height)) {
+	v->waiting_cap = (uint32_t)ceil(AUDIO_LEAD_S * spec->fps) + 2;
+	v->waiting = (ViewState*)calloc(v->waiting_cap, sizeof(ViewState));
+	if (!v->waiting || !video_frame_init(&v->picture, spec->width, spec->height)) {
 		snprintf(err, err_size, "out of memory for %dx%d pictures", spec->width, spec->height);
 		video_out_abort(v);
 		return NULL;
@@ -133,12 +145,18 @@ video_out_watch(VideoOut* video, Host* host)
 	video_watch_bind(&video->watch, host);
 }
 
+/* The frame of picture n's time: round(n * rate / fps), in whole numbers. */
+static int64_t
+picture_frame(const VideoOut* video, int64_t n)
+{
+	const int64_t fps = video->spec.fps;
+	return (2 * n * video->rate + fps) / (2 * fps);
+}
+
 int64_t
 video_out_next_frame(const VideoOut* video)
 {
-	/* round(n * rate / fps), in whole numbers, and the frame after it */
-	const int64_t fps = video->spec.fps;
-	return (2 * video->pictures * video->rate + fps) / (2 * fps) + 1;
+	return picture_frame(video, video->pictures) + 1;
 }
 
 void
@@ -189,20 +207,47 @@ video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t
 		out[0] = gain * left[i];
 		out[1] = gain * right[i];
 	}
+	video->audio_taken += n;
+	return true;
+}
+
+/* The waiting pictures whose sound has run far enough past them (all of
+ * them at the end), each after the sound up to now. */
+static bool
+send_waiting(VideoOut* v, bool all, char* err, size_t err_size)
+{
+	const int64_t lead = (int64_t)(AUDIO_LEAD_S * (double)v->rate);
+	while (v->waiting_count > 0) {
+		const int64_t n = v->pictures - v->waiting_count;
+		if (!all && v->waiting_count < v->waiting_cap &&
+		    picture_frame(v, n) + lead > v->audio_taken) {
+			break;
+		}
+		video_frame_draw(&v->picture, &v->waiting[v->waiting_first]);
+		v->waiting_first = (v->waiting_first + 1) % v->waiting_cap;
+		--v->waiting_count;
+		const YuvFrame* yuv = v->picture.yuv;
+		if (!flush_audio(v, err, err_size) ||
+		    !ffmpeg_write_video(&v->ffmpeg, yuv->data, yuv->size, err, err_size)) {
+			return false;
+		}
+	}
 	return true;
 }
 
 bool
 video_out_picture(VideoOut* video, const char* caption, char* err, size_t err_size)
 {
-	ViewState now;
-	video_watch_read(&video->watch, &now);
-	now.caption = caption;
-	video_frame_draw(&video->picture, &now);
+	if (video->waiting_count == video->waiting_cap && !send_waiting(video, false, err, err_size)) {
+		return false;
+	}
+	ViewState* now =
+	    &video->waiting[(video->waiting_first + video->waiting_count) % video->waiting_cap];
+	video_watch_read(&video->watch, now);
+	now->caption = caption;
+	++video->waiting_count;
 	++video->pictures;
-	const YuvFrame* yuv = video->picture.yuv;
-	return flush_audio(video, err, err_size) &&
-	       ffmpeg_write_video(&video->ffmpeg, yuv->data, yuv->size, err, err_size);
+	return send_waiting(video, false, err, err_size);
 }
 
 /* ffmpeg has closed the file: on the disk before it takes its name, as
@@ -225,6 +270,7 @@ bool
 video_out_commit(VideoOut* video, char* err, size_t err_size)
 {
 	const bool ok = flush_audio(video, err, err_size) && flush_limiter(video, err, err_size) &&
+	                send_waiting(video, true, err, err_size) &&
 	                ffmpeg_finish(&video->ffmpeg, err, err_size) &&
 	                make_durable(video->file.temp_path, video->spec.path, err, err_size) &&
 	                atomic_file_commit(&video->file, err, err_size);
@@ -239,6 +285,7 @@ video_out_abort(VideoOut* video)
 		ffmpeg_abort(&video->ffmpeg);
 		atomic_file_abort(&video->file);
 		video_frame_free(&video->picture);
+		free(video->waiting);
 		free(video);
 		/* what cairo and fontconfig keep for the process after the
 		 * captions' text, released as the plot does (leak checkers see

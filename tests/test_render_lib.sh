@@ -14,11 +14,28 @@ failures=0
 pass() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 
-# check WHAT COMMAND...: passes if the command succeeds.
+# check WHAT COMMAND...: passes if the command succeeds.  One command:
+# conditions joined by && go in `eval '...'` or a function, or the shell
+# runs all but the first outside the check, which then cannot fail on them.
 check() {
 	local what=$1
 	shift
 	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# check_memory WHAT SHORT_KIB LONG_KIB: the longer render's peak resident
+# set within 10 % of the shorter's.  Not compared under AddressSanitizer
+# (SOMASCAPE_SANITIZED=1), whose quarantine of freed memory grows with the
+# work done: there it is only printed.
+check_memory() {
+	local what=$1 short=$2 long=$3
+	if [ "${SOMASCAPE_SANITIZED:-0}" = 1 ]; then
+		echo "note $what: $long KiB peak against $short KiB, not compared under AddressSanitizer"
+		return
+	fi
+	check "$what: $long KiB peak against $short KiB (within 10 %)" eval \
+		'[ -n "$short" ] && [ -n "$long" ] && [ "$short" -gt 0 ] &&
+		 [ $((long * 10)) -le $((short * 11)) ] && [ $((long * 10)) -ge $((short * 9)) ]'
 }
 
 # render ARGS...: a quiet render that must succeed.

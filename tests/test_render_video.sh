@@ -40,7 +40,7 @@ for kind in mp4:h264:aac webm:vp9:opus mkv:h264:flac; do
 		    -of compact=nk=1:p=0 "c.$ext")
 		a=$(ffprobe -v error -select_streams a -show_entries stream=codec_name \
 		    -of compact=nk=1:p=0 "c.$ext")
-		check ".$ext: video $v, audio $a" [ "$v" = "$vcodec|yuv420p" ] && [ "$a" = "$acodec" ]
+		check ".$ext: video $v, audio $a" eval '[ "$v" = "$vcodec|yuv420p" ] && [ "$a" = "$acodec" ]'
 		# each stream's length: its duration, or (Matroska) its last packet's end
 		for stream in v a; do
 			d=$(ffprobe -v error -select_streams $stream -show_entries packet=pts_time,duration_time \
@@ -64,6 +64,13 @@ for ext in mp4 webm; do
 		fail ".$ext at 1 fps and 384 kHz: $(cat slow.err)"
 	fi
 done
+# The other way round: at 8 kHz a FLAC frame of sound is 0.58 s, and ffmpeg
+# takes no more pictures until it has it (it stalled the render once too).
+for try in 1 2 3; do
+	timeout 60 "$RENDER" "${QUIET[@]}" --rate 8000 "${SMALL[@]}" --duration 4s \
+		--video "flac$try.mkv" 2> flac.err || break
+done
+check ".mkv at 8 kHz, three times: $(cat flac.err)" [ -s flac3.mkv ]
 
 # faststart: the index (moov) right after the file type box, before the data
 ftyp=$(od -An -tu1 -N4 c.mp4 | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
@@ -74,8 +81,8 @@ check ".mp4: the box after ftyp is '$second' (moov: the index at the front)" [ "
 frames_md5() { ffmpeg -nostdin -v error -i "$1" -map 0:v -f framemd5 - | grep -v '^#'; }
 render "${QUIET[@]}" "${SMALL[@]}" --duration 5s --set gaze_mode=Sweep --video d1.mp4 &&
 	render "${QUIET[@]}" "${SMALL[@]}" --duration 5s --set gaze_mode=Sweep --video d2.mp4
-check "the same session twice: the same $(frames_md5 d1.mp4 | wc -l) pictures" \
-	[ -n "$(frames_md5 d1.mp4)" ] && [ "$(frames_md5 d1.mp4)" = "$(frames_md5 d2.mp4)" ]
+check "the same session twice: the same $(frames_md5 d1.mp4 | wc -l) pictures" eval \
+	'[ -n "$(frames_md5 d1.mp4)" ] && [ "$(frames_md5 d1.mp4)" = "$(frames_md5 d2.mp4)" ]'
 
 # --video-look is --set of the Display controls, and it changes the pictures.
 LOOK=shape=Ring,colour=Green,bright=100,ring=off,captions=on
@@ -84,9 +91,9 @@ render "${QUIET[@]}" "${SMALL[@]}" --duration 2s --video-look "$LOOK" --video lo
 		--set display_colour=Green --set display_bright=100 --set display_ring=0 \
 		--set display_captions=1 --video look2.mp4 &&
 	render "${QUIET[@]}" "${SMALL[@]}" --duration 2s --video look0.mp4
-check "--video-look $LOOK: as --set of its controls, unlike the default look" \
-	[ "$(frames_md5 look1.mp4)" = "$(frames_md5 look2.mp4)" ] && \
-	[ "$(frames_md5 look1.mp4)" != "$(frames_md5 look0.mp4)" ]
+check "--video-look $LOOK: as --set of its controls, unlike the default look" eval \
+	'[ "$(frames_md5 look1.mp4)" = "$(frames_md5 look2.mp4)" ] && \
+	[ "$(frames_md5 look1.mp4)" != "$(frames_md5 look0.mp4)" ]'
 
 # -o and --video from one render: the MKV's lossless audio is the WAV's.
 if render "${QUIET[@]}" "${SMALL[@]}" --duration 4s --set gaze_mode=Hold --bits 32f \
@@ -122,8 +129,7 @@ renderer_peak() {
 }
 short=$(renderer_peak --duration 1m --video m1.mkv)
 long=$(renderer_peak --duration 20m --video m20.mkv)
-check "20 min of pictures: $long KiB peak; 1 min: $short KiB (within 10 %)" \
-	[ -n "$short" ] && [ -n "$long" ] && [ "$short" -gt 0 ] && [ $((long * 10)) -le $((short * 11)) ]
+check_memory "20 min of pictures against 1 min" "$short" "$long"
 
 # Bad input: exit 2 before any work, exit 1 for failures; no file left.
 BASE=(--duration 3s "${SMALL[@]}")
@@ -164,9 +170,9 @@ sleep 2
 kill -INT $pid
 wait $pid
 status=$?
-check "interrupted: exit $status ($(cat int.err)), nothing left in out/, ffmpeg gone" \
-	[ $status -eq 1 ] && grep -q interrupted int.err && [ -z "$(ls -A out)" ] && \
-	! pgrep -f "out/\.i\.mp4\.tmp" > /dev/null
+check "interrupted: exit $status ($(cat int.err)), nothing left in out/, ffmpeg gone" eval \
+	'[ $status -eq 1 ] && grep -q interrupted int.err && [ -z "$(ls -A out)" ] && \
+	! pgrep -f "out/\.i\.mp4\.tmp" > /dev/null'
 for option in "--video FILE" "--video-size WxH" "--fps N" "--video-look LOOK"; do
 	check "--help lists $option" bash -c '"$0" --help | grep -q -- "$1"' "$RENDER" "$option"
 done
