@@ -408,26 +408,33 @@ ui_host_capture_rows(UiHost* ui, Window win, int y0, int rows)
 	if (!image) {
 		return NULL;
 	}
-	cairo_surface_t* surface =
-	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, attr.width, attr.height);
+	cairo_surface_t* surface = ui_host_image_surface(image);
+	XDestroyImage(image);
+	return surface;
+}
+
+cairo_surface_t*
+ui_host_image_surface(const XImage* image)
+{
+	const int width = image->width, height = image->height;
+	cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
 	uint8_t* data = cairo_image_surface_get_data(surface);
 	const int stride = cairo_image_surface_get_stride(surface);
 	const bool direct = image->bits_per_pixel == 32 && image->red_mask == 0xff0000 &&
 	                    image->green_mask == 0xff00 && image->blue_mask == 0xff &&
 	                    image->byte_order == LSBFirst;
-	for (int y = 0; y < attr.height; ++y) {
+	for (int y = 0; y < height; ++y) {
 		uint32_t* row = (uint32_t*)(data + (size_t)y * (size_t)stride);
 		if (direct) {
 			memcpy(row, image->data + (size_t)y * (size_t)image->bytes_per_line,
-			       (size_t)attr.width * 4u);
+			       (size_t)width * 4u);
 		} else {
-			for (int x = 0; x < attr.width; ++x) {
-				row[x] = (uint32_t)XGetPixel(image, x, y) & 0xffffffu;
+			for (int x = 0; x < width; ++x) {
+				row[x] = (uint32_t)XGetPixel((XImage*)image, x, y) & 0xffffffu;
 			}
 		}
 	}
 	cairo_surface_mark_dirty(surface);
-	XDestroyImage(image);
 	return surface;
 }
 

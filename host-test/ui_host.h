@@ -70,6 +70,9 @@ bool ui_host_written(const UiHost* ui, uint32_t port, float* value);
 cairo_surface_t* ui_host_capture(UiHost* ui, Window win);
 cairo_surface_t* ui_host_capture_rows(UiHost* ui, Window win, int y, int height);
 
+/* An X image's pixels as an RGB24 surface (the caller destroys both). */
+cairo_surface_t* ui_host_image_surface(const XImage* image);
+
 /* A click (press and release) or a drag of button 1 on the window, at
  * pixel positions, through XTEST-free synthetic events. */
 void ui_host_press(UiHost* ui, int x, int y);

@@ -5,6 +5,7 @@
  * that the target moves (the plugin plays, and the host passes what it
  * says on to the window).  For the real-host tests.
  *   screen_colours SECONDS OUT.png   (0: found and moving, 1: not) */
+#include "ui_host.h"
 #include "ui_pixels.h"
 #include "view.h"
 
@@ -29,17 +30,7 @@ grab_screen(Display* dpy)
 	if (!image) {
 		return NULL;
 	}
-	cairo_surface_t* surface =
-	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, attr.width, attr.height);
-	uint8_t* data = cairo_image_surface_get_data(surface);
-	const int stride = cairo_image_surface_get_stride(surface);
-	for (int y = 0; y < attr.height; ++y) {
-		uint32_t* row = (uint32_t*)(data + (size_t)y * (size_t)stride);
-		for (int x = 0; x < attr.width; ++x) {
-			row[x] = (uint32_t)XGetPixel(image, x, y) & 0xffffffu;
-		}
-	}
-	cairo_surface_mark_dirty(surface);
+	cairo_surface_t* surface = ui_host_image_surface(image);
 	XDestroyImage(image);
 	return surface;
 }
