@@ -84,7 +84,7 @@ build_args(FfmpegArgs* a, const VideoSpec* spec, unsigned rate, const char* temp
 	    "-color_primaries", "bt709", "-color_trc", "bt709", (const char*)NULL);
 	switch (spec->container) {
 	case VIDEO_MP4:
-		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-b:a",
+		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-aac_coder", "fast", "-b:a",
 		    "192k", "-movflags", "+faststart", "-f", "mp4", (const char*)NULL);
 		break;
 	case VIDEO_WEBM:
