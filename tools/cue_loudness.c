@@ -13,7 +13,8 @@
  *
  * Built by hand, e.g.
  *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_partials.c plugin/dsp/cue_voice.c \
- *      plugin/dsp/cue_sample.c plugin/dsp/cue_match.c tools/cue_loudness.c \
+ *      plugin/dsp/cue_sample.c plugin/dsp/cue_match.c plugin/dsp/cue_onset.c \
+ *      plugin/dsp/highpass.c tools/cue_loudness.c \
  *      -lebur128 -lm -o cue_loudness
  */
 #define _DEFAULT_SOURCE /* clock_gettime, M_PI */
@@ -38,14 +39,16 @@ enum { PEAK_SEEDS = 16 };
 
 /* Loudness of 20 s (or 5 strikes) of strikes every `every_s`, alternating
  * left and right, each in the next of the engine's CUE_VOICES voices (long
- * ones overlap). */
+ * ones overlap), through the engine's high-pass when they reach low. */
 static double
 alternating_loudness(CueSound sound, double rate, float pitch, float decay, double every_s)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
 	CueVoice       voices[CUE_VOICES];
+	HighPass       highpass[CUE_VOICES];
 	for (int v = 0; v < CUE_VOICES; ++v) {
 		cue_voice_init(&voices[v], rate);
+		highpass_init(&highpass[v], CUE_HIGHPASS_HZ, rate);
 	}
 	const size_t strike_every = (size_t)(every_s * rate);
 	const size_t total        = (size_t)(fmax(20.0, 5.0 * every_s) * rate);
@@ -71,6 +74,11 @@ alternating_loudness(CueSound sound, double rate, float pitch, float decay, doub
 				cue_voice_render(&voices[v], &mono[v][done], (uint32_t)m, now % CUE_TICK);
 			}
 			done += m;
+		}
+		if (cue_voice_lowest_hz(&voices[0]) < CUE_LOW_HZ) {
+			for (int v = 0; v < CUE_VOICES; ++v) {
+				highpass_run(&highpass[v], mono[v], BLOCK);
+			}
 		}
 		memset(frames, 0, sizeof(frames));
 		for (int v = 0; v < CUE_VOICES; ++v) { /* even voices left, odd right */

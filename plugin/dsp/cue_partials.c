@@ -42,16 +42,17 @@ set_step(CuePartials* p, uint32_t k, float re, float im)
 }
 
 void
-cue_partials_start(CuePartials* p, double amplitude, double omega, double radius,
-                   double floor)
+cue_partials_start(CuePartials* p, double amplitude, double phase, double omega,
+                   double radius, double floor)
 {
 	const uint32_t k = p->count++;
 	/* lane j is the sample j on: z^j by products, in double */
-	const double complex z = radius * complex_of(cos(omega), sin(omega));
-	double complex turn = 1.0;
+	const double complex z     = radius * complex_of(cos(omega), sin(omega));
+	const double complex start = amplitude * complex_of(cos(phase), sin(phase));
+	double complex       turn  = 1.0;
 	for (int j = 0; j < CUE_LANES; ++j) {
-		p->lane_re[k][j] = (float)(amplitude * creal(turn));
-		p->lane_im[k][j] = (float)(amplitude * cimag(turn));
+		p->lane_re[k][j] = (float)creal(start * turn);
+		p->lane_im[k][j] = (float)cimag(start * turn);
 		turn *= z;
 	}
 	set_step(p, k, (float)creal(turn), (float)cimag(turn));

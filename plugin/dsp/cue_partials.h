@@ -39,10 +39,11 @@ typedef struct {
 } CuePartials;
 
 /* Partial k (the next one: k == p->count) starts at amplitude `amplitude`
- * in sine phase, turning by radius * exp(i omega) a sample; it is dropped
- * once its amplitude falls under `floor`.  In double, once per strike. */
-void cue_partials_start(CuePartials* p, double amplitude, double omega, double radius,
-                        double floor);
+ * and `phase` (0: sine phase), turning by radius * exp(i omega) a sample;
+ * it is dropped once its amplitude falls under `floor`.  In double, once
+ * per strike. */
+void cue_partials_start(CuePartials* p, double amplitude, double phase, double omega,
+                        double radius, double floor);
 
 /* Turns every partial's phase by the angle whose cosine and sine are c
  * and s. */

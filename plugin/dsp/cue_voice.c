@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 #include "cue_voice.h"
 
+#include "cue_onset.h"
+
 #include "simd.h"
 
 #include <math.h>
@@ -28,6 +30,8 @@ static const double noise_reference_rate = 48000.0;
 static const double noise_reference_hz   = 1000.0;
 /* A user sample fades in over this long (its onset is kept by the trim). */
 static const double sample_attack_s = 0.001;
+/* A glide this near its end is over: within a few cents. */
+static const float glide_settled = 2e-3f;
 /* buf_pos of a strike not rendered yet: it takes its grid then. */
 enum { NOT_BEGUN = CUE_TICK + 1 };
 
@@ -147,7 +151,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.partial_count = 0,
 		.length = 1.0f, .attack_s = 0.005f,
 		.noise_level = 1.0f, .noise_centre = 2.5f, .noise_q = 0.7f,
-		.noise_rise_s = 0.01f, .noise_rise = 0.1f, .noise_length = 1.0f,
+		.noise_rise_s = 0.015f, .noise_rise = 0.1f, .noise_length = 1.0f,
 		.loudness_gain = 0.3796f,
 	},
 };
@@ -207,14 +211,27 @@ fitting_pitch(const CueRecipe* r, double pitch_hz, double rate)
 }
 
 static void
-setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
-               double t60_s, double gain, double rate)
+setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
+               double ramp_samples, double gain, double rate)
 {
 	const bool   glides    = r->glide_from > 0.0f;
 	const double from      = glides ? r->glide_from : 1.0;
 	const double to        = glides ? r->glide_to : 1.0;
 	const double glide_max = fmax(from, to);
-	CuePartials* p         = &s->partials;
+	CueOnsetShape shape    = {.ramp_samples = ramp_samples};
+	if (glides) {
+		s->gliding   = true;
+		s->glide_pos = 1.0f;
+		double time = r->glide_time * t60_s;
+		if (r->glide_max_s > 0.0f) {
+			time = fmin(time, r->glide_max_s);
+		}
+		s->glide_pos_per_tick = (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (time * rate));
+		shape.glide_samples   = CUE_TICK * CUE_GLIDE_TICKS;
+		shape.pos_per_update  = s->glide_pos_per_tick;
+		shape.settle_below    = glide_settled;
+	}
+	CuePartials* p = &s->partials;
 	for (uint32_t k = 0; k < r->partial_count; ++k) {
 		const double hz = pitch_hz * r->ratio[k] + r->detune_hz[k];
 		if (hz <= 0.0 || hz * glide_max >= CUE_MAX_PARTIAL_FRACTION * rate) {
@@ -224,19 +241,14 @@ setup_partials(CueStrike* s, const CueRecipe* r, double pitch_hz,
 		const double tilt   = 1.0 / sqrt(1.0 + high * high);
 		const double omega  = 2.0 * M_PI * hz / rate;
 		const double radius = exp(-LN_1000 / (t60_s * r->decay[k] * rate));
+		const double theta  = omega * (from - to);
 		s->settled_re[p->count]  = (float)(radius * cos(omega * to));
 		s->settled_im[p->count]  = (float)(radius * sin(omega * to));
-		s->glide_theta[p->count] = (float)(omega * (from - to));
-		cue_partials_start(p, gain * r->level[k] * tilt, omega * from, radius, partial_floor);
-	}
-	if (glides) {
-		s->gliding   = true;
-		s->glide_pos = 1.0f;
-		double time = r->glide_time * t60_s;
-		if (r->glide_max_s > 0.0f) {
-			time = fmin(time, r->glide_max_s);
-		}
-		s->glide_pos_per_tick = (float)exp(-CUE_TICK * CUE_GLIDE_TICKS / (time * rate));
+		s->glide_theta[p->count] = (float)theta;
+		s->lowest_hz = (float)fmin(s->lowest_hz, hz * fmin(from, to));
+		cue_partials_start(p, gain * r->level[k] * tilt,
+		                   cue_onset_phase(&shape, radius, omega * to, theta), omega * from,
+		                   radius, partial_floor);
 	}
 }
 
@@ -249,6 +261,7 @@ setup_noise(CueStrike* s, const CueRecipe* r, double pitch_hz, double t60_s,
 	}
 	const double centre = fmin(pitch_hz * r->noise_centre, 0.25 * rate);
 	s->has_noise        = true;
+	s->lowest_hz        = (float)fmin(s->lowest_hz, 0.5 * centre); /* a wide band */
 	s->band[0]          = band_pass(centre, r->noise_q, rate);
 	s->band[1]          = s->band[0];
 
@@ -285,6 +298,7 @@ strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_h
 		sound = CUE_SOFT_SINE; /* no user sample loaded */
 	}
 	const CueRecipe* r = &recipes[sound];
+	s->lowest_hz       = INFINITY;
 
 	pitch_hz            = fitting_pitch(r, pitch_hz, rate);
 	const double attack = fmin(r->attack_s, 0.15 * decay_s);
@@ -292,9 +306,10 @@ strike_start(CueStrike* s, CueSound sound, const CueSample* user, double pitch_h
 	const double t60 = fmax(decay_s * r->length, 4.0 * attack + 0.004);
 	gain *= r->loudness_gain;
 
-	setup_partials(s, r, pitch_hz, t60, gain, rate);
+	const double ramp_samples = fmax(attack * rate, 1.0);
+	setup_partials(s, r, pitch_hz, t60, ramp_samples, gain, rate);
 	setup_noise(s, r, pitch_hz, t60, gain, rate);
-	s->ramp_step = (float)(1.0 / fmax(attack * rate, 1.0));
+	s->ramp_step = (float)(1.0 / ramp_samples);
 	/* a glide is timed from the trigger; the rest can fall on the grid */
 	s->on_grid = !s->gliding;
 
@@ -317,7 +332,7 @@ static void
 advance_glide(CueStrike* s)
 {
 	s->glide_pos *= s->glide_pos_per_tick;
-	if (s->glide_pos < 2e-3f) { /* within a few cents */
+	if (s->glide_pos < glide_settled) {
 		s->glide_pos = 0.0f; /* settled: last update */
 		s->gliding   = false;
 	}
@@ -630,21 +645,19 @@ update_shortcut(CueVoice* v)
 	}
 }
 
-/* Each strike starts at a phase of its own, seed^2 times the golden ratio
- * (of a turn): the engine gives one strike after another consecutive
- * seeds, and both these phases and their differences from one strike to
- * the next spread evenly over the turn.  Long strikes that overlap then
- * add in power, not in phase, so their loudness does not hang on whether
- * the pitch fits the strikes' spacing.  (The attack ramp keeps the onset
- * smooth.)  Without libm: half the angle, within +-pi/2, then doubled. */
+/* Each strike's partials start at the phases that leave no net area
+ * (cue_onset.h), with a sign of its own: the top bit of seed^2 times the
+ * golden ratio (of 2^32).  The engine gives one strike after another
+ * consecutive seeds, and the signs then fall evenly, also from one strike
+ * to the next: long strikes that overlap add in power, not in phase, so
+ * their loudness does not hang on whether the pitch fits the strikes'
+ * spacing. */
 static void
-strike_phase(CueStrike* s, uint32_t seed)
+strike_sign(CueStrike* s, uint32_t seed)
 {
-	const uint32_t turn = seed * seed * 2654435769u; /* 2^32 / golden ratio */
-	const float half = ((float)(turn >> 8) * (1.0f / 16777216.0f) - 0.5f) * (float)M_PI;
-	float c, sn;
-	small_sincos(half, &c, &sn);
-	cue_partials_turn(&s->partials, c * c - sn * sn, 2.0f * sn * c);
+	if ((seed * seed * 2654435769u) >> 31) {
+		cue_partials_turn(&s->partials, -1.0f, 0.0f);
+	}
 }
 
 /* Sets up the new strike: a copy of the last one made, if it is the same
@@ -684,7 +697,7 @@ cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, fl
 	const double level = isfinite(gain) ? fmax(gain, 0.0f) : 0.0;
 	strike_make(v, sound, pitch, decay, level);
 	v->now.rng = seed;
-	strike_phase(&v->now, seed);
+	strike_sign(&v->now, seed);
 	if (v->now.on_grid && v->now.left != UINT32_MAX) {
 		v->now.bank = bank; /* no glide, no sample: it can ring there */
 	}

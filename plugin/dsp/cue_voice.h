@@ -97,6 +97,7 @@ typedef struct {
 	uint32_t left;          /* samples until it ends, 100 dB down
 	                         * (UINT32_MAX: a user sample's, with it) */
 	bool     active;
+	float    lowest_hz; /* its lowest partial or noise band; 0: a user sample's */
 
 	CueSamplePlay sample; /* a user sample's strike (then no partials) */
 } CueStrike;
@@ -159,6 +160,15 @@ static inline bool
 cue_voice_active(const CueVoice* v)
 {
 	return v->active;
+}
+
+/* The lowest frequency the last strike reaches: its lowest partial (glide
+ * included) or noise band; 0 for a user sample, whose content is not
+ * known. */
+static inline float
+cue_voice_lowest_hz(const CueVoice* v)
+{
+	return v->now.lowest_hz;
 }
 
 /* Stops at once (no sound is playing after this, in the bank neither). */

@@ -44,6 +44,8 @@ engine_reset(Engine* e)
 	for (int i = 0; i < CUE_VOICES; ++i) {
 		cue_voice_init(&e->voices[i].voice, e->rate);
 		cue_voice_set_sample(&e->voices[i].voice, e->user_sample);
+		highpass_init(&e->voices[i].highpass, CUE_HIGHPASS_HZ, e->rate);
+		e->voices[i].high_passed = false;
 	}
 	cue_bank_init(&e->gaze_bank);
 	cue_voice_init(&e->end_chime, e->rate);
@@ -55,6 +57,8 @@ engine_reset(Engine* e)
 	spatial_init(&e->spatial, e->rate);
 	memset(e->gaze_bus, 0, sizeof(e->gaze_bus));
 	e->gaze_bus_used = false;
+	highpass_init(&e->gaze_highpass, CUE_HIGHPASS_HZ, e->rate);
+	e->gaze_high_passed = false;
 	spatial_track_clear(&e->gaze_track);
 	limiter_init(&e->limiter, e->rate);
 	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
@@ -245,6 +249,19 @@ strike_cue(Engine* e, int side, int64_t frame)
 	cue_voice_trigger(&pv->voice, pv->follows_gaze ? &e->gaze_bank : NULL,
 	                  (CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay, e->cue_match,
 	                  strike_seed(e, frame));
+	if (pv->follows_gaze) { /* its strikes now ring on the gaze bus */
+		highpass_reset(&pv->highpass);
+		pv->high_passed = false;
+	}
+	if (!(cue_voice_lowest_hz(&pv->voice) < CUE_LOW_HZ)) {
+		return;
+	}
+	if (!pv->follows_gaze) {
+		pv->high_passed = true;
+	} else if (!e->gaze_high_passed) {
+		e->gaze_high_passed = true; /* from the strike on: the bus was not filtered */
+		e->gaze_highpass_from = (uint32_t)(frame - e->frame);
+	}
 }
 
 static void
@@ -322,8 +339,13 @@ static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
 	for (int i = 0; i < CUE_VOICES; ++i) {
-		PlacedVoice* pv = &e->voices[i];
-		if (!cue_voice_active(&pv->voice)) {
+		PlacedVoice* pv       = &e->voices[i];
+		const bool   sounding = cue_voice_active(&pv->voice);
+		if (pv->high_passed && !sounding && highpass_quiet(&pv->highpass, HIGHPASS_QUIET)) {
+			highpass_reset(&pv->highpass);
+			pv->high_passed = false;
+		}
+		if (!sounding && !pv->high_passed) {
 			continue;
 		}
 		if (pv->follows_gaze) {
@@ -332,7 +354,12 @@ render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 			continue;
 		}
 		memset(e->scratch, 0, n * sizeof(float));
-		cue_voice_render(&pv->voice, e->scratch, n, grid_at + at);
+		if (sounding) {
+			cue_voice_render(&pv->voice, e->scratch, n, grid_at + at);
+		}
+		if (pv->high_passed) { /* after the strike, the filter rings out */
+			highpass_run(&pv->highpass, e->scratch, n);
+		}
 		Placement place = pv->place;
 		cue_level(e, e->scratch, at, n, grid_at, &place);
 		spatial_add(&e->spatial, e->scratch, at, n, &place);
@@ -387,7 +414,17 @@ follow_placement(Engine* e, int k)
 static void
 place_gaze_bus(Engine* e, float* left, float* right, uint32_t n, uint32_t grid_at)
 {
-	const bool used = e->gaze_bus_used;
+	bool used = e->gaze_bus_used;
+	if (e->gaze_high_passed && !used && highpass_quiet(&e->gaze_highpass, HIGHPASS_QUIET)) {
+		highpass_reset(&e->gaze_highpass);
+		e->gaze_high_passed = false;
+	}
+	if (e->gaze_high_passed) { /* after the strikes, the filter rings out */
+		const uint32_t from = e->gaze_highpass_from;
+		highpass_run(&e->gaze_highpass, e->gaze_bus + from, n - from);
+		e->gaze_highpass_from = 0;
+		used = true;
+	}
 	if (!used && e->gaze_track.silent >= SPATIAL_RING) {
 		return;
 	}

@@ -12,6 +12,7 @@
 #include "drone.h"
 #include "gaze.h"
 #include "grid.h"
+#include "highpass.h"
 #include "limiter.h"
 #include "session.h"
 #include "spatial.h"
@@ -19,6 +20,12 @@
 #include <stdint.h>
 
 #define CUE_VOICES 6
+
+/* Cues that reach under CUE_LOW_HZ spread under 20 Hz, where they are felt
+ * more than heard: they run through a high-pass at CUE_HIGHPASS_HZ, which
+ * leaves their lowest partials (40 Hz and up) all but whole. */
+#define CUE_LOW_HZ      150.0f
+#define CUE_HIGHPASS_HZ 35.0
 
 /* Most taps one engine_process call logs (a block of 8192 frames at
  * 8 kHz holds about six). */
@@ -29,6 +36,8 @@ typedef struct {
 	CueVoice  voice;
 	Placement place;
 	bool      follows_gaze; /* moves with the gaze, or stays where struck */
+	HighPass  highpass;
+	bool      high_passed; /* since a low strike, while the voice sounds */
 } PlacedVoice;
 
 /* A cue tap: the session frame it falls on, and its side. */
@@ -110,6 +119,9 @@ typedef struct {
 	float  scratch[GRID_FRAMES];
 	float  gaze_bus[GRID_FRAMES]; /* what moves with the gaze, this chunk; zero between */
 	bool   gaze_bus_used;
+	HighPass gaze_highpass;
+	bool     gaze_high_passed;  /* since a low strike, while the bus sounds */
+	uint32_t gaze_highpass_from; /* from this frame of the chunk on */
 	SpatialTrack gaze_track; /* the gaze bus's past, read at its moving delay */
 	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
