@@ -41,48 +41,6 @@ fft(double* re, double* im, uint32_t n)
 	}
 }
 
-/* Section k of an order-n Butterworth by the bilinear transform, its
- * analogue pole pair at angle pi (2k + 1) / (2n) from the imaginary axis. */
-void
-butterworth(Butterworth* f, bool high, uint32_t order, double hz, double rate)
-{
-	memset(f, 0, sizeof(*f));
-	f->sections = order / 2;
-	const double k = tan(M_PI * hz / rate);
-	for (uint32_t s = 0; s < f->sections; ++s) {
-		const double q = 1.0 / (2.0 * sin(M_PI * (2.0 * s + 1.0) / (2.0 * order)));
-		const double norm = 1.0 / (1.0 + k / q + k * k);
-		Biquad* b = &f->section[s];
-		if (high) {
-			b->b0 = norm;
-			b->b1 = -2.0 * norm;
-		} else {
-			b->b0 = k * k * norm;
-			b->b1 = 2.0 * k * k * norm;
-		}
-		b->b2 = b->b0;
-		b->a1 = 2.0 * (k * k - 1.0) * norm;
-		b->a2 = (1.0 - k / q + k * k) * norm;
-	}
-}
-
-void
-butterworth_run(Butterworth* f, float* x, uint32_t n)
-{
-	for (uint32_t s = 0; s < f->sections; ++s) {
-		Biquad* b = &f->section[s];
-		for (uint32_t i = 0; i < n; ++i) {
-			const double y = b->b0 * x[i] + b->b1 * b->x1 + b->b2 * b->x2 - b->a1 * b->y1 -
-			                 b->a2 * b->y2;
-			b->x2 = b->x1;
-			b->x1 = x[i];
-			b->y2 = b->y1;
-			b->y1 = y;
-			x[i] = (float)y;
-		}
-	}
-}
-
 Render
 render_engine(Engine* e, const Controls* c, double rate, double seconds)
 {
@@ -186,28 +144,8 @@ loudness_lufs(const Render* r, uint32_t from, double hp_hz)
 double
 level_below_dbfs(const Render* r, uint32_t from, double hz, double window_s)
 {
-	const uint32_t n = r->frames;
-	float* x[2] = {malloc(n * sizeof(float)), malloc(n * sizeof(float))};
-	if (!x[0] || !x[1]) {
-		fprintf(stderr, "level_below_dbfs: out of memory\n");
-		exit(1);
-	}
-	memcpy(x[0], r->left, n * sizeof(float));
-	memcpy(x[1], r->right, n * sizeof(float));
-	const uint32_t window = (uint32_t)(window_s * r->rate);
-	double loudest = 0.0;
-	for (int c = 0; c < 2; ++c) {
-		Butterworth f;
-		butterworth(&f, false, 8, hz, r->rate);
-		butterworth_run(&f, x[c], n);
-		for (uint32_t at = from; at + window <= n; at += window / 2) {
-			double sum = 0.0;
-			for (uint32_t i = at; i < at + window; ++i) {
-				sum += (double)x[c][i] * x[c][i];
-			}
-			loudest = sum / window > loudest ? sum / window : loudest;
-		}
-		free(x[c]);
-	}
-	return 10.0 * log10(loudest + 1e-30);
+	LowBandMeter m;
+	low_band_meter_init(&m, hz, window_s, r->rate, from);
+	low_band_meter_add(&m, r->left, r->right, r->frames);
+	return low_band_meter_dbfs(&m);
 }

@@ -1,32 +1,16 @@
 /* SPDX-License-Identifier: ISC */
-/* Measuring rendered audio: an FFT, Butterworth filters as biquads, power
- * at a frequency, loudness, and the engine rendered to memory. */
+/* Measuring rendered audio: an FFT, power at a frequency, loudness, and
+ * the engine rendered to memory. */
 #ifndef SOMASCAPE_SPECTRA_H
 #define SOMASCAPE_SPECTRA_H
 
 #include "engine.h"
+#include "low_band.h"
 
 #include <stdint.h>
 
 /* In place, n a power of two. */
 void fft(double* re, double* im, uint32_t n);
-
-/* A direct-form-I biquad section with its state. */
-typedef struct {
-	double b0, b1, b2, a1, a2;
-	double x1, x2, y1, y2;
-} Biquad;
-
-/* A Butterworth high- or low-pass of even order (2 to 8) at hz: its
- * sections, in order. */
-typedef struct {
-	Biquad   section[4];
-	uint32_t sections;
-} Butterworth;
-
-void butterworth(Butterworth* f, bool high, uint32_t order, double hz, double rate);
-/* Filters n samples of x in place (the state carries on). */
-void butterworth_run(Butterworth* f, float* x, uint32_t n);
 
 /* A stereo render of the engine: the controls held from frame 0. */
 typedef struct {
