@@ -6,7 +6,7 @@
  *   idle       a drone with strikes, every peak under the ceiling;
  *   limiting   the same 8 dB louder: the strikes pass the ceiling.
  *   build/bench/bench_limiter [--seconds S] */
-#include "../tests/cpu_time.h"
+#include "../tests/common/cpu_time.h"
 #include "true_peak_limiter.h"
 
 #include <math.h>

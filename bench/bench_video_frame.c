@@ -5,7 +5,7 @@
  * the whole picture every time; a 0.5 Hz sweep and a 10 s breath at 30
  * frames a second, breath ring and captions on.
  *   bench_video_frame [WIDTHxHEIGHT] (default 1280x720) */
-#include "../tests/cpu_time.h"
+#include "../tests/common/cpu_time.h"
 #include "video_frame.h"
 
 #include <math.h>

@@ -4,7 +4,7 @@
  * looks, the plugin window and the strip, with the gaze and the breath
  * moving as at 60 frames a second.
  *   bench_view [--frames N] [--png DIR]  (DIR: one picture of each) */
-#include "../tests/cpu_time.h"
+#include "../tests/common/cpu_time.h"
 #include "view.h"
 
 #include <math.h>

@@ -14,8 +14,8 @@
 #ifndef SOMASCAPE_MOTION_SNAPSHOT_H
 #define SOMASCAPE_MOTION_SNAPSHOT_H
 
-#include "dsp/breath.h"
-#include "dsp/gaze.h"
+#include "breath.h"
+#include "gaze.h"
 #include "ports.h"
 
 #include <stdint.h>

@@ -3,21 +3,17 @@
  * sound struck every 0.5 s alternating left/right, the peak of one strike,
  * and the gain that would match the soft sine (the recipes' loudness_gain,
  * at the defaults).  With --table and --spacing-table, the tables of
- * plugin/dsp/cue_match.c over its grids, at 48 kHz.  With --bench, the cost
- * of a voice in ns per sample.
+ * plugin/dsp/voices/cue_match.c over its grids, at 48 kHz.  With --bench,
+ * the cost of a voice in ns per sample.  Built with everything, run by hand:
  *
- *   cue_loudness [rate] [pitch_hz] [decay_s]
- *   cue_loudness --table > plugin/dsp/cue_match_table.h
- *   cue_loudness --spacing-table > plugin/dsp/cue_spacing_table.h
- *   cue_loudness --bench [rate]
- *
- * Built by hand, e.g.
- *   cc -std=c11 -O3 -Iplugin/dsp plugin/dsp/cue_partials.c plugin/dsp/cue_voice.c \
- *      plugin/dsp/cue_sample.c plugin/dsp/cue_match.c plugin/dsp/cue_onset.c \
- *      plugin/dsp/highpass.c tools/cue_loudness.c \
- *      -lebur128 -lm -o cue_loudness
+ *   build/tools/cue_loudness [rate] [pitch_hz] [decay_s]
+ *   build/tools/cue_loudness --table > plugin/dsp/voices/cue_match_table.h
+ *   build/tools/cue_loudness --spacing-table > plugin/dsp/voices/cue_spacing_table.h
+ *   build/tools/cue_loudness --bench [rate]
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* clock_gettime, M_PI */
+#endif
 #include "cue_match.h"
 #include "cue_voice.h"
 #include "engine.h" /* CUE_VOICES */

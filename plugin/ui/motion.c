@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "motion.h"
 
-#include "dsp/grid.h"
+#include "grid.h"
 
 #include <math.h>
 #include <string.h>

@@ -16,7 +16,7 @@ typedef struct {
 static const DisplayControl display_controls[] = {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
 	{#sym, #group, min, def, max},
-#include "../ports.def"
+#include "ports.def"
 };
 
 enum { CONTROL_COUNT = sizeof(display_controls) / sizeof(display_controls[0]) };

@@ -3,11 +3,11 @@
  * the plugin's worker runs on a user's file), at two host rates.  Built by
  * tests/fuzz/targets.cmake (the fuzz_sample_file tests), or by hand:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iplugin -Iplugin/dsp \
- *     tests/fuzz/fuzz_sample_file.c plugin/sample_file.c plugin/dsp/cue_sample.c \
+ *     tests/fuzz/fuzz_sample_file.c plugin/samples/sample_file.c plugin/dsp/voices/cue_sample.c \
  *     -lsndfile -lsamplerate -lm -o fuzz_sample_file
  *   ./fuzz_sample_file -rss_limit_mb=2048 tests/fuzz/corpus/sample_file
  * libsndfile 1.2.0 leaks libvorbis's vorbis_info on a malformed Ogg file:
- * run with LSAN_OPTIONS=suppressions=tests/lsan.supp. */
+ * run with LSAN_OPTIONS=suppressions=tests/reliability/lsan.supp. */
 #include "sample_file.h"
 
 #include <stddef.h>

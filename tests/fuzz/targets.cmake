@@ -2,9 +2,9 @@
 # The fuzz targets, one line each:
 #   somascape_fuzz_target(NAME SOURCE [more sources (.c) or libraries...])
 # SOURCE (in tests/fuzz/) defines LLVMFuzzerTestOneInput; the plugin's
-# sources and tests/atom_gen.c are linked in.  Its seed corpus is
+# sources and tests/common/atom_gen.c are linked in.  Its seed corpus is
 # corpus/NAME/, the crashes it found are regressions/NAME/.  Read by
 # tests/CMakeLists.txt (replay tests, timed fuzz runs) and by
 # tests/fuzz/CMakeLists.txt (the libFuzzer build with clang).
-somascape_fuzz_target(atom_input fuzz_atom_input.c ../../host-test/atom_check.c)
+somascape_fuzz_target(atom_input fuzz_atom_input.c ../../host-test/lib/atom_check.c)
 somascape_fuzz_target(sample_file fuzz_sample_file.c)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* The plugin's window under a real X server (Xvfb), loaded by our own UI
- * host (host-test/ui_host.c) as a host loads it, and read back with
+ * host (host-test/lib/ui_host.c) as a host loads it, and read back with
  * XGetImage:
  *   - the target at gaze_pos -1, 0 and +1 at the field's left, middle and
  *     right (within 1 % of its width); the breathing circle grows;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* The LV2 glue: ports in, engine, ports out.  All sound is made in
  * dsp/engine.c; this file only talks to the host. */
-#include "dsp/controls.h"
-#include "dsp/player.h"
+#include "controls.h"
+#include "player.h"
 #include "inline_display.h"
 #include "midi_map.h"
 #include "ports.h"

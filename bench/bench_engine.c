@@ -3,7 +3,7 @@
  * with both layers on: Alternate cues, and a Tanpura drone in the Choir and
  * the Ocean timbres with breath chimes.  A benchmark, not a test: run it
  * by hand (`./bench_engine [seconds]`). */
-#include "cpu_time.h"
+#include "../tests/common/cpu_time.h"
 #include "engine.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* The renderer's RGB to yuv420p conversion (host-test/yuv.c) against the
+/* The renderer's RGB to yuv420p conversion (host-test/render/yuv.c) against the
  * BT.709 limited-range formulas in double: every colour of 2x2 squares of
  * one colour (so the chroma's siting does not matter) within one level;
  * black filled as computed; a rectangle converts its even-edged cover and

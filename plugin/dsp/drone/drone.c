@@ -13,7 +13,7 @@
  * with the brightness and the breath, the timbres 7 dB apart.  The shape
  * of harmonic h is h^-slope, `even` for the even ones, weighted by vowel
  * formants for the Choir.  gain is the calibrated loudness match
- * (tests/test_drone_loudness.c). */
+ * (tests/unit/test_drone_loudness.c). */
 typedef struct {
 	uint32_t harmonics;
 	float    overtones_dark, overtones_bright; /* dB of harmonics 2-8 re the fundamental */
@@ -40,7 +40,7 @@ static const TimbreRecipe timbres[DRONE_TIMBRE_COUNT] = {
  * them through its overtones.  Partials are weighted by a gentle
  * second-order high-pass at support_hz, and the overtones of a note below
  * lift_hz rise by lift_db_first per octave for the first octave down, then
- * by lift_db_after per octave (tests/test_drone_tone.c: a 150 Hz high-pass
+ * by lift_db_after per octave (tests/unit/test_drone_tone.c: a 150 Hz high-pass
  * costs at most 6 LU at any root). */
 static const float support_hz = 140.0f;
 static const float lift_hz = 180.0f, lift_db_first = 16.0f, lift_db_after = 2.0f;
@@ -53,7 +53,7 @@ typedef struct {
 
 /* The root leads; upper notes sit a little below it. */
 #define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
-/* The third of Major and Minor is softer (tests/test_drone_tone.c). */
+/* The third of Major and Minor is softer (tests/unit/test_drone_tone.c). */
 #define THIRD_WEIGHT 0.3f
 
 /* Just intervals: a drone has time to beat, so tempered thirds would.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Playback of a user's cue sample: pure DSP, no allocation, no LV2.  The
- * sample itself is made in the worker (plugin/sample_file.c): mono, at the
+ * sample itself is made in the worker (plugin/samples/sample_file.c): mono, at the
  * host's rate, its leading silence trimmed, its loudness matched to the
  * built-in sounds, and band-limited copies at half and a quarter of the
  * rate, so that playing it higher never aliases.

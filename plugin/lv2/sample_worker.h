@@ -9,7 +9,7 @@
 #ifndef SOMASCAPE_SAMPLE_WORKER_H
 #define SOMASCAPE_SAMPLE_WORKER_H
 
-#include "dsp/player.h"
+#include "player.h"
 #include "sample_file.h"
 #include "sample_patch.h"
 

@@ -3,7 +3,7 @@
  * 1 Hz) and the steady drone at the same setting measured 20.8 LU apart; the
  * cues are lifted and the breath layer (drone and its chimes, which keep
  * their balance with it) lowered by half of that each, so that equal
- * settings sound equally loud (tests/test_drone_loudness.c). */
+ * settings sound equally loud (tests/unit/test_drone_loudness.c). */
 #ifndef SOMASCAPE_LAYERS_H
 #define SOMASCAPE_LAYERS_H
 

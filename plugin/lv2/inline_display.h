@@ -6,7 +6,7 @@
 #ifndef SOMASCAPE_INLINE_DISPLAY_H
 #define SOMASCAPE_INLINE_DISPLAY_H
 
-#include "dsp/engine.h"
+#include "engine.h"
 #include "lv2_inline_display.h"
 #include "view.h"
 

@@ -5,7 +5,7 @@
 #ifndef SOMASCAPE_UI_LINK_H
 #define SOMASCAPE_UI_LINK_H
 
-#include "dsp/player.h"
+#include "player.h"
 
 #include <lv2/atom/atom.h>
 #include <lv2/atom/forge.h>

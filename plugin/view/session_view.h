@@ -6,7 +6,7 @@
 #ifndef SOMASCAPE_SESSION_VIEW_H
 #define SOMASCAPE_SESSION_VIEW_H
 
-#include "dsp/engine.h"
+#include "engine.h"
 #include "view.h"
 
 /* The state at the engine's current frame, all but s->look: the sound

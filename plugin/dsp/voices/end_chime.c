@@ -7,7 +7,7 @@
 #include <math.h>
 
 /* The loudest 3 s (EBU short-term loudness) of each layer at a level
- * setting of 0 dB, measured at 48 kHz (tests/test_end_chime.c prints the
+ * setting of 0 dB, measured at 48 kHz (tests/unit/test_end_chime.c prints the
  * sessions): the quietest case of each, so that the ceiling never lies
  * above the session.  Cues are matched in integrated loudness; Hold taps
  * once a cycle, not twice, and is 3 dB less in 3 s windows. */

@@ -5,7 +5,7 @@
 #ifndef SOMASCAPE_TIME_POSITION_H
 #define SOMASCAPE_TIME_POSITION_H
 
-#include "dsp/player.h"
+#include "player.h"
 #include "uris.h"
 
 #include <lv2/atom/atom.h>

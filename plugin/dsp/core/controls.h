@@ -10,13 +10,13 @@
 /* Control inputs, always clamped to their range (see controls_clamp). */
 typedef struct {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) float sym;
-#include "../ports.def"
+#include "ports.def"
 } Controls;
 
 /* Control outputs, written by the engine. */
 typedef struct {
 #define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) float sym;
-#include "../ports.def"
+#include "ports.def"
 } Outputs;
 
 typedef enum { LINEAR, LOG, INT, TOGGLE, ENUM } ControlKind;
@@ -32,13 +32,13 @@ typedef struct {
 
 enum {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) CONTROL_IN_##sym,
-#include "../ports.def"
+#include "ports.def"
 	CONTROL_IN_COUNT
 };
 
 enum {
 #define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment) CONTROL_OUT_##sym,
-#include "../ports.def"
+#include "ports.def"
 	CONTROL_OUT_COUNT
 };
 

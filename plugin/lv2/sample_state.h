@@ -7,7 +7,7 @@
 #ifndef SOMASCAPE_SAMPLE_STATE_H
 #define SOMASCAPE_SAMPLE_STATE_H
 
-#include "dsp/player.h"
+#include "player.h"
 #include "sample_patch.h"
 #include "sample_worker.h"
 

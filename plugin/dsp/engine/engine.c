@@ -11,7 +11,7 @@
 
 /* A steady tone is far louder than struck cues at the same level: this
  * brings the Sweep tone at 330 Hz to the loudness of the soft sine's taps
- * at the defaults (Alternate, 1 Hz, 0.4 s; tests/test_cue_loudness.c). */
+ * at the defaults (Alternate, 1 Hz, 0.4 s; tests/unit/test_cue_loudness.c). */
 #define SWEEP_TONE_GAIN 0.0624f
 
 /* The Sweep tone's phasor is set from session time this often. */

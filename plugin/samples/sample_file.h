@@ -11,7 +11,7 @@
 #ifndef SOMASCAPE_SAMPLE_FILE_H
 #define SOMASCAPE_SAMPLE_FILE_H
 
-#include "dsp/cue_sample.h"
+#include "cue_sample.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -108,7 +108,7 @@ typedef struct {
  * block's start.  The low-passes move on a block at a time by the block's
  * weighted sum; within a block they would move by 0.65 % a frame (at
  * 48 kHz), so the two first-order high-passes cost a subtraction a frame
- * (tests/test_drone_tone.c measures what is left below 20 Hz). */
+ * (tests/unit/test_drone_tone.c measures what is left below 20 Hz). */
 #define DRONE_OCEAN_FLOOR_HZ 50.0
 typedef struct {
 	_Alignas(32) float weight[DRONE_NOISE_BLOCK]; /* frame k of a block: c a^(BLOCK - 1 - k) */

@@ -3,7 +3,7 @@
  * pre-roll) to positions from 1 to 240 minutes into a session, in ms, for
  * the defaults and for a heavy setting (slowing breath, chimes, a session
  * length, long Bell cues).  A benchmark, not a test: `./bench_locate`. */
-#include "cpu_time.h"
+#include "../tests/common/cpu_time.h"
 #include "engine.h"
 
 #include <stdio.h>

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: ISC */
-/* The renderer's true-peak limiter (host-test/true_peak_limiter.c) and its
+/* The renderer's true-peak limiter (host-test/render/true_peak_limiter.c) and its
  * 4x detector, on signals made to test them: where it must not act the
  * output is the input, bit for bit; where it must, libebur128's true-peak
  * meter reads at most -1 dBTP at the output; the gain reaches each peak's
  * reduction in time along a curve without corners, and comes back with the
  * release; under a loud drone it holds still; how the stream is cut into
- * calls changes nothing.  Then the gain search (host-test/gain_search.c) on
+ * calls changes nothing.  Then the gain search (host-test/render/gain_search.c) on
  * a model of a limited render. */
 #undef NDEBUG
 #include "check.h"
