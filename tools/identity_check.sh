@@ -5,9 +5,11 @@
 # cue sound, drone timbre and voicing (and odd blocks and rates), rendered
 # by both to 32-bit float WAV and compared byte for byte.  For changes that
 # must not change the sound (a restructuring, a faster kernel).
-#   tools/identity_check.sh BASE_COMMIT [BUILD_DIR] [SECONDS]
-# BUILD_DIR holds this tree's build (default: build); the base is built in
-# a temporary worktree.  Exit 0 when every render is identical, 1 if not.
+#   tools/identity_check.sh BASE [BUILD_DIR] [SECONDS]
+# BASE is a commit, built in a temporary worktree, or the build directory
+# of another tree (with host-test/somascape-render in it).  BUILD_DIR holds
+# this tree's build (default: build).  Exit 0 when every render is
+# identical, 1 if not.
 set -euo pipefail
 base=${1:?usage: tools/identity_check.sh BASE_COMMIT [BUILD_DIR] [SECONDS]}
 build=$(cd "${2:-build}" && pwd)
@@ -20,10 +22,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-git -C "$root" worktree add --detach "$dir/base" "$base" > /dev/null 2>&1
-cmake -S "$dir/base" -B "$dir/base/build" > /dev/null
-cmake --build "$dir/base/build" -j2 --target somascape-render somascape somascape_ttl \
-	somascape_presets > /dev/null
+if [ -x "$base/host-test/somascape-render" ]; then
+	base_build=$(cd "$base" && pwd)
+else
+	git -C "$root" worktree add --detach "$dir/base" "$base" > /dev/null 2>&1
+	cmake -S "$dir/base" -B "$dir/base/build" > /dev/null
+	cmake --build "$dir/base/build" -j2 --target somascape-render somascape somascape_ttl \
+		somascape_presets > /dev/null
+	base_build=$dir/base/build
+fi
 
 # render NAME ARGS...: one session by both builds, compared
 same=0
@@ -33,7 +40,7 @@ render() {
 	shift
 	for side in base this; do
 		local b=$build
-		[ "$side" = base ] && b=$dir/base/build
+		[ "$side" = base ] && b=$base_build
 		LV2_PATH="$b/lv2" "$b/host-test/somascape-render" --duration "$seconds" --bits 32f \
 			"$@" -o "$dir/$side.wav" 2> /dev/null
 	done
