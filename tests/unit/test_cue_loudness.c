@@ -11,11 +11,9 @@
  * - no sound's loudest 20 ms more than 1 dB above the soft sine's at the
  *   same decay, taken against each one's integrated loudness (that is, at
  *   matched loudness). */
-#undef NDEBUG
 #include "check.h"
 #include "engine.h"
 
-#include <assert.h>
 #include <ebur128.h>
 #include <math.h>
 #include <stdbool.h>
@@ -47,7 +45,7 @@ static Measure
 measure(const Controls* c, double seconds)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)RATE, EBUR128_MODE_I);
-	assert(meter);
+	CHECK(meter, "measure");
 	static float left[BLOCK], right[BLOCK], both[2 * BLOCK];
 	engine_init(&engine, RATE);
 	engine_set_controls(&engine, c);
@@ -66,11 +64,11 @@ measure(const Controls* c, double seconds)
 			}
 			ebur128_add_frames_float(meter, both, BLOCK / 4);
 			double w = -HUGE_VAL;
-			assert(ebur128_loudness_window(meter, 20, &w) == EBUR128_SUCCESS);
+			CHECK(ebur128_loudness_window(meter, 20, &w) == EBUR128_SUCCESS, "measure");
 			m.loudest = w > m.loudest ? w : m.loudest;
 		}
 	}
-	assert(ebur128_loudness_global(meter, &m.lufs) == EBUR128_SUCCESS);
+	CHECK(ebur128_loudness_global(meter, &m.lufs) == EBUR128_SUCCESS, "measure");
 	ebur128_destroy(&meter);
 	return m;
 }

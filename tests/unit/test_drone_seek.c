@@ -5,10 +5,9 @@
  * values), for every timbre, at about 1 and 37 minutes.  And the grid's
  * phase recursion stays within a microradian of the exact phase over a
  * day. */
-#undef NDEBUG
 #include "drone.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +65,7 @@ compare_at(const DroneParams* p, uint64_t* at, uint64_t target)
 			peak = fmax(peak, fabs(l0[i]));
 		}
 	}
-	assert(peak > 1e-3); /* it sounds */
+	CHECK(peak > 1e-3, "compare_at"); /* it sounds */
 	return worst;
 }
 
@@ -92,7 +91,7 @@ check_timbre(DroneTimbre timbre, DroneVoicing voicing)
 		const double diff = compare_at(&p, &at, targets[i]);
 		printf("timbre %d voicing %d at %.1f min: max difference %.3g\n", (int)timbre,
 		       (int)voicing, (double)(targets[i] * GRID_FRAMES) / RATE / 60.0, diff);
-		assert(diff <= 1e-7);
+		CHECK(diff <= 1e-7, "check_timbre");
 		worst = fmax(worst, diff);
 	}
 	return worst;
@@ -114,7 +113,7 @@ check_day_drift(double hz)
 	const double drift = fabs(atan2(z.im * exact.re - z.re * exact.im,
 	                                z.re * exact.re + z.im * exact.im));
 	printf("%.0f Hz over 24 h: phase drift %.3g rad\n", hz, drift);
-	assert(drift < 1e-6);
+	CHECK(drift < 1e-6, "check_day_drift");
 }
 
 int
