@@ -61,6 +61,11 @@ void cue_partials_align(CuePartials* p, uint32_t lead);
  * apart). */
 void cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add);
 
+/* The same, a sample at a time: the plain reference of the kernel above
+ * (the same rotations and sums, in the same order, so the same samples
+ * bit for bit); for the tests. */
+void cue_partials_render_plain(CuePartials* p, float* out, uint32_t ticks, bool add);
+
 /* New per-sample rotation re + i im for partial k from here on (a glide):
  * the lanes are rebuilt from lane 0, which is the state at this sample. */
 void cue_partials_retune(CuePartials* p, uint32_t k, float re, float im);
