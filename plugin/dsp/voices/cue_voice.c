@@ -116,9 +116,8 @@ voice_render_strikes(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 void
 cue_voice_render(CueVoice* v, float* out, uint32_t n, uint32_t tick_at)
 {
-	if (!cue_voice_active(v)) {
-		return;
-	}
+	/* a voice that has ended takes the long way: its strikes return at
+	 * once (callers ask cue_voice_active first) */
 	CueStrike* s = &v->now;
 	if (!cue_strike_active(&v->fading) && n % CUE_TICK == 0 && s->remaining > n) {
 		/* a strike in mid-course, alone in the voice */
