@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
-/* Unit test of the shared cue bank under heavy joining and leaving: a pool
+/* Unit test of the shared cue bank.  Heavy joining and leaving: a pool
  * of voices struck at uneven times, retriggered before and after they
  * join, stopped now and then, rendered in uneven chunks, all in one bank,
  * sounds as the same strikes apart; and the bank's counts say it worked:
- * strikes joined, left, and it fell silent and started afresh.  In the
+ * strikes joined, left, and it fell silent and started afresh.  A voice
+ * and its bank copied sound on as the original.  In the
  * Debug and sanitizer builds every join and leave also checks the bank's
  * invariants (cue_bank.h). */
 #undef NDEBUG
@@ -84,9 +85,56 @@ render_pool(CueSound sound, float decay, uint32_t seed, bool shared, float* out)
 	return counts;
 }
 
+/* A voice and its bank copied (as the player copies a whole engine to
+ * fade it out after a jump) sound on as the original does, retriggers
+ * included, once the copy's strikes are moved to the copy's bank: copied
+ * while the strike rises, waits to join, or rings in the bank. */
+static void
+test_copied_bank(void)
+{
+	enum { GRID = 64, COPY_LAST = 2048, AFTER = 24000 };
+	typedef struct {
+		CueVoice voice;
+		CueBank  bank;
+	} Pair;
+	static Pair a, c;
+	static float original[AFTER], copy[AFTER];
+	for (uint32_t copy_at = 0; copy_at <= COPY_LAST; copy_at += CUE_TICK) {
+		cue_voice_init(&a.voice, RATE);
+		cue_bank_init(&a.bank);
+		cue_voice_trigger(&a.voice, &a.bank, CUE_CLICK, 660.0f, 0.5f, 1.0f, 3);
+		float scratch[CUE_TICK];
+		for (uint32_t t = 0; t < copy_at; t += CUE_TICK) {
+			cue_voice_render(&a.voice, scratch, CUE_TICK, t % GRID);
+			cue_bank_render(&a.bank, scratch, CUE_TICK);
+		}
+		memcpy(&c, &a, sizeof(a));
+		cue_voice_move_bank(&c.voice, &a.bank, &c.bank);
+		Pair* pairs[2] = {&a, &c};
+		float* outs[2] = {original, copy};
+		for (int p = 0; p < 2; ++p) {
+			memset(outs[p], 0, sizeof(original));
+			for (uint32_t t = 0; t < AFTER; t += CUE_TICK) {
+				if (t == AFTER / 2) { /* it leaves the bank, and fades */
+					cue_voice_trigger(&pairs[p]->voice, &pairs[p]->bank, CUE_CLICK, 660.0f,
+					                  0.5f, 1.0f, 4);
+				}
+				const uint32_t tick_at = (copy_at + t) % GRID;
+				cue_voice_render(&pairs[p]->voice, outs[p] + t, CUE_TICK, tick_at);
+				cue_bank_render(&pairs[p]->bank, outs[p] + t, CUE_TICK);
+			}
+		}
+		CHECK(memcmp(original, copy, sizeof(original)) == 0,
+		      "copied at sample %u, the copy sounds otherwise", copy_at);
+	}
+	printf("a voice and its bank copied at %d points sound on as the original\n",
+	       COPY_LAST / CUE_TICK + 1);
+}
+
 int
 main(void)
 {
+	test_copied_bank();
 	static float apart[TOTAL], shared[TOTAL];
 	static const struct {
 		CueSound sound;

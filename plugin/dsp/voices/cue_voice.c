@@ -166,3 +166,14 @@ cue_voice_uses_sample(const CueVoice* v, const CueSample* sample)
 	return sample && ((cue_strike_active(&v->now) && v->now.sample.sample == sample) ||
 	                  (cue_strike_active(&v->fading) && v->fading.sample.sample == sample));
 }
+
+void
+cue_voice_move_bank(CueVoice* v, const CueBank* from, CueBank* to)
+{
+	CueStrike* strikes[2] = {&v->now, &v->fading};
+	for (int i = 0; i < 2; ++i) {
+		if (strikes[i]->bank == from) {
+			strikes[i]->bank = to;
+		}
+	}
+}

@@ -89,4 +89,10 @@ void cue_voice_set_sample(CueVoice* v, const CueSample* sample);
 /* Whether a strike still reads `sample`. */
 bool cue_voice_uses_sample(const CueVoice* v, const CueSample* sample);
 
+/* The voice was copied with the bank `from` that its strikes join or ring
+ * in, and `to` is the copy of that bank: they now join or ring in `to`
+ * (else they would take their parts out of, or add them to, a bank that
+ * is not theirs). */
+void cue_voice_move_bank(CueVoice* v, const CueBank* from, CueBank* to);
+
 #endif
