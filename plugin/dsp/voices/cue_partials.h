@@ -6,7 +6,7 @@
  *
  * Rotators that turn by the same step sum into one: a bank can hold the
  * sum of several strikes of one sound, each added in with its own state
- * (cue_voice.h), and the cost no longer depends on how many overlap.
+ * (cue_bank.h), and the cost no longer depends on how many overlap.
  *
  * When a partial falls silent is known when it is set up: the live
  * partials are the first ones, and the last is dropped (zeroed, no longer

@@ -167,7 +167,7 @@ strike_begin(CueStrike* s, uint32_t tick_at)
 }
 
 /* Joins the bank once the strike is steady and at the start of a tick
- * (strike_render asks on the caller's grid points), if the bank is silent
+ * (cue_strike_render asks on the caller's grid points), if the bank is silent
  * or rings the same partials; the bank is then at the same sample
  * (rendered in step), and at the start of a tick too. */
 static void

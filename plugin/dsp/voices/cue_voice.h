@@ -69,9 +69,9 @@ cue_voice_active(const CueVoice* v)
 	return cue_strike_active(&v->now); /* the fading one never outlasts it */
 }
 
-/* The lowest frequency the last strike reaches: its lowest partial (glide
- * included) or noise band; 0 for a user sample, whose content is not
- * known. */
+/* Right after a trigger, the lowest frequency the new strike reaches: its
+ * lowest partial (glide included) or noise band; 0 for a user sample,
+ * whose content is not known. */
 static inline float
 cue_voice_lowest_hz(const CueVoice* v)
 {
