@@ -41,6 +41,22 @@ check_sum(const CueBank* b)
 		}
 	}
 }
+
+/* A strike's part taken out leaves this much of it at most: the float
+ * rounding of its lanes carried on (relative 2^-24, a few times), and
+ * partials the bank had dropped, under their floor, turned back on. */
+static const double leave_residue   = 1e-6;
+static const double dropped_residue = 2e-6;
+
+/* Once every strike that joined has left, nothing is left of them. */
+static void
+check_emptied(const CueBank* b)
+{
+	if (b->members == 0) {
+		CUE_CHECK(largest_lane(&b->exact, NULL) <=
+		          leave_residue * b->joined_peak + dropped_residue);
+	}
+}
 #endif
 
 bool
@@ -67,12 +83,6 @@ cue_bank_join(CueBank* b, const CuePartials* p, uint32_t* silences)
 	return true;
 }
 
-/* A strike's part taken out leaves this much of it at most: the float
- * rounding of its lanes carried on (relative 2^-24, a few times), and
- * partials dropped by the bank, under the floor, turned back on. */
-static const double leave_residue  = 1e-6;
-static const double dropped_residue = 2e-6;
-
 void
 cue_bank_leave(CueBank* b, const CuePartials* p, uint32_t silences)
 {
@@ -83,13 +93,7 @@ cue_bank_leave(CueBank* b, const CuePartials* p, uint32_t silences)
 	--b->members;
 #ifdef SOMASCAPE_CHECKS
 	check_sum(b);
-	if (b->members == 0) { /* all that joined has left: nothing is left */
-		CUE_CHECK(largest_lane(&b->exact, NULL) <=
-		          leave_residue * b->joined_peak + dropped_residue);
-	}
-#else
-	(void)leave_residue;
-	(void)dropped_residue;
+	check_emptied(b);
 #endif
 }
 

@@ -13,10 +13,12 @@
  *                                      \--with a bank--> JOINING
  *   JOINING --joins at a grid point--> IN_BANK --leaves--> STEADY
  *   JOINING --another sound rings there--> STEADY
- *   any of them --retrigger--> FADING --ramp at 0--> ENDED
+ *   any of them --retrigger, or its sample swapped--> FADING --ramp at 0--> ENDED
  *   any --its end, 100 dB down, or its sample played--> ENDED
  *
- * (a strike not begun that is faded out ends at once: its ramp is at 0).
+ * (it leaves its bank before it fades; one that ends in its bank leaves
+ * its part there to die away; one not begun that is faded out ends at
+ * once: its ramp is at 0).
  * What it is made of is another, parts, which only loses parts as they
  * die away: the noise once under its floor, the glide once settled. */
 #ifndef SOMASCAPE_CUE_STRIKE_H
@@ -133,8 +135,8 @@ cue_strike_steady(const CueStrike* s)
 	return s->phase >= CUE_STRIKE_STEADY && s->phase <= CUE_STRIKE_IN_BANK;
 }
 
-/* It can ring in a bank: partials on the caller's grid (no glide, timed
- * from the trigger, nor a sample). */
+/* Its ticks may fall on the caller's grid, and so it may ring in a bank:
+ * partials with no glide (timed from the trigger) and no sample. */
 static inline bool
 cue_strike_on_grid(const CueStrike* s)
 {
