@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit test of the cue voice: every sound at every rate is finite, audible,
  * below full scale and ends; nothing at or above 0.45 x rate; the same
- * samples whatever the chunking or the run; strikes sharing a bank as
- * they sound apart; a strike's course phase by phase; no click on a
- * retrigger; the soft sine in tune; and every sound as loud as the soft
- * sine (EBU R128). */
+ * samples whatever the chunking or the run; no click on a retrigger; the
+ * soft sine in tune; and every sound as loud as the soft sine (EBU R128).
+ * A strike's course is tested in test_cue_strike.c, the shared bank in
+ * test_cue_bank.c. */
 #undef NDEBUG
 
 #include "check.h"
@@ -395,134 +395,6 @@ test_deterministic(void)
 	printf("deterministic: same seed, same samples\n");
 }
 
-/* Renders v (and bank, if any) a tick at a time, the caller's grid every
- * 64 samples, from sample *t until `until` says stop or `limit` samples;
- * the samples rendered. */
-static uint32_t
-render_until(CueVoice* v, CueBank* bank, uint32_t* t, bool (*until)(const CueVoice*),
-             uint32_t limit)
-{
-	float    tick[CUE_TICK];
-	uint32_t done = 0;
-	while (!until(v) && done < limit) {
-		cue_voice_render(v, tick, CUE_TICK, *t % 64);
-		if (bank && cue_bank_active(bank)) {
-			cue_bank_render(bank, tick, CUE_TICK);
-		}
-		*t += CUE_TICK;
-		done += CUE_TICK;
-	}
-	return done;
-}
-
-static bool
-risen(const CueVoice* v)
-{
-	return v->now.phase != CUE_STRIKE_RISING && v->now.phase != CUE_STRIKE_NOT_BEGUN;
-}
-
-static bool
-in_bank(const CueVoice* v)
-{
-	return v->now.phase == CUE_STRIKE_IN_BANK;
-}
-
-static bool
-faded(const CueVoice* v)
-{
-	return v->fading.phase == CUE_STRIKE_ENDED;
-}
-
-static bool
-ended(const CueVoice* v)
-{
-	return !cue_voice_active(v);
-}
-
-static bool
-noise_died(const CueVoice* v)
-{
-	return !(v->now.parts & CUE_PARTS_NOISE);
-}
-
-static bool
-glide_settled(const CueVoice* v)
-{
-	return !(v->now.parts & CUE_PARTS_GLIDE);
-}
-
-/* A strike's course, phase by phase (cue_strike.h): not begun until its
- * first render, rising through its attack, then steady alone, or joining
- * its bank and ringing in it from the next grid point; a retrigger takes
- * it out and fades it to its end in a few ms; one that ends on its own
- * ends where it said it would; its noise and its glide leave it as they
- * die away; a strike faded out before it began ends at once. */
-static void
-test_strike_course(void)
-{
-	CueVoice v;
-	CueBank  bank;
-	uint32_t t = 0;
-	cue_voice_init(&v, 48000.0);
-	cue_bank_init(&bank);
-	cue_voice_trigger(&v, &bank, CUE_BELL, 330.0f, 1.0f, 1.0f, 1);
-	CHECK(v.now.phase == CUE_STRIKE_NOT_BEGUN && cue_voice_active(&v) &&
-	          v.now.parts == CUE_PARTS_PARTIALS,
-	      "a bell just struck is in phase %d, parts %u", (int)v.now.phase, v.now.parts);
-	/* the bell's attack: 2 ms, 96 samples, handed out a tick at a time */
-	const uint32_t rise = render_until(&v, &bank, &t, risen, 48000);
-	CHECK(rise == 96 && v.now.phase == CUE_STRIKE_JOINING,
-	      "after %u samples of rising the bell is in phase %d", rise, (int)v.now.phase);
-	render_until(&v, &bank, &t, in_bank, 48000);
-	CHECK(v.now.phase == CUE_STRIKE_IN_BANK && t % 64 == CUE_TICK && bank.members == 1,
-	      "the bell joined its bank at sample %u (phase %d, %u in the bank)", t,
-	      (int)v.now.phase, bank.members);
-
-	cue_voice_trigger(&v, &bank, CUE_BELL, 330.0f, 1.0f, 1.0f, 2);
-	CHECK(v.fading.phase == CUE_STRIKE_FADING && v.now.phase == CUE_STRIKE_NOT_BEGUN &&
-	          bank.members == 0,
-	      "retriggered: the old strike is in phase %d, the new one %d, %u in the bank",
-	      (int)v.fading.phase, (int)v.now.phase, bank.members);
-	const uint32_t fade = render_until(&v, &bank, &t, faded, 48000);
-	CHECK(fade >= 288 && fade <= 288 + CUE_TICK,
-	      "the strike cut short faded out in %u samples, not 6 ms", fade);
-
-	/* no bank: steady alone, to its end */
-	cue_voice_trigger(&v, NULL, CUE_SOFT_SINE, 330.0f, 0.05f, 1.0f, 3);
-	cue_voice_render(&v, (float[CUE_TICK]){0}, CUE_TICK, 0);
-	const uint32_t remaining = v.now.remaining;
-	render_until(&v, NULL, &t, risen, 48000);
-	CHECK(v.now.phase == CUE_STRIKE_STEADY, "a soft sine alone is in phase %d",
-	      (int)v.now.phase);
-	const uint32_t rest = remaining - v.now.remaining;
-	const uint32_t to_end = render_until(&v, NULL, &t, ended, 480000);
-	CHECK(v.now.phase == CUE_STRIKE_ENDED && rest + to_end >= remaining &&
-	          rest + to_end <= remaining + CUE_TICK,
-	      "the soft sine ended after %u samples, not the %u it was to ring", rest + to_end,
-	      remaining);
-
-	/* parts leave as they die away */
-	cue_voice_trigger(&v, NULL, CUE_WOODBLOCK, 330.0f, 0.4f, 1.0f, 4);
-	CHECK(v.now.parts == CUE_PARTS_NOISE, "a woodblock is made of %u", v.now.parts);
-	render_until(&v, NULL, &t, noise_died, 480000);
-	CHECK(v.now.parts == CUE_PARTS_PARTIALS && cue_voice_active(&v),
-	      "the woodblock's noise did not die before it ended");
-	cue_voice_trigger(&v, &bank, CUE_SOFT_DRUM, 110.0f, 0.4f, 1.0f, 5);
-	CHECK(v.now.parts == (CUE_PARTS_GLIDE | CUE_PARTS_NOISE) && !v.now.bank,
-	      "a soft drum is made of %u, with%s a bank", v.now.parts, v.now.bank ? "" : "out");
-	render_until(&v, NULL, &t, glide_settled, 480000);
-	CHECK(!(v.now.parts & CUE_PARTS_GLIDE) && cue_voice_active(&v),
-	      "the drum's glide did not settle before it ended");
-
-	/* struck twice before a render: the first is never heard */
-	cue_voice_trigger(&v, NULL, CUE_CHIME, 330.0f, 0.4f, 1.0f, 6);
-	cue_voice_trigger(&v, NULL, CUE_CHIME, 330.0f, 0.4f, 1.0f, 7);
-	CHECK(v.fading.phase == CUE_STRIKE_ENDED && v.now.phase == CUE_STRIKE_NOT_BEGUN,
-	      "struck twice: the first is in phase %d", (int)v.fading.phase);
-	printf("strike course: rises %u samples, joins on the grid, fades in %u, ends on time\n",
-	       rise, fade);
-}
-
 /* Render adds; stop silences at once; an idle voice adds nothing. */
 static void
 test_adds_and_stops(void)
@@ -556,92 +428,13 @@ test_adds_and_stops(void)
 }
 
 
-/* A pool of three voices struck every `every` samples (the oldest cut
- * short once all ring), in uneven chunks on a grid of CUE_TICK, each
- * strike alone or all ringing in one bank; whether the bank rang. */
-static bool
-render_pool(CueSound sound, float decay, size_t every, bool shared, float* out, size_t total)
-{
-	static const uint32_t chunks[] = {64, 64, 17, 64, 3, 44, 64, 1, 64, 64, 31};
-	CueVoice voices[3];
-	CueBank  bank;
-	cue_bank_init(&bank);
-	for (int i = 0; i < 3; ++i) {
-		cue_voice_init(&voices[i], 48000.0);
-	}
-	size_t done = 0, c = 0, strikes = 0;
-	bool   rang = false;
-	while (done < total) {
-		if (done % every == 0) {
-			CueVoice* v = &voices[strikes % 3];
-			cue_voice_trigger(v, shared ? &bank : NULL, sound, 330.0f, decay, 1.0f,
-			                  (uint32_t)++strikes);
-		}
-		size_t m = chunks[c++ % (sizeof(chunks) / sizeof(chunks[0]))];
-		m = m < every - done % every ? m : every - done % every;
-		m = m < total - done ? m : total - done;
-		for (int i = 0; i < 3; ++i) {
-			cue_voice_render(&voices[i], out + done, (uint32_t)m, done % CUE_TICK);
-		}
-		if (shared && cue_bank_active(&bank)) {
-			cue_bank_render(&bank, out + done, (uint32_t)m);
-			rang = true;
-		}
-		done += m;
-	}
-	return rang;
-}
-
-/* Strikes ringing in a bank sound as they do apart: long ones, cut short
- * as voices are taken (each takes its part back out), and short ones that
- * end on their own.  What may differ is what is under -100 dB: partials
- * are dropped at different times (under -118 dB each, eight under 1e-5),
- * and a strike that ends leaves its last tail (power under 1e-10, so
- * under 2e-5 over four partials) to die away in the bank. */
-static void
-test_shared_bank_sums(void)
-{
-	enum { TOTAL = 4 * 48000 };
-	static float apart[TOTAL], shared[TOTAL];
-	static const struct {
-		CueSound sound;
-		float    decay;
-		size_t   every;
-		double   limit; /* of the difference */
-	} cases[] = {
-	    {CUE_BELL, 3.0f, 7001, 1e-5},      {CUE_SINGING_BOWL, 3.0f, 4999, 1e-5},
-	    {CUE_WOODBLOCK, 3.0f, 6007, 1e-5}, {CUE_CHIME, 0.4f, 24001, 2e-5},
-	    {CUE_SOFT_DRUM, 3.0f, 7001, 0.0}, /* a glide: never in a bank */
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
-		memset(apart, 0, sizeof(apart));
-		memset(shared, 0, sizeof(shared));
-		render_pool(cases[i].sound, cases[i].decay, cases[i].every, false, apart, TOTAL);
-		const bool rang =
-		    render_pool(cases[i].sound, cases[i].decay, cases[i].every, true, shared, TOTAL);
-		EXPECT(rang == (cases[i].limit > 0.0), "%s: the bank %s", sound_names[cases[i].sound],
-		      rang ? "rang" : "never rang");
-		const float peak = peak_of(apart, TOTAL);
-		double      worst = 0.0;
-		for (size_t k = 0; k < TOTAL; ++k) {
-			worst = fmax(worst, fabs((double)shared[k] - apart[k]));
-		}
-		EXPECT(peak > 0.1f && worst <= cases[i].limit, "%s in a bank differs by %g (peak %g)",
-		      sound_names[cases[i].sound], worst, (double)peak);
-		printf("  %-12s in a bank: largest difference %.3g (%.1f dB under the peak)\n",
-		       sound_names[cases[i].sound], worst, 20.0 * log10(peak / (worst + 1e-30)));
-	}
-}
-
 int
 main(void)
 {
 	test_adds_and_stops();
-	test_strike_course();
 	test_deterministic();
 	test_soft_sine_in_tune();
 	test_chunking_independent();
-	test_shared_bank_sums();
 	test_retrigger_click_free();
 	test_partials_band_limited();
 	test_spectrum_band_limited();
