@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit test of the cue voice: every sound at every rate is finite, audible,
  * below full scale and ends; nothing at or above 0.45 x rate; the same
- * samples whatever the chunking or the run; strikes sharing a bank as
- * they sound apart; no click on a retrigger; the soft sine in tune; and
- * every sound as loud as the soft sine (EBU R128). */
+ * samples whatever the chunking or the run; no click on a retrigger; the
+ * soft sine in tune; and every sound as loud as the soft sine (EBU R128).
+ * A strike's course is tested in test_cue_strike.c, the shared bank in
+ * test_cue_bank.c. */
 #undef NDEBUG
 
 #include "check.h"
@@ -427,83 +428,6 @@ test_adds_and_stops(void)
 }
 
 
-/* A pool of three voices struck every `every` samples (the oldest cut
- * short once all ring), in uneven chunks on a grid of CUE_TICK, each
- * strike alone or all ringing in one bank; whether the bank rang. */
-static bool
-render_pool(CueSound sound, float decay, size_t every, bool shared, float* out, size_t total)
-{
-	static const uint32_t chunks[] = {64, 64, 17, 64, 3, 44, 64, 1, 64, 64, 31};
-	CueVoice voices[3];
-	CueBank  bank;
-	cue_bank_init(&bank);
-	for (int i = 0; i < 3; ++i) {
-		cue_voice_init(&voices[i], 48000.0);
-	}
-	size_t done = 0, c = 0, strikes = 0;
-	bool   rang = false;
-	while (done < total) {
-		if (done % every == 0) {
-			CueVoice* v = &voices[strikes % 3];
-			cue_voice_trigger(v, shared ? &bank : NULL, sound, 330.0f, decay, 1.0f,
-			                  (uint32_t)++strikes);
-		}
-		size_t m = chunks[c++ % (sizeof(chunks) / sizeof(chunks[0]))];
-		m = m < every - done % every ? m : every - done % every;
-		m = m < total - done ? m : total - done;
-		for (int i = 0; i < 3; ++i) {
-			cue_voice_render(&voices[i], out + done, (uint32_t)m, done % CUE_TICK);
-		}
-		if (shared && cue_bank_active(&bank)) {
-			cue_bank_render(&bank, out + done, (uint32_t)m);
-			rang = true;
-		}
-		done += m;
-	}
-	return rang;
-}
-
-/* Strikes ringing in a bank sound as they do apart: long ones, cut short
- * as voices are taken (each takes its part back out), and short ones that
- * end on their own.  What may differ is what is under -100 dB: partials
- * are dropped at different times (under -118 dB each, eight under 1e-5),
- * and a strike that ends leaves its last tail (power under 1e-10, so
- * under 2e-5 over four partials) to die away in the bank. */
-static void
-test_shared_bank_sums(void)
-{
-	enum { TOTAL = 4 * 48000 };
-	static float apart[TOTAL], shared[TOTAL];
-	static const struct {
-		CueSound sound;
-		float    decay;
-		size_t   every;
-		double   limit; /* of the difference */
-	} cases[] = {
-	    {CUE_BELL, 3.0f, 7001, 1e-5},      {CUE_SINGING_BOWL, 3.0f, 4999, 1e-5},
-	    {CUE_WOODBLOCK, 3.0f, 6007, 1e-5}, {CUE_CHIME, 0.4f, 24001, 2e-5},
-	    {CUE_SOFT_DRUM, 3.0f, 7001, 0.0}, /* a glide: never in a bank */
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
-		memset(apart, 0, sizeof(apart));
-		memset(shared, 0, sizeof(shared));
-		render_pool(cases[i].sound, cases[i].decay, cases[i].every, false, apart, TOTAL);
-		const bool rang =
-		    render_pool(cases[i].sound, cases[i].decay, cases[i].every, true, shared, TOTAL);
-		EXPECT(rang == (cases[i].limit > 0.0), "%s: the bank %s", sound_names[cases[i].sound],
-		      rang ? "rang" : "never rang");
-		const float peak = peak_of(apart, TOTAL);
-		double      worst = 0.0;
-		for (size_t k = 0; k < TOTAL; ++k) {
-			worst = fmax(worst, fabs((double)shared[k] - apart[k]));
-		}
-		EXPECT(peak > 0.1f && worst <= cases[i].limit, "%s in a bank differs by %g (peak %g)",
-		      sound_names[cases[i].sound], worst, (double)peak);
-		printf("  %-12s in a bank: largest difference %.3g (%.1f dB under the peak)\n",
-		       sound_names[cases[i].sound], worst, 20.0 * log10(peak / (worst + 1e-30)));
-	}
-}
-
 int
 main(void)
 {
@@ -511,7 +435,6 @@ main(void)
 	test_deterministic();
 	test_soft_sine_in_tune();
 	test_chunking_independent();
-	test_shared_bank_sums();
 	test_retrigger_click_free();
 	test_partials_band_limited();
 	test_spectrum_band_limited();

@@ -82,4 +82,19 @@ approx_exp(double x)
 	return 1.0 + x * horner(tail, (int)(sizeof(tail) / sizeof(tail[0])), x);
 }
 
+/* cos and sin for |x| <= pi/2, to float precision, without libm, for the
+ * glides' updates.  Glide angles are omega * (from - to) <= 2 pi 0.45 *
+ * |from - to| / max(from, to): about 1.06 rad at most in the recipes. */
+static inline void
+small_sincos(float x, float* c, float* s)
+{
+	const float x2 = x * x;
+	*s = x * (1.0f - x2 * (1.0f / 6.0f) * (1.0f - x2 * (1.0f / 20.0f) *
+	     (1.0f - x2 * (1.0f / 42.0f) * (1.0f - x2 * (1.0f / 72.0f) *
+	     (1.0f - x2 * (1.0f / 110.0f))))));
+	*c = 1.0f - x2 * 0.5f * (1.0f - x2 * (1.0f / 12.0f) * (1.0f - x2 * (1.0f / 30.0f) *
+	     (1.0f - x2 * (1.0f / 56.0f) * (1.0f - x2 * (1.0f / 90.0f) *
+	     (1.0f - x2 * (1.0f / 132.0f))))));
+}
+
 #endif

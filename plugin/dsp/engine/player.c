@@ -47,6 +47,10 @@ jump(Player* p, int64_t frame)
 	const bool heard = p->started && p->gain > 0.0f;
 	if (heard && p->crossfade == 0) {
 		memcpy(&p->fading, &p->engine, sizeof(p->engine));
+		for (int i = 0; i < CUE_VOICES; ++i) { /* the copy's strikes ring in its bank */
+			cue_voice_move_bank(&p->fading.voices[i].voice, &p->engine.gaze_bank,
+			                    &p->fading.gaze_bank);
+		}
 	}
 	engine_locate(&p->engine, frame);
 	if (heard) {

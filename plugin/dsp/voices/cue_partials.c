@@ -210,6 +210,35 @@ cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add)
 }
 
 void
+cue_partials_render_plain(CuePartials* p, float* out, uint32_t ticks, bool add)
+{
+	for (uint32_t t = 0; t < ticks; ++t, out += CUE_TICK) {
+		drop_silent(p);
+		/* sample i of the tick is lane i % CUE_LANES of group i / CUE_LANES */
+		for (uint32_t i = 0; i < CUE_TICK; ++i) {
+			const uint32_t j   = i % CUE_LANES;
+			float          sum = 0.0f;
+			for (uint32_t k = 0; k < p->live; ++k) {
+				sum = k == 0 ? p->lane_im[k][j] : sum + p->lane_im[k][j];
+			}
+			out[i] = add ? out[i] + sum : sum;
+			if (j < CUE_LANES - 1) {
+				continue;
+			}
+			/* a group done: every lane turns by its step (eight samples) */
+			for (uint32_t k = 0; k < p->live; ++k) {
+				for (uint32_t l = 0; l < CUE_LANES; ++l) {
+					const float re = p->lane_re[k][l], im = p->lane_im[k][l];
+					p->lane_re[k][l] = re * p->step_re[k][l] - im * p->step_im[k][l];
+					p->lane_im[k][l] = re * p->step_im[k][l] + im * p->step_re[k][l];
+				}
+			}
+		}
+		++p->ticks;
+	}
+}
+
+void
 cue_partials_retune(CuePartials* p, uint32_t k, float r1, float i1)
 {
 	/* lane j from lane 0 by the rotation to the j-th power */
@@ -293,8 +322,8 @@ cue_partials_mix(CuePartials* a, CueExactSum* x, const CuePartials* b, double si
 			x->im[k][j] += sign * b->lane_im[k][j];
 		}
 		/* b's silent tick counted on a's ticks */
-		const int64_t left = (int64_t)b->silent_at[k] - b->ticks;
-		const uint32_t at = left > 0 ? a->ticks + (uint32_t)left : a->ticks;
+		const int64_t remaining = (int64_t)b->silent_at[k] - b->ticks;
+		const uint32_t at = remaining > 0 ? a->ticks + (uint32_t)remaining : a->ticks;
 		a->silent_at[k] = k >= a->live || at > a->silent_at[k] ? at : a->silent_at[k];
 	}
 	a->live = b->live > a->live ? b->live : a->live;

@@ -6,7 +6,7 @@
  *
  * Rotators that turn by the same step sum into one: a bank can hold the
  * sum of several strikes of one sound, each added in with its own state
- * (cue_voice.h), and the cost no longer depends on how many overlap.
+ * (cue_bank.h), and the cost no longer depends on how many overlap.
  *
  * When a partial falls silent is known when it is set up: the live
  * partials are the first ones, and the last is dropped (zeroed, no longer
@@ -60,6 +60,11 @@ void cue_partials_align(CuePartials* p, uint32_t lead);
  * (each sample summed first: the same rounding as adding ticks computed
  * apart). */
 void cue_partials_render(CuePartials* p, float* out, uint32_t ticks, bool add);
+
+/* The same, a sample at a time: the plain reference of the kernel above
+ * (the same rotations and sums, in the same order, so the same samples
+ * bit for bit); for the tests. */
+void cue_partials_render_plain(CuePartials* p, float* out, uint32_t ticks, bool add);
 
 /* New per-sample rotation re + i im for partial k from here on (a glide):
  * the lanes are rebuilt from lane 0, which is the state at this sample. */
