@@ -426,7 +426,7 @@ set_control(Controls* c, const char* symbol, float value)
 }
 
 static void
-assert_bounded(const Controls* c, double rate, double seconds)
+check_bounded(const Controls* c, double rate, double seconds)
 {
 	static float left[256], right[256];
 	engine_init(&engine, rate);
@@ -434,8 +434,8 @@ assert_bounded(const Controls* c, double rate, double seconds)
 	for (uint64_t done = 0; done < (uint64_t)(seconds * rate); done += 256) {
 		engine_process(&engine, left, right, 256);
 		for (int i = 0; i < 256; ++i) {
-			CHECK(isfinite(left[i]) && isfinite(right[i]), "assert_bounded");
-			CHECK(fabsf(left[i]) <= 1.0f && fabsf(right[i]) <= 1.0f, "assert_bounded");
+			CHECK(isfinite(left[i]) && isfinite(right[i]), "check_bounded");
+			CHECK(fabsf(left[i]) <= 1.0f && fabsf(right[i]) <= 1.0f, "check_bounded");
 		}
 	}
 }
@@ -449,7 +449,7 @@ test_bad_values(void)
 		for (size_t v = 0; v < sizeof(bad) / sizeof(bad[0]); ++v) {
 			Controls c = everything_on();
 			set_control(&c, breath_symbols[s], bad[v]);
-			assert_bounded(&c, RATE, 1.0);
+			check_bounded(&c, RATE, 1.0);
 		}
 	}
 	/* every breath control at its extremes at once, at the extreme rates */
@@ -461,7 +461,7 @@ test_bad_values(void)
 			for (size_t s = 0; s < symbols; ++s) {
 				set_control(&c, breath_symbols[s], high ? 1e30f : -1e30f);
 			}
-			assert_bounded(&c, rates[r], 3.0);
+			check_bounded(&c, rates[r], 3.0);
 		}
 	}
 	printf("bad values: finite and within 0 dBFS\n");

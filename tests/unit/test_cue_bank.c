@@ -8,7 +8,6 @@
  * original.  In the
  * Debug and sanitizer builds every join and leave also checks the bank's
  * invariants (cue_bank.h). */
-#undef NDEBUG
 
 #include "check.h"
 #include "cue_voice.h"

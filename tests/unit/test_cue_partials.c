@@ -6,7 +6,6 @@
  * partials, some dropped as they fall silent mid-way), leads, chunkings
  * and both ways of writing (set and add); and both follow the true decaying
  * sinusoids, in double, within float rounding. */
-#undef NDEBUG
 
 #include "check.h"
 #include "cue_partials.h"

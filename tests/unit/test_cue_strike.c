@@ -6,7 +6,6 @@
  * ends on its own ends where it said it would; its noise and its glide
  * leave it as they die away; a strike faded out before it began ends at
  * once. */
-#undef NDEBUG
 
 #include "check.h"
 #include "cue_voice.h"

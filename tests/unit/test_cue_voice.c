@@ -5,12 +5,11 @@
  * soft sine in tune; and every sound as loud as the soft sine (EBU R128).
  * A strike's course is tested in test_cue_strike.c, the shared bank in
  * test_cue_bank.c. */
-#undef NDEBUG
 
 #include "check.h"
+#include "cue_cases.h"
 #include "cue_voice.h"
 
-#include <assert.h>
 #include <ebur128.h>
 #include <float.h>
 #include <math.h>
@@ -22,9 +21,6 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-static const char* const sound_names[CUE_SOUND_COUNT] = {
-    "soft sine", "bell",         "chime",      "woodblock",   "click",
-    "soft drum", "singing bowl", "water drop", "breath puff", "user sample"};
 
 static const double rates[] = {8000.0, 44100.0, 48000.0, 384000.0};
 enum { RATE_COUNT = sizeof(rates) / sizeof(rates[0]) };
@@ -41,7 +37,7 @@ render_strike(CueSound sound, double rate, float pitch, float decay,
 {
 	const size_t capacity = (size_t)(max_s * rate);
 	Render       r        = {calloc(capacity, sizeof(float)), 0};
-	assert(r.samples);
+	CHECK(r.samples, "render_strike");
 	CueVoice v;
 	cue_voice_init(&v, rate);
 	cue_voice_trigger(&v, NULL, sound, pitch, decay, 1.0f, seed);
@@ -96,18 +92,18 @@ test_every_sound_every_rate(void)
 				}
 				const float peak = peak_of(r.samples, r.length);
 				worst_peak       = fmaxf(worst_peak, peak);
-				EXPECT(finite, "%s at %g Hz: not finite", sound_names[s], rates[ri]);
-				EXPECT(!denormal, "%s at %g Hz: denormal output", sound_names[s], rates[ri]);
+				EXPECT(finite, "%s at %g Hz: not finite", cue_sound_names[s], rates[ri]);
+				EXPECT(!denormal, "%s at %g Hz: denormal output", cue_sound_names[s], rates[ri]);
 				EXPECT(peak < 1.0f && peak > 0.01f, "%s at %g Hz, %g Hz %g s: peak %g",
-				      sound_names[s], rates[ri], (double)pitch, (double)decay,
+				      cue_sound_names[s], rates[ri], (double)pitch, (double)decay,
 				      (double)peak);
 				EXPECT((double)r.length / rates[ri] < limit_s,
 				      "%s at %g Hz, %g Hz %g s: still active after %g s",
-				      sound_names[s], rates[ri], (double)pitch, (double)decay,
+				      cue_sound_names[s], rates[ri], (double)pitch, (double)decay,
 				      (double)r.length / rates[ri]);
 				if (p == 0) {
 					printf("  %-12s %6g Hz: peak %.3f, ends after %.3f s\n",
-					       sound_names[s], rates[ri], (double)peak,
+					       cue_sound_names[s], rates[ri], (double)peak,
 					       (double)r.length / rates[ri]);
 				}
 				free(r.samples);
@@ -146,7 +142,7 @@ test_partials_band_limited(void)
 						highest = fmax(highest, fraction);
 						EXPECT(fraction > 0.0 && fraction < CUE_MAX_PARTIAL_FRACTION,
 						      "%s at %g Hz, pitch %g: partial at %g x rate",
-						      sound_names[s], rates[ri], (double)pitches[p], fraction);
+						      cue_sound_names[s], rates[ri], (double)pitches[p], fraction);
 					}
 				}
 			}
@@ -192,9 +188,9 @@ test_spectrum_band_limited(void)
 			const bool noisy = s == CUE_BREATH_PUFF || s == CUE_CLICK ||
 			                   s == CUE_WOODBLOCK || s == CUE_SOFT_DRUM;
 			EXPECT(f < (noisy ? 1e-2 : 1e-4), "%s at %g Hz: %g of energy above 0.45 x rate",
-			      sound_names[s], low_rates[ri], f);
+			      cue_sound_names[s], low_rates[ri], f);
 			printf("  %-12s %6g Hz, pitch 1200: %.1f dB of energy above 0.45 x rate\n",
-			       sound_names[s], low_rates[ri], 10.0 * log10(f + 1e-30));
+			       cue_sound_names[s], low_rates[ri], 10.0 * log10(f + 1e-30));
 			free(r.samples);
 		}
 	}
@@ -268,15 +264,15 @@ test_retrigger_click_free(void)
 		cue_voice_init(&v, rate);
 		cue_voice_trigger(&v, NULL, (CueSound)s, 330.0f, 0.4f, 1.0f, 5);
 		cue_voice_render(&v, two, (uint32_t)at, 0);
-		EXPECT(cue_voice_active(&v), "%s: ended before the retrigger", sound_names[s]);
+		EXPECT(cue_voice_active(&v), "%s: ended before the retrigger", cue_sound_names[s]);
 		cue_voice_trigger(&v, NULL, (CueSound)s, 330.0f, 0.4f, 1.0f, 6);
 		cue_voice_render(&v, two + at, (uint32_t)(total - at), at % CUE_TICK);
 		const float around = max_step(two, at - 48, at + 960);
 		/* old fading plus new rising: at most the sum of two strikes' steps */
 		EXPECT(around <= 2.0f * single, "%s: retrigger steps %g, a strike %g",
-		      sound_names[s], (double)around, (double)single);
+		      cue_sound_names[s], (double)around, (double)single);
 		printf("  %-12s retrigger step %.4f, strike step %.4f (ratio %.2f)\n",
-		       sound_names[s], (double)around, (double)single,
+		       cue_sound_names[s], (double)around, (double)single,
 		       (double)(around / single));
 	}
 }
@@ -322,7 +318,7 @@ alternating_loudness(CueSound sound, double rate)
 {
 	enum { BLOCK = 512 };
 	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
-	assert(meter);
+	CHECK(meter, "alternating_loudness");
 	CueVoice voices[2];
 	cue_voice_init(&voices[0], rate);
 	cue_voice_init(&voices[1], rate);
@@ -367,9 +363,9 @@ test_loudness_matched(void)
 		}
 		lowest  = fmin(lowest, lufs);
 		highest = fmax(highest, lufs);
-		printf("  %-12s %7.2f LUFS (%+.2f LU)\n", sound_names[s], lufs, lufs - sine);
+		printf("  %-12s %7.2f LUFS (%+.2f LU)\n", cue_sound_names[s], lufs, lufs - sine);
 		EXPECT(fabs(lufs - sine) <= 1.0, "%s: %.2f LU from the soft sine",
-		      sound_names[s], lufs - sine);
+		      cue_sound_names[s], lufs - sine);
 	}
 	EXPECT(highest - lowest <= 1.0, "loudness spread %.2f LU", highest - lowest);
 	printf("loudness at 330 Hz, 0.4 s: spread %.2f LU\n", highest - lowest);
@@ -382,7 +378,7 @@ test_deterministic(void)
 		Render a = render_strike((CueSound)s, 44100.0, 330.0f, 0.4f, 42, 100, 1.0);
 		Render b = render_strike((CueSound)s, 44100.0, 330.0f, 0.4f, 42, 100, 1.0);
 		EXPECT(a.length == b.length && !memcmp(a.samples, b.samples, a.length * sizeof(float)),
-		      "%s: same seed, different samples", sound_names[s]);
+		      "%s: same seed, different samples", cue_sound_names[s]);
 		free(a.samples);
 		free(b.samples);
 	}
