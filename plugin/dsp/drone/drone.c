@@ -78,21 +78,21 @@ static const VoicingRecipe voicings[DRONE_VOICING_COUNT] = {
 static const float lane_pan[DRONE_LANES] = {0.0f, 0.25f, -0.45f, 0.45f};
 static const uint32_t note_lane[DRONE_NOTES] = {0, 2, 3};
 
-/* Each note ticks every DRONE_TICK_FRAMES of session time, the notes one
+/* Each note is refreshed every DRONE_REFRESH_FRAMES of session time, the notes one
  * grid step apart: its LFO, chorus, jivari and partial amplitudes, with
- * the amplitudes moving geometrically across the tick (10.7 ms at 48 kHz:
+ * the amplitudes moving geometrically across the refresh (10.7 ms at 48 kHz:
  * the breath moves the tone over seconds).
  * Smooth for changes over tens of milliseconds (the breath, the smoothing
  * of the controls), and no work at all on most grid steps.  The swell
  * itself is interpolated every grid step. */
-#define TICK_FRAMES_LOG2 9
-_Static_assert(DRONE_TICK_FRAMES == 1u << TICK_FRAMES_LOG2, "a tick is 2^k frames");
+#define REFRESH_FRAMES_LOG2 9
+_Static_assert(DRONE_REFRESH_FRAMES == 1u << REFRESH_FRAMES_LOG2, "a refresh period is 2^k frames");
 
-/* Where in the tick note n ticks, in frames. */
+/* Where in the refresh period note n is refreshed, in frames. */
 static uint32_t
-tick_offset(uint32_t n)
+refresh_offset(uint32_t n)
 {
-	return (n * GRID_FRAMES) % DRONE_TICK_FRAMES;
+	return (n * GRID_FRAMES) % DRONE_REFRESH_FRAMES;
 }
 
 /* Chorus: each note drifts by up to this fraction of its pitch (3 cents). */
@@ -123,7 +123,7 @@ harmonic_of(uint32_t n, uint32_t j)
 	return j - lane + (lane + DRONE_LANES - note_lane[n]) % DRONE_LANES + 1;
 }
 
-/* Each note's LFO phase at its first tick: the notes start at their own
+/* Each note's LFO phase at its first refresh: the notes start at their own
  * places and never drift together. */
 static double
 lfo_start(uint32_t n)
@@ -138,10 +138,10 @@ drone_init(Drone* d, double rate)
 	d->rate = rate;
 	d->smooth_fast = grid_smoothing_coef(rate, 0.02);
 	d->smooth_tone = grid_smoothing_coef(rate, 0.05);
-	/* per tick, in 25 ms: a root that jumps octaves moves the overtones'
+	/* per refresh, in 25 ms: a root that jumps octaves moves the overtones'
 	 * small-speaker lift by many dB, and amplitudes that lagged the pitch
 	 * (at 50 ms) stood out over the quieter Sweep tone (test_clicks) */
-	d->smooth_note = 1.0 - exp(-DRONE_TICK_FRAMES / (0.025 * rate));
+	d->smooth_note = 1.0 - exp(-DRONE_REFRESH_FRAMES / (0.025 * rate));
 	const double floor_a = exp(-2.0 * M_PI * DRONE_OCEAN_FLOOR_HZ / rate);
 	d->high_pass.weight_sum = 0.0f;
 	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
@@ -159,7 +159,7 @@ drone_init(Drone* d, double rate)
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
 		DroneNote* note = &d->note[n];
 		d->lfo_w[n] = 2.0 * M_PI * lfo_hz[n] / rate;
-		d->lfo_turn[n] = phasor_of(d->lfo_w[n] * DRONE_TICK_FRAMES);
+		d->lfo_turn[n] = phasor_of(d->lfo_w[n] * DRONE_REFRESH_FRAMES);
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			const uint32_t h = harmonic_of(n, j);
 			note->harmonic[j] = (uint8_t)h;
@@ -183,6 +183,7 @@ drone_reset(Drone* d, uint32_t seed)
 	memset(d->pair_turn, 0, sizeof(d->pair_turn));
 	memset(d->stride_c, 0, sizeof(d->stride_c));
 	memset(d->stride_s, 0, sizeof(d->stride_s));
+	memset(d->rotation, 0, sizeof(d->rotation));
 	memset(d->quad_on, 0, sizeof(d->quad_on));
 	d->quads_on = 0;
 	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
@@ -200,7 +201,7 @@ drone_reset(Drone* d, uint32_t seed)
 		d->base_w[n] = 0.0;
 		d->base_c[n] = 1.0;
 		d->base_s[n] = 0.0;
-		d->turn_tick[n] = (Phasor){1.0, 0.0};
+		d->turn_refresh[n] = (Phasor){1.0, 0.0};
 		d->phase[n] = (Phasor){1.0, 0.0};
 		d->phase_at[n] = 0;
 		d->chorus_delta[n] = 0.0;
@@ -306,7 +307,7 @@ phasor_small_any(double x)
 }
 
 /* Note n's fundamental phase brought on to session frame `frame`, at the
- * pitch and chorus of the tick in progress: a whole tick by its turn, any
+ * pitch and chorus of the refresh in progress: a whole refresh by its turn, any
  * other stretch (at the start, or when the pitch moves) with libm. */
 static void
 advance_phase(Drone* d, uint32_t n, int64_t frame)
@@ -315,48 +316,49 @@ advance_phase(Drone* d, uint32_t n, int64_t frame)
 	if (frames == 0) {
 		return;
 	}
-	const double chorus = d->chorus_delta[n] * (double)frames / DRONE_TICK_FRAMES;
-	const Phasor turn = frames == DRONE_TICK_FRAMES
-	                        ? d->turn_tick[n]
+	const double chorus = d->chorus_delta[n] * (double)frames / DRONE_REFRESH_FRAMES;
+	const Phasor turn = frames == DRONE_REFRESH_FRAMES
+	                        ? d->turn_refresh[n]
 	                        : phasor_of(phase_wrap(d->base_w[n] * (double)frames));
 	const Phasor moved = phasor_mul(d->phase[n], turn);
 	d->phase[n] = phasor_renormalise(chorus != 0.0 ? phasor_mul(moved, phasor_small_any(chorus)) : moved);
 	d->phase_at[n] = frame;
 }
 
-/* The rotation per frame of note n's fundamental, with this tick's share
+/* The rotation per frame of note n's fundamental, with this refresh's share
  * of the chorus offset (a tiny rotation by Taylor series). */
 static Phasor
 fundamental_rotation(const Drone* d, uint32_t n)
 {
-	const double dw = d->chorus_delta[n] / DRONE_TICK_FRAMES;
+	const double dw = d->chorus_delta[n] / DRONE_REFRESH_FRAMES;
 	const double dc = 1.0 - 0.5 * dw * dw, ds = dw - dw * dw * dw / 6.0;
 	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]}, (Phasor){dc, ds});
 }
 
-/* Four lanes of a quad's half, as a vector, and a comparison's result. */
-typedef float Lanes __attribute__((vector_size(DRONE_LANES * sizeof(float))));
-typedef int32_t LaneMask __attribute__((vector_size(DRONE_LANES * sizeof(int32_t))));
+/* Four partials side by side, one a lane (half a quad: the re or the im
+ * of its four), as a vector, and a comparison's result. */
+typedef float Partials4 __attribute__((vector_size(DRONE_LANES * sizeof(float))));
+typedef int32_t Partials4Mask __attribute__((vector_size(DRONE_LANES * sizeof(int32_t))));
 
 /* Lane by lane: a where the mask is set, else b. */
-static Lanes
-lanes_select(LaneMask mask, Lanes a, Lanes b)
+static Partials4
+partials4_select(Partials4Mask mask, Partials4 a, Partials4 b)
 {
-	return (Lanes)((mask & (LaneMask)a) | (~mask & (LaneMask)b));
+	return (Partials4)((mask & (Partials4Mask)a) | (~mask & (Partials4Mask)b));
 }
 
 /* Complex products, lane by lane: (c, s) times (r_c, r_s). */
 static inline __attribute__((always_inline)) void
-lanes_turn(Lanes* c, Lanes* s, Lanes r_c, Lanes r_s)
+partials4_turn(Partials4* c, Partials4* s, Partials4 r_c, Partials4 r_s)
 {
-	const Lanes next = *c * r_c - *s * r_s;
+	const Partials4 next = *c * r_c - *s * r_s;
 	*s = *c * r_s + *s * r_c;
 	*c = next;
 }
 
 /* A pair's two rows of turns (drone.h) turned on by a rotation: both
  * frames times (c, s), from [c | c] and [s | -s].  The same products as
- * lanes_turn's, so the rows hold what stepping each frame alone would. */
+ * partials4_turn's, so the rows hold what stepping each frame alone would. */
 static inline __attribute__((always_inline)) void
 turn_rows(Floats8 row[2], const Floats8* c, const Floats8* s_pm)
 {
@@ -374,14 +376,16 @@ static inline __attribute__((always_inline)) void
 set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 {
 	_Static_assert(DRONE_STRIDE == 16 && DRONE_PAIRS == 8, "two half strides of four pairs");
-	Lanes c, s;
+	Partials4 c, s;
 	memcpy(&c, c_in, sizeof(c));
 	memcpy(&s, s_in, sizeof(s));
-	Lanes c4 = c, s4 = s;
+	memcpy(d->rotation[q], c_in, sizeof(c));
+	memcpy(d->rotation[q] + DRONE_LANES, s_in, sizeof(s));
+	Partials4 c4 = c, s4 = s;
 	for (uint32_t j = 1; j < 4; ++j) {
-		lanes_turn(&c4, &s4, c, s);
+		partials4_turn(&c4, &s4, c, s);
 	}
-	const Lanes one = {1.0f, 1.0f, 1.0f, 1.0f}, zero = {0.0f};
+	const Partials4 one = {1.0f, 1.0f, 1.0f, 1.0f}, zero = {0.0f};
 	float(*rows)[2][DRONE_QUAD_WIDTH] = d->pair_turn[q];
 	/* frames 0 and 4: [sin R^0 | cos R^4], [cos R^0 | sin R^4] */
 	Floats8 row[2] = {__builtin_shufflevector(zero, c4, 0, 1, 2, 3, 4, 5, 6, 7),
@@ -403,10 +407,10 @@ set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 		floats8_store(rows[DRONE_PAIRS / 2 + p][0], &row[0]);
 		floats8_store(rows[DRONE_PAIRS / 2 + p][1], &row[1]);
 	}
-	Lanes c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3);
-	Lanes s16 = __builtin_shufflevector(s8, s8, 0, 1, 2, 3);
-	lanes_turn(&c16, &s16, c16, s16);
-	const Lanes minus_s16 = -s16;
+	Partials4 c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3);
+	Partials4 s16 = __builtin_shufflevector(s8, s8, 0, 1, 2, 3);
+	partials4_turn(&c16, &s16, c16, s16);
+	const Partials4 minus_s16 = -s16;
 	memcpy(d->stride_c[q], &c16, sizeof(c16));
 	memcpy(d->stride_c[q] + DRONE_LANES, &c16, sizeof(c16));
 	memcpy(d->stride_s[q], &minus_s16, sizeof(s16));
@@ -449,7 +453,7 @@ set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 		s[j] = (float)im[j] * note->grow[j];
 	}
 	/* a silent quad's state is zero: its turns do not matter until a
-	 * tick turns it on, and sets them */
+	 * refresh turns it on, and sets them */
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
 		if (d->quad_on[quad_of(n, r)]) {
 			set_quad_turns(d, quad_of(n, r), c + r * DRONE_LANES, s + r * DRONE_LANES);
@@ -458,7 +462,7 @@ set_rotations(Drone* d, uint32_t n, Phasor fundamental)
 }
 
 /* Sets note n's partials from its phase (at this frame) and amplitudes
- * note->amp: the float phasors run only until the next tick, so nothing
+ * note->amp: the float phasors run only until the next refresh, so nothing
  * drifts and the phase is session time's.  A stride's state is the value
  * of its first frame: one frame's rotation on. */
 static inline __attribute__((always_inline)) void
@@ -502,7 +506,7 @@ retune_notes(Drone* d, int64_t frame)
 		d->base_w[n] = 2.0 * M_PI * d->root_hz * d->ratio[n] / d->rate;
 		d->base_c[n] = cos(d->base_w[n]);
 		d->base_s[n] = sin(d->base_w[n]);
-		d->turn_tick[n] = phasor_of(phase_wrap(d->base_w[n] * DRONE_TICK_FRAMES));
+		d->turn_refresh[n] = phasor_of(phase_wrap(d->base_w[n] * DRONE_REFRESH_FRAMES));
 	}
 	d->shape_dirty = true;
 }
@@ -559,11 +563,11 @@ chorus_gain(const Drone* d, uint32_t n)
 	return timbres[d->p.timbre].chorus ? d->base_w[n] * chorus_depth / d->lfo_w[n] : 0.0;
 }
 
-/* Note n's tick: its LFO moves on, and the chorus phase it gains by the
- * next tick is spread over the tick.  Summed over ticks, the gains
- * telescope to gain * (cos(LFO at the first tick) - cos(LFO now)). */
+/* Note n's refresh: its LFO moves on, and the chorus phase it gains by the
+ * next refresh is spread over the refresh.  Summed over refreshes, the gains
+ * telescope to gain * (cos(LFO at the first refresh) - cos(LFO now)). */
 static void
-tick_lfo(Drone* d, uint32_t n)
+refresh_lfo(Drone* d, uint32_t n)
 {
 	const Phasor now = d->lfo[n];
 	d->lfo[n] = phasor_renormalise(phasor_mul(now, d->lfo_turn[n]));
@@ -606,7 +610,7 @@ update_jivari(Drone* d, uint32_t n)
 	}
 }
 
-/* The amplitudes note n's slots head for at its next tick: each note has
+/* The amplitudes note n's slots head for at its next refresh: each note has
  * the same power whatever its colour, so brightness and the breath change
  * the tone, never the loudness. */
 static inline __attribute__((always_inline)) void
@@ -649,33 +653,33 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 		to_all[j] = (float)note->amp_smooth[j];
 	}
-	/* The amplitude moves geometrically over the tick, as a growth folded
+	/* The amplitude moves geometrically over the refresh, as a growth folded
 	 * into the partial's rotation, from where the last ramp was heading
 	 * (no rounding carried on).  From nothing (or nearly) it starts at
-	 * 1/DRONE_TICK_FRAMES of its goal, which is where a linear ramp's
+	 * 1/DRONE_REFRESH_FRAMES of its goal, which is where a linear ramp's
 	 * first frame would be; a fall to nothing stops there, and the next
-	 * tick sets it to its (tiny) value.  As vectors, with selects. */
-	const Lanes floor = {1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES, 1.0f / DRONE_TICK_FRAMES,
-	                     1.0f / DRONE_TICK_FRAMES};
-	const Lanes zero = {0.0f}, one = floor * DRONE_TICK_FRAMES, rise_growth = one * DRONE_TICK_FRAMES;
+	 * refresh sets it to its (tiny) value.  As vectors, with selects. */
+	const Partials4 floor = {1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES,
+	                     1.0f / DRONE_REFRESH_FRAMES};
+	const Partials4 zero = {0.0f}, one = floor * DRONE_REFRESH_FRAMES, rise_growth = one * DRONE_REFRESH_FRAMES;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; j += DRONE_LANES) {
-		Lanes from, to;
+		Partials4 from, to;
 		memcpy(&from, note->amp_goal + j, sizeof(from));
 		memcpy(&to, to_all + j, sizeof(to));
-		const LaneMask rise = from < to * floor;
-		const LaneMask fall = to < from * floor;
-		const LaneMask held = from > zero;
-		const Lanes ratio = lanes_select(held, to / lanes_select(held, from, one), one);
-		const Lanes grow = lanes_select(rise, rise_growth, lanes_select(fall, floor, ratio));
-		const Lanes start = lanes_select(rise, to * floor, from);
+		const Partials4Mask rise = from < to * floor;
+		const Partials4Mask fall = to < from * floor;
+		const Partials4Mask held = from > zero;
+		const Partials4 ratio = partials4_select(held, to / partials4_select(held, from, one), one);
+		const Partials4 grow = partials4_select(rise, rise_growth, partials4_select(fall, floor, ratio));
+		const Partials4 start = partials4_select(rise, to * floor, from);
 		memcpy(note->amp + j, &start, sizeof(start));
 		memcpy(note->grow + j, &grow, sizeof(grow));
 		memcpy(note->amp_goal + j, &to, sizeof(to));
 	}
-	/* the growth per frame: DRONE_TICK_FRAMES-th roots by square roots,
+	/* the growth per frame: DRONE_REFRESH_FRAMES-th roots by square roots,
 	 * correctly rounded, so the same on every machine */
 	#pragma GCC unroll 9
-	for (int i = 0; i < TICK_FRAMES_LOG2; ++i) {
+	for (int i = 0; i < REFRESH_FRAMES_LOG2; ++i) {
 		#pragma GCC unroll 12
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			note->grow[j] = sqrtf(note->grow[j]);
@@ -689,12 +693,12 @@ update_quads_on(Drone* d, uint32_t n)
 {
 	DroneNote* note = &d->note[n];
 	note->sounding = false;
-	const Lanes zero = {0.0f};
+	const Partials4 zero = {0.0f};
 	for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
-		Lanes amp, goal;
+		Partials4 amp, goal;
 		memcpy(&amp, note->amp + r * DRONE_LANES, sizeof(amp));
 		memcpy(&goal, note->amp_goal + r * DRONE_LANES, sizeof(goal));
-		const LaneMask lanes_on = (amp != zero) | (goal != zero);
+		const Partials4Mask lanes_on = (amp != zero) | (goal != zero);
 		uint64_t halves[2]; /* any lane on: two words' test, not four lanes' */
 		memcpy(halves, &lanes_on, sizeof(halves));
 		const bool on = (halves[0] | halves[1]) != 0;
@@ -778,15 +782,15 @@ note_sounds(const Drone* d, uint32_t n)
 	return (d->note_gain[n] > 0.0f && timbres[d->p.timbre].harmonics > 0) || d->note[n].sounding;
 }
 
-/* Note n's tick, at session frame `frame`: its phase and LFO move on, and
+/* Note n's refresh, at session frame `frame`: its phase and LFO move on, and
  * if it sounds, its colour, amplitudes, rotations and partials are set
  * afresh.  Out of line (and with AVX where there is), so the grid steps
- * without a tick stay lean. */
+ * without a refresh stay lean. */
 SIMD_CLONES static void
-drone_tick_note(Drone* d, uint32_t n, int64_t frame, float breath)
+drone_refresh_note(Drone* d, uint32_t n, int64_t frame, float breath)
 {
 	advance_phase(d, n, frame);
-	tick_lfo(d, n); /* always: the chorus phase is session time's */
+	refresh_lfo(d, n); /* always: the chorus phase is session time's */
 	if (!note_sounds(d, n)) {
 		return;
 	}
@@ -855,12 +859,12 @@ grid_step(Drone* d, const DroneParams* p, float breath_next)
 	if (timbre_changed || d->shape_dirty) {
 		update_shape(d);
 	}
-	/* the notes tick in the first grid steps of each tick */
-	const uint32_t in_tick = (uint32_t)step * GRID_FRAMES % DRONE_TICK_FRAMES;
-	if (retune || in_tick < DRONE_NOTES * GRID_FRAMES) {
+	/* the notes are refreshed in the first grid steps of each period */
+	const uint32_t in_refresh = (uint32_t)step * GRID_FRAMES % DRONE_REFRESH_FRAMES;
+	if (retune || in_refresh < DRONE_NOTES * GRID_FRAMES) {
 		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
-			if (in_tick == tick_offset(n)) {
-				drone_tick_note(d, n, frame, breath_next);
+			if (in_refresh == refresh_offset(n)) {
+				drone_refresh_note(d, n, frame, breath_next);
 			} else if (retune && d->note[n].sounding) {
 				/* the new pitch from this step, the amplitudes' ramps as they were */
 				set_rotations(d, n, fundamental_rotation(d, n));
@@ -898,22 +902,22 @@ drone_grid(Drone* d, const DroneParams* p, float breath_next)
 /* Note n's phase state at session frame `frame` (a grid point), for
  * constant parameters since the start: the fundamental's phase w * frame
  * plus the chorus offset gained up to there, the LFO at the note's next
- * tick, and this tick's chorus increment.  Until the next tick its
+ * refresh, and this refresh's chorus increment.  Until the next refresh its
  * partials hold the amplitudes they head for. */
 static void
 seek_note(Drone* d, uint32_t n, int64_t frame)
 {
-	const int64_t first = tick_offset(n);
+	const int64_t first = refresh_offset(n);
 	const double g = chorus_gain(d, n);
 	const double lfo0 = lfo_start(n);
 	double offset = 0.0, delta = 0.0, lfo_next = lfo0;
-	if (frame > first) { /* the note has ticked: at first, first + a tick, ... */
-		const int64_t last = first + (frame - 1 - first) / DRONE_TICK_FRAMES * DRONE_TICK_FRAMES;
+	if (frame > first) { /* the note has been refreshed: at first, first + a refresh, ... */
+		const int64_t last = first + (frame - 1 - first) / DRONE_REFRESH_FRAMES * DRONE_REFRESH_FRAMES;
 		const double lfo_then = lfo0 + d->lfo_w[n] * (double)(last - first);
-		lfo_next = lfo_then + d->lfo_w[n] * DRONE_TICK_FRAMES;
+		lfo_next = lfo_then + d->lfo_w[n] * DRONE_REFRESH_FRAMES;
 		delta = g * (cos(lfo_then) - cos(lfo_next));
 		offset = g * (cos(lfo0) - cos(lfo_then)) +
-		         delta * (double)(frame - last) / DRONE_TICK_FRAMES;
+		         delta * (double)(frame - last) / DRONE_REFRESH_FRAMES;
 	}
 	d->lfo[n] = phasor_of(phase_wrap(lfo_next));
 	d->chorus_delta[n] = delta;

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: ISC */
+/* The drone's frames the plain way, for the tests: one partial, one frame
+ * at a time, with the same arithmetic in the same order as the vector
+ * kernels of drone_render.c and the turn tables of drone.c, so that both
+ * make the same samples bit for bit (tests/unit/test_drone_reference.c).
+ * Not linked into the plugin. */
+#ifndef SOMASCAPE_DRONE_REFERENCE_H
+#define SOMASCAPE_DRONE_REFERENCE_H
+
+#include "drone.h"
+
+/* R^j, j = 0..DRONE_STRIDE, of one partial's rotation per frame R = (c, s):
+ * the turns of a stride's frames, and the turn on to the next stride. */
+typedef struct {
+	float c[DRONE_STRIDE + 1], s[DRONE_STRIDE + 1];
+} DroneReferencePowers;
+
+DroneReferencePowers drone_reference_powers(float c, float s);
+
+/* drone_render(), the same contract and the same samples. */
+void drone_render_reference(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at);
+
+#endif
