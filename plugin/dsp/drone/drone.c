@@ -387,9 +387,12 @@ set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 	}
 	const Partials4 one = {1.0f, 1.0f, 1.0f, 1.0f}, zero = {0.0f};
 	float(*rows)[2][DRONE_QUAD_WIDTH] = d->pair_turn[q];
+	/* shuffles of four-lane operands: indices 0..3 are the first's lanes,
+	 * 4..7 the second's; so 0..7 joins them into [first | second] */
 	/* frames 0 and 4: [sin R^0 | cos R^4], [cos R^0 | sin R^4] */
 	Floats8 row[2] = {__builtin_shufflevector(zero, c4, 0, 1, 2, 3, 4, 5, 6, 7),
 	                  __builtin_shufflevector(one, s4, 0, 1, 2, 3, 4, 5, 6, 7)};
+	/* R for both frames of a pair: [c | c] and [s | -s] */
 	const Floats8 r_c = __builtin_shufflevector(c, c, 0, 1, 2, 3, 0, 1, 2, 3);
 	const Floats8 r_s = __builtin_shufflevector(s, -s, 0, 1, 2, 3, 4, 5, 6, 7);
 	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
@@ -397,7 +400,9 @@ set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 		floats8_store(rows[p][1], &row[1]);
 		turn_rows(row, &r_c, &r_s);
 	}
-	/* frames 4 and 8: R^8 in the high halves */
+	/* the rows now hold frames 4 and 8: R^8 from their high halves (lanes
+	 * 4..7 of the first eight-lane operand, 12..15 of the second), as
+	 * [cos | cos] and [sin | -sin] */
 	const Floats8 c8 = __builtin_shufflevector(row[0], row[0], 4, 5, 6, 7, 4, 5, 6, 7);
 	const Floats8 s8 = __builtin_shufflevector(row[1], -row[1], 4, 5, 6, 7, 12, 13, 14, 15);
 	for (uint32_t p = 0; p < DRONE_PAIRS / 2; ++p) {
@@ -407,7 +412,7 @@ set_quad_turns(Drone* d, uint32_t q, const float* c_in, const float* s_in)
 		floats8_store(rows[DRONE_PAIRS / 2 + p][0], &row[0]);
 		floats8_store(rows[DRONE_PAIRS / 2 + p][1], &row[1]);
 	}
-	Partials4 c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3);
+	Partials4 c16 = __builtin_shufflevector(c8, c8, 0, 1, 2, 3); /* the low half */
 	Partials4 s16 = __builtin_shufflevector(s8, s8, 0, 1, 2, 3);
 	partials4_turn(&c16, &s16, c16, s16);
 	const Partials4 minus_s16 = -s16;
