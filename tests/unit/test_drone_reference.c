@@ -97,7 +97,7 @@ run(double rate, const DroneParams* p, uint64_t* step, uint64_t steps, uint32_t*
 		}
 	}
 	/* a silent quad's state is zero, of either sign: its stale turns
-	 * (drone.c, set_rotations) are not the reference's */
+	 * (drone_refresh.c, set_rotations) are not the reference's */
 	for (uint32_t q = 0; q < DRONE_QUADS; ++q) {
 		for (uint32_t k = 0; k < DRONE_QUAD_WIDTH; ++k) {
 			CHECK(fast.quad_on[q] ? memcmp(&fast.z[q][k], &plain.z[q][k], sizeof(float)) == 0

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* The drone's frames the plain way, for the tests: one partial, one frame
  * at a time, with the same arithmetic in the same order as the vector
- * kernels of drone_render.c and the turn tables of drone.c, so that both
+ * kernels of drone_render.c and the turn tables of drone_refresh.c, so that both
  * make the same samples bit for bit (tests/unit/test_drone_reference.c).
  * Not linked into the plugin. */
 #ifndef SOMASCAPE_DRONE_REFERENCE_H
