@@ -5,8 +5,10 @@
  * its own random chunks, make the same samples bit for bit, and end in the
  * same state, for every timbre and voicing and through changes of root,
  * voicing and timbre (the partials' quads turning on and off, the Ocean
- * fading in and out).  And the turn tables hold the reference's powers of
- * each partial's rotation, in the layout drone.h describes. */
+ * fading in and out).  And at each note's refresh, the turn tables hold
+ * the reference's powers of each partial's rotation, in the layout drone.h
+ * describes, each partial's ramp is the reference's, and the quads on are
+ * those with amplitude now or ahead. */
 #undef NDEBUG
 #include "check.h"
 #include "drone_reference.h"
@@ -17,6 +19,37 @@
 
 static Drone fast, plain;
 static uint64_t partials_checked; /* by check_tables */
+static uint64_t ramps_checked;    /* by check_refresh */
+
+/* After a grid step that refreshed a note: each partial's ramp as the
+ * reference makes it from the goal it had before (goal_before), and which
+ * quads are on. */
+static void
+check_refresh(const Drone* d, const float goal_before[DRONE_NOTES][DRONE_HARMONICS])
+{
+	const uint64_t step = d->step - 1; /* the one just done */
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		const DroneNote* note = &d->note[n];
+		if (step * GRID_FRAMES % DRONE_REFRESH_FRAMES != n * GRID_FRAMES || !note->sounding) {
+			continue; /* not refreshed at this step */
+		}
+		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
+			float start, grow;
+			drone_reference_ramp(goal_before[n][j], note->amp_goal[j], &start, &grow);
+			CHECK(memcmp(&start, &note->amp[j], sizeof(float)) == 0 &&
+			          memcmp(&grow, &note->grow[j], sizeof(float)) == 0,
+			      "note %u slot %u, from %.9g to %.9g: starts at %.9g growing by %.9g, the "
+			      "reference at %.9g by %.9g",
+			      n, j, goal_before[n][j], note->amp_goal[j], note->amp[j], note->grow[j], start,
+			      grow);
+			++ramps_checked;
+		}
+	}
+	for (uint32_t q = 0; q < DRONE_QUADS; ++q) {
+		CHECK(d->quad_on[q] == drone_reference_quad_on(d, q), "quad %u on: %d", q,
+		      (int)d->quad_on[q]);
+	}
+}
 
 /* A 7 s swell, a function of the grid step as the engine's breath is. */
 static float
@@ -78,7 +111,12 @@ run(double rate, const DroneParams* p, uint64_t* step, uint64_t steps, uint32_t*
 	double power = 0.0;
 	for (uint64_t end = *step + steps; *step < end; ++*step) {
 		const float breath = breath_at(rate, *step + 1);
+		float goal_before[DRONE_NOTES][DRONE_HARMONICS];
+		for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+			memcpy(goal_before[n], fast.note[n].amp_goal, sizeof(goal_before[n]));
+		}
 		drone_grid(&fast, p, breath);
+		check_refresh(&fast, goal_before);
 		drone_grid(&plain, p, breath);
 		float out[2][2][GRID_FRAMES] = {{{0.0f}}};
 		render_chunks(&fast, drone_render, seed, out[0][0], out[0][1]);
@@ -165,9 +203,11 @@ main(void)
 		power += run(rate, &changes[i].from, &step, (uint64_t)steps, &seed);
 		CHECK(power > 1e-3, "change %zu is silent (%g)", i, power);
 	}
-	CHECK(partials_checked > 100, "the tables of %llu partials checked",
-	      (unsigned long long)partials_checked);
+	CHECK(partials_checked > 100 && ramps_checked > 10000,
+	      "the tables of %llu partials checked, %llu ramps", (unsigned long long)partials_checked,
+	      (unsigned long long)ramps_checked);
 	printf("the vector kernels and the plain ones: the same samples; the tables of %llu "
-	       "partials as the reference's\n", (unsigned long long)partials_checked);
+	       "partials and %llu ramps as the reference's\n", (unsigned long long)partials_checked,
+	       (unsigned long long)ramps_checked);
 	return 0;
 }

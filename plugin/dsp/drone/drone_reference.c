@@ -5,7 +5,46 @@
  * IEEE arithmetic), never a reassociation. */
 #include "drone_reference.h"
 
+#include "drone_parts.h"
+
+#include <math.h>
 #include <string.h>
+
+/* From nothing (or nearly) a ramp starts at 1/DRONE_REFRESH_FRAMES of
+ * its goal, and a fall to nothing stops there; else it moves by the
+ * ratio.  Then the DRONE_REFRESH_FRAMES-th root, by square roots. */
+void
+drone_reference_ramp(float from, float to, float* start, float* grow)
+{
+	const float floor = 1.0f / DRONE_REFRESH_FRAMES;
+	const bool rise = from < to * floor, fall = to < from * floor, held = from > 0.0f;
+	float g = rise ? DRONE_REFRESH_FRAMES : fall ? floor : held ? to / from : 1.0f;
+	for (int i = 0; i < REFRESH_FRAMES_LOG2; ++i) {
+		g = sqrtf(g);
+	}
+	*start = rise ? to * floor : from;
+	*grow = g;
+}
+
+bool
+drone_reference_quad_on(const Drone* d, uint32_t q)
+{
+	for (uint32_t n = 0; n < DRONE_NOTES; ++n) {
+		for (uint32_t r = 0; r < DRONE_NOTE_QUADS; ++r) {
+			if (quad_of(n, r) != q) {
+				continue;
+			}
+			const DroneNote* note = &d->note[n];
+			bool on = false;
+			for (uint32_t l = 0; l < DRONE_LANES; ++l) {
+				const uint32_t j = r * DRONE_LANES + l;
+				on = on || note->amp[j] != 0.0f || note->amp_goal[j] != 0.0f;
+			}
+			return on;
+		}
+	}
+	return false;
+}
 
 /* (c, s) times (by_c, by_s), rounded as every turn in the drone is. */
 static void

@@ -17,6 +17,14 @@ typedef struct {
 
 DroneReferencePowers drone_reference_powers(float c, float s);
 
+/* update_amplitudes()'s ramp of one partial over a refresh period, from
+ * the amplitude it was heading for (`from`) to its new goal (`to`): where
+ * it starts, and its growth per frame. */
+void drone_reference_ramp(float from, float to, float* start, float* grow);
+
+/* update_quads_on(): whether quad q has amplitude now or ahead. */
+bool drone_reference_quad_on(const Drone* d, uint32_t q);
+
 /* drone_render(), the same contract and the same samples. */
 void drone_render_reference(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at);
 
