@@ -149,6 +149,29 @@ pairwise4(const float* x)
 	return (x[0] + x[1]) + (x[2] + x[3]);
 }
 
+void
+drone_reference_low_pass(const DroneLowPassBlock* b, const float in[DRONE_NOISE_BLOCK], float y1,
+                         float y2, float out[DRONE_NOISE_BLOCK])
+{
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		float sum = y1 * b->from_y1[k] + y2 * b->from_y2[k];
+		for (uint32_t m = 0; m < DRONE_NOISE_BLOCK; ++m) {
+			sum += in[m] * b->response[DRONE_NOISE_BLOCK - m + k];
+		}
+		out[k] = sum;
+	}
+}
+
+float
+drone_reference_low_pass_y1(const DroneLowPassBlock* b, const float in[DRONE_NOISE_BLOCK], float y1)
+{
+	float ends[DRONE_NOISE_BLOCK];
+	for (uint32_t k = 0; k < DRONE_NOISE_BLOCK; ++k) {
+		ends[k] = in[k] * b->y1_weight[k];
+	}
+	return b->y1_decay * y1 + (pairwise4(ends) + pairwise4(ends + 4));
+}
+
 /* render_ocean(): frame k of a noise block draws from stream k; the two
  * low-passes in block form, one frame at a time; the high-pass's floors
  * move on at the block's end. */
@@ -175,30 +198,22 @@ reference_ocean(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_a
 			in[1][k] = shared - apart;
 		}
 		for (uint32_t c = 0; c < 2; ++c) {
-			const float y1 = d->low_pass[c].y1, y2 = d->low_pass[c].y2;
+			drone_reference_low_pass(b, in[c], d->low_pass[c].y1, d->low_pass[c].y2, low[c]);
 			const float floor = hp->low[0][c] + hp->low[1][c];
 			float* out = c == 0 ? left : right;
-			for (uint32_t k = 0; k < BLOCK; ++k) {
-				float sum = y1 * b->from_y1[k] + y2 * b->from_y2[k];
-				for (uint32_t m = 0; m < BLOCK; ++m) {
-					sum += in[c][m] * b->response[BLOCK - m + k];
-				}
-				low[c][k] = sum;
-				if (k >= first && k < first + len) {
-					const float gain = d->noise_gain[0] + dg * (float)(grid_at + i - first + k);
-					out[i + k - first] += (sum - floor) * gain;
-				}
+			for (uint32_t k = first; k < first + len; ++k) {
+				const float gain = d->noise_gain[0] + dg * (float)(grid_at + i - first + k);
+				out[i + k - first] += (low[c][k] - floor) * gain;
 			}
 		}
 		if (first + len == BLOCK) {
 			for (uint32_t c = 0; c < 2; ++c) {
-				float ends[BLOCK], sums[BLOCK];
+				float sums[BLOCK];
 				for (uint32_t k = 0; k < BLOCK; ++k) {
-					ends[k] = in[c][k] * b->y1_weight[k];
 					sums[k] = low[c][k] * hp->weight[k];
 				}
 				DroneLowPass* lp = &d->low_pass[c];
-				lp->y1 = b->y1_decay * lp->y1 + (pairwise4(ends) + pairwise4(ends + 4));
+				lp->y1 = drone_reference_low_pass_y1(b, in[c], lp->y1);
 				lp->y2 = low[c][BLOCK - 1];
 				const float sum = pairwise4(sums) + pairwise4(sums + 4);
 				const float first_low = hp->low[0][c];

@@ -25,6 +25,14 @@ void drone_reference_ramp(float from, float to, float* start, float* grow);
 /* update_quads_on(): whether quad q has amplitude now or ahead. */
 bool drone_reference_quad_on(const Drone* d, uint32_t q);
 
+/* The Ocean's two low-passes over a noise block in block form
+ * (DroneLowPassBlock), from their state (y1, y2) at the frame before: the
+ * second's outputs, and the first's state at the block's end. */
+void drone_reference_low_pass(const DroneLowPassBlock* b, const float in[DRONE_NOISE_BLOCK],
+                              float y1, float y2, float out[DRONE_NOISE_BLOCK]);
+float drone_reference_low_pass_y1(const DroneLowPassBlock* b, const float in[DRONE_NOISE_BLOCK],
+                                  float y1);
+
 /* drone_render(), the same contract and the same samples. */
 void drone_render_reference(Drone* d, float* left, float* right, uint32_t n, uint32_t grid_at);
 
