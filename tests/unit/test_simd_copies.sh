@@ -24,6 +24,8 @@ fail() {
 	echo "test_simd_copies: $*" >&2
 	exit 1
 }
+command -v qemu-x86_64 > /dev/null ||
+	fail "qemu-x86_64 is missing (tools/install-deps.sh --tests installs qemu-user)"
 
 # One plain copy: the plugin and the renderer alone, built beside.
 start=$(date +%s)
