@@ -14,6 +14,7 @@ packages="build-essential cmake pkg-config file
   libx11-dev libxrandr-dev ffmpeg"
 if [ "${1:-}" = "--tests" ]; then
 	packages="$packages espeak-ng" # a spoken prompt for the voice tests
+	packages="$packages qemu-user" # older CPUs, for the SIMD copies' test
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
 	  valgrind clang libclang-rt-14-dev x42-plugins lintian man-db
 	  xvfb xauth"

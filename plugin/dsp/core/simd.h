@@ -6,7 +6,8 @@
  * eight-float arithmetic, all the drone needs); and for the baseline
  * (SSE2).  All do the same arithmetic in the same order (no FMA: the DSP
  * is built with -ffp-contract=off), so every machine makes the same
- * samples.  clang gives each cloned function
+ * samples (tests/unit/test_simd_copies.sh renders the presets with each
+ * copy, and with SOMASCAPE_NO_CLONES).  clang gives each cloned function
  * a global resolver named after it, static or not: cloned functions need
  * names unique across the library. */
 #ifndef SOMASCAPE_SIMD_H

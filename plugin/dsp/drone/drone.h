@@ -4,8 +4,8 @@
  * with the breath.
  *
  * Each partial is a complex phasor turned by a fixed rotation per frame.
- * The amplitude lives in the phasor: recomputed at each note's tick (every
- * DRONE_TICK_FRAMES), it moves geometrically to the next tick by a growth
+ * The amplitude lives in the phasor: recomputed at each note's refresh (every
+ * DRONE_REFRESH_FRAMES), it moves geometrically to the next refresh by a growth
  * folded into the rotation.  The partials sit in quads of four, each quad
  * one vector [re x 4 | im x 4], and are rendered DRONE_STRIDE frames at a
  * time: frame j of a stride is Im(z R^j) = re sin + im cos of R^j, products
@@ -16,9 +16,9 @@
  * the places are weighted into the channels.
  *
  * Phases are anchored to session time: each note's fundamental phase is a
- * double phasor advanced from tick to tick (phasor.h), and at the note's
- * tick its partials are set afresh from it; float arithmetic runs only
- * within a tick.  The chorus is a phase offset that is a function of the
+ * double phasor advanced from refresh to refresh (phasor.h), and at the note's
+ * refresh its partials are set afresh from it; float arithmetic runs only
+ * within a refresh.  The chorus is a phase offset that is a function of the
  * note's LFO phase, and the Ocean's noise is reseeded every grid step from
  * the step's index.  So the sound at a frame depends on the session time,
  * not on how the drone got there, and drone_seek() can start anywhere.  No
@@ -49,12 +49,13 @@ enum {
 	DRONE_PAIRS     = DRONE_STRIDE / 2,
 	/* the Ocean's noise and low-passes, a block of frames at a time */
 	DRONE_NOISE_BLOCK = 8,
-	/* each note's tick: its colour, amplitudes and phases set afresh */
-	DRONE_TICK_FRAMES = 512,
+	/* each note's refresh period: its colour, amplitudes and phases set
+	 * afresh (far longer than a cue's CUE_TICK) */
+	DRONE_REFRESH_FRAMES = 512,
 };
 _Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && GRID_FRAMES % DRONE_NOISE_BLOCK == 0 &&
-                   DRONE_TICK_FRAMES % GRID_FRAMES == 0,
-               "strides and blocks fill grid steps, grid steps fill ticks");
+                   DRONE_REFRESH_FRAMES % GRID_FRAMES == 0,
+               "strides and blocks fill grid steps, grid steps fill refresh periods");
 
 typedef enum {
 	DRONE_SINGLE, DRONE_OCTAVE, DRONE_FIFTH, DRONE_TANPURA,
@@ -124,10 +125,10 @@ typedef struct {
 	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float, for vector arithmetic */
 	float   shape[DRONE_HARMONICS];      /* timbre, formants, band limit */
 	float   buzz[DRONE_HARMONICS];       /* Tanpura's jivari, 1 = none */
-	float   amp[DRONE_HARMONICS];        /* at the note's last tick */
-	float   amp_goal[DRONE_HARMONICS];   /* smoothed, at the note's next tick */
+	float   amp[DRONE_HARMONICS];        /* at the note's last refresh */
+	float   amp_goal[DRONE_HARMONICS];   /* smoothed, at the note's next refresh */
 	double  amp_smooth[DRONE_HARMONICS]; /* amp_goal in double: see update_amplitudes */
-	float   grow[DRONE_HARMONICS];       /* amplitude's growth per frame, to the next tick */
+	float   grow[DRONE_HARMONICS];       /* amplitude's growth per frame, to the next refresh */
 	double  schroeder_re[DRONE_HARMONICS]; /* each partial's phase at time zero */
 	double  schroeder_im[DRONE_HARMONICS];
 	bool    sounding;                    /* has partials to render */
@@ -151,6 +152,9 @@ typedef struct {
 	/* R^DRONE_STRIDE, the turn to the next stride: [cos | cos], [-sin | sin] */
 	_Alignas(32) float stride_c[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	_Alignas(32) float stride_s[DRONE_QUADS][DRONE_QUAD_WIDTH];
+	/* what those tables are made from: each partial's rotation per frame,
+	 * growth included, [cos | sin] by lane (drone_reference.c reads it) */
+	_Alignas(32) float rotation[DRONE_QUADS][DRONE_QUAD_WIDTH];
 	bool        quad_on[DRONE_QUADS];        /* has amplitude now or ahead */
 	uint32_t    quads_on;                    /* how many the render runs: to the last on */
 	uint64_t    step;                        /* grid step of session time */
@@ -164,12 +168,12 @@ typedef struct {
 	int    settled_voicing;         /* -1 while they move */
 	double base_w[DRONE_NOTES];                      /* fundamental, rad/frame */
 	double base_c[DRONE_NOTES], base_s[DRONE_NOTES]; /* its rotation */
-	Phasor turn_tick[DRONE_NOTES];  /* exp(i DRONE_TICK_FRAMES w), no chorus */
+	Phasor turn_refresh[DRONE_NOTES];  /* exp(i DRONE_REFRESH_FRAMES w), no chorus */
 	Phasor phase[DRONE_NOTES];      /* fundamental's phase at frame phase_at */
 	int64_t phase_at[DRONE_NOTES];
-	double chorus_delta[DRONE_NOTES]; /* chorus phase gained over this tick */
-	Phasor lfo[DRONE_NOTES];        /* chorus and jivari LFO, at the next tick */
-	Phasor lfo_turn[DRONE_NOTES];   /* per note tick */
+	double chorus_delta[DRONE_NOTES]; /* chorus phase gained over this refresh */
+	Phasor lfo[DRONE_NOTES];        /* chorus and jivari LFO, at the next refresh */
+	Phasor lfo_turn[DRONE_NOTES];   /* per note refresh */
 	double lfo_w[DRONE_NOTES];      /* rad/frame */
 	bool   shape_dirty;
 
@@ -191,7 +195,7 @@ typedef struct {
 	float ocean;             /* smoothed 0..1: how much of the Ocean sounds */
 	float gain[2];
 	float smooth_fast, smooth_tone;
-	double smooth_note; /* per note tick */
+	double smooth_note; /* per note refresh */
 	/* each place's gain into left [0] and right [1], as a whole vector */
 	_Alignas(32) float place_gain[2][DRONE_LANES][DRONE_QUAD_WIDTH];
 

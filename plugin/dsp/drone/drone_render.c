@@ -13,6 +13,15 @@ _Static_assert(sizeof(Quad) == DRONE_QUAD_WIDTH * sizeof(float), "a quad fills a
 _Static_assert(DRONE_STRIDE == 2 * DRONE_QUAD_WIDTH && DRONE_NOISE_BLOCK == DRONE_QUAD_WIDTH,
                "a stride's frames fill two vectors, a noise block's one");
 
+/* The shuffles' indices, by the layout of a quad: two halves of four
+ * lanes, half h lane k at index 4h + k of a shuffle's first operand and
+ * 8 + 4h + k of its second. */
+#define FIRST(h, k)  (DRONE_LANES * (h) + (k))
+#define SECOND(h, k) (DRONE_QUAD_WIDTH + DRONE_LANES * (h) + (k))
+/* [re x 4 | im x 4] to [im x 4 | re x 4] */
+#define SWAP_HALVES FIRST(1, 0), FIRST(1, 1), FIRST(1, 2), FIRST(1, 3), \
+                    FIRST(0, 0), FIRST(0, 1), FIRST(0, 2), FIRST(0, 3)
+
 /* Adds frames [first, first + len) of a block's output, `vectors` vectors
  * of eight frames a channel, to left and right (from their first frame):
  * a whole block in vector passes. */
@@ -42,12 +51,15 @@ add_frames(float* restrict left, float* restrict right, const Quad* out_l, const
 
 /* Sums of neighbouring lanes within each half:
  * (a0+a1, a2+a3, b0+b1, b2+b3 | a4+a5, a6+a7, b4+b5, b6+b7), AVX's
- * horizontal add.  By pointer, as the loads. */
+ * horizontal add: the even lanes of each half of a and b, plus the odd
+ * ones.  By pointer, as the loads. */
 static inline __attribute__((always_inline)) void
 pair_sums(Quad* out, const Quad* a, const Quad* b)
 {
-	*out = __builtin_shufflevector(*a, *b, 0, 2, 8, 10, 4, 6, 12, 14) +
-	       __builtin_shufflevector(*a, *b, 1, 3, 9, 11, 5, 7, 13, 15);
+	*out = __builtin_shufflevector(*a, *b, FIRST(0, 0), FIRST(0, 2), SECOND(0, 0), SECOND(0, 2),
+	                               FIRST(1, 0), FIRST(1, 2), SECOND(1, 0), SECOND(1, 2)) +
+	       __builtin_shufflevector(*a, *b, FIRST(0, 1), FIRST(0, 3), SECOND(0, 1), SECOND(0, 3),
+	                               FIRST(1, 1), FIRST(1, 3), SECOND(1, 1), SECOND(1, 3));
 }
 
 /* One quad's share of a stride's pairs of frames (drone.h): z and z with
@@ -59,7 +71,7 @@ add_quad(Quad pairs[DRONE_PAIRS], const Drone* d, uint32_t q, float* next)
 {
 	Quad z, turn_z, turn_swapped, c, s;
 	floats8_load(&z, d->z[q]);
-	const Quad swapped = __builtin_shufflevector(z, z, 4, 5, 6, 7, 0, 1, 2, 3);
+	const Quad swapped = __builtin_shufflevector(z, z, SWAP_HALVES);
 	#pragma GCC unroll 8
 	for (uint32_t p = 0; p < DRONE_PAIRS; ++p) {
 		floats8_load(&turn_z, d->pair_turn[q][p][0]);
@@ -88,16 +100,27 @@ place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
 		floats8_load(&weight_l[l], gain[0][l]);
 		floats8_load(&weight_r[l], gain[1][l]);
 	}
-	const Quad low01 = __builtin_shufflevector(pairs[0], pairs[1], 0, 8, 1, 9, 4, 12, 5, 13);
-	const Quad high01 = __builtin_shufflevector(pairs[0], pairs[1], 2, 10, 3, 11, 6, 14, 7, 15);
-	const Quad low23 = __builtin_shufflevector(pairs[2], pairs[3], 0, 8, 1, 9, 4, 12, 5, 13);
-	const Quad high23 = __builtin_shufflevector(pairs[2], pairs[3], 2, 10, 3, 11, 6, 14, 7, 15);
+	/* pairs[a] is [places 0..3 of frame a | of frame a + 4]; interleaved
+	 * two pairs at a time: low01 is [place 0 of frames 0, 1, place 1 of
+	 * frames 0, 1 | the same of frames 4, 5], high01 places 2 and 3 */
+#define INTERLEAVE(k) FIRST(0, k), SECOND(0, k), FIRST(0, k + 1), SECOND(0, k + 1), \
+                      FIRST(1, k), SECOND(1, k), FIRST(1, k + 1), SECOND(1, k + 1)
+	const Quad low01 = __builtin_shufflevector(pairs[0], pairs[1], INTERLEAVE(0));
+	const Quad high01 = __builtin_shufflevector(pairs[0], pairs[1], INTERLEAVE(2));
+	const Quad low23 = __builtin_shufflevector(pairs[2], pairs[3], INTERLEAVE(0));
+	const Quad high23 = __builtin_shufflevector(pairs[2], pairs[3], INTERLEAVE(2));
+	/* then a place's frames 0, 1 from the first and 2, 3 from the second,
+	 * in each half: [place p of frames 0..3 | of frames 4..7] */
+#define FRAMES_OF(k) FIRST(0, k), FIRST(0, k + 1), SECOND(0, k), SECOND(0, k + 1), \
+                     FIRST(1, k), FIRST(1, k + 1), SECOND(1, k), SECOND(1, k + 1)
 	const Quad place[DRONE_LANES] = {
-		__builtin_shufflevector(low01, low23, 0, 1, 8, 9, 4, 5, 12, 13),
-		__builtin_shufflevector(low01, low23, 2, 3, 10, 11, 6, 7, 14, 15),
-		__builtin_shufflevector(high01, high23, 0, 1, 8, 9, 4, 5, 12, 13),
-		__builtin_shufflevector(high01, high23, 2, 3, 10, 11, 6, 7, 14, 15),
+		__builtin_shufflevector(low01, low23, FRAMES_OF(0)),
+		__builtin_shufflevector(low01, low23, FRAMES_OF(2)),
+		__builtin_shufflevector(high01, high23, FRAMES_OF(0)),
+		__builtin_shufflevector(high01, high23, FRAMES_OF(2)),
 	};
+#undef INTERLEAVE
+#undef FRAMES_OF
 	*out_l = (place[0] * weight_l[0] + place[1] * weight_l[1]) +
 	         (place[2] * weight_l[2] + place[3] * weight_l[3]);
 	*out_r = (place[0] * weight_r[0] + place[1] * weight_r[1]) +
@@ -215,7 +238,10 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 		const Quad apart =
 			__builtin_convertvector((Signed)(draws << 16) >> 16, Quad) * (0.5f / 32768.0f);
 		/* read back from memory: a load broadcasts a frame's input in one
-		 * instruction, a shuffle of the register takes two */
+		 * instruction, a shuffle of the register takes two.  The empty
+		 * asm hides where `in` points, so that GCC 12 loads rather than
+		 * shuffles: without it the Ocean costs 73 instructions a frame
+		 * rather than 71 (bench/callgrind.sh) */
 		const Quad in_l = shared + apart, in_r = shared - apart;
 		const Quad in_frames[2] = {in_l, in_r};
 		const float(*in)[DRONE_NOISE_BLOCK] = (const float(*)[DRONE_NOISE_BLOCK])in_frames;

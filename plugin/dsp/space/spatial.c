@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-#include "spatial.h"
+#include "spatial_parts.h"
 
 #include "approx.h"
 #include "grid.h"
@@ -60,12 +60,6 @@ spatial_placement(double rate, float pos, float speakers)
 	return out;
 }
 
-/* The gains of a still sound in one ear: a frame's own share (ga) goes
- * to its ring frame, its fraction's share (gb) to the next one. */
-typedef struct {
-	float ga, gb;
-} StillEar;
-
 /* Eight frames of a still sound, a = x[j ..] and b = x[j - 1 ..], into
  * the ring frames of both ears: each gets ga * a and, with two taps,
  * first the earlier sound frame's share gb * b. */
@@ -80,15 +74,6 @@ splat8(float* restrict left, float* restrict right, Floats8 a, Floats8 b, StillE
 	floats8_load(&o, right);
 	o = two_r ? (o + r.gb * b) + r.ga * a : o + r.ga * a;
 	floats8_store(right, &o);
-}
-
-/* The same for one frame. */
-static inline __attribute__((always_inline)) void
-splat1(float* restrict left, float* restrict right, float a, float b, StillEar l, StillEar r,
-       bool two_l, bool two_r)
-{
-	*left = two_l ? (*left + l.gb * b) + l.ga * a : *left + l.ga * a;
-	*right = two_r ? (*right + r.gb * b) + r.ga * a : *right + r.ga * a;
 }
 
 /* A still sound at a fixed fractional delay, into both ears at once:
@@ -169,51 +154,11 @@ add_still_ears(float* restrict left, float* restrict right, const float* restric
 }
 
 void
-spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p)
-{
-	if (at >= SPATIAL_STILL_AHEAD - 1u) {
-		return; /* out of reach (never in a chunk) */
-	}
-	n = n < SPATIAL_STILL_AHEAD - 1u - at ? n : SPATIAL_STILL_AHEAD - 1u - at;
-	if (n == 0) {
-		return;
-	}
-	const uint32_t farthest = SPATIAL_STILL_AHEAD - 1u - at - n; /* the largest whole delay */
-	float* out[2];
-	float ga[2], gb[2];
-	for (int ear = 0; ear < 2; ++ear) {
-		uint32_t whole = (uint32_t)p->delay[ear];
-		const float frac = p->delay[ear] - (float)whole;
-		whole = whole < farthest ? whole : farthest;
-		const float g = p->gain[ear];
-		const uint32_t k = sp->now + at + whole; /* where frame 0 lands */
-		out[ear] = sp->ring[ear] + k;
-		ga[ear] = g * (1.0f - frac);
-		gb[ear] = g * frac;
-		sp->reach = k + n + 1u > sp->reach ? k + n + 1u : sp->reach;
-	}
-	add_still_ears(out[0], out[1], x, n, ga[0], gb[0], ga[1], gb[1]);
-}
-
-void
 spatial_track_clear(SpatialTrack* tr)
 {
 	memset(tr->past, 0, sizeof(tr->past));
 	tr->now = 0;
 	tr->silent = SPATIAL_RING;
-}
-
-/* One ear of a moving read: its gain and delay at grid position t are
- * g0 + dg t and d0 + dd t. */
-typedef struct {
-	float g0, dg, d0, dd;
-} MovingEar;
-
-/* The whole part of the delay at frame j, at grid position t0 + dt j. */
-static inline int32_t
-moving_whole(const MovingEar* m, uint32_t j, float t0, float dt)
-{
-	return (int32_t)(m->d0 + m->dd * (t0 + dt * (float)(int32_t)j));
 }
 
 /* The end of the run of frames from j (before n) whose delay has the whole
@@ -238,20 +183,6 @@ run_end(const MovingEar* m, uint32_t j, uint32_t n, int32_t whole, float t0, flo
 	return hi;
 }
 
-/* One frame of one ear at grid position t, its delay's whole part wf (as
- * a float), from the two past frames around it, p[0] (earlier) and p[1].
- * An ear `still` at no delay reads p[1] alone: its fraction is 0. */
-static inline __attribute__((always_inline)) float
-moving_frame(const MovingEar* m, bool still, float wf, const float* p, float t)
-{
-	const float g = m->g0 + m->dg * t;
-	if (still) {
-		return g * p[1];
-	}
-	const float frac = (m->d0 + m->dd * t) - wf;
-	return g * (p[1] + frac * (p[0] - p[1]));
-}
-
 /* The same for eight frames, from eight neighbouring past frames, added
  * to out. */
 static inline __attribute__((always_inline)) void
@@ -271,8 +202,6 @@ moving_frames8(const MovingEar* m, bool still, float wf, const float* p, Floats8
 	}
 	floats8_store(out, &o);
 }
-
-#define RING_MASK (SPATIAL_RING - 1u)
 
 /* read_moving for ears that are still or not, known when compiled. */
 static inline __attribute__((always_inline)) void
@@ -341,31 +270,16 @@ read_moving(float* restrict left, float* restrict right, const float* restrict p
 }
 
 void
+spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Placement* p)
+{
+	spatial_add_with(sp, x, at, n, p, add_still_ears);
+}
+
+void
 spatial_track_add(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
                   const Placement* p1, float t0, float dt, float* left, float* right)
 {
-	if (!x && tr->silent >= SPATIAL_RING) {
-		return; /* nothing left to come out */
-	}
-	for (uint32_t i = 0; i < n;) { /* in at most two contiguous runs */
-		const uint32_t at = (tr->now + i) & RING_MASK;
-		const uint32_t m = n - i < SPATIAL_RING - at ? n - i : SPATIAL_RING - at;
-		if (x) {
-			memcpy(tr->past + at, x + i, m * sizeof(float));
-		} else {
-			memset(tr->past + at, 0, m * sizeof(float));
-		}
-		i += m;
-	}
-	memcpy(tr->past + SPATIAL_RING, tr->past, (SPATIAL_TRACK_PAD + 1u) * sizeof(float));
-	tr->silent = x ? 0 : tr->silent + n;
-	MovingEar ears[2];
-	for (int e = 0; e < 2; ++e) {
-		ears[e] = (MovingEar){p0->gain[e], p1->gain[e] - p0->gain[e], p0->delay[e],
-		                      p1->delay[e] - p0->delay[e]};
-	}
-	read_moving(left, right, tr->past, tr->now, n, ears, t0, dt);
-	tr->now = (tr->now + n) & RING_MASK;
+	spatial_track_add_with(tr, x, n, p0, p1, t0, dt, left, right, read_moving);
 }
 
 /* One pass (GCC would make calls to memcpy and memset of it, which cost
