@@ -123,7 +123,6 @@ typedef struct {
 	bool     gaze_high_passed;  /* since a low strike, while the bus sounds */
 	uint32_t gaze_highpass_from; /* from this frame of the chunk on */
 	SpatialTrack gaze_track; /* the gaze bus's past, read at its moving delay */
-	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
 	EngineTap taps[ENGINE_TAP_LOG]; /* of the last engine_process call */
 	uint32_t  tap_count;

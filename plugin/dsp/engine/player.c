@@ -115,8 +115,8 @@ render_faded(Player* p, float* left, float* right, uint32_t offset, uint32_t n, 
 			float old_l[FADE_CHUNK], old_r[FADE_CHUNK];
 			engine_process(&p->fading, old_l, old_r, m);
 			for (uint32_t i = 0; i < m; ++i) {
-				const uint32_t left_to_go = p->crossfade > i ? p->crossfade - i : 0;
-				const float x = (float)left_to_go / (float)p->fade_frames; /* 1 -> 0 */
+				const uint32_t to_go = p->crossfade > i ? p->crossfade - i : 0;
+				const float x = (float)to_go / (float)p->fade_frames; /* 1 -> 0 */
 				const float old_w = x * x * (3.0f - 2.0f * x);
 				l[i] = l[i] * (1.0f - old_w) + old_l[i] * old_w;
 				r[i] = r[i] * (1.0f - old_w) + old_r[i] * old_w;
