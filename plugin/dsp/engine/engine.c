@@ -166,7 +166,7 @@ engine_tap(Engine* e, uint32_t at, int side)
 {
 	const int64_t frame = e->frame + at;
 	if (e->tap_count < ENGINE_TAP_LOG) {
-		e->taps[e->tap_count++] = (EngineTap){frame, side};
+		e->taps[e->tap_count++] = (Tap){frame, side};
 	}
 	strike_cue(e, side, frame);
 }

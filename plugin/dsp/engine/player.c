@@ -84,10 +84,9 @@ static void
 log_taps(Player* p, uint32_t offset, int64_t first_frame)
 {
 	uint32_t count;
-	const EngineTap* taps = engine_taps(&p->engine, &count);
+	const Tap* taps = engine_taps(&p->engine, &count);
 	for (uint32_t i = 0; i < count && p->tap_count < ENGINE_TAP_LOG; ++i) {
-		p->taps[p->tap_count++] = (PlayerTap){offset + (uint32_t)(taps[i].frame - first_frame),
-		                                      taps[i].side};
+		p->taps[p->tap_count++] = (Tap){offset + (taps[i].frame - first_frame), taps[i].side};
 	}
 }
 
