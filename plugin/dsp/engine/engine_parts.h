@@ -69,12 +69,4 @@ engine_walk(Engine* e, uint32_t at, uint32_t max, bool audible)
  * a relocation's pre-roll begins. */
 void engine_snap_smoothed(Engine* e);
 
-/* The chunk's mix out to left and right, leaving the mix (and the breath
- * chimes, if not NULL) zero; returns the largest limiter_size written
- * (engine_output.c says how). */
-int32_t engine_take_output(float* restrict mix_l, float* restrict mix_r,
-                           float* restrict breath_chimes, float* restrict left,
-                           float* restrict right, const float* restrict chime, uint32_t n,
-                           const float layer[2], const float master[2], uint32_t grid_at);
-
 #endif
