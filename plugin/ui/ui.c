@@ -4,73 +4,18 @@
  * sound is at every frame (motion.c), and holds the few controls a
  * teacher touches live (controls_bar.c) and the projector (projector.c).
  * Every call comes from the host's UI thread. */
-#include "back_buffer.h"
-#include "controls_bar.h"
-#include "motion.h"
 #include "motion_snapshot.h"
-#include "ports.h"
-#include "projector.h"
-#include "view.h"
+#include "ui_window.h"
 
-#include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <lv2/atom/atom.h>
 #include <lv2/atom/util.h>
 #include <lv2/midi/midi.h>
 #include <lv2/options/options.h>
-#include <lv2/ui/ui.h>
-#include <lv2/urid/urid.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#define SOMASCAPE_UI_URI SOMASCAPE_URI "#ui"
-
-/* The window's size before any host says otherwise, in logical pixels. */
-#define DEFAULT_WIDTH  640
-#define DEFAULT_HEIGHT 400
-
-typedef struct {
-	LV2_URID atom_eventTransfer, atom_Object, atom_Blank, atom_Chunk, midi_MidiEvent;
-	LV2_URID ui_on, ui_off, motion, snapshot;
-} UiURIs;
-
-typedef struct {
-	Display*             dpy;
-	Window               parent; /* the host's, or None: our own top-level */
-	Window               win;
-	Atom                 wm_delete;
-	BackBuffer           buffer;
-	double               scale; /* device pixels per logical pixel (HiDPI) */
-	bool                 closed; /* our own top-level was closed */
-
-	LV2UI_Write_Function write;
-	LV2UI_Controller     controller;
-	UiURIs               uris;
-
-	float     ports[PORT_COUNT]; /* each control's value as last heard */
-	ViewLook  look;              /* the projector's, from the Display controls */
-	Motion    motion;
-	Projector projector;
-	bool      dragging; /* the target, in Follow */
-
-	/* what the window shows, so that a frame where nothing moved is not
-	 * made again */
-	ViewState shown;
-	BarState  shown_bar;
-	int       shown_width, shown_height;
-	bool      shown_valid;
-} SomascapeUI;
-
-static double
-now_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
 /* Every port's symbol, by index. */
 static const char* const port_symbols[PORT_COUNT] = {
@@ -122,173 +67,20 @@ send_set_cue(SomascapeUI* self)
 	            self->uris.atom_eventTransfer, &note);
 }
 
-static int
-gaze_mode(const SomascapeUI* self)
-{
-	const float m = self->ports[PORT_gaze_mode];
-	return m >= 0.0f && m <= 4.0f ? (int)lrintf(m) : 0;
-}
-
-/* Sets are cued in Sweep, Alternate and Hold; in Follow the same MIDI
- * note steers the gaze instead. */
-static bool
-set_cueable(const SomascapeUI* self)
-{
-	return gaze_mode(self) >= 1 && gaze_mode(self) <= 3;
-}
-
-/* The state to draw now: from the motion snapshots when the host passes
- * them on, else from the output ports as last heard. */
-static void
-view_now(const SomascapeUI* self, ViewState* s)
-{
-	const float* p = self->ports;
-	view_state_init(s);
-	s->look = self->look;
-	s->gaze_mode = gaze_mode(self);
-	MotionNow now;
-	if (motion_at(&self->motion, now_s(), &now)) {
-		const Gaze* g = &now.gaze;
-		s->gaze_pos = motion_drawn_position(&now);
-		s->gaze_side = gaze_side(g);
-		s->set_active = gaze_sounding(g);
-		s->set_number = p[PORT_set_length] > 0.0f ? gaze_set_number(g) : 0u;
-		s->passes = gaze_set_passes(g);
-		s->rest_left_s = (float)gaze_rest_left_s(g);
-		s->breath_level = breath_level(&now.breath);
-		s->breath_stage = (ViewBreathStage)breath_stage(&now.breath);
-		s->breath_left_s = (float)breath_stage_remaining_s(&now.breath);
-		s->breath_bpm = (float)(60.0 / breath_period_s(&now.breath));
-		s->session_s = (double)now.frame / self->motion.snap.rate;
-	} else {
-		s->gaze_pos = p[PORT_gaze_pos];
-		s->gaze_side = (int)lrintf(p[PORT_gaze_side]);
-		s->passes = p[PORT_pass_count] > 0.0f ? (uint32_t)p[PORT_pass_count] : 0u;
-		s->set_active = p[PORT_set_active] > 0.5f;
-		s->breath_level = p[PORT_breath_level];
-		s->breath_stage = (ViewBreathStage)((int)lrintf(p[PORT_breath_stage]) & 3);
-		s->breath_bpm = p[PORT_breath_bpm];
-		s->session_s = p[PORT_session_time];
-	}
-	if (s->gaze_mode == 0) {
-		s->set_active = false;
-	}
-	const double length_s = 60.0 * (double)p[PORT_session_len];
-	s->session_left_s = length_s > 0.0 ? fmax(0.0, length_s - s->session_s) : -1.0;
-}
-
-/* Whether two states read the same beside the field and the breathing
- * circle: the words and numbers of the window's right-hand column.  Times
- * are compared in half seconds, so a clock shown rounded or truncated
- * changes with them. */
-static bool
-same_words(const ViewState* a, const ViewState* b)
-{
-	ViewState x = *a, y = *b;
-	ViewState* both[2] = {&x, &y};
-	for (int i = 0; i < 2; ++i) {
-		ViewState* s = both[i];
-		s->gaze_pos = 0.0f;
-		s->gaze_side = 0;
-		s->breath_level = 0.0f;
-		s->breath_left_s = 0.0f; /* inside the circle */
-		s->breath_stage = VIEW_BREATH_IN; /* inside the circle too */
-		s->session_s = floor(2.0 * s->session_s);
-		s->session_left_s = floor(2.0 * s->session_left_s);
-		s->rest_left_s = floorf(2.0f * s->rest_left_s);
-		s->breath_bpm = floorf(20.0f * s->breath_bpm);
-	}
-	return !memcmp(&x, &y, sizeof(x));
-}
-
-/* The field's band and the breathing circle's square, in device pixels,
- * whole pixels around them. */
-static void
-moving_parts(const ViewLayout* l, double scale, cairo_rectangle_int_t parts[2])
-{
-	const double band = 1.75 * l->target_r + 2.0;
-	const double r = l->breath_r_max + fmax(1.0, l->breath_r_max * 0.02) + 2.0;
-	const ViewRect logical[2] = {
-		{0.0, l->target_y - band, l->controls.w, 2.0 * band},
-		{l->breath_x - r, l->breath_y - r, 2.0 * r, 2.0 * r},
-	};
-	for (int i = 0; i < 2; ++i) {
-		const int x0 = (int)fmax(0.0, floor(logical[i].x * scale));
-		const int y0 = (int)fmax(0.0, floor(logical[i].y * scale));
-		const int x1 = (int)ceil((logical[i].x + logical[i].w) * scale);
-		const int y1 = (int)ceil((logical[i].y + logical[i].h) * scale);
-		parts[i] = (cairo_rectangle_int_t){x0, y0, x1 - x0, y1 - y0};
-	}
-}
-
-static void
-draw(SomascapeUI* self)
-{
-	ViewState s;
-	view_now(self, &s);
-	BarState bar;
-	memset(&bar, 0, sizeof(bar)); /* compared whole, padding included */
-	bar.mode = s.gaze_mode;
-	bar.rate_hz = self->ports[PORT_gaze_rate];
-	bar.set_active = s.set_active;
-	bar.set_cueable = set_cueable(self);
-	bar.projector_open = projector_is_open(&self->projector);
-	projector_draw(&self->projector, &s);
-	const bool same_frame = self->shown_valid && self->shown_width == self->buffer.width &&
-	                        self->shown_height == self->buffer.height &&
-	                        !memcmp(&bar, &self->shown_bar, sizeof(bar));
-	if (same_frame && !memcmp(&s, &self->shown, sizeof(s))) {
-		return; /* nothing moved (a stopped transport, the gaze off) */
-	}
-	const double w = self->buffer.width / self->scale, h = self->buffer.height / self->scale;
-	const ViewLayout l = view_window_layout(w, h, &s.look);
-	const bool moved_only = same_frame && same_words(&s, &self->shown);
-	cairo_t* cr = back_buffer_begin(&self->buffer);
-	cairo_rectangle_int_t parts[2];
-	if (moved_only) {
-		/* only the field and the breathing circle: drawn and shown alone */
-		moving_parts(&l, self->scale, parts);
-		for (int i = 0; i < 2; ++i) {
-			cairo_rectangle(cr, parts[i].x, parts[i].y, parts[i].width, parts[i].height);
-		}
-		cairo_clip(cr);
-	}
-	cairo_scale(cr, self->scale, self->scale);
-	view_draw_window(cr, w, h, &s);
-	if (moved_only) {
-		back_buffer_show_rects(&self->buffer, cr, parts, 2);
-	} else {
-		bar_draw(cr, &l.controls, &bar);
-		back_buffer_show(&self->buffer, cr);
-	}
-	self->shown = s;
-	self->shown_bar = bar;
-	self->shown_width = self->buffer.width;
-	self->shown_height = self->buffer.height;
-	self->shown_valid = true;
-}
-
-static ViewLayout
-layout(const SomascapeUI* self)
-{
-	return view_window_layout(self->buffer.width / self->scale,
-	                          self->buffer.height / self->scale, &self->look);
-}
-
 /* Follow: the target where the pointer is, and the sound with it. */
 static void
 drag_to(SomascapeUI* self, double x)
 {
-	const ViewLayout l = layout(self);
+	const ViewLayout l = ui_layout(self);
 	write_control(self, PORT_gaze_target, view_gaze_at(&l, x));
 }
 
 static void
 press(SomascapeUI* self, double x, double y)
 {
-	const ViewLayout l = layout(self);
+	const ViewLayout l = ui_layout(self);
 	const double reach = l.target_r * 1.5; /* a little beyond the target, for a finger */
-	if (gaze_mode(self) == 4 && y >= l.target_y - reach && y <= l.target_y + reach &&
+	if (ui_gaze_mode(self) == 4 && y >= l.target_y - reach && y <= l.target_y + reach &&
 	    x >= l.field.x - reach && x <= l.field.x + l.field.w + reach) {
 		self->dragging = true;
 		drag_to(self, x);
@@ -305,7 +97,7 @@ press(SomascapeUI* self, double x, double y)
 		              bar_rate_step(self->ports[PORT_gaze_rate], hit.action == BAR_FASTER ? 1 : -1));
 		break;
 	case BAR_SET:
-		if (set_cueable(self)) {
+		if (ui_set_cueable(self)) {
 			send_set_cue(self);
 		}
 		break;
@@ -533,7 +325,7 @@ port_event(LV2UI_Handle handle, uint32_t port, uint32_t size, uint32_t format, c
 	const LV2_Atom* chunk = NULL;
 	lv2_atom_object_get(obj, self->uris.snapshot, &chunk, 0);
 	if (chunk && chunk->type == self->uris.atom_Chunk) {
-		motion_take(&self->motion, LV2_ATOM_BODY_CONST(chunk), chunk->size, now_s());
+		motion_take(&self->motion, LV2_ATOM_BODY_CONST(chunk), chunk->size, ui_now_s());
 	}
 }
 
@@ -552,7 +344,7 @@ idle(LV2UI_Handle handle)
 		XSync(self->dpy, False); /* gone from the screen when idle() says so */
 		return 1;
 	}
-	draw(self);
+	ui_draw(self);
 	XSync(self->dpy, False); /* the frame is on screen when idle() returns */
 	return 0;
 }

@@ -2,11 +2,10 @@
 /* The breathing pattern alone: stages begin on the frames they promise,
  * periods are exact, the slowing eases monotonically into the pattern, and
  * a pattern change mid-breath carries on from the same point. */
-#undef NDEBUG
 #include "breath.h"
 #include "grid.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +33,7 @@ run_breath(const BreathParams* p, int64_t frames, uint32_t chunk)
 			BreathStage stage;
 			if (breath_take_turn(&b, &stage)) {
 				if (stage == BREATH_IN) {
-					assert(inhales < MAX_INHALES);
+					CHECK(inhales < MAX_INHALES, "run_breath");
 					inhale_at[inhales++] = frame;
 				}
 				continue;
@@ -58,13 +57,13 @@ static void
 check_period(const BreathParams* p, double expect_s)
 {
 	const int n = run_breath(p, (int64_t)(expect_s * 30.0 * RATE), 4096);
-	assert(n >= 29);
+	CHECK(n >= 29, "check_period");
 	const double period_s = (double)(inhale_at[n - 1] - inhale_at[0]) / (n - 1) / RATE;
 	printf("period %.5f s (pattern %.1f s)\n", period_s, expect_s);
-	assert(fabs(period_s - expect_s) < 0.001 * expect_s);
+	CHECK(fabs(period_s - expect_s) < 0.001 * expect_s, "check_period");
 	/* every single breath, not only the mean, is within a frame */
 	for (int i = 1; i < n; ++i) {
-		assert(llabs(inhale_at[i] - inhale_at[i - 1] - (int64_t)llround(expect_s * RATE)) <= 1);
+		CHECK(llabs(inhale_at[i] - inhale_at[i - 1] - (int64_t)llround(expect_s * RATE)) <= 1, "check_period");
 	}
 }
 
@@ -91,9 +90,9 @@ test_chunking(void)
 	for (int i = 0; i < n; ++i) {
 		reference[i] = inhale_at[i];
 	}
-	assert(run_breath(&p, (int64_t)(120 * RATE), 1) == n);
+	CHECK(run_breath(&p, (int64_t)(120 * RATE), 1) == n, "test_chunking");
 	for (int i = 0; i < n; ++i) {
-		assert(inhale_at[i] == reference[i]);
+		CHECK(inhale_at[i] == reference[i], "test_chunking");
 	}
 }
 
@@ -110,13 +109,13 @@ test_slowing(void)
 	int reached = -1;
 	for (int i = 1; i < n; ++i) {
 		const double period_s = (double)(inhale_at[i] - inhale_at[i - 1]) / RATE;
-		assert(period_s >= last_s - 1.0 / RATE);
+		CHECK(period_s >= last_s - 1.0 / RATE, "test_slowing");
 		last_s = period_s;
 		if (reached < 0 && fabs(period_s - 10.0) < 0.001) {
 			reached = i - 1;
 		}
 		if (reached >= 0) {
-			assert(fabs(period_s - 10.0) < 0.001);
+			CHECK(fabs(period_s - 10.0) < 0.001, "test_slowing");
 		}
 	}
 	const double first_s = (double)(inhale_at[1] - inhale_at[0]) / RATE;
@@ -124,8 +123,8 @@ test_slowing(void)
 	printf("slowing: first breath %.3f s, %d breaths, pattern reached by the breath "
 	       "starting at %.1f s\n",
 	       first_s, n, reached_s);
-	assert(fabs(first_s - 10.0 / 1.5) < 0.1);
-	assert(fabs(reached_s - 300.0) <= 10.0); /* within one breath of 5 minutes */
+	CHECK(fabs(first_s - 10.0 / 1.5) < 0.1, "test_slowing");
+	CHECK(fabs(reached_s - 300.0) <= 10.0, "test_slowing"); /* within one breath of 5 minutes */
 }
 
 /* Mid-inhale, the pattern changes: the stage and its fraction carry on, so
@@ -148,8 +147,8 @@ test_change_mid_breath(void)
 			}
 			breath_grid(&b, &p, frame);
 			if (frame == change) {
-				assert(breath_stage(&b) == BREATH_IN);
-				assert(fabsf(breath_level(&b) - before) < 1e-6f);
+				CHECK(breath_stage(&b) == BREATH_IN, "test_change_mid_breath");
+				CHECK(fabsf(breath_level(&b) - before) < 1e-6f, "test_change_mid_breath");
 			}
 		}
 		BreathStage stage;
@@ -166,7 +165,7 @@ test_change_mid_breath(void)
 	/* a quarter of the inhale was done: three quarters of 8 s remain */
 	printf("pattern change: level %.4f kept, inhale ends %.4f s after the change\n", before,
 	       (double)(out_at - change) / RATE);
-	assert(llabs(out_at - change - (int64_t)(6.0 * RATE)) <= 1);
+	CHECK(llabs(out_at - change - (int64_t)(6.0 * RATE)) <= 1, "test_change_mid_breath");
 }
 
 int

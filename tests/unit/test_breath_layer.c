@@ -4,10 +4,9 @@
  * mid-breath neither clicks nor restarts; the chimes of inhale and exhale
  * differ; the output does not depend on the block size; bad control values
  * give bounded output; a locked gaze taps in step with the breath. */
-#undef NDEBUG
 #include "engine.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,7 +121,7 @@ crossing(const float* env, uint64_t from, uint64_t to, float level, bool rising)
 			return (double)(i - 1) + (level - a) / (b - a);
 		}
 	}
-	assert(!"no crossing");
+	CHECK(!"no crossing", "crossing");
 	return 0.0;
 }
 
@@ -150,7 +149,7 @@ stage_starts(const Take* t, double from_s, int stage)
 			return (double)(b * t->poll) / RATE;
 		}
 	}
-	assert(!"stage not found");
+	CHECK(!"stage not found", "stage_starts");
 	return 0.0;
 }
 
@@ -187,21 +186,21 @@ test_four_seven_eight(void)
 	printf("4-7-8 from the audio: rise %.4f s at %.4f s, hold %.4f s, fall %.4f s, "
 	       "period %.4f s\n",
 	       rise.length_s, rise.start_s, hold_s, fall.length_s, period_s);
-	assert(fabs(rise.start_s - 19.0) < 0.02);
-	assert(fabs(rise.length_s - 4.0) < 0.02);
-	assert(fabs(hold_s - 7.0) < 0.02);
-	assert(fabs(fall.length_s - 8.0) < 0.02);
-	assert(fabs(period_s - 19.0) < 0.02);
+	CHECK(fabs(rise.start_s - 19.0) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(rise.length_s - 4.0) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(hold_s - 7.0) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(fall.length_s - 8.0) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(period_s - 19.0) < 0.02, "test_four_seven_eight");
 
 	/* the outputs report the same stages at the same frames */
 	const double in_s = stage_starts(&t, 18.5, 0), hold_in = stage_starts(&t, in_s + 0.1, 1),
 	             out_s = stage_starts(&t, hold_in, 2), again = stage_starts(&t, out_s, 0);
 	printf("4-7-8 from breath_stage: in %.4f, hold %.4f, out %.4f, in %.4f s\n", in_s, hold_in,
 	       out_s, again);
-	assert(fabs(in_s - rise.start_s) < 0.02);
-	assert(fabs(hold_in - (rise.start_s + rise.length_s)) < 0.02);
-	assert(fabs(out_s - fall_start) < 0.02);
-	assert(fabs(again - next_start) < 0.02);
+	CHECK(fabs(in_s - rise.start_s) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(hold_in - (rise.start_s + rise.length_s)) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(out_s - fall_start) < 0.02, "test_four_seven_eight");
+	CHECK(fabs(again - next_start) < 0.02, "test_four_seven_eight");
 	free(env);
 	take_free(&t);
 }
@@ -248,15 +247,15 @@ test_change_mid_breath(void)
 	const double around = highpass_peak(&t, 12.45, 12.7);
 	printf("pattern change: high-passed energy around it %.3g, steady %.3g (ratio %.2f)\n",
 	       around, steady, around / steady);
-	assert(around < 1.5 * steady);
+	CHECK(around < 1.5 * steady, "test_change_mid_breath");
 	/* no restart: still inhaling, the level goes on from where it was */
 	float jump = 0.0f;
 	for (uint64_t i = at - 4800; i < at + 4800; ++i) {
-		assert((int)t.stage[i] == 0);
+		CHECK((int)t.stage[i] == 0, "test_change_mid_breath");
 		const float d = fabsf(t.level[i + 1] - t.level[i]);
 		jump = d > jump ? d : jump;
 	}
-	assert(jump < 1e-3f);
+	CHECK(jump < 1e-3f, "test_change_mid_breath");
 	/* half the inhale was done: half of the new 8 s remains */
 	const double hold_s = (double)at / RATE + 4.0;
 	double seen = 0.0;
@@ -268,7 +267,7 @@ test_change_mid_breath(void)
 	}
 	printf("pattern change: largest level step %.2g, inhale ends at %.4f s (expected %.4f)\n",
 	       jump, seen, hold_s);
-	assert(fabs(seen - hold_s) < 0.001);
+	CHECK(fabs(seen - hold_s) < 0.001, "test_change_mid_breath");
 	take_free(&t);
 }
 
@@ -300,7 +299,7 @@ test_chimes(void)
 	const double inhale = rms_hz(t.mono + 10 * second, second);
 	const double exhale = rms_hz(t.mono + 15 * second, second);
 	printf("chimes: inhale %.1f Hz, exhale %.1f Hz (RMS frequency)\n", inhale, exhale);
-	assert(inhale > 1.2 * exhale);
+	CHECK(inhale > 1.2 * exhale, "test_chimes");
 	take_free(&t);
 
 	c.chime_mode = 2.0f; /* inhale only: the exhale is silent */
@@ -313,7 +312,7 @@ test_chimes(void)
 	for (uint64_t i = 10 * second; i < (uint64_t)(10.5 * RATE); ++i) {
 		inhale_e = fmax(inhale_e, fabs(t.mono[i] - t.mono[i - 1]));
 	}
-	assert(e < 0.2 * inhale_e); /* only the inhale bowl's tail */
+	CHECK(e < 0.2 * inhale_e, "test_chimes"); /* only the inhale bowl's tail */
 	take_free(&t);
 }
 
@@ -388,7 +387,7 @@ test_block_sizes(void)
 					break;
 				}
 			}
-			assert(worst <= 1e-6f);
+			CHECK(worst <= 1e-6f, "test_block_sizes");
 			free(out);
 		}
 		free(left);
@@ -415,7 +414,7 @@ control_named(const char* symbol)
 			return &control_inputs[i];
 		}
 	}
-	assert(!"no such control");
+	CHECK(!"no such control", "control_named");
 	return NULL;
 }
 
@@ -435,8 +434,8 @@ assert_bounded(const Controls* c, double rate, double seconds)
 	for (uint64_t done = 0; done < (uint64_t)(seconds * rate); done += 256) {
 		engine_process(&engine, left, right, 256);
 		for (int i = 0; i < 256; ++i) {
-			assert(isfinite(left[i]) && isfinite(right[i]));
-			assert(fabsf(left[i]) <= 1.0f && fabsf(right[i]) <= 1.0f);
+			CHECK(isfinite(left[i]) && isfinite(right[i]), "assert_bounded");
+			CHECK(fabsf(left[i]) <= 1.0f && fabsf(right[i]) <= 1.0f, "assert_bounded");
 		}
 	}
 }
@@ -489,17 +488,17 @@ test_coupling(void)
 			/* two cycles a 10 s breath: a pass every 2.5 s, from the inhale */
 			const double at_s = (double)(b * t.poll) / RATE;
 			const double expect_s = 2.5 * taps;
-			assert(fabs(at_s - expect_s) <= 16.0 / RATE);
+			CHECK(fabs(at_s - expect_s) <= 16.0 / RATE, "test_coupling");
 			/* each inhale starts a cycle: the first pass of the cycle, right */
 			if (taps % 4 == 0) {
-				assert(t.side[b] == 1.0f && (int)t.stage[b] == 0);
+				CHECK(t.side[b] == 1.0f && (int)t.stage[b] == 0, "test_coupling");
 			}
 			++taps;
 		}
 	}
 	printf("coupling: %d passes in 40 s of 5/5 breathing, one every 2.5 s from the inhale\n",
 	       taps);
-	assert(taps == 16);
+	CHECK(taps == 16, "test_coupling");
 	take_free(&t);
 }
 

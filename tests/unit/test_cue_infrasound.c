@@ -12,6 +12,7 @@
  *  3. the end chime at its lowest pitch and the breath chimes, at full
  *     level, likewise. */
 #include "check.h"
+#include "cue_cases.h"
 #include "cue_voice.h"
 #include "spectra.h"
 
@@ -22,9 +23,6 @@
 
 #define RATE 48000.0
 
-static const char* const sound_names[CUE_SOUND_COUNT] = {
-    "soft sine", "bell",         "chime",      "woodblock",   "click",
-    "soft drum", "singing bowl", "water drop", "breath puff", "user sample"};
 static const float decays[] = {0.02f, 0.05f, 0.12f, 0.4f, 1.0f, 3.0f};
 enum { DECAYS = sizeof(decays) / sizeof(decays[0]) };
 
@@ -56,7 +54,7 @@ check_areas(void)
 						n += 256;
 					}
 					CHECK(!cue_voice_active(&v), "%s at %g Hz, %g s rings past 20 s",
-					      sound_names[tonal[s]], (double)pitches[p], (double)decays[d]);
+					      cue_sound_names[tonal[s]], (double)pitches[p], (double)decays[d]);
 					double sum = 0.0, peak = 0.0;
 					for (uint32_t i = 0; i < n; ++i) {
 						sum += x[i];
@@ -66,7 +64,7 @@ check_areas(void)
 					const double ratio = fabs(sum / RATE) / sine_phase;
 					worst = fmax(worst, ratio);
 					EXPECT(ratio <= 0.01, "%s at %g Hz, %g s, seed %u: a net area of %.2f %% of "
-					       "a start in sine phase", sound_names[tonal[s]], (double)pitches[p],
+					       "a start in sine phase", cue_sound_names[tonal[s]], (double)pitches[p],
 					       (double)decays[d], seed, 100.0 * ratio);
 				}
 			}
@@ -83,21 +81,6 @@ infrasound_dbfs(const Controls* c, double seconds)
 	const double db = level_below_dbfs(&r, (uint32_t)RATE, 20.0, 0.4);
 	render_free(&r);
 	return db;
-}
-
-static Controls
-cues(float mode, float rate_hz, int sound, float decay, float pitch)
-{
-	Controls c;
-	controls_defaults(&c);
-	c.drone_level = -60.0f; /* silent */
-	c.fade_in = 0.0f;
-	c.gaze_mode = mode;
-	c.gaze_rate = rate_hz;
-	c.cue_sound = (float)sound;
-	c.cue_decay = decay;
-	c.cue_pitch = pitch;
-	return c;
 }
 
 /* 2. */
@@ -121,16 +104,16 @@ check_cues(void)
 	for (int w = 0; w < 3; ++w) {
 		printf("\n%s", ways[w].name);
 		for (int s = 0; s < CUE_USER_SAMPLE; ++s) {
-			printf("\n  %-11s", sound_names[s]);
+			printf("\n  %-11s", cue_sound_names[s]);
 			for (int p = 0; p < PITCHES; ++p) {
 				double loudest = -HUGE_VAL;
 				for (int d = 0; d < DECAYS; ++d) {
-					const Controls c = cues(ways[w].mode, ways[w].rate_hz, s, decays[d],
-					                        pitches[p]);
+					Controls c = cue_controls(ways[w].mode, s, decays[d], pitches[p]);
+					c.gaze_rate = ways[w].rate_hz;
 					const double db = infrasound_dbfs(&c, 9.0);
 					loudest = fmax(loudest, db);
 					EXPECT(db <= -60.0, "%s, %s at %g Hz, %g s: %.1f dBFS below 20 Hz",
-					       ways[w].name, sound_names[s], (double)pitches[p], (double)decays[d],
+					       ways[w].name, cue_sound_names[s], (double)pitches[p], (double)decays[d],
 					       db);
 				}
 				worst = fmax(worst, loudest);

@@ -11,11 +11,10 @@
  * - no sound's loudest 20 ms more than 1 dB above the soft sine's at the
  *   same decay, taken against each one's integrated loudness (that is, at
  *   matched loudness). */
-#undef NDEBUG
 #include "check.h"
+#include "cue_cases.h"
 #include "engine.h"
 
-#include <assert.h>
 #include <ebur128.h>
 #include <math.h>
 #include <stdbool.h>
@@ -25,9 +24,6 @@
 #define RATE  48000.0
 #define BLOCK 960u /* 20 ms */
 
-static const char* const sound_names[CUE_SOUND_COUNT] = {
-    "soft sine", "bell",         "chime",      "woodblock",   "click",
-    "soft drum", "singing bowl", "water drop", "breath puff", "user sample"};
 static const float decays[] = {0.05f, 0.12f, 0.4f, 1.0f, 3.0f};
 static const float pitches[] = {80.0f, 180.0f, 500.0f, 1200.0f};
 enum {
@@ -47,7 +43,7 @@ static Measure
 measure(const Controls* c, double seconds)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)RATE, EBUR128_MODE_I);
-	assert(meter);
+	CHECK(meter, "measure");
 	static float left[BLOCK], right[BLOCK], both[2 * BLOCK];
 	engine_init(&engine, RATE);
 	engine_set_controls(&engine, c);
@@ -66,27 +62,13 @@ measure(const Controls* c, double seconds)
 			}
 			ebur128_add_frames_float(meter, both, BLOCK / 4);
 			double w = -HUGE_VAL;
-			assert(ebur128_loudness_window(meter, 20, &w) == EBUR128_SUCCESS);
+			CHECK(ebur128_loudness_window(meter, 20, &w) == EBUR128_SUCCESS, "measure");
 			m.loudest = w > m.loudest ? w : m.loudest;
 		}
 	}
-	assert(ebur128_loudness_global(meter, &m.lufs) == EBUR128_SUCCESS);
+	CHECK(ebur128_loudness_global(meter, &m.lufs) == EBUR128_SUCCESS, "measure");
 	ebur128_destroy(&meter);
 	return m;
-}
-
-static Controls
-cues(float mode, float sound, float decay, float pitch)
-{
-	Controls c;
-	controls_defaults(&c);
-	c.drone_level = -60.0f; /* silent */
-	c.fade_in = 0.0f;
-	c.gaze_mode = mode;
-	c.cue_sound = sound;
-	c.cue_decay = decay;
-	c.cue_pitch = pitch;
-	return c;
 }
 
 /* Sounds x decays at the default pitch, and sounds x pitches at the
@@ -102,19 +84,19 @@ test_sounds(double reference)
 	}
 	Measure sine[DECAYS];
 	for (int s = 0; s < SOUNDS; ++s) {
-		printf("\n%-12s", sound_names[s]);
+		printf("\n%-12s", cue_sound_names[s]);
 		for (int d = 0; d < DECAYS; ++d) {
-			const Controls c = cues(GAZE_ALTERNATE, (float)s, decays[d], 330.0f);
+			const Controls c = cue_controls(GAZE_ALTERNATE, s, decays[d], 330.0f);
 			const Measure m = measure(&c, 8.0);
 			if (s == CUE_SOFT_SINE) {
 				sine[d] = m;
 			}
 			const double over = (m.loudest - m.lufs) - (sine[d].loudest - sine[d].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
-			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, decay %g s: %+.2f LU", sound_names[s],
+			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, decay %g s: %+.2f LU", cue_sound_names[s],
 			      (double)decays[d], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, decay %g s: its loudest 20 ms %.2f dB over the sine's",
-			      sound_names[s], (double)decays[d], over);
+			      cue_sound_names[s], (double)decays[d], over);
 		}
 	}
 	printf("\n%-12s", "pitch Hz");
@@ -122,19 +104,19 @@ test_sounds(double reference)
 		printf(" %13g", (double)pitches[p]);
 	}
 	for (int s = 0; s < SOUNDS; ++s) {
-		printf("\n%-12s", sound_names[s]);
+		printf("\n%-12s", cue_sound_names[s]);
 		for (int p = 0; p < PITCHES; ++p) {
-			const Controls c = cues(GAZE_ALTERNATE, (float)s, 0.4f, pitches[p]);
+			const Controls c = cue_controls(GAZE_ALTERNATE, s, 0.4f, pitches[p]);
 			const Measure m = measure(&c, 8.0);
 			if (s == CUE_SOFT_SINE) {
 				sine[p] = m;
 			}
 			const double over = (m.loudest - m.lufs) - (sine[p].loudest - sine[p].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
-			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, pitch %g Hz: %+.2f LU", sound_names[s],
+			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, pitch %g Hz: %+.2f LU", cue_sound_names[s],
 			      (double)pitches[p], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, pitch %g Hz: its loudest 20 ms %.2f dB over the sine's",
-			      sound_names[s], (double)pitches[p], over);
+			      cue_sound_names[s], (double)pitches[p], over);
 		}
 	}
 	/* the corners of decay and pitch together */
@@ -145,19 +127,19 @@ test_sounds(double reference)
 		printf("   %6g, %4g", (double)corners[k][0], (double)corners[k][1]);
 	}
 	for (int s = 0; s < SOUNDS; ++s) {
-		printf("\n%-12s", sound_names[s]);
+		printf("\n%-12s", cue_sound_names[s]);
 		for (int k = 0; k < 4; ++k) {
-			const Controls c = cues(GAZE_ALTERNATE, (float)s, corners[k][1], corners[k][0]);
+			const Controls c = cue_controls(GAZE_ALTERNATE, s, corners[k][1], corners[k][0]);
 			const Measure m = measure(&c, 8.0);
 			if (s == CUE_SOFT_SINE) {
 				sine[k] = m;
 			}
 			const double over = (m.loudest - m.lufs) - (sine[k].loudest - sine[k].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
-			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, %g Hz, %g s: %+.2f LU", sound_names[s],
+			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, %g Hz, %g s: %+.2f LU", cue_sound_names[s],
 			      (double)corners[k][0], (double)corners[k][1], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, %g Hz, %g s: its loudest 20 ms %.2f dB over the sine's",
-			      sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
+			      cue_sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
 		}
 	}
 	printf("\n");
@@ -177,7 +159,7 @@ test_modes(double reference)
 	for (int mode = GAZE_SWEEP; mode <= GAZE_FOLLOW; ++mode) {
 		printf("\n%-12s", mode_names[mode]);
 		for (int p = 0; p < 3; ++p) {
-			Controls c = cues((float)mode, CUE_SOFT_SINE, 0.4f, mode_pitches[p]);
+			Controls c = cue_controls((float)mode, CUE_SOFT_SINE, 0.4f, mode_pitches[p]);
 			c.gaze_hold = 10.0f; /* a whole Hold segment and a rest in 20 s */
 			c.gaze_rest = 5.0f;
 			const double lufs = measure(&c, 20.0).lufs;
@@ -192,13 +174,13 @@ test_modes(double reference)
 		const int mode = struck_modes[k];
 		printf("%-12s", mode_names[mode]);
 		for (int s = 1; s < SOUNDS; ++s) {
-			Controls c = cues((float)mode, (float)s, 0.4f, 330.0f);
+			Controls c = cue_controls((float)mode, s, 0.4f, 330.0f);
 			c.gaze_hold = 10.0f;
 			c.gaze_rest = 5.0f;
 			const double lufs = measure(&c, 8.0).lufs;
 			printf(" %+6.2f", lufs - reference);
 			EXPECT(fabs(lufs - reference) <= 1.0, "%s, %s: %+.2f LU", mode_names[mode],
-			      sound_names[s], lufs - reference);
+			      cue_sound_names[s], lufs - reference);
 		}
 		printf("\n");
 	}
@@ -212,16 +194,16 @@ test_modes(double reference)
 		for (int r = 0; r < 2; ++r) {
 			printf("%-9s %4g Hz", mode_names[m], (double)rates[r]);
 			for (int k = 0; k < 3; ++k) {
-				printf(" %s", sound_names[rate_sounds[k]]);
+				printf(" %s", cue_sound_names[rate_sounds[k]]);
 				for (int d = 0; d < 3; ++d) {
-					Controls c = cues((float)m, (float)rate_sounds[k], rate_decays[d], 330.0f);
+					Controls c = cue_controls((float)m, rate_sounds[k], rate_decays[d], 330.0f);
 					c.gaze_rate = rates[r];
 					c.gaze_hold = 10.0f;
 					c.gaze_rest = 5.0f;
 					const double lufs = measure(&c, 20.0).lufs;
 					printf(" %+5.2f", lufs - reference);
 					EXPECT(fabs(lufs - reference) <= 1.0, "%s at %g Hz, %s, %g s: %+.2f LU",
-					      mode_names[m], (double)rates[r], sound_names[rate_sounds[k]],
+					      mode_names[m], (double)rates[r], cue_sound_names[rate_sounds[k]],
 					      (double)rate_decays[d], lufs - reference);
 				}
 			}
@@ -233,7 +215,7 @@ test_modes(double reference)
 int
 main(void)
 {
-	const Controls c = cues(GAZE_ALTERNATE, CUE_SOFT_SINE, 0.4f, 330.0f);
+	const Controls c = cue_controls(GAZE_ALTERNATE, CUE_SOFT_SINE, 0.4f, 330.0f);
 	const double reference = measure(&c, 8.0).lufs;
 	printf("soft sine, Alternate, defaults: %.2f LUFS\n", reference);
 	test_sounds(reference);

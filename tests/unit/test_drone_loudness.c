@@ -6,10 +6,9 @@
  * (issue 17), so the presets' levels, set by ear and by measurement, hold.  The same for each
  * voicing.  Also prints the loudness of the soft-sine cue at the same
  * level setting, for the cross-layer comparison. */
-#undef NDEBUG
 #include "engine.h"
 
-#include <assert.h>
+#include "check.h"
 #include <ebur128.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +23,7 @@ static double
 loudness_lufs(const Controls* c)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)RATE, EBUR128_MODE_I);
-	assert(meter);
+	CHECK(meter, "loudness_lufs");
 	static float left[BLOCK], right[BLOCK], both[2 * BLOCK];
 	engine_init(&engine, RATE);
 	engine_set_controls(&engine, c);
@@ -37,7 +36,7 @@ loudness_lufs(const Controls* c)
 		ebur128_add_frames_float(meter, both, BLOCK);
 	}
 	double lufs = 0.0;
-	assert(ebur128_loudness_global(meter, &lufs) == EBUR128_SUCCESS);
+	CHECK(ebur128_loudness_global(meter, &lufs) == EBUR128_SUCCESS, "loudness_lufs");
 	ebur128_destroy(&meter);
 	return lufs;
 }
@@ -66,7 +65,7 @@ assert_spread(const double* lufs, int n, const char* what)
 			printf("%s %d: %.2f LUFS is %.2f LU from the mean %.2f\n", what, i, lufs[i],
 			       lufs[i] - mean, mean);
 		}
-		assert(fabs(lufs[i] - mean) <= 1.5);
+		CHECK(fabs(lufs[i] - mean) <= 1.5, "assert_spread");
 	}
 }
 
@@ -83,7 +82,7 @@ main(void)
 		lufs[t] = loudness_lufs(&c);
 		printf("drone %-5s (Fifth, -18 dB): %6.2f LUFS (was %6.2f)\n", timbres[t], lufs[t],
 		       settled_lufs[t]);
-		assert(fabs(lufs[t] - settled_lufs[t]) <= 0.3);
+		CHECK(fabs(lufs[t] - settled_lufs[t]) <= 0.3, "main");
 	}
 	assert_spread(lufs, 5, "timbre");
 

@@ -5,11 +5,9 @@
  * session's loudest 3 s before the fade-out; it swells in (at least
  * 20 ms to come within 1 dB of its peak); and chime_level governs it (6 dB
  * less of it is 6 dB less loud) below that ceiling. */
-#undef NDEBUG
 #include "check.h"
 #include "engine.h"
 
-#include <assert.h>
 #include <ebur128.h>
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +31,7 @@ static EndMeasure
 measure_end(const Controls* c)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)RATE, EBUR128_MODE_S);
-	assert(meter);
+	CHECK(meter, "measure_end");
 	static float left[BLOCK], right[BLOCK], both[2 * BLOCK];
 	static double envelope[RISE_BINS];
 	engine_init(&engine, RATE);
@@ -54,7 +52,7 @@ measure_end(const Controls* c)
 		ebur128_add_frames_float(meter, both, BLOCK);
 		double st = -HUGE_VAL;
 		if (done + BLOCK >= (uint64_t)(3.0 * RATE)) {
-			assert(ebur128_loudness_shortterm(meter, &st) == EBUR128_SUCCESS);
+			CHECK(ebur128_loudness_shortterm(meter, &st) == EBUR128_SUCCESS, "measure_end");
 		}
 		if (done + BLOCK <= fade) {
 			m.session = fmax(m.session, st);

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* The gaze timeline, frame by frame: taps, holds, rests and sets land on
  * the frames they promise, whatever the chunking. */
-#undef NDEBUG
 #include "gaze.h"
 #include "grid.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +37,7 @@ run_gaze(const GazeParams* p, uint32_t seed, int64_t frames, uint32_t chunk, dou
 			GazeEvent ev;
 			const uint32_t k = gaze_run(&g, room, &ev);
 			if (k == 0) {
-				assert(n < MAX_TAPS);
+				CHECK(n < MAX_TAPS, "run_gaze");
 				taps[n++] = (Logged){frame, (int)ev.type, ev.side};
 				continue;
 			}
@@ -61,16 +60,16 @@ test_alternate(void)
 {
 	GazeParams p = params(GAZE_ALTERNATE);
 	const int n = run_gaze(&p, 1, 48000 * 10, 4096, 48000.0);
-	assert(n == 20);
+	CHECK(n == 20, "test_alternate");
 	for (int i = 0; i < n; ++i) {
-		assert(taps[i].type == GAZE_EVENT_TAP);
-		assert(taps[i].frame == (int64_t)i * 24000); /* exact to the frame */
-		assert(taps[i].side == (i % 2 ? -1 : +1));   /* right first */
+		CHECK(taps[i].type == GAZE_EVENT_TAP, "test_alternate");
+		CHECK(taps[i].frame == (int64_t)i * 24000, "test_alternate"); /* exact to the frame */
+		CHECK(taps[i].side == (i % 2 ? -1 : +1), "test_alternate");   /* right first */
 	}
 	p.rate_hz = 1.2;
 	const int m = run_gaze(&p, 1, 48000 * 10, 64, 48000.0);
-	assert(m == 24);
-	assert(taps[23].frame == 23 * 20000);
+	CHECK(m == 24, "test_alternate");
+	CHECK(taps[23].frame == 23 * 20000, "test_alternate");
 	printf("alternate: taps every half cycle to the frame, right first\n");
 }
 
@@ -87,19 +86,19 @@ test_hold(void)
 	int prev_side = 99;
 	for (int i = 0; i < n; ++i) {
 		if (taps[i].side != prev_side) {
-			assert(found < 5);
-			assert(taps[i].frame == starts[found]);
-			assert(taps[i].side == sides[found]);
+			CHECK(found < 5, "test_hold");
+			CHECK(taps[i].frame == starts[found], "test_hold");
+			CHECK(taps[i].side == sides[found], "test_hold");
 			++found;
 			prev_side = taps[i].side;
 		}
 	}
-	assert(found == 5);
+	CHECK(found == 5, "test_hold");
 	/* a gentle repeated cue every cycle during the hold */
-	assert(taps[1].frame == 8000 && taps[1].side == 1);
+	CHECK(taps[1].frame == 8000 && taps[1].side == 1, "test_hold");
 	p.first_left = true;
 	run_gaze(&p, 1, 8000, 1000, rate);
-	assert(taps[0].side == -1);
+	CHECK(taps[0].side == -1, "test_hold");
 	printf("hold: right 45 s, centre 10 s, left 45 s, exact to the frame\n");
 }
 
@@ -114,17 +113,17 @@ test_sets(void)
 	for (int i = 0; i < n; ++i) {
 		const double t = (double)taps[i].frame / 48000.0;
 		if (taps[i].type == GAZE_EVENT_SET_END) {
-			assert(taps[i].frame == 48000 * (10 + 15 * set_end));
+			CHECK(taps[i].frame == 48000 * (10 + 15 * set_end), "test_sets");
 			++set_end;
 		} else if (taps[i].type == GAZE_EVENT_SET_START) {
-			assert(taps[i].frame == 48000 * 15 * (1 + set_start));
+			CHECK(taps[i].frame == 48000 * 15 * (1 + set_start), "test_sets");
 			++set_start;
 		} else {
 			const double in_set = t - 15.0 * (int)(t / 15.0);
-			assert(in_set < 10.0); /* no taps while resting */
+			CHECK(in_set < 10.0, "test_sets"); /* no taps while resting */
 		}
 	}
-	assert(set_end == 2 && set_start == 2);
+	CHECK(set_end == 2 && set_start == 2, "test_sets");
 	printf("sets: 10 s on, 5 s rest, to the frame\n");
 }
 
@@ -138,17 +137,17 @@ test_vary_and_chunking(void)
 	memcpy(a, taps, sizeof(a));
 	const int nb = run_gaze(&p, 42, 48000 * 60, 4096, 48000.0);
 	memcpy(b, taps, sizeof(b));
-	assert(na == nb && !memcmp(a, b, (size_t)na * sizeof(Logged)));
+	CHECK(na == nb && !memcmp(a, b, (size_t)na * sizeof(Logged)), "test_vary_and_chunking");
 	/* the passes really vary, within 30 % */
 	int differ = 0;
 	for (int i = 2; i < na; ++i) {
 		const int64_t pass = a[i].frame - a[i - 1].frame;
-		assert(pass >= 24000 * 0.7 / 1.0 - 1 && pass <= 24000 / 0.7 + 1);
+		CHECK(pass >= 24000 * 0.7 / 1.0 - 1 && pass <= 24000 / 0.7 + 1, "test_vary_and_chunking");
 		differ += pass != a[1].frame - a[0].frame;
 	}
-	assert(differ > na / 2);
+	CHECK(differ > na / 2, "test_vary_and_chunking");
 	const int nc = run_gaze(&p, 43, 48000 * 60, 4096, 48000.0);
-	assert(nc != na || memcmp(a, taps, (size_t)na * sizeof(Logged)) != 0);
+	CHECK(nc != na || memcmp(a, taps, (size_t)na * sizeof(Logged)) != 0, "test_vary_and_chunking");
 	printf("vary: seeded, reproducible, the same in any chunking\n");
 }
 
@@ -160,21 +159,21 @@ test_positions(void)
 	p.shape = 0.0f;
 	gaze_init(&g, 48000.0, 1);
 	gaze_grid(&g, &p);
-	assert(gaze_position(&g) > 0.999f); /* a sweep starts at the right end */
+	CHECK(gaze_position(&g) > 0.999f, "test_positions"); /* a sweep starts at the right end */
 	GazeEvent ev;
 	uint32_t moved = 0;
 	while (moved < 12000) {
 		const uint32_t k = gaze_run(&g, 12000 - moved, &ev);
 		moved += k;
 	}
-	assert(fabsf(gaze_position(&g)) < 1e-3f); /* a quarter cycle: the centre */
+	CHECK(fabsf(gaze_position(&g)) < 1e-3f, "test_positions"); /* a quarter cycle: the centre */
 	p = params(GAZE_FOLLOW);
 	p.target = -1.0f;
 	p.glide_s = 0.0f;
 	gaze_grid(&g, &p);
 	/* a new mode: the eyes glide from the centre, never faster than a
 	 * smoothstep over GAZE_SHIFT_S, and get there */
-	assert(fabsf(gaze_position(&g)) < 1e-3f);
+	CHECK(fabsf(gaze_position(&g)) < 1e-3f, "test_positions");
 	const int64_t shift = (int64_t)(GAZE_SHIFT_S * 48000.0);
 	float last = gaze_position(&g);
 	for (int64_t frame = 0; frame < shift; frame += GRID_FRAMES) {
@@ -184,10 +183,10 @@ test_positions(void)
 		}
 		gaze_grid(&g, &p);
 		const float pos = gaze_position(&g);
-		assert(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f);
+		CHECK(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f, "test_positions");
 		last = pos;
 	}
-	assert(gaze_position(&g) == -1.0f);
+	CHECK(gaze_position(&g) == -1.0f, "test_positions");
 	printf("positions: sweep and follow where expected, a glide between them\n");
 }
 
@@ -229,20 +228,20 @@ test_breath_lock(void)
 	run_grid_steps(&g, &p, 14400, &taps_seen, &largest); /* 0.3 cycles */
 	const float before = gaze_position(&g);
 	gaze_align_cycle(&g, 2);
-	assert(gaze_position(&g) == before);
+	CHECK(gaze_position(&g) == before, "test_breath_lock");
 	taps_seen = 0;
 	run_grid_steps(&g, &p, 96000, &taps_seen, &largest);
 	/* a sweep's position moves at most 2 pi (1 + 4 shape) a cycle, 0.0046
 	 * per 16 frames at 1 Hz: a catch-up is no faster than 1.5 times that */
 	const float sweep_step = 0.0046f / 16.0f * (float)GRID_FRAMES;
-	assert(largest < 1.5f * sweep_step);
-	assert(g.phase <= 2u * g.inc || (uint64_t)0 - g.phase <= 2u * g.inc);
+	CHECK(largest < 1.5f * sweep_step, "test_breath_lock");
+	CHECK(g.phase <= 2u * g.inc || (uint64_t)0 - g.phase <= 2u * g.inc, "test_breath_lock");
 	gaze_align_cycle(&g, 2);
-	assert(g.phase == 0 && g.catch_up == 1.0);
+	CHECK(g.phase == 0 && g.catch_up == 1.0, "test_breath_lock");
 	/* the tap of the cycle start is due at the inhale: 0.5, 1, 1.5, 2 */
 	GazeEvent ev;
-	assert(gaze_run(&g, 1, &ev) == 0 && ev.type == GAZE_EVENT_TAP && ev.side == 1);
-	assert(taps_seen == 3);
+	CHECK(gaze_run(&g, 1, &ev) == 0 && ev.type == GAZE_EVENT_TAP && ev.side == 1, "test_breath_lock");
+	CHECK(taps_seen == 3, "test_breath_lock");
 	printf("breath lock: 0.3 cycles out caught up over a breath, then exact\n");
 }
 

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* The limiter: never above the ceiling, nothing non-finite out, and quiet
  * signals untouched. */
-#undef NDEBUG
 #include "limiter.h"
 #include "rng.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 
@@ -30,8 +29,8 @@ main(void)
 		}
 		limiter_process(&lim, l, r, 4096);
 		for (int i = 0; i < 4096; ++i) {
-			assert(isfinite(l[i]) && isfinite(r[i]));
-			assert(fabsf(l[i]) <= LIMITER_CEILING && fabsf(r[i]) <= LIMITER_CEILING);
+			CHECK(isfinite(l[i]) && isfinite(r[i]), "main");
+			CHECK(fabsf(l[i]) <= LIMITER_CEILING && fabsf(r[i]) <= LIMITER_CEILING, "main");
 		}
 	}
 	/* after a long quiet stretch, a quiet signal passes unchanged */
@@ -41,7 +40,7 @@ main(void)
 	}
 	limiter_process(&lim, l, r, 4096);
 	for (int i = 0; i < 4096; ++i) {
-		assert(fabsf(l[i] - 0.5f * sinf((float)i * 0.05f)) < 1e-6f);
+		CHECK(fabsf(l[i] - 0.5f * sinf((float)i * 0.05f)) < 1e-6f, "main");
 	}
 	printf("limiter: ceiling %.3f held, non-finite input silenced, quiet input untouched\n",
 	       LIMITER_CEILING);

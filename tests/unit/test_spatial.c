@@ -2,10 +2,9 @@
 /* Placement: equal power on speakers, time and level difference on
  * headphones, the splatting ring delivers what it was given, and a moving
  * sound keeps its level. */
-#undef NDEBUG
 #include "spatial.h"
 
-#include <assert.h>
+#include "check.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,9 +60,9 @@ check_moving(void)
 				lo = fminf(lo, peak);
 				hi = fmaxf(hi, peak);
 			}
-			assert(lo > 0.497f && hi < 0.503f);
+			CHECK(lo > 0.497f && hi < 0.503f, "check_moving");
 		}
-		assert(!memcmp(out[0], out[1], sizeof(out[0])));
+		CHECK(!memcmp(out[0], out[1], sizeof(out[0])), "check_moving");
 	}
 }
 
@@ -115,8 +114,8 @@ check_still(void)
 		splat_in_chunks(p, x, FRAMES, 64, 64, out[0][0], out[0][1]); /* whole grid steps */
 		splat_in_chunks(p, x, FRAMES, 64, 23, out[1][0], out[1][1]);
 		splat_in_chunks(p, x, FRAMES, 37, 5, out[2][0], out[2][1]); /* odd blocks */
-		assert(!memcmp(out[0], out[1], sizeof(out[0])));
-		assert(!memcmp(out[0], out[2], sizeof(out[0])));
+		CHECK(!memcmp(out[0], out[1], sizeof(out[0])), "check_still");
+		CHECK(!memcmp(out[0], out[2], sizeof(out[0])), "check_still");
 		for (int ear = 0; ear < 2; ++ear) {
 			const uint32_t whole = (uint32_t)p->delay[ear];
 			const double frac = p->delay[ear] - (float)whole, g = p->gain[ear];
@@ -124,7 +123,7 @@ check_still(void)
 				const double own = i >= whole ? x[i - whole] : 0.0;
 				const double earlier = i >= whole + 1u ? x[i - whole - 1u] : 0.0;
 				const double want = g * (1.0 - frac) * own + g * frac * earlier;
-				assert(fabs(out[0][ear][i] - want) < 1e-6);
+				CHECK(fabs(out[0][ear][i] - want) < 1e-6, "check_still");
 			}
 		}
 	}
@@ -137,28 +136,28 @@ main(void)
 	for (float pos = -1.0f; pos <= 1.0f; pos += 0.01f) {
 		const Placement spk = spatial_placement(rate, pos, 1.0f);
 		const float power = spk.gain[0] * spk.gain[0] + spk.gain[1] * spk.gain[1];
-		assert(fabsf(power - 1.0f) < 1e-5f); /* equal power sums */
-		assert(spk.delay[0] == 0.0f && spk.delay[1] == 0.0f);
+		CHECK(fabsf(power - 1.0f) < 1e-5f, "main"); /* equal power sums */
+		CHECK(spk.delay[0] == 0.0f && spk.delay[1] == 0.0f, "main");
 		const Placement hp = spatial_placement(rate, pos, 0.0f);
 		const float hp_power = hp.gain[0] * hp.gain[0] + hp.gain[1] * hp.gain[1];
-		assert(fabsf(hp_power - 1.0f) < 1e-5f);
+		CHECK(fabsf(hp_power - 1.0f) < 1e-5f, "main");
 	}
 	/* centre: both sides alike */
 	const Placement centre = spatial_placement(rate, 0.0f, 0.0f);
-	assert(fabsf(centre.gain[0] - centre.gain[1]) < 1e-6f);
-	assert(centre.delay[0] == 0.0f && centre.delay[1] == 0.0f);
+	CHECK(fabsf(centre.gain[0] - centre.gain[1]) < 1e-6f, "main");
+	CHECK(centre.delay[0] == 0.0f && centre.delay[1] == 0.0f, "main");
 	/* hard right on speakers: nothing on the left */
 	const Placement right = spatial_placement(rate, 1.0f, 1.0f);
-	assert(right.gain[0] < 1e-6f && fabsf(right.gain[1] - 1.0f) < 1e-6f);
+	CHECK(right.gain[0] < 1e-6f && fabsf(right.gain[1] - 1.0f) < 1e-6f, "main");
 	/* right on headphones: left ear 10 dB down and 0.656 ms late */
 	const Placement hp_right = spatial_placement(rate, 1.0f, 0.0f);
 	const float ild_db = 20.0f * log10f(hp_right.gain[1] / hp_right.gain[0]);
 	const float itd_ms = hp_right.delay[0] / (float)rate * 1000.0f;
 	printf("headphones at the right: ILD %.2f dB, ITD %.3f ms\n", ild_db, itd_ms);
-	assert(fabsf(ild_db - SPATIAL_ILD_DB) < 0.01f);
-	assert(fabsf(itd_ms - 0.656f) < 0.005f && hp_right.delay[1] == 0.0f);
+	CHECK(fabsf(ild_db - SPATIAL_ILD_DB) < 0.01f, "main");
+	CHECK(fabsf(itd_ms - 0.656f) < 0.005f && hp_right.delay[1] == 0.0f, "main");
 	const Placement hp_left = spatial_placement(rate, -1.0f, 0.0f);
-	assert(hp_left.delay[1] == hp_right.delay[0] && hp_left.gain[0] == hp_right.gain[1]);
+	CHECK(hp_left.delay[1] == hp_right.delay[0] && hp_left.gain[0] == hp_right.gain[1], "main");
 
 	/* an impulse comes out delayed by the ITD on the far ear */
 	spatial_init(&sp, rate);
@@ -173,18 +172,18 @@ main(void)
 	sp.now = SPATIAL_RING - 40u;
 	spatial_add(&sp, x, 0, 16, &hp_right);
 	spatial_mix(&sp, 64, mix);
-	assert(!memcmp(l, mix[0], sizeof(l)) && !memcmp(r, mix[1], sizeof(r)));
+	CHECK(!memcmp(l, mix[0], sizeof(l)) && !memcmp(r, mix[1], sizeof(r)), "main");
 	int peak_l = 0;
 	for (int i = 1; i < 64; ++i) {
 		peak_l = fabsf(l[i]) > fabsf(l[peak_l]) ? i : peak_l;
 	}
-	assert(fabsf(r[0] - hp_right.gain[1]) < 1e-6f);
-	assert(abs(peak_l - (int)lroundf(hp_right.delay[0])) <= 1);
+	CHECK(fabsf(r[0] - hp_right.gain[1]) < 1e-6f, "main");
+	CHECK(abs(peak_l - (int)lroundf(hp_right.delay[0])) <= 1, "main");
 	float sum_l = 0.0f;
 	for (int i = 0; i < 64; ++i) {
 		sum_l += l[i];
 	}
-	assert(fabsf(sum_l - hp_right.gain[0]) < 1e-6f); /* nothing lost */
+	CHECK(fabsf(sum_l - hp_right.gain[0]) < 1e-6f, "main"); /* nothing lost */
 	check_moving();
 	check_still();
 	printf("spatial: equal power, ITD and ILD as designed; still sounds land where placed in "
