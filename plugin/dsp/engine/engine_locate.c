@@ -7,10 +7,11 @@
  * the slowing) is walked from the start event by event, with the same code
  * that plays it (engine_walk, without sound), so it lands on the same
  * state bit for bit; it only has to stop at each step of the slowing,
- * because everything else is constant between events.  Oscillators are anchored to session time and are set
- * from it.  What rings or glides (cue tails, chimes, smoothing, the
- * limiter) is rendered for real over a short pre-roll before the target,
- * long enough that whatever started before it has died away. */
+ * because everything else is constant between events.  Oscillators are
+ * anchored to session time and are set from it.  What rings or glides
+ * (cue tails, chimes, smoothing, the limiter) is rendered for real over a
+ * short pre-roll before the target, long enough that whatever started
+ * before it has died away. */
 #include "engine.h"
 #include "engine_parts.h"
 #include "limiter.h"
