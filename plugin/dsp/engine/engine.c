@@ -5,7 +5,6 @@
 #include "engine.h"
 #include "cue_match.h"
 #include "engine_parts.h"
-#include "layers.h"
 #include "session.h"
 #include "simd.h"
 
@@ -162,14 +161,12 @@ strike_cue(Engine* e, int side, int64_t frame)
 	}
 }
 
-void
-engine_tap(Engine* e, uint32_t at, int side)
+static void
+strike_end_chime(Engine* e)
 {
-	const int64_t frame = e->frame + at;
-	if (e->tap_count < ENGINE_TAP_LOG) {
-		e->taps[e->tap_count++] = (Tap){frame, side};
-	}
-	strike_cue(e, side, frame);
+	const float hz = end_chime_hz(&e->ctl);
+	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S,
+	                  end_chime_gain(&e->ctl, hz), 1u);
 }
 
 /* A stage of the breath begins now: its chime, and the locked gaze is
@@ -189,12 +186,14 @@ engine_breath_turn(Engine* e, bool audible)
 	}
 }
 
-static void
-strike_end_chime(Engine* e)
+void
+engine_tap(Engine* e, uint32_t at, int side)
 {
-	const float hz = end_chime_hz(&e->ctl);
-	cue_voice_trigger(&e->end_chime, NULL, END_CHIME_SOUND, hz, END_CHIME_DECAY_S,
-	                  end_chime_gain(&e->ctl, hz), 1u);
+	const int64_t frame = e->frame + at;
+	if (e->tap_count < ENGINE_TAP_LOG) {
+		e->taps[e->tap_count++] = (Tap){frame, side};
+	}
+	strike_cue(e, side, frame);
 }
 
 /* Applies a gain ramp across the grid step to n frames of x, whose first
