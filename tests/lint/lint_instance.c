@@ -17,7 +17,6 @@
 #include <lv2/worker/worker.h>
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
