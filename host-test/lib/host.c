@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "host.h"
 #include "atom_check.h"
+#include "host_features.h"
 #include "host_paths.h"
 #include "host_worker.h"
 
@@ -13,7 +14,6 @@
 #include <lv2/parameters/parameters.h>
 #include <lv2/urid/urid.h>
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +25,6 @@
  * that the check costs the benchmarks next to nothing. */
 #define ATOM_GUARD 16u
 #define ATOM_GUARD_BYTE 0xA5u
-#define MAX_URIS 1024u
 
 typedef enum { PORT_AUDIO_OUT, PORT_CONTROL_IN, PORT_CONTROL_OUT, PORT_ATOM_IN, PORT_ATOM_OUT, PORT_OTHER } PortRole;
 
@@ -55,12 +54,8 @@ struct Host {
 	bool              strict;     /* abort on an ill-formed output */
 	char              output_error[256];
 
-	char*    uris[MAX_URIS];
-	uint32_t n_uris;
-
-	LV2_URID_Map   map;
-	LV2_URID_Unmap unmap;
-	LV2_Log_Log    log;
+	UriTable       uris;
+	HostLog        log;
 	HostLogHook    log_hook;
 	void*          log_hook_data;
 	float          rate_f;
@@ -82,61 +77,21 @@ queue_draw(LV2_Inline_Display_Handle handle)
 	++((Host*)handle)->queue_draws;
 }
 
-static LV2_URID
-map_uri(LV2_URID_Map_Handle handle, const char* uri)
+/* What the plugin logs: to the hook, if there is one, and to stderr. */
+static void
+log_message(void* data, const char* type, const char* message)
 {
-	Host* host = (Host*)handle;
-	for (uint32_t i = 0; i < host->n_uris; ++i) {
-		if (strcmp(host->uris[i], uri) == 0) {
-			return i + 1;
-		}
-	}
-	if (host->n_uris == MAX_URIS) {
-		return 0;
-	}
-	host->uris[host->n_uris] = strdup(uri);
-	return ++host->n_uris;
-}
-
-static const char*
-unmap_uri(LV2_URID_Unmap_Handle handle, LV2_URID urid)
-{
-	Host* host = (Host*)handle;
-	return urid >= 1 && urid <= host->n_uris ? host->uris[urid - 1] : NULL;
-}
-
-static int
-log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
-{
-	Host* host = (Host*)handle;
-	const char* kind = unmap_uri(host, type);
-	const char* hash = kind ? strrchr(kind, '#') : NULL;
+	const Host* host = (const Host*)data;
 	if (host->log_hook) {
-		char message[2048];
-		va_list copy;
-		va_copy(copy, ap);
-		vsnprintf(message, sizeof(message), fmt, copy);
-		va_end(copy);
-		host->log_hook(host->log_hook_data, hash ? hash + 1 : "log", message);
+		host->log_hook(host->log_hook_data, type, message);
 	}
-	fprintf(stderr, "[%s] ", hash ? hash + 1 : "log");
-	return vfprintf(stderr, fmt, ap);
-}
-
-static int
-log_printf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const int n = log_vprintf(handle, type, fmt, ap);
-	va_end(ap);
-	return n;
+	host_log_to_stderr(NULL, type, message);
 }
 
 uint32_t
 host_map(Host* host, const char* uri)
 {
-	return map_uri(host, uri);
+	return uri_table_map(&host->uris, uri);
 }
 
 void
@@ -178,8 +133,8 @@ connect_ports(Host* host, char* err, size_t err_size)
 	LilvNode* control = lilv_new_uri(host->world, LILV_URI_CONTROL_PORT);
 	LilvNode* atom = lilv_new_uri(host->world, LV2_ATOM__AtomPort);
 	LilvNode* input = lilv_new_uri(host->world, LILV_URI_INPUT_PORT);
-	const LV2_URID sequence = map_uri(host, LV2_ATOM__Sequence);
-	const LV2_URID chunk = map_uri(host, LV2_ATOM__Chunk);
+	const LV2_URID sequence = host_map(host, LV2_ATOM__Sequence);
+	const LV2_URID chunk = host_map(host, LV2_ATOM__Chunk);
 
 	host->n_ports = lilv_plugin_get_num_ports(host->plugin);
 	host->ports = (HostPort*)calloc(host->n_ports, sizeof(HostPort));
@@ -224,7 +179,7 @@ connect_ports(Host* host, char* err, size_t err_size)
 		}
 	}
 	host->atom_chunk = chunk;
-	host->atom_check = (AtomCheckURIs){sequence, map_uri(host, LV2_MIDI__MidiEvent)};
+	host->atom_check = (AtomCheckURIs){sequence, host_map(host, LV2_MIDI__MidiEvent)};
 	host->out_room = ATOM_CAPACITY - sizeof(LV2_Atom) - ATOM_GUARD;
 	if (ok && n_audio != 2) {
 		set_error(err, err_size, "%s", "the plugin does not have two audio outputs");
@@ -337,32 +292,31 @@ host_create(const char* plugin_uri, double rate, bool inline_display, char* err,
 		return NULL;
 	}
 
-	host->map = (LV2_URID_Map){host, map_uri};
-	host->unmap = (LV2_URID_Unmap){host, unmap_uri};
-	host->log = (LV2_Log_Log){host, log_printf, log_vprintf};
+	uri_table_init(&host->uris);
+	host_log_init(&host->log, &host->uris, log_message, host);
 	host->rate_f = (float)rate;
 	host->min_block = 1;
 	host->max_block = (int32_t)HOST_MAX_BLOCK;
 	host->nominal_block = 256;
-	const LV2_URID atom_int = map_uri(host, LV2_ATOM__Int);
+	const LV2_URID atom_int = host_map(host, LV2_ATOM__Int);
 	host->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    map_uri(host, LV2_PARAMETERS__sampleRate), sizeof(float),
-	    map_uri(host, LV2_ATOM__Float), &host->rate_f};
+	    host_map(host, LV2_PARAMETERS__sampleRate), sizeof(float),
+	    host_map(host, LV2_ATOM__Float), &host->rate_f};
 	host->options[1] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    map_uri(host, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t), atom_int, &host->min_block};
+	    host_map(host, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t), atom_int, &host->min_block};
 	host->options[2] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    map_uri(host, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t), atom_int, &host->max_block};
+	    host_map(host, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t), atom_int, &host->max_block};
 	host->options[3] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    map_uri(host, LV2_BUF_SIZE__nominalBlockLength), sizeof(int32_t), atom_int,
+	    host_map(host, LV2_BUF_SIZE__nominalBlockLength), sizeof(int32_t), atom_int,
 	    &host->nominal_block};
 	host->options[4] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL};
 
 	host_worker_init(&host->worker);
 	host_paths_init(&host->paths);
 	const LV2_Feature list[] = {
-	    {LV2_URID__map, &host->map},
-	    {LV2_URID__unmap, &host->unmap},
-	    {LV2_LOG__log, &host->log},
+	    {LV2_URID__map, &host->uris.map},
+	    {LV2_URID__unmap, &host->uris.unmap},
+	    {LV2_LOG__log, &host->log.log},
 	    {LV2_OPTIONS__options, host->options},
 	    {LV2_BUF_SIZE__boundedBlockLength, NULL},
 	    {LV2_WORKER__schedule, &host->worker.schedule},
@@ -409,9 +363,7 @@ host_free(Host* host)
 	free(host->ports);
 	free(host->atom_in);
 	free(host->atom_out);
-	for (uint32_t i = 0; i < host->n_uris; ++i) {
-		free(host->uris[i]);
-	}
+	uri_table_clear(&host->uris);
 	host_paths_cleanup(&host->paths);
 	lilv_world_free(host->world);
 	free(host);
@@ -438,7 +390,7 @@ host_instance(Host* host)
 LV2_URID_Map*
 host_urid_map(Host* host)
 {
-	return &host->map;
+	return &host->uris.map;
 }
 
 const LV2_Feature* const*

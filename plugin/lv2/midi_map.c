@@ -57,7 +57,7 @@ first_off(const TapNotes* t)
 }
 
 uint32_t
-tap_notes_block(TapNotes* t, const TapAt* taps, uint32_t tap_count, uint32_t n, MidiOut* out,
+tap_notes_block(TapNotes* t, const Tap* taps, uint32_t tap_count, uint32_t n, MidiOut* out,
                 uint32_t max)
 {
 	uint32_t count = 0, next_tap = 0;
@@ -69,14 +69,15 @@ tap_notes_block(TapNotes* t, const TapAt* taps, uint32_t tap_count, uint32_t n, 
 			count = emit(out, count, max, t->off_in[off], 0x80, off);
 			t->on[off] = false;
 		} else if (tap_due) {
-			const TapAt* tap = &taps[next_tap++];
+			const Tap* tap = &taps[next_tap++];
+			const uint32_t at = (uint32_t)tap->frame; /* in the block: under n */
 			const int note = tap->side < 0 ? 0 : tap->side > 0 ? 2 : 1;
 			if (t->on[note]) { /* struck again while on: end it first */
-				count = emit(out, count, max, tap->frame, 0x80, note);
+				count = emit(out, count, max, at, 0x80, note);
 			}
-			count = emit(out, count, max, tap->frame, 0x90, note);
+			count = emit(out, count, max, at, 0x90, note);
 			t->on[note] = true;
-			t->off_in[note] = tap->frame + t->length;
+			t->off_in[note] = at + t->length;
 		} else {
 			break;
 		}

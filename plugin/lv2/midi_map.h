@@ -15,6 +15,8 @@
 #ifndef SOMASCAPE_MIDI_MAP_H
 #define SOMASCAPE_MIDI_MAP_H
 
+#include "tap.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -53,18 +55,12 @@ typedef struct {
 	uint32_t off_in[3]; /* frames from the block start to its note off */
 } TapNotes;
 
-/* A tap in a block, at a frame of it. */
-typedef struct {
-	uint32_t frame;
-	int      side; /* -1, 0, +1 */
-} TapAt;
-
 void tap_notes_init(TapNotes* t, double rate);
 
 /* The block's MIDI out, in time order: the note ons of its taps (sorted
- * by frame) and the note offs that fall in its n frames.  Returns the
+ * by frame, a frame of the block) and the note offs that fall in its n frames.  Returns the
  * number written to out (at most max). */
-uint32_t tap_notes_block(TapNotes* t, const TapAt* taps, uint32_t tap_count, uint32_t n,
+uint32_t tap_notes_block(TapNotes* t, const Tap* taps, uint32_t tap_count, uint32_t n,
                          MidiOut* out, uint32_t max);
 
 #endif

@@ -43,7 +43,7 @@ typedef struct {
 	float    port_values[CONTROL_IN_COUNT]; /* as last read, before clamping; NaN at first */
 	Player   player;
 	TapNotes tap_notes;
-	TapAt    taps[BLOCK_TAPS]; /* of the current block */
+	Tap      taps[BLOCK_TAPS]; /* of the current block, by its frame */
 	uint32_t tap_count;
 	MidiOut  midi[BLOCK_TAPS];
 
@@ -280,7 +280,7 @@ render(Somascape* self, uint32_t from, uint32_t n)
 	Player* p = &self->player;
 	player_process(p, clock_mode(self), self->out[0] + from, self->out[1] + from, n);
 	for (uint32_t i = 0; i < p->tap_count && self->tap_count < BLOCK_TAPS; ++i) {
-		self->taps[self->tap_count++] = (TapAt){from + p->taps[i].offset, p->taps[i].side};
+		self->taps[self->tap_count++] = (Tap){from + p->taps[i].frame, p->taps[i].side};
 	}
 }
 

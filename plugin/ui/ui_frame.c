@@ -51,7 +51,7 @@ view_now(const SomascapeUI* self, ViewState* s)
 		s->rest_left_s = (float)gaze_rest_left_s(g);
 		s->breath_level = breath_level(&now.breath);
 		s->breath_stage = (ViewBreathStage)breath_stage(&now.breath);
-		s->breath_left_s = (float)breath_stage_left_s(&now.breath);
+		s->breath_left_s = (float)breath_stage_remaining_s(&now.breath);
 		s->breath_bpm = (float)(60.0 / breath_period_s(&now.breath));
 		s->session_s = (double)now.frame / self->motion.snap.rate;
 	} else {

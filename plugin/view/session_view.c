@@ -11,7 +11,7 @@ session_view_fill(ViewState* s, const Engine* e)
 	s->gaze_side     = (int)out->gaze_side;
 	s->breath_level  = out->breath_level;
 	s->breath_stage  = (ViewBreathStage)(int)out->breath_stage;
-	s->breath_left_s = (float)breath_stage_left_s(&e->breath);
+	s->breath_left_s = (float)breath_stage_remaining_s(&e->breath);
 	s->breath_bpm    = out->breath_bpm;
 	s->set_active    = out->set_active > 0.5f;
 	s->set_number    = c->set_length > 0.0f ? gaze_set_number(&e->gaze) : 0;

@@ -10,12 +10,12 @@
  * sequences well formed in the room the bytes gave them (atom_check.h),
  * or the target aborts.
  *
- * The worker's schedule_work() accepts and drops the work: loading files is
- * the sample-file target's job, and this one must not touch the disk. */
+ * The worker drops the work (host_worker_drop): loading files is the
+ * sample-file target's job, and this one must not touch the disk. */
 #include "atom_check.h"
 #include "atom_gen.h"
+#include "host_features.h"
 #include "ports.h"
-#include "uri_table.h"
 
 #include <lv2/atom/util.h>
 #include <lv2/buf-size/buf-size.h>
@@ -27,7 +27,6 @@
 #include <lv2/worker/worker.h>
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,36 +36,17 @@ extern const LV2_Descriptor* lv2_descriptor(uint32_t index);
 #define MAX_FRAMES 4096u
 #define OUT_CAPACITY 32768u
 
-static int
-log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, va_list ap)
+/* The log's messages are formatted (host_features.c), not shown. */
+static void
+log_dropped(void* data, const char* type, const char* message)
 {
-	(void)handle;
+	(void)data;
 	(void)type;
-	char text[512];
-	return vsnprintf(text, sizeof(text), fmt, ap); /* formatted, not shown */
+	(void)message;
 }
 
-static int
-log_printf(LV2_Log_Handle handle, LV2_URID type, const char* fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const int n = log_vprintf(handle, type, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-static LV2_Worker_Status
-schedule_work(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data)
-{
-	(void)handle;
-	volatile uint8_t sum = 0;
-	for (uint32_t i = 0; i < size; ++i) { /* the request must be readable */
-		sum += ((const uint8_t*)data)[i];
-	}
-	(void)sum;
-	return LV2_WORKER_SUCCESS;
-}
+/* One table for the whole run: every input sees the same URIDs. */
+static UriTable uris;
 
 static void
 fail(const char* what, double a, double b)
@@ -88,27 +68,30 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 	const int malformed = flags & 1;
 	const uint32_t n_blocks = 1 + ((flags >> 1) & 3);
 
-	LV2_URID_Map map = {NULL, uri_table_map};
-	LV2_URID_Unmap unmap = {NULL, uri_table_unmap};
-	LV2_Log_Log log = {NULL, log_printf, log_vprintf};
-	LV2_Worker_Schedule schedule = {NULL, schedule_work};
+	if (!uris.map.map) {
+		uri_table_init(&uris);
+	}
+	LV2_URID_Map* map = &uris.map;
+	HostLog log;
+	host_log_init(&log, &uris, log_dropped, NULL);
+	LV2_Worker_Schedule schedule = {NULL, host_worker_drop};
 	float rate_f = (float)rate;
 	int32_t min_block = 0, max_block = MAX_FRAMES, nominal = 256;
-	const LV2_URID atom_Int = uri_table_map(NULL, LV2_ATOM__Int);
+	const LV2_URID atom_Int = uri_table_map(&uris, LV2_ATOM__Int);
 	LV2_Options_Option options[] = {
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_PARAMETERS__sampleRate), sizeof(float),
-	     uri_table_map(NULL, LV2_ATOM__Float), &rate_f},
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_PARAMETERS__sampleRate), sizeof(float),
+	     uri_table_map(&uris, LV2_ATOM__Float), &rate_f},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
 	     atom_Int, &min_block},
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
 	     atom_Int, &max_block},
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__nominalBlockLength),
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__nominalBlockLength),
 	     sizeof(int32_t), atom_Int, &nominal},
 	    {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL},
 	};
-	const LV2_Feature f_map = {LV2_URID__map, &map};
-	const LV2_Feature f_unmap = {LV2_URID__unmap, &unmap};
-	const LV2_Feature f_log = {LV2_LOG__log, &log};
+	const LV2_Feature f_map = {LV2_URID__map, map};
+	const LV2_Feature f_unmap = {LV2_URID__unmap, &uris.unmap};
+	const LV2_Feature f_log = {LV2_LOG__log, &log.log};
 	const LV2_Feature f_options = {LV2_OPTIONS__options, options};
 	const LV2_Feature f_bounded = {LV2_BUF_SIZE__boundedBlockLength, NULL};
 	const LV2_Feature f_worker = {LV2_WORKER__schedule, &schedule};
@@ -145,11 +128,11 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 	}
 
 	GenURIs u;
-	gen_uris_map(&u, &map);
-	const LV2_URID sequence_type = uri_table_map(NULL, LV2_ATOM__Sequence);
-	const LV2_URID chunk = uri_table_map(NULL, LV2_ATOM__Chunk);
+	gen_uris_map(&u, map);
+	const LV2_URID sequence_type = uri_table_map(&uris, LV2_ATOM__Sequence);
+	const LV2_URID chunk = uri_table_map(&uris, LV2_ATOM__Chunk);
 	LV2_Atom_Forge forge;
-	lv2_atom_forge_init(&forge, &map);
+	lv2_atom_forge_init(&forge, map);
 	for (uint32_t b = 0; b < n_blocks; ++b) {
 		const uint32_t n = (uint32_t)(src_bits(&src, 2) % (MAX_FRAMES + 1));
 		_Alignas(8) static uint8_t build[65536];

@@ -2,7 +2,8 @@
 # The fuzz targets, one line each:
 #   somascape_fuzz_target(NAME SOURCE [more sources (.c) or libraries...])
 # SOURCE (in tests/fuzz/) defines LLVMFuzzerTestOneInput; the plugin's
-# sources and tests/common/atom_gen.c are linked in.  Its seed corpus is
+# sources, tests/common/atom_gen.c and host-test/lib/host_features.c are
+# linked in.  Its seed corpus is
 # corpus/NAME/, the crashes it found are regressions/NAME/.  Read by
 # tests/CMakeLists.txt (replay tests, timed fuzz runs) and by
 # tests/fuzz/CMakeLists.txt (the libFuzzer build with clang).

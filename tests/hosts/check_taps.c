@@ -12,6 +12,8 @@
  * note-on and every note-on in the recording's span a tap, on the note's
  * side (48 left, 60 centre, 72 right), each note lasts NOTE_MS, and each
  * note-on lies on its tap within one PERIOD.  Prints the worst error. */
+#include "tap.h" /* the plugin's own: a tap heard is a frame and a side */
+
 #include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -23,11 +25,6 @@
 #define ONSET_FRACTION 0.1 /* of the loudest sample: where a tap begins */
 #define SIDE_S 0.02        /* the side is the louder channel over this long */
 #define FINE_FRAMES 16     /* a tap's onset found within this of its first frame */
-
-typedef struct {
-	long frame;
-	int  side; /* -1 left, 0 centre, +1 right */
-} Tap;
 
 typedef struct {
 	long frame;

@@ -4,8 +4,9 @@
  * block with only the required features, and not without each of them;
  * extension_data returns exactly the interfaces declared with
  * lv2:extensionData, and NULL for an unknown URI. */
+#include "host_features.h"
+#include "host_paths.h"
 #include "lint.h"
-#include "uri_table.h"
 
 #include <lv2/atom/atom.h>
 #include <lv2/buf-size/buf-size.h>
@@ -16,7 +17,6 @@
 #include <lv2/worker/worker.h>
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,59 +48,22 @@ static const char* const known_interfaces[] = {
     "http://ardour.org/lv2/bankpatch#interface"};
 #define N_INTERFACES (sizeof(known_interfaces) / sizeof(known_interfaces[0]))
 
-/* ---- The features' data: minimal, enough to instantiate and run ---- */
-
-
-static int
-log_vprintf(LV2_Log_Handle handle, LV2_URID type, const char* format, va_list args)
-{
-	(void)handle;
-	printf("lint: plugin log (%s): ", uri_table_unmap(NULL, type));
-	return vprintf(format, args);
-}
-
-static int
-log_printf(LV2_Log_Handle handle, LV2_URID type, const char* format, ...)
-{
-	va_list args;
-	va_start(args, format);
-	const int n = log_vprintf(handle, type, format, args);
-	va_end(args);
-	return n;
-}
-
-static LV2_Worker_Status
-schedule_work(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data)
-{
-	(void)handle;
-	(void)size;
-	(void)data;
-	return LV2_WORKER_SUCCESS;
-}
-
-static char*
-path_copy(LV2_State_Map_Path_Handle handle, const char* path)
-{
-	(void)handle;
-	return strdup(path);
-}
+/* ---- The features' data: our hosts' own (host_features.h), the log to
+ * the lint's output and the worker dropping its work ---- */
 
 static void
-path_free(LV2_State_Free_Path_Handle handle, char* path)
+log_to_stdout(void* data, const char* type, const char* message)
 {
-	(void)handle;
-	free(path);
+	(void)data;
+	printf("lint: plugin log (%s): %s", type, message);
 }
 
-static LV2_URID_Map        map       = {NULL, uri_table_map};
-static LV2_URID_Unmap      unmap     = {NULL, uri_table_unmap};
-static LV2_Log_Log         log_      = {NULL, log_printf, log_vprintf};
-static LV2_Worker_Schedule schedule  = {NULL, schedule_work};
-static LV2_State_Map_Path  map_path  = {NULL, path_copy, path_copy};
-static LV2_State_Make_Path make_path = {NULL, path_copy};
-static LV2_State_Free_Path free_path = {NULL, path_free};
-static const float         rate      = (float)RATE;
-static const int32_t       block     = BLOCK;
+static UriTable            uris;
+static HostLog             log_;
+static LV2_Worker_Schedule schedule = {NULL, host_worker_drop};
+static HostPaths           paths;
+static const float         rate  = (float)RATE;
+static const int32_t       block = BLOCK;
 static LV2_Options_Option  options[5];
 
 /* The data of a feature the lint provides, or NULL. */
@@ -110,14 +73,14 @@ feature_data(const char* uri)
 	const struct {
 		const char* uri;
 		void*       data;
-	} table[] = {{LV2_URID__map, &map},
-	             {LV2_URID__unmap, &unmap},
-	             {LV2_LOG__log, &log_},
+	} table[] = {{LV2_URID__map, &uris.map},
+	             {LV2_URID__unmap, &uris.unmap},
+	             {LV2_LOG__log, &log_.log},
 	             {LV2_OPTIONS__options, options},
 	             {LV2_WORKER__schedule, &schedule},
-	             {LV2_STATE__mapPath, &map_path},
-	             {LV2_STATE__makePath, &make_path},
-	             {LV2_STATE__freePath, &free_path}};
+	             {LV2_STATE__mapPath, &paths.map_path},
+	             {LV2_STATE__makePath, &paths.make_path},
+	             {LV2_STATE__freePath, &paths.free_path}};
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); ++i) {
 		if (strcmp(table[i].uri, uri) == 0) {
 			return table[i].data;
@@ -129,15 +92,15 @@ feature_data(const char* uri)
 static void
 init_options(void)
 {
-	const LV2_URID           atom_int = uri_table_map(NULL, LV2_ATOM__Int);
+	const LV2_URID           atom_int = uri_table_map(&uris, LV2_ATOM__Int);
 	const LV2_Options_Option list[]   = {
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_NS "sampleRate"), sizeof(float),
-         uri_table_map(NULL, LV2_ATOM__Float), &rate},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__minBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_NS "sampleRate"), sizeof(float),
+         uri_table_map(&uris, LV2_ATOM__Float), &rate},
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength),
          sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__maxBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength),
          sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(NULL, LV2_BUF_SIZE__nominalBlockLength),
+        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__nominalBlockLength),
          sizeof(int32_t), atom_int, &block},
         {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL}};
 	memcpy(options, list, sizeof(list));
@@ -260,7 +223,7 @@ run_one_block(Lint* lint, LilvInstance* instance)
 			/* An empty input sequence, or an output with its capacity. */
 			const int input = lilv_port_is_a(plugin, port, lint_uri(lint, LV2_NS "InputPort"));
 			atom->size = input ? sizeof(LV2_Atom_Sequence_Body) : ATOM_CAPACITY - sizeof(LV2_Atom);
-			atom->type = uri_table_map(NULL, input ? LV2_ATOM__Sequence : LV2_ATOM__Chunk);
+			atom->type = uri_table_map(&uris, input ? LV2_ATOM__Sequence : LV2_ATOM__Chunk);
 			lilv_instance_connect_port(instance, i, atom);
 		}
 	}
@@ -309,6 +272,9 @@ check_extension_data(Lint* lint, LilvInstance* instance)
 void
 lint_binary(Lint* lint)
 {
+	uri_table_init(&uris);
+	host_log_init(&log_, &uris, log_to_stdout, NULL);
+	host_paths_init(&paths);
 	init_options();
 	check_used_features(lint);
 	LilvNodes* required = lilv_plugin_get_required_features(lint->plugin);
@@ -338,5 +304,6 @@ lint_binary(Lint* lint)
 		}
 	}
 	lilv_nodes_free(required);
-	uri_table_clear();
+	host_paths_cleanup(&paths);
+	uri_table_clear(&uris);
 }

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: ISC */
-/* sin, cos and exp on the short ranges the grid needs them, as Taylor
- * polynomials in double: a few dozen instructions inline where libm costs
- * a call and as much again, within about 1e-13 of the true value (far
- * below the float each result is rounded to), and the same on every
- * machine (libm picks its code by CPU). */
+/* Every home-made sin, cos and exp, on the short ranges where they are
+ * used instead of libm: a few dozen instructions inline where libm costs
+ * a call and as much again, and the same on every machine (libm picks
+ * its code by CPU).  Each states its range and its error there, checked
+ * against libm by tests/unit/test_approx.c.
+ *   approx_sin, approx_cos                    |x| <= pi/2     5e-14
+ *   approx_cos_turns (cos 2 pi c)             0 <= c < 1      5e-14
+ *   approx_exp                                |x| <= 1.2      4e-11 relative
+ *   approx_cos_small, approx_sin_small        |x| < 0.1       double precision
+ *   approx_cos_tiny, approx_sin_tiny          |x| <= 0.003    4e-12, 3e-15
+ *   approx_exp2_small (float)                 0 <= x < 8      2e-4 relative
+ * Changing one changes the sound: the arithmetic is part of what every
+ * render is compared against. */
 #ifndef SOMASCAPE_APPROX_H
 #define SOMASCAPE_APPROX_H
 
@@ -66,6 +74,51 @@ approx_cos_turns(double c)
 	default:
 		return approx_sin(x);
 	}
+}
+
+/* cos x and sin x for |x| < 0.1, to double precision (the first terms
+ * left out are under 3e-17 and 3e-19): nested Taylor series to x^8 and
+ * x^9, for the drone's small phasor steps (phasor_small). */
+static inline double
+approx_cos_small(double x)
+{
+	const double x2 = x * x;
+	return 1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0)));
+}
+
+static inline double
+approx_sin_small(double x)
+{
+	const double x2 = x * x;
+	return x * (1.0 - x2 / 6.0 * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0))));
+}
+
+/* cos x and sin x for the tiny per-frame share of the drone's chorus,
+ * |x| <= 0.003 (its depth, 0.0017, times the highest fundamental's
+ * radians per frame): two terms each, within x^4 / 24 < 4e-12 and
+ * x^5 / 120 < 3e-15. */
+static inline double
+approx_cos_tiny(double x)
+{
+	return 1.0 - 0.5 * x * x;
+}
+
+static inline double
+approx_sin_tiny(double x)
+{
+	return x - x * x * x / 6.0;
+}
+
+/* 2^x for 0 <= x < 8 in float, within 2e-4 relatively (a third of a
+ * cent): the whole octaves exactly, a cubic on the fraction.  For the
+ * drone's pitches and gains on the grid. */
+static inline float
+approx_exp2_small(float x)
+{
+	const int whole = (int)x;
+	const float f = x - (float)whole;
+	const float frac = 1.0f + f * (0.6951786f + f * (0.2261487f + f * 0.0786727f));
+	return (float)(1u << whole) * frac;
 }
 
 /* e^x for |x| <= 1.2 (terms to x^14: within 4e-11 of it, relatively). */

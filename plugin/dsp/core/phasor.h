@@ -7,6 +7,8 @@
 #ifndef SOMASCAPE_PHASOR_H
 #define SOMASCAPE_PHASOR_H
 
+#include "approx.h"
+
 #include <math.h>
 
 typedef struct {
@@ -34,15 +36,12 @@ phasor_of(double x)
 	return (Phasor){cos(x), sin(x)};
 }
 
-/* exp(i x) for |x| < 0.1 by Taylor series, to double precision, without
- * libm: the small chorus increments on the grid. */
+/* exp(i x) for |x| < 0.1, to double precision, without libm: the small
+ * chorus increments on the grid. */
 static inline Phasor
 phasor_small(double x)
 {
-	const double x2 = x * x;
-	const double c = 1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0)));
-	const double s = x * (1.0 - x2 / 6.0 * (1.0 - x2 / 20.0 * (1.0 - x2 / 42.0 * (1.0 - x2 / 72.0))));
-	return (Phasor){c, s};
+	return (Phasor){approx_cos_small(x), approx_sin_small(x)};
 }
 
 /* a^(2^k), by k squarings. */

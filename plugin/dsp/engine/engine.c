@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
+/* The sound, chunk by chunk: the slow values on the grid, the timeline's
+ * events as the walk (engine_walk) meets them, the voices, the tone and
+ * the placement, out through the limiter. */
 #include "engine.h"
 #include "cue_match.h"
 #include "engine_parts.h"
-#include "layers.h"
 #include "session.h"
 #include "simd.h"
 
@@ -16,112 +18,6 @@
 
 /* The Sweep tone's phasor is set from session time this often. */
 #define TONE_ANCHOR_FRAMES (64 * GRID_FRAMES)
-
-void
-engine_init(Engine* e, double rate)
-{
-	memset(e, 0, sizeof(*e));
-	e->rate = rate;
-	e->tempo_bpm = 120.0;
-	Controls defaults;
-	controls_defaults(&defaults);
-	engine_set_controls(e, &defaults);
-	e->smooth_fast = grid_smoothing_coef(rate, 0.01);
-	e->smooth_slow = grid_smoothing_coef(rate, 0.05);
-	engine_reset(e);
-}
-
-void
-engine_reset(Engine* e)
-{
-	e->frame = 0;
-	e->params_moved = true; /* the breath and the gaze begin with their defaults */
-	gaze_init(&e->gaze, e->rate, (uint32_t)e->ctl.seed);
-	breath_init(&e->breath, e->rate);
-	drone_init(&e->drone, e->rate);
-	drone_reset(&e->drone, (uint32_t)e->ctl.seed);
-	chimes_init(&e->chimes, e->rate);
-	for (int i = 0; i < CUE_VOICES; ++i) {
-		cue_voice_init(&e->voices[i].voice, e->rate);
-		cue_voice_set_sample(&e->voices[i].voice, e->user_sample);
-		highpass_init(&e->voices[i].highpass, CUE_HIGHPASS_HZ, e->rate);
-		e->voices[i].high_passed = false;
-	}
-	cue_bank_init(&e->gaze_bank);
-	cue_voice_init(&e->end_chime, e->rate);
-	e->end_chimed_at = -1;
-	e->next_voice = 0;
-	e->tone = (SweepTone){.re = 1.0, .hz = e->ctl.cue_pitch};
-	e->steered = false;
-	e->tap_count = 0;
-	spatial_init(&e->spatial, e->rate);
-	memset(e->gaze_bus, 0, sizeof(e->gaze_bus));
-	e->gaze_bus_used = false;
-	highpass_init(&e->gaze_highpass, CUE_HIGHPASS_HZ, e->rate);
-	e->gaze_high_passed = false;
-	spatial_track_clear(&e->gaze_track);
-	limiter_init(&e->limiter, e->rate);
-	e->cue_gain[0] = e->cue_gain[1] = 0.0f;
-	e->layer_gain[0] = e->layer_gain[1] = 0.0f;
-	e->master_gain[0] = e->master_gain[1] = 0.0f;
-	e->width = e->ctl.gaze_width / 100.0f;
-	e->speakers = e->ctl.gaze_space;
-	e->follow[0] = e->follow[1] = (FollowPoint){.pos = 0.0f, .speakers = e->speakers};
-	memset(&e->out, 0, sizeof(e->out));
-}
-
-/* Seconds between the cue's strikes, from the controls alone (so that a
- * relocation finds the same): Hold strikes once a cycle, the others
- * twice. */
-static float
-strike_spacing_s(const Engine* e)
-{
-	const Controls* c = &e->ctl;
-	const double breath_s = c->breath_in + c->breath_hold_in + c->breath_out + c->breath_hold_out;
-	const double rate_hz = c->gaze_per_breath > 0.0f ? c->gaze_per_breath / breath_s
-	                       : c->gaze_sync > 0.5f     ? e->tempo_bpm / 60.0 / c->gaze_beats
-	                                                 : c->gaze_rate;
-	const double per_cycle = (int)c->gaze_mode == GAZE_HOLD ? 1.0 : 2.0;
-	return (float)(1.0 / (per_cycle * rate_hz));
-}
-
-/* The cue's loudness match, when a control or the tempo moves. */
-static void
-update_cue_match(Engine* e)
-{
-	const Controls* c = &e->ctl;
-	e->cue_match = cue_match_gain((CueSound)(int)c->cue_sound, c->cue_pitch, c->cue_decay,
-	                              strike_spacing_s(e));
-}
-
-void
-engine_set_controls(Engine* e, const Controls* c)
-{
-	if (c->seed != e->ctl.seed) {
-		e->gaze.seed = (uint32_t)c->seed;
-	}
-	if (e->steered && c->gaze_target != e->steer_control) {
-		e->steered = false; /* the control moved: it leads again */
-	}
-	e->ctl = *c;
-	update_cue_match(e);
-	/* levels in dB become gains once a block, not on every grid step */
-	e->cue_gain_goal = db_to_gain(c->cue_level) * CUE_LAYER_GAIN;
-	e->master_gain_goal = db_to_gain(c->level);
-	e->breath_params = engine_breath_params(e);
-	e->drone_params = engine_drone_params(e);
-	e->session_params = engine_session_params(e);
-	e->session_end = session_end_frame(&e->session_params, e->rate);
-	e->params_moved = true;
-}
-
-/* The soft sine plays as one continuous tone in the moving modes. */
-static bool
-tone_mode(const Engine* e)
-{
-	const int mode = (int)e->ctl.gaze_mode;
-	return (mode == GAZE_SWEEP || mode == GAZE_FOLLOW) && (int)e->ctl.cue_sound == CUE_SOFT_SINE;
-}
 
 static void
 update_tone(Engine* e)
@@ -137,7 +33,7 @@ update_tone(Engine* e)
 		/* the ear weighs pitches as for the struck sine */
 		t->level = SWEEP_TONE_GAIN * cue_match_gain(CUE_SOFT_SINE, t->hz, 0.4f, 0.5f);
 	}
-	const bool on = tone_mode(e) && gaze_sounding(&e->gaze);
+	const bool on = engine_tone_mode(e) && gaze_sounding(&e->gaze);
 	t->gain[0] = t->gain[1];
 	t->gain[1] = smooth_step(t->gain[1], on ? 1.0f : 0.0f, e->smooth_slow);
 	/* The phase at each grid point is a function of session time (it moves
@@ -224,12 +120,13 @@ strike_seed(const Engine* e, int64_t frame)
 	return (uint32_t)e->ctl.seed * 7919u + (uint32_t)frame * 2654435761u;
 }
 
-/* A cue strike at session frame `frame`. */
+/* A cue strike at session frame `frame`, inside the chunk that starts at
+ * e->frame. */
 static void
 strike_cue(Engine* e, int side, int64_t frame)
 {
 	const Controls* c = &e->ctl;
-	if (tone_mode(e)) {
+	if (engine_tone_mode(e)) {
 		return;
 	}
 	/* a free voice, or else the oldest */
@@ -289,12 +186,14 @@ engine_breath_turn(Engine* e, bool audible)
 	}
 }
 
-static void
-log_tap(Engine* e, int64_t frame, int side)
+void
+engine_tap(Engine* e, uint32_t at, int side)
 {
+	const int64_t frame = e->frame + at;
 	if (e->tap_count < ENGINE_TAP_LOG) {
-		e->taps[e->tap_count++] = (EngineTap){frame, side};
+		e->taps[e->tap_count++] = (Tap){frame, side};
 	}
+	strike_cue(e, side, frame);
 }
 
 /* Applies a gain ramp across the grid step to n frames of x, whose first
@@ -532,21 +431,10 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		}
 		const uint32_t room = n - at;
 		const uint32_t max = to_end > 0 && to_end < room ? (uint32_t)to_end : room;
-		const uint32_t to_turn = breath_frames_to_turn(&e->breath, max);
-		if (to_turn == 0) {
-			engine_breath_turn(e, true);
-			continue;
-		}
-		GazeEvent ev;
-		const uint32_t k = gaze_run(&e->gaze, to_turn, &ev);
+		const uint32_t k = engine_walk(e, at, max, true);
 		if (k == 0) {
-			if (ev.type == GAZE_EVENT_TAP) {
-				log_tap(e, e->frame + at, ev.side);
-				strike_cue(e, ev.side, e->frame + at);
-			}
-			continue;
+			continue; /* an event: there may be more at this frame */
 		}
-		breath_advance(&e->breath, k);
 		render_voices(e, at, k, grid_at);
 		chimes_render(&e->chimes, at, k, grid_at);
 		at += k;
@@ -614,78 +502,4 @@ engine_process(Engine* e, float* left, float* right, uint32_t n)
 	 * chunks' test says there is anything to do) */
 	limiter_process_tested(&e->limiter, left, right, n, largest);
 	update_outputs(e);
-}
-
-void
-engine_set_tempo(Engine* e, double bpm)
-{
-	if (!(bpm >= 1.0 && bpm <= 999.0) || bpm == e->tempo_bpm) {
-		return;
-	}
-	e->tempo_bpm = bpm;
-	e->params_moved = true;
-	update_cue_match(e);
-	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e)) {
-		gaze_retune(&e->gaze, engine_gaze_params(e).rate_hz);
-	}
-}
-
-void
-engine_lock_beat(Engine* e, double beats)
-{
-	if (e->ctl.gaze_sync > 0.5f && !engine_gaze_to_breath(e) && isfinite(beats)) {
-		gaze_lock_phase(&e->gaze, beats / e->ctl.gaze_beats);
-	}
-}
-
-void
-engine_steer(Engine* e, float target)
-{
-	e->steered = true;
-	e->steer_target = target;
-	e->steer_control = e->ctl.gaze_target;
-	e->params_moved = true;
-	gaze_steer(&e->gaze, target);
-}
-
-void
-engine_steer_other_side(Engine* e)
-{
-	engine_steer(e, gaze_position(&e->gaze) > 0.0f ? -1.0f : 1.0f);
-}
-
-void
-engine_toggle_set(Engine* e)
-{
-	gaze_toggle_set(&e->gaze);
-}
-
-void
-engine_set_user_sample(Engine* e, const CueSample* sample)
-{
-	e->user_sample = sample;
-	for (int i = 0; i < CUE_VOICES; ++i) {
-		cue_voice_set_sample(&e->voices[i].voice, sample);
-	}
-}
-
-bool
-engine_uses_sample(const Engine* e, const CueSample* sample)
-{
-	for (int i = 0; i < CUE_VOICES; ++i) {
-		if (cue_voice_uses_sample(&e->voices[i].voice, sample)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-void
-engine_stop_sample(Engine* e, const CueSample* sample)
-{
-	for (int i = 0; i < CUE_VOICES; ++i) {
-		if (cue_voice_uses_sample(&e->voices[i].voice, sample)) {
-			cue_voice_stop(&e->voices[i].voice);
-		}
-	}
 }

@@ -16,6 +16,7 @@
 #include "limiter.h"
 #include "session.h"
 #include "spatial.h"
+#include "tap.h"
 
 #include <stdint.h>
 
@@ -39,12 +40,6 @@ typedef struct {
 	HighPass  highpass;
 	bool      high_passed; /* since a low strike, while the voice sounds */
 } PlacedVoice;
-
-/* A cue tap: the session frame it falls on, and its side. */
-typedef struct {
-	int64_t frame;
-	int     side;
-} EngineTap;
 
 /* The continuous tone of Sweep and Follow with the soft sine. */
 typedef struct {
@@ -123,9 +118,8 @@ typedef struct {
 	bool     gaze_high_passed;  /* since a low strike, while the bus sounds */
 	uint32_t gaze_highpass_from; /* from this frame of the chunk on */
 	SpatialTrack gaze_track; /* the gaze bus's past, read at its moving delay */
-	float  left[GRID_FRAMES], right[GRID_FRAMES];
 	Outputs out;
-	EngineTap taps[ENGINE_TAP_LOG]; /* of the last engine_process call */
+	Tap       taps[ENGINE_TAP_LOG]; /* of the last engine_process call, by session frame */
 	uint32_t  tap_count;
 } Engine;
 
@@ -166,7 +160,7 @@ void engine_steer_other_side(Engine* e); /* right when at the centre */
 void engine_toggle_set(Engine* e);
 
 /* The taps of the last engine_process call, in order. */
-static inline const EngineTap*
+static inline const Tap*
 engine_taps(const Engine* e, uint32_t* count)
 {
 	*count = e->tap_count;

@@ -5,12 +5,13 @@
  *
  * The timeline (gaze phase, passes, sets, hold segments, breath stages and
  * the slowing) is walked from the start event by event, with the same code
- * that plays it, so it lands on the same state bit for bit; it only has to
- * stop at each step of the slowing, because everything else is constant
- * between events.  Oscillators are anchored to session time and are set
- * from it.  What rings or glides (cue tails, chimes, smoothing, the
- * limiter) is rendered for real over a short pre-roll before the target,
- * long enough that whatever started before it has died away. */
+ * that plays it (engine_walk, without sound), so it lands on the same
+ * state bit for bit; it only has to stop at each step of the slowing,
+ * because everything else is constant between events.  Oscillators are
+ * anchored to session time and are set from it.  What rings or glides
+ * (cue tails, chimes, smoothing, the limiter) is rendered for real over a
+ * short pre-roll before the target, long enough that whatever started
+ * before it has died away. */
 #include "engine.h"
 #include "engine_parts.h"
 #include "limiter.h"
@@ -49,20 +50,10 @@ static void
 skip_events(Engine* e, int64_t until)
 {
 	while (e->frame < until) {
-		const int64_t left = until - e->frame;
-		const uint32_t max = left > (INT64_C(1) << 30) ? UINT32_C(1) << 30 : (uint32_t)left;
-		const uint32_t to_turn = breath_frames_to_turn(&e->breath, max);
-		if (to_turn == 0) {
-			engine_breath_turn(e, false);
-			continue;
-		}
-		GazeEvent ev;
-		const uint32_t k = gaze_run(&e->gaze, to_turn, &ev);
-		if (k == 0) {
-			continue; /* a tap or a set boundary: the gaze has taken it */
-		}
-		breath_advance(&e->breath, k);
-		e->frame += k;
+		const int64_t remaining = until - e->frame;
+		const uint32_t max =
+		    remaining > (INT64_C(1) << 30) ? UINT32_C(1) << 30 : (uint32_t)remaining;
+		e->frame += engine_walk(e, 0, max, false);
 	}
 }
 
@@ -94,8 +85,8 @@ settle_follow(Engine* e, int64_t frame)
 		return;
 	}
 	const float coef = grid_smoothing_coef(e->rate, gp.glide_s / 3.0);
-	const double left = pow(1.0 - coef, (double)(frame / GRID_FRAMES));
-	const float pos = gp.target * (float)(1.0 - left);
+	const double unglided = pow(1.0 - coef, (double)(frame / GRID_FRAMES));
+	const float pos = gp.target * (float)(1.0 - unglided);
 	e->gaze.follow_pos = fabsf(pos - gp.target) < 1e-7f ? gp.target : pos;
 }
 

@@ -88,10 +88,9 @@ static void
 log_taps(Player* p, uint32_t offset, int64_t first_frame)
 {
 	uint32_t count;
-	const EngineTap* taps = engine_taps(&p->engine, &count);
+	const Tap* taps = engine_taps(&p->engine, &count);
 	for (uint32_t i = 0; i < count && p->tap_count < ENGINE_TAP_LOG; ++i) {
-		p->taps[p->tap_count++] = (PlayerTap){offset + (uint32_t)(taps[i].frame - first_frame),
-		                                      taps[i].side};
+		p->taps[p->tap_count++] = (Tap){offset + (taps[i].frame - first_frame), taps[i].side};
 	}
 }
 
@@ -119,8 +118,8 @@ render_faded(Player* p, float* left, float* right, uint32_t offset, uint32_t n, 
 			float old_l[FADE_CHUNK], old_r[FADE_CHUNK];
 			engine_process(&p->fading, old_l, old_r, m);
 			for (uint32_t i = 0; i < m; ++i) {
-				const uint32_t left_to_go = p->crossfade > i ? p->crossfade - i : 0;
-				const float x = (float)left_to_go / (float)p->fade_frames; /* 1 -> 0 */
+				const uint32_t to_go = p->crossfade > i ? p->crossfade - i : 0;
+				const float x = (float)to_go / (float)p->fade_frames; /* 1 -> 0 */
 				const float old_w = x * x * (3.0f - 2.0f * x);
 				l[i] = l[i] * (1.0f - old_w) + old_l[i] * old_w;
 				r[i] = r[i] * (1.0f - old_w) + old_r[i] * old_w;

@@ -30,12 +30,6 @@ typedef struct {
 	double  beats;  /* since the song start: bar * beatsPerBar + barBeat */
 } HostPosition;
 
-/* A tap, at its frame in the output of one player_process call. */
-typedef struct {
-	uint32_t offset;
-	int      side;
-} PlayerTap;
-
 typedef struct {
 	Engine   engine;   /* the session as heard */
 	Engine   fading;   /* the session before a jump, while it fades out */
@@ -46,7 +40,7 @@ typedef struct {
 	bool     host_known; /* the host has sent a position since activation */
 	int64_t  host_frame; /* where the transport is now, while rolling */
 	bool     started;    /* the session has sounded since activation */
-	PlayerTap taps[ENGINE_TAP_LOG];
+	Tap       taps[ENGINE_TAP_LOG]; /* by frame of the last player_process call */
 	uint32_t  tap_count;
 } Player;
 

@@ -107,10 +107,10 @@ breath_grid(Breath* b, const BreathParams* p, int64_t session_frame)
 	}
 }
 
-/* What is left of the stage, in steps of 2^-64 of it (at its start, all
+/* What remains of the stage, in steps of 2^-64 of it (at its start, all
  * of it but one). */
 static uint64_t
-stage_left(const Breath* b)
+stage_remaining(const Breath* b)
 {
 	return b->pos == 0 ? UINT64_MAX : (uint64_t)0 - b->pos;
 }
@@ -124,8 +124,8 @@ breath_frames_to_turn(const Breath* b, uint32_t max)
 	if (b->inc == 0) {
 		return max;
 	}
-	const uint64_t rem = stage_left(b);
-	const uint64_t frames = rem / b->inc + (rem % b->inc != 0);
+	const uint64_t remaining = stage_remaining(b);
+	const uint64_t frames = remaining / b->inc + (remaining % b->inc != 0);
 	return frames < max ? (uint32_t)frames : max;
 }
 
@@ -143,12 +143,12 @@ breath_take_turn(Breath* b, BreathStage* stage)
 void
 breath_advance(Breath* b, uint32_t frames)
 {
-	/* the turn is reached when the steps cover what is left of the stage
+	/* the turn is reached when the steps cover what remains of the stage
 	 * (frames >= breath_frames_to_turn, without its division) */
 	uint64_t steps;
 	const bool overflows = __builtin_mul_overflow((uint64_t)frames, b->inc, &steps);
 	const uint64_t next = b->pos + steps; /* wraps at the turn */
-	if (b->inc != 0 && (overflows || steps >= stage_left(b))) {
+	if (b->inc != 0 && (overflows || steps >= stage_remaining(b))) {
 		/* after the wrap, next is the overshoot: less than one step */
 		begin_next_stage(b, next < b->inc ? (double)next / (double)b->inc : 0.0);
 	} else {
@@ -229,11 +229,11 @@ breath_period_s(const Breath* b)
 }
 
 double
-breath_stage_left_s(const Breath* b)
+breath_stage_remaining_s(const Breath* b)
 {
 	if (b->inc == 0) {
 		return 0.0;
 	}
-	/* 2^64 - pos steps of inc: the stage's frames left. */
+	/* 2^64 - pos steps of inc: the stage's remaining frames. */
 	return ((double)(~b->pos) + 1.0) / (double)b->inc / b->rate;
 }

@@ -77,8 +77,8 @@ bool breath_slowing(const Breath* b, int64_t session_frame);
 /* The first frame after session_frame where the pace can change. */
 int64_t breath_next_speed_step(const Breath* b, int64_t session_frame);
 
-/* Seconds left in the current stage, at the current speed. */
-double breath_stage_left_s(const Breath* b);
+/* Seconds remaining in the current stage, at the current speed. */
+double breath_stage_remaining_s(const Breath* b);
 
 /* Length of a whole breath at the current speed, in seconds. */
 double breath_period_s(const Breath* b);

@@ -22,9 +22,9 @@ session_gain(const SessionParams* p, double t)
 {
 	float gain = p->fade_in_s > 0.0 ? raised_cosine(t, p->fade_in_s) : 1.0f;
 	if (p->length_s > 0.0) {
-		const double left = p->length_s - t;
-		gain *= p->fade_out_s > 0.0 ? raised_cosine(left, p->fade_out_s)
-		                            : (left > 0.0 ? 1.0f : 0.0f);
+		const double remaining_s = p->length_s - t;
+		gain *= p->fade_out_s > 0.0 ? raised_cosine(remaining_s, p->fade_out_s)
+		                            : (remaining_s > 0.0 ? 1.0f : 0.0f);
 	}
 	return gain;
 }
