@@ -10,6 +10,7 @@
  *   approx_cos_small, approx_sin_small        |x| < 0.1       double precision
  *   approx_cos_tiny, approx_sin_tiny          |x| <= 0.003    4e-12, 3e-15
  *   approx_exp2_small (float)                 0 <= x < 8      2e-4 relative
+ *   approx_sincos_float (float)               |x| <= pi/2     float precision
  * Changing one changes the sound: the arithmetic is part of what every
  * render is compared against. */
 #ifndef SOMASCAPE_APPROX_H
@@ -135,11 +136,11 @@ approx_exp(double x)
 	return 1.0 + x * horner(tail, (int)(sizeof(tail) / sizeof(tail[0])), x);
 }
 
-/* cos and sin for |x| <= pi/2, to float precision, without libm, for the
+/* cos and sin for |x| <= pi/2, to float precision, in float, for the cue
  * glides' updates.  Glide angles are omega * (from - to) <= 2 pi 0.45 *
  * |from - to| / max(from, to): about 1.06 rad at most in the recipes. */
 static inline void
-small_sincos(float x, float* c, float* s)
+approx_sincos_float(float x, float* c, float* s)
 {
 	const float x2 = x * x;
 	*s = x * (1.0f - x2 * (1.0f / 6.0f) * (1.0f - x2 * (1.0f / 20.0f) *

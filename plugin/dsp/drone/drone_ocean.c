@@ -64,7 +64,7 @@ drone_update_ocean(Drone* d, float breath, uint64_t step)
 		rng_seed(&streams[lane], d->noise_seed + index * 0x632BE5ABu);
 	}
 	memcpy(d->noise_rng, streams, sizeof(streams));
-	float hz = ocean_closed_hz * exp2_small(ocean_octaves * openness(d, breath));
+	float hz = ocean_closed_hz * approx_exp2_small(ocean_octaves * openness(d, breath));
 	hz = hz < 0.2f * (float)d->rate ? hz : 0.2f * (float)d->rate;
 	const float x = 2.0f * (float)M_PI * hz / (float)d->rate;
 	const float coef = x / (1.0f + x); /* 1 - exp(-x), near enough */

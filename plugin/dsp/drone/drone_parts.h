@@ -12,6 +12,7 @@
 #define SOMASCAPE_DRONE_PARTS_H
 
 #include "drone.h"
+#include "approx.h"
 #include "phasor.h"
 
 #include <math.h>
@@ -76,16 +77,6 @@ static inline uint32_t
 quad_of(uint32_t n, uint32_t r)
 {
 	return r < 2 ? 2 * n + r : 2 * DRONE_NOTES + n;
-}
-
-/* 2^x for 0 <= x < 8, to well under a cent: no libm on the grid. */
-static inline float
-exp2_small(float x)
-{
-	const int whole = (int)x;
-	const float f = x - (float)whole;
-	const float frac = 1.0f + f * (0.6951786f + f * (0.2261487f + f * 0.0786727f));
-	return (float)(1u << whole) * frac;
 }
 
 /* How open the tone is, 0..1: the brightness at the top of the inhale,

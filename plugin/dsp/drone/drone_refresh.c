@@ -44,13 +44,13 @@ drone_advance_phase(Drone* d, uint32_t n, int64_t frame)
 }
 
 /* The rotation per frame of note n's fundamental, with this refresh's share
- * of the chorus offset (a tiny rotation by Taylor series). */
+ * of the chorus offset (a tiny rotation, approx.h). */
 static Phasor
 fundamental_rotation(const Drone* d, uint32_t n)
 {
 	const double dw = d->chorus_delta[n] / DRONE_REFRESH_FRAMES;
-	const double dc = 1.0 - 0.5 * dw * dw, ds = dw - dw * dw * dw / 6.0;
-	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]}, (Phasor){dc, ds});
+	return phasor_mul((Phasor){d->base_c[n], d->base_s[n]},
+	                  (Phasor){approx_cos_tiny(dw), approx_sin_tiny(dw)});
 }
 
 /* Four partials side by side, one a lane (half a quad: the re or the im
@@ -254,9 +254,9 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	const TimbreRecipe* t = &drone_timbres[d->p.timbre];
 	DroneNote* note = &d->note[n];
 	/* the overtones' gain against the fundamental: 2^(dB / 6.02),
-	 * brought into exp2_small's range */
+	 * brought into approx_exp2_small's range */
 	const float db = t->overtones_dark + (t->overtones_bright - t->overtones_dark) * openness(d, breath);
-	const float overtones = exp2_small(db * (1.0f / 6.0206f) + 6.0f) * (1.0f / 64.0f);
+	const float overtones = approx_exp2_small(db * (1.0f / 6.0206f) + 6.0f) * (1.0f / 64.0f);
 	float colour[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 		colour[j] = note->harmonic[j] == 1 ? 1.0f : overtones;

@@ -32,7 +32,7 @@ advance_glide(CueStrike* s)
 	}
 	for (uint32_t k = 0; k < s->partials.live; ++k) {
 		float c, sn;
-		small_sincos(s->glide_theta[k] * s->glide_pos, &c, &sn);
+		approx_sincos_float(s->glide_theta[k] * s->glide_pos, &c, &sn);
 		cue_partials_retune(&s->partials, k, s->settled_re[k] * c - s->settled_im[k] * sn,
 		                    s->settled_re[k] * sn + s->settled_im[k] * c);
 	}
