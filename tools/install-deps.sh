@@ -4,7 +4,7 @@
 # by the README's commands and by CI.  With --tests, also the real hosts and
 # tools the test suite drives (jalv on JACK, Ardour, lilv's and serd's tools),
 # Xvfb for the plugin window's tests, valgrind, clang with its fuzzing
-# runtime for the fuzz targets, what the benchmark compares with (x42's
+# runtime for the fuzz targets, clang-format for the code's layout, what the benchmark compares with (x42's
 # test-signal plugin), and what checks the Debian package (lintian, man-db
 # for its man page).
 set -e
@@ -16,7 +16,7 @@ if [ "${1:-}" = "--tests" ]; then
 	packages="$packages espeak-ng" # a spoken prompt for the voice tests
 	packages="$packages qemu-user" # older CPUs, for the SIMD copies' test
 	packages="$packages lilv-utils serdi sordi jackd2 jalv jack-capture ardour
-	  valgrind clang libclang-rt-14-dev x42-plugins lintian man-db
+	  valgrind clang libclang-rt-14-dev clang-format x42-plugins lintian man-db
 	  xvfb xauth"
 elif [ -n "${1:-}" ]; then
 	echo "usage: $0 [--tests]" >&2

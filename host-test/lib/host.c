@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* The lilv host: the plugin loaded with the features a strict host gives
  * (host_run.c runs it). */
+#include "host_internal.h"
+
 #include <lv2/atom/atom.h>
 #include <lv2/atom/util.h>
 #include <lv2/buf-size/buf-size.h>
@@ -15,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "host_internal.h"
 
 
 /* The plugin's run() asks for a drawing of its inline display. */
