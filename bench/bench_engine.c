@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define RATE  48000.0
+#define RATE 48000.0
 #define BLOCK 256u
 
 static Engine engine;
@@ -20,7 +20,7 @@ ns_per_frame(float timbre, float drone_db, double seconds)
 {
 	Controls c;
 	controls_defaults(&c);
-	c.gaze_mode = 2.0f;         /* Alternate */
+	c.gaze_mode = 2.0f;     /* Alternate */
 	c.cue_sound = 1.0f;     /* Bell: partials and a pool of voices */
 	c.drone_voicing = 3.0f; /* Tanpura */
 	c.drone_timbre = timbre;
@@ -57,8 +57,11 @@ int
 main(int argc, char** argv)
 {
 	const double seconds = argc > 1 ? atof(argv[1]) : 600.0;
-	printf("cues only (drone off): %.2f ns per stereo frame\n", ns_per_frame(3.0f, -60.0f, seconds));
-	printf("Tanpura, Choir:        %.2f ns per stereo frame\n", ns_per_frame(3.0f, -18.0f, seconds));
-	printf("Tanpura, Ocean:        %.2f ns per stereo frame\n", ns_per_frame(4.0f, -18.0f, seconds));
+	printf("cues only (drone off): %.2f ns per stereo frame\n",
+	       ns_per_frame(3.0f, -60.0f, seconds));
+	printf("Tanpura, Choir:        %.2f ns per stereo frame\n",
+	       ns_per_frame(3.0f, -18.0f, seconds));
+	printf("Tanpura, Ocean:        %.2f ns per stereo frame\n",
+	       ns_per_frame(4.0f, -18.0f, seconds));
 	return 0;
 }

@@ -79,8 +79,8 @@ main(int argc, char** argv)
 	}
 	const struct {
 		const char* name;
-		double      ceiling_db;
-		float       gain;
+		double ceiling_db;
+		float gain;
 	} cases[] = {{"measuring", INFINITY, 1.0f}, {"idle", -1.3, 1.0f}, {"limiting", -1.3, 2.5f}};
 	printf("%-10s %8s %14s\n", "material", "ns/frame", "reduction dB");
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); ++c) {

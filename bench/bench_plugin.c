@@ -24,22 +24,25 @@
 
 typedef struct {
 	const char* symbol;
-	float       value;
+	float value;
 } Setting;
 
 typedef struct {
-	const char*   key;
-	const char*   name;
+	const char* key;
+	const char* name;
 	const Setting settings[16];
 } Scenario;
 
 /* Every layer on: Alternate with Chime cues, a Tanpura drone, breath
  * chimes on fast breaths (more chimes); "ocean" is the same with the
  * drone's other heavy timbre. */
-#define EVERY_LAYER                                                                         \
-	{"gaze_mode", 2}, {"cue_sound", 2}, {"drone_voicing", 3}, {"chime_mode", 1},          \
-	    {"breath_in", 2}, {"breath_out", 2}
+#define EVERY_LAYER                                                                                \
+	{"gaze_mode", 2}, {"cue_sound", 2}, {"drone_voicing", 3}, {"chime_mode", 1}, {"breath_in", 2}, \
+	{                                                                                              \
+		"breath_out", 2                                                                            \
+	}
 
+/* clang-format off */
 static const Scenario scenarios[] = {
     {"gaze", "gaze only (Alternate, soft sine)", {{"drone_level", -60}, {NULL, 0}}},
     {"defaults", "defaults (+ Fifth drone, Warm)", {{NULL, 0}}},
@@ -54,6 +57,7 @@ static const Scenario scenarios[] = {
       {"breath_bright", 100}, {"chime_mode", 1}, {"breath_in", 0.5}, {"breath_out", 0.5},
       {NULL, 0}}},
 };
+/* clang-format on */
 #define N_SCENARIOS (sizeof(scenarios) / sizeof(scenarios[0]))
 
 static const uint32_t blocks[] = {64, 256, 1024};
@@ -209,8 +213,7 @@ once(const char* key, double seconds)
 			return 0;
 		}
 	}
-	fprintf(stderr, "bench_plugin: no setting '%s' (gaze, defaults, all, ocean, heaviest)\n",
-	        key);
+	fprintf(stderr, "bench_plugin: no setting '%s' (gaze, defaults, all, ocean, heaviest)\n", key);
 	return 2;
 }
 

@@ -51,8 +51,8 @@ process_cpu_s(long pid)
 	buf[n] = '\0';
 	const char* p = strrchr(buf, ')'); /* the name may hold spaces */
 	unsigned long utime = 0, stime = 0;
-	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
-	                 &stime) != 2) {
+	if (!p ||
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2) {
 		return -1.0;
 	}
 	return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
@@ -75,7 +75,8 @@ main(int argc, char** argv)
 		} else if (!strcmp(argv[i], "--server-pid") && i + 1 < argc) {
 			server_pid = atol(argv[++i]);
 		} else {
-			fprintf(stderr, "usage: %s [--seconds S] [--scale F] [--projector] [--server-pid PID]\n",
+			fprintf(stderr,
+			        "usage: %s [--seconds S] [--scale F] [--projector] [--server-pid PID]\n",
 			        argv[0]);
 			return 2;
 		}

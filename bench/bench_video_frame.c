@@ -65,8 +65,8 @@ int
 main(int argc, char** argv)
 {
 	int width = 1280, height = 720;
-	if (argc > 2 || (argc == 2 && sscanf(argv[1], "%dx%d", &width, &height) != 2) ||
-	    width < 16 || height < 16 || width % 2 || height % 2) {
+	if (argc > 2 || (argc == 2 && sscanf(argv[1], "%dx%d", &width, &height) != 2) || width < 16 ||
+	    height < 16 || width % 2 || height % 2) {
 		fprintf(stderr, "usage: bench_video_frame [WIDTHxHEIGHT] (even, e.g. 1280x720)\n");
 		return 2;
 	}

@@ -16,10 +16,10 @@ typedef void (*DrawFn)(cairo_t*, double, double, const ViewState*);
 
 typedef struct {
 	const char* name;
-	DrawFn      draw;
-	int         w, h;
-	ViewShape   shape;
-	bool        ring, captions;
+	DrawFn draw;
+	int w, h;
+	ViewShape shape;
+	bool ring, captions;
 } Case;
 
 static int
@@ -34,28 +34,28 @@ static void
 move(ViewState* s, int n)
 {
 	const double t = n / 60.0;
-	s->gaze_pos      = (float)sin(2.0 * M_PI * t);
-	s->gaze_side     = s->gaze_pos >= 0.0f ? 1 : -1;
-	s->breath_level  = (float)(0.5 - 0.5 * cos(2.0 * M_PI * t / 10.0));
-	s->breath_stage  = fmod(t, 10.0) < 5.0 ? VIEW_BREATH_IN : VIEW_BREATH_OUT;
+	s->gaze_pos = (float)sin(2.0 * M_PI * t);
+	s->gaze_side = s->gaze_pos >= 0.0f ? 1 : -1;
+	s->breath_level = (float)(0.5 - 0.5 * cos(2.0 * M_PI * t / 10.0));
+	s->breath_stage = fmod(t, 10.0) < 5.0 ? VIEW_BREATH_IN : VIEW_BREATH_OUT;
 	s->breath_left_s = (float)(5.0 - fmod(t, 5.0));
-	s->breath_bpm    = 6.0f;
-	s->passes        = (uint32_t)(2.0 * t);
-	s->session_s     = t;
+	s->breath_bpm = 6.0f;
+	s->passes = (uint32_t)(2.0 * t);
+	s->session_s = t;
 }
 
 static double
 run(const Case* c, int frames, const char* png_dir)
 {
 	cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c->w, c->h);
-	cairo_t*         cr      = cairo_create(surface);
-	ViewState        s;
+	cairo_t* cr = cairo_create(surface);
+	ViewState s;
 	view_state_init(&s);
-	s.gaze_mode         = 1;
-	s.set_number        = 1;
-	s.look.shape        = c->shape;
-	s.look.breath_ring  = c->ring;
-	s.look.captions     = c->captions;
+	s.gaze_mode = 1;
+	s.set_number = 1;
+	s.look.shape = c->shape;
+	s.look.breath_ring = c->ring;
+	s.look.captions = c->captions;
 	double runs[5];
 	for (int r = 0; r < 5; ++r) {
 		const double start = cpu_time_s();
@@ -82,7 +82,7 @@ run(const Case* c, int frames, const char* png_dir)
 int
 main(int argc, char** argv)
 {
-	int         frames  = 300;
+	int frames = 300;
 	const char* png_dir = NULL;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--frames")) {

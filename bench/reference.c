@@ -8,11 +8,11 @@
 #define REFERENCE_MAX_BLOCK 8192u
 
 struct Reference {
-	LilvWorld*    world;
+	LilvWorld* world;
 	LilvInstance* instance;
-	float         mode;      /* 0: 1 kHz sine */
-	float         level_db;  /* its default, -18 dBFS */
-	float         out[REFERENCE_MAX_BLOCK];
+	float mode;     /* 0: 1 kHz sine */
+	float level_db; /* its default, -18 dBFS */
+	float out[REFERENCE_MAX_BLOCK];
 };
 
 Reference*
@@ -22,8 +22,7 @@ reference_new(double rate)
 	ref->world = lilv_world_new();
 	lilv_world_load_all(ref->world);
 	LilvNode* uri = lilv_new_uri(ref->world, REFERENCE_URI);
-	const LilvPlugin* plugin =
-	    lilv_plugins_get_by_uri(lilv_world_get_all_plugins(ref->world), uri);
+	const LilvPlugin* plugin = lilv_plugins_get_by_uri(lilv_world_get_all_plugins(ref->world), uri);
 	lilv_node_free(uri);
 	/* it needs no features: its ports are mode, level and one output */
 	ref->instance = plugin && lilv_plugin_get_num_ports(plugin) == 3

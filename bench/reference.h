@@ -14,7 +14,7 @@ typedef struct Reference Reference;
 
 /* NULL when the plugin is not installed (or not on LV2_PATH). */
 Reference* reference_new(double rate);
-void       reference_free(Reference* ref);
+void reference_free(Reference* ref);
 
 /* Runs n frames (n <= the block it was made for) of the mono sine. */
 void reference_run(Reference* ref, uint32_t n);

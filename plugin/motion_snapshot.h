@@ -20,9 +20,9 @@
 
 #include <stdint.h>
 
-#define SOMASCAPE_UI_ON_URI    SOMASCAPE_URI "#uiOn"
-#define SOMASCAPE_UI_OFF_URI   SOMASCAPE_URI "#uiOff"
-#define SOMASCAPE_MOTION_URI   SOMASCAPE_URI "#motion"
+#define SOMASCAPE_UI_ON_URI SOMASCAPE_URI "#uiOn"
+#define SOMASCAPE_UI_OFF_URI SOMASCAPE_URI "#uiOff"
+#define SOMASCAPE_MOTION_URI SOMASCAPE_URI "#motion"
 #define SOMASCAPE_SNAPSHOT_URI SOMASCAPE_URI "#snapshot"
 
 #define MOTION_SNAPSHOTS_PER_S 60
@@ -30,10 +30,10 @@
 typedef struct {
 	uint32_t size;      /* sizeof(MotionSnapshot) */
 	uint32_t advancing; /* 1 when the session clock moved in the last block */
-	int64_t  frame;     /* the session frame gaze and breath stand at */
-	double   rate;
-	Gaze     gaze;
-	Breath   breath;
+	int64_t frame;      /* the session frame gaze and breath stand at */
+	double rate;
+	Gaze gaze;
+	Breath breath;
 } MotionSnapshot;
 
 #endif

@@ -16,37 +16,41 @@
 
 typedef struct {
 	const char* symbol;
-	double      value;
+	double value;
 } Setting;
 
 typedef struct {
 	const char* id;
 	const char* label;
 	const char* comment;
-	Setting     settings[48];
+	Setting settings[48];
 } Preset;
 
 typedef struct {
 	const char* symbol;
-	double      def;
-	int         integer;
-	int         display; /* the projector's look, not in presets */
+	double def;
+	int integer;
+	int display; /* the projector's look, not in presets */
 } Control;
 
 enum { LINEAR, LOG, INT, TOGGLE, ENUM };
 
+/* clang-format off */
 static const Control controls[] = {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
 	{#sym, def, kind == INT || kind == ENUM || kind == TOGGLE, !strcmp(#group, "display")},
 #include "../plugin/ports.def"
 };
+/* clang-format on */
 #define N_CONTROLS (sizeof(controls) / sizeof(controls[0]))
 
+/* clang-format off */
 static const Preset presets[] = {
 #define PRESET(id, label, comment, ...) {#id, label, comment, {__VA_ARGS__}},
 #include "presets.def"
 #undef PRESET
 };
+/* clang-format on */
 #define N_PRESETS (sizeof(presets) / sizeof(presets[0]))
 
 static void
@@ -92,8 +96,9 @@ write_preset(FILE* out, const Preset* p)
 {
 	char id[64];
 	uri_id(p->id, id, sizeof(id));
-	fprintf(out, "\n<" PRESET_BASE "%s>\n\ta pset:Preset ;\n\tlv2:appliesTo <" PLUGIN_URI
-	             "> ;\n\trdfs:label \"%s\" ;\n\trdfs:comment \"%s\"",
+	fprintf(out,
+	        "\n<" PRESET_BASE "%s>\n\ta pset:Preset ;\n\tlv2:appliesTo <" PLUGIN_URI
+	        "> ;\n\trdfs:label \"%s\" ;\n\trdfs:comment \"%s\"",
 	        id, p->label, p->comment);
 	for (size_t c = 0; c < N_CONTROLS; ++c) {
 		if (controls[c].display) {
@@ -145,8 +150,9 @@ main(int argc, char** argv)
 	for (size_t i = 0; i < N_PRESETS; ++i) {
 		char id[64];
 		uri_id(presets[i].id, id, sizeof(id));
-		fprintf(manifest, "\n<" PRESET_BASE "%s>\n\ta pset:Preset ;\n\tlv2:appliesTo <"
-		                  PLUGIN_URI "> ;\n\trdfs:label \"%s\" ;\n\trdfs:seeAlso <presets.ttl> .\n",
+		fprintf(manifest,
+		        "\n<" PRESET_BASE "%s>\n\ta pset:Preset ;\n\tlv2:appliesTo <" PLUGIN_URI
+		        "> ;\n\trdfs:label \"%s\" ;\n\trdfs:seeAlso <presets.ttl> .\n",
 		        id, presets[i].label);
 		write_preset(ttl, &presets[i]);
 	}

@@ -40,22 +40,22 @@ static double
 alternating_loudness(CueSound sound, double rate, float pitch, float decay, double every_s)
 {
 	ebur128_state* meter = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
-	CueVoice       voices[CUE_VOICES];
-	HighPass       highpass[CUE_VOICES];
+	CueVoice voices[CUE_VOICES];
+	HighPass highpass[CUE_VOICES];
 	for (int v = 0; v < CUE_VOICES; ++v) {
 		cue_voice_init(&voices[v], rate);
 		highpass_init(&highpass[v], CUE_HIGHPASS_HZ, rate);
 	}
 	const size_t strike_every = (size_t)(every_s * rate);
-	const size_t total        = (size_t)(fmax(20.0, 5.0 * every_s) * rate);
-	float        mono[CUE_VOICES][BLOCK], frames[2 * BLOCK];
-	size_t       strikes = 0;
+	const size_t total = (size_t)(fmax(20.0, 5.0 * every_s) * rate);
+	float mono[CUE_VOICES][BLOCK], frames[2 * BLOCK];
+	size_t strikes = 0;
 	for (size_t t = 0; t < total; t += BLOCK) {
 		memset(mono, 0, sizeof(mono));
 		/* split the block at strike times: sample exact */
 		size_t done = 0;
 		while (done < BLOCK) {
-			const size_t now  = t + done;
+			const size_t now = t + done;
 			const size_t next = (now / strike_every + 1) * strike_every;
 			if (now % strike_every == 0) {
 				cue_voice_trigger(&voices[strikes % CUE_VOICES], NULL, sound, pitch, decay, 1.0f,
@@ -124,10 +124,10 @@ static double
 voice_cost_ns(CueSound sound, double rate, float decay_s, double every_s)
 {
 	static float buf[BLOCK];
-	const int    blocks      = (int)(rate * 20.0 / BLOCK);
-	const int    strike_each = (int)(every_s * rate / BLOCK);
-	float        check       = 0.0f;
-	CueVoice     v;
+	const int blocks = (int)(rate * 20.0 / BLOCK);
+	const int strike_each = (int)(every_s * rate / BLOCK);
+	float check = 0.0f;
+	CueVoice v;
 	cue_voice_init(&v, rate);
 	const double t0 = seconds_now();
 	for (int b = 0; b < blocks; ++b) {
@@ -149,8 +149,7 @@ bench(double rate)
 	printf("ns per sample of one voice at %g Hz (330 Hz)\n", rate);
 	printf("%-12s %10s %18s\n", "", "sounding", "default, 1/s");
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
-		printf("%-12s %10.2f %18.2f\n", sound_names[s],
-		       voice_cost_ns((CueSound)s, rate, 3.0f, 2.0),
+		printf("%-12s %10.2f %18.2f\n", sound_names[s], voice_cost_ns((CueSound)s, rate, 3.0f, 2.0),
 		       voice_cost_ns((CueSound)s, rate, 0.4f, 1.0));
 	}
 }
@@ -180,7 +179,7 @@ static void
 table(void)
 {
 	const double rate = 48000.0;
-	const double ref  = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, 0.4f, 0.5);
+	const double ref = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, 0.4f, 0.5);
 	printf("/* SPDX-License-Identifier: ISC */\n"
 	       "/* Made by tools/cue_loudness.c --table: dB per sound, decay (rows,\n"
 	       " * cue_match_decay_s) and pitch (columns, cue_match_pitch_hz). */\n");
@@ -189,9 +188,9 @@ table(void)
 		for (int d = 0; d < CUE_MATCH_DECAYS; ++d) {
 			printf("\t{");
 			for (int p = 0; p < CUE_MATCH_PITCHES; ++p) {
-				printf("%s%.2ff", p ? ", " : "",
-				       match_db(ref, (CueSound)s, rate, cue_match_pitch_hz[p],
-				                cue_match_decay_s[d]));
+				printf(
+				    "%s%.2ff", p ? ", " : "",
+				    match_db(ref, (CueSound)s, rate, cue_match_pitch_hz[p], cue_match_decay_s[d]));
 			}
 			printf("},\n");
 		}
@@ -211,12 +210,12 @@ spacing_table(void)
 	       "/* Made by tools/cue_loudness.c --spacing-table: dB per ring time (rows,\n"
 	       " * cue_match_ring_s) and spacing (columns, cue_match_spacing_s). */\n");
 	for (int d = 0; d < CUE_MATCH_RINGS; ++d) {
-		const float  decay = cue_match_ring_s[d];
-		const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay, 0.5);
+		const float decay = cue_match_ring_s[d];
+		const double ref = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay, 0.5);
 		printf("\t{");
 		for (int g = 0; g < CUE_MATCH_SPACINGS; ++g) {
-			const double lufs = alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay,
-			                                         cue_match_spacing_s[g]);
+			const double lufs =
+			    alternating_loudness(CUE_SOFT_SINE, rate, 330.0f, decay, cue_match_spacing_s[g]);
 			printf("%s%.2ff", g ? ", " : "", ref - lufs);
 		}
 		printf("},\n");
@@ -239,16 +238,15 @@ main(int argc, char** argv)
 		bench(argc > 2 ? atof(argv[2]) : 48000.0);
 		return 0;
 	}
-	const double rate  = argc > 1 ? atof(argv[1]) : 48000.0;
-	const float  pitch = argc > 2 ? (float)atof(argv[2]) : 330.0f;
-	const float  decay = argc > 3 ? (float)atof(argv[3]) : 0.4f;
-	const double ref   = alternating_loudness(CUE_SOFT_SINE, rate, pitch, decay, 0.5);
+	const double rate = argc > 1 ? atof(argv[1]) : 48000.0;
+	const float pitch = argc > 2 ? (float)atof(argv[2]) : 330.0f;
+	const float decay = argc > 3 ? (float)atof(argv[3]) : 0.4f;
+	const double ref = alternating_loudness(CUE_SOFT_SINE, rate, pitch, decay, 0.5);
 	printf("rate %g Hz, pitch %g Hz, decay %g s\n", rate, (double)pitch, (double)decay);
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
 		const double lufs = alternating_loudness((CueSound)s, rate, pitch, decay, 0.5);
-		printf("%-12s %7.2f LUFS  %+5.2f LU  peak %.3f  gain x%.4f\n",
-		       sound_names[s], lufs, lufs - ref,
-		       (double)single_peak((CueSound)s, rate, pitch, decay),
+		printf("%-12s %7.2f LUFS  %+5.2f LU  peak %.3f  gain x%.4f\n", sound_names[s], lufs,
+		       lufs - ref, (double)single_peak((CueSound)s, rate, pitch, decay),
 		       pow(10.0, (ref - lufs) / 20.0));
 	}
 	return 0;

@@ -11,14 +11,16 @@ typedef enum { LINEAR, LOG, INT, TOGGLE, ENUM } Kind;
 
 typedef struct {
 	const char* symbol;
-	int         value;
+	int value;
 	const char* label;
 } ScalePoint;
 
+/* clang-format off */
 static const ScalePoint scale_points[] = {
 #define SCALE(sym, value, label) {#sym, value, label},
 #include "../plugin/ports.def"
 };
+/* clang-format on */
 
 /* The groups by name, so that a control naming a group that has no GROUP
  * line does not compile. */
@@ -39,8 +41,9 @@ static int first_port = 1;
 static void
 begin_port(FILE* out, const char* types, const char* symbol, const char* name)
 {
-	fprintf(out, "%s [\n\t\ta %s ;\n\t\tlv2:index %d ;\n\t\tlv2:symbol \"%s\" ;\n"
-	             "\t\tlv2:name \"%s\"",
+	fprintf(out,
+	        "%s [\n\t\ta %s ;\n\t\tlv2:index %d ;\n\t\tlv2:symbol \"%s\" ;\n"
+	        "\t\tlv2:name \"%s\"",
 	        first_port ? "\tlv2:port" : " ,", types, port_index++, symbol, name);
 	first_port = 0;
 }
@@ -64,8 +67,8 @@ value(FILE* out, const char* property, Kind kind, double v)
 }
 
 static void
-describe_control(FILE* out, const char* symbol, const char* group, Kind kind,
-                 const char* unit, const char* comment)
+describe_control(FILE* out, const char* symbol, const char* group, Kind kind, const char* unit,
+                 const char* comment)
 {
 	fprintf(out, " ;\n\t\tpg:group <" PLUGIN_URI "#%s>", group);
 	if (strcmp(unit, "none") != 0) {
@@ -102,42 +105,42 @@ describe_control(FILE* out, const char* symbol, const char* group, Kind kind,
 static void
 write_ports(FILE* out)
 {
-#define AUDIO_OUT(sym, name, role)                                                  \
-	begin_port(out, "lv2:AudioPort ,\n\t\t\tlv2:OutputPort", #sym, name);           \
-	fprintf(out, " ;\n\t\tpg:group <https://somascape.dev/lv2/somascape#out> ;\n"    \
-	             "\t\tlv2:designation pg:" #role);                                  \
+#define AUDIO_OUT(sym, name, role)                                                \
+	begin_port(out, "lv2:AudioPort ,\n\t\t\tlv2:OutputPort", #sym, name);         \
+	fprintf(out, " ;\n\t\tpg:group <https://somascape.dev/lv2/somascape#out> ;\n" \
+	             "\t\tlv2:designation pg:" #role);                                \
 	end_port(out);
-#define ATOM_IN(sym, name)                                                          \
-	begin_port(out, "lv2:InputPort ,\n\t\t\tatom:AtomPort", #sym, name);            \
-	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                        \
-	             "\t\tatom:supports time:Position ,\n\t\t\tmidi:MidiEvent ,\n"      \
-	             "\t\t\tpatch:Message ;\n\t\tlv2:designation lv2:control ;\n"       \
+#define ATOM_IN(sym, name)                                                           \
+	begin_port(out, "lv2:InputPort ,\n\t\t\tatom:AtomPort", #sym, name);             \
+	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                         \
+	             "\t\tatom:supports time:Position ,\n\t\t\tmidi:MidiEvent ,\n"       \
+	             "\t\t\tpatch:Message ;\n\t\tlv2:designation lv2:control ;\n"        \
 	             "\t\trdfs:comment \"Host time, MIDI cues and parameter changes\""); \
 	end_port(out);
-#define ATOM_OUT(sym, name)                                                         \
-	begin_port(out, "lv2:OutputPort ,\n\t\t\tatom:AtomPort", #sym, name);           \
-	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                        \
-	             "\t\tatom:supports patch:Message ;\n"                              \
-	             "\t\tlv2:designation lv2:control ;\n"                              \
+#define ATOM_OUT(sym, name)                                                            \
+	begin_port(out, "lv2:OutputPort ,\n\t\t\tatom:AtomPort", #sym, name);              \
+	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                           \
+	             "\t\tatom:supports patch:Message ;\n"                                 \
+	             "\t\tlv2:designation lv2:control ;\n"                                 \
 	             "\t\trdfs:comment \"Parameter values, for the host and its state\""); \
 	end_port(out);
-#define MIDI_OUT(sym, name)                                                         \
-	begin_port(out, "lv2:OutputPort ,\n\t\t\tatom:AtomPort", #sym, name);           \
-	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                        \
-	             "\t\tatom:supports midi:MidiEvent ;\n"                             \
+#define MIDI_OUT(sym, name)                                                                       \
+	begin_port(out, "lv2:OutputPort ,\n\t\t\tatom:AtomPort", #sym, name);                         \
+	fprintf(out, " ;\n\t\tatom:bufferType atom:Sequence ;\n"                                      \
+	             "\t\tatom:supports midi:MidiEvent ;\n"                                           \
 	             "\t\trdfs:comment \"Each cue tap as a MIDI note, for light bars and pulsers\""); \
 	end_port(out);
-#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment)            \
-	begin_port(out, "lv2:InputPort ,\n\t\t\tlv2:ControlPort", #sym, name);          \
-	value(out, "lv2:default", kind, def);                                           \
-	value(out, "lv2:minimum", kind, min);                                           \
-	value(out, "lv2:maximum", kind, max);                                           \
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment)             \
+	begin_port(out, "lv2:InputPort ,\n\t\t\tlv2:ControlPort", #sym, name);           \
+	value(out, "lv2:default", kind, def);                                            \
+	value(out, "lv2:minimum", kind, min);                                            \
+	value(out, "lv2:maximum", kind, max);                                            \
 	describe_control(out, #sym, group_symbols[GROUP_##group], kind, #unit, comment); \
 	end_port(out);
-#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment)                \
-	begin_port(out, "lv2:OutputPort ,\n\t\t\tlv2:ControlPort", #sym, name);         \
-	value(out, "lv2:minimum", kind, min);                                           \
-	value(out, "lv2:maximum", kind, max);                                           \
+#define CONTROL_OUT(sym, name, group, kind, min, max, unit, comment)                 \
+	begin_port(out, "lv2:OutputPort ,\n\t\t\tlv2:ControlPort", #sym, name);          \
+	value(out, "lv2:minimum", kind, min);                                            \
+	value(out, "lv2:maximum", kind, max);                                            \
 	describe_control(out, #sym, group_symbols[GROUP_##group], kind, #unit, comment); \
 	end_port(out);
 #include "../plugin/ports.def"
@@ -148,9 +151,9 @@ write_ports(FILE* out)
 static void
 write_groups(FILE* out)
 {
-#define GROUP(sym, label, comment)                                                  \
-	fprintf(out, "\n<" PLUGIN_URI "#" #sym ">\n\ta pg:Group ;\n"                    \
-	             "\tlv2:symbol \"" #sym "\" ;\n\trdfs:label \"" label "\" ;\n"      \
+#define GROUP(sym, label, comment)                                             \
+	fprintf(out, "\n<" PLUGIN_URI "#" #sym ">\n\ta pg:Group ;\n"               \
+	             "\tlv2:symbol \"" #sym "\" ;\n\trdfs:label \"" label "\" ;\n" \
 	             "\trdfs:comment \"" comment "\" .\n");
 #include "../plugin/ports.def"
 }

@@ -29,7 +29,8 @@ atom_check_output(const LV2_Atom_Sequence* seq, uint32_t capacity, uint32_t n,
 		return true; /* no room for a sequence's header: nothing can be written */
 	}
 	if (seq->atom.type != uris->sequence) {
-		snprintf(err, err_size, "its type is URID %u, not atom:Sequence (%u): hosts read it as empty",
+		snprintf(err, err_size,
+		         "its type is URID %u, not atom:Sequence (%u): hosts read it as empty",
 		         seq->atom.type, uris->sequence);
 		return false;
 	}
@@ -45,7 +46,8 @@ atom_check_output(const LV2_Atom_Sequence* seq, uint32_t capacity, uint32_t n,
 	const uint8_t* end = (const uint8_t*)&seq->body + seq->atom.size;
 	const int64_t last_frame = n ? (int64_t)n - 1 : 0;
 	int64_t last = 0;
-	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
+	LV2_ATOM_SEQUENCE_FOREACH(seq, ev)
+	{
 		if ((const uint8_t*)(ev + 1) > end || (const uint8_t*)(ev + 1) + ev->body.size > end) {
 			snprintf(err, err_size, "an event of %u bytes runs past the sequence", ev->body.size);
 			return false;

@@ -18,7 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 /* The plugin's run() asks for a drawing of its inline display. */
 static void
 queue_draw(LV2_Inline_Display_Handle handle)
@@ -209,8 +208,9 @@ host_queue_draws(const Host* host)
 const LV2_Inline_Display_Image_Surface*
 host_render_inline(Host* host, uint32_t width, uint32_t max_height)
 {
-	const LV2_Inline_Display_Interface* idpy = (const LV2_Inline_Display_Interface*)
-	    lilv_instance_get_extension_data(host->instance, LV2_INLINEDISPLAY__interface);
+	const LV2_Inline_Display_Interface* idpy =
+	    (const LV2_Inline_Display_Interface*)lilv_instance_get_extension_data(
+	        host->instance, LV2_INLINEDISPLAY__interface);
 	if (!idpy || !idpy->render) {
 		return NULL;
 	}
@@ -248,16 +248,21 @@ host_create(const char* plugin_uri, double rate, bool inline_display, char* err,
 	host->max_block = (int32_t)HOST_MAX_BLOCK;
 	host->nominal_block = 256;
 	const LV2_URID atom_int = host_map(host, LV2_ATOM__Int);
-	host->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    host_map(host, LV2_PARAMETERS__sampleRate), sizeof(float),
-	    host_map(host, LV2_ATOM__Float), &host->rate_f};
-	host->options[1] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    host_map(host, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t), atom_int, &host->min_block};
-	host->options[2] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    host_map(host, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t), atom_int, &host->max_block};
-	host->options[3] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	    host_map(host, LV2_BUF_SIZE__nominalBlockLength), sizeof(int32_t), atom_int,
-	    &host->nominal_block};
+	host->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE,
+	                                        0,
+	                                        host_map(host, LV2_PARAMETERS__sampleRate),
+	                                        sizeof(float),
+	                                        host_map(host, LV2_ATOM__Float),
+	                                        &host->rate_f};
+	host->options[1] = (LV2_Options_Option){
+	    LV2_OPTIONS_INSTANCE, 0,        host_map(host, LV2_BUF_SIZE__minBlockLength),
+	    sizeof(int32_t),      atom_int, &host->min_block};
+	host->options[2] = (LV2_Options_Option){
+	    LV2_OPTIONS_INSTANCE, 0,        host_map(host, LV2_BUF_SIZE__maxBlockLength),
+	    sizeof(int32_t),      atom_int, &host->max_block};
+	host->options[3] = (LV2_Options_Option){
+	    LV2_OPTIONS_INSTANCE, 0,        host_map(host, LV2_BUF_SIZE__nominalBlockLength),
+	    sizeof(int32_t),      atom_int, &host->nominal_block};
 	host->options[4] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL};
 
 	host_worker_init(&host->worker);

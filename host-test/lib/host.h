@@ -25,25 +25,25 @@ typedef struct Host Host;
 /* Loads the plugin (from LV2_PATH) and instantiates it at `rate`; on failure
  * returns NULL and writes the reason to err. */
 Host* host_new(const char* plugin_uri, double rate, char* err, size_t err_size);
-void  host_free(Host* host);
+void host_free(Host* host);
 
 /* As host_new, and the plugin is also given Ardour's inline display
  * (lv2_inline_display.h): its queue_draw requests from run() are counted,
  * and host_render_inline calls its render() as Ardour's GUI thread would
  * (NULL when it has none or it gives no picture). */
-Host*    host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size);
+Host* host_new_inline_display(const char* plugin_uri, double rate, char* err, size_t err_size);
 uint32_t host_queue_draws(const Host* host);
 const LV2_Inline_Display_Image_Surface* host_render_inline(Host* host, uint32_t width,
                                                            uint32_t max_height);
 
-LilvWorld*        host_world(Host* host);
+LilvWorld* host_world(Host* host);
 const LilvPlugin* host_plugin(Host* host);
-LilvInstance*     host_instance(Host* host);
-double            host_rate(const Host* host);
+LilvInstance* host_instance(Host* host);
+double host_rate(const Host* host);
 
 /* The URID map and the NULL-terminated features given to the plugin (also
  * what lilv_state_restore() needs). */
-LV2_URID_Map*             host_urid_map(Host* host);
+LV2_URID_Map* host_urid_map(Host* host);
 const LV2_Feature* const* host_features(const Host* host);
 
 /* Where relative paths in plugin state resolve (default: the working
@@ -55,8 +55,8 @@ void host_deactivate(Host* host);
 
 /* Controls by symbol.  host_set returns false for an unknown symbol or a
  * port that is not a control input. */
-bool  host_set(Host* host, const char* symbol, float value);
-bool  host_get(const Host* host, const char* symbol, float* value);
+bool host_set(Host* host, const char* symbol, float value);
+bool host_get(const Host* host, const char* symbol, float* value);
 
 /* The value of a control port (input or output) by symbol, to read or
  * write between runs without looking it up each time; NULL if there is no
@@ -71,8 +71,7 @@ void host_run(Host* host, float* left, float* right, uint32_t n);
 void host_render(Host* host, float* left, float* right, uint64_t n, uint32_t block);
 
 /* Event input for the next run() only: an atom appended at a frame offset. */
-bool host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size,
-                     const void* body);
+bool host_send_event(Host* host, uint32_t frame, uint32_t type, uint32_t size, const void* body);
 
 /* What an atom output port (by symbol) holds after the last run(); NULL
  * when there is no such port.  Checked after every run() as jalv and Ardour

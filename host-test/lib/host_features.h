@@ -19,10 +19,10 @@
 /* URIs mapped on first use, URID i + 1 for the i-th.  map and unmap are
  * the features' data. */
 typedef struct {
-	LV2_URID_Map   map;
+	LV2_URID_Map map;
 	LV2_URID_Unmap unmap;
-	char*          uris[URI_TABLE_SIZE];
-	uint32_t       count;
+	char* uris[URI_TABLE_SIZE];
+	uint32_t count;
 } UriTable;
 
 void uri_table_init(UriTable* table);
@@ -41,10 +41,10 @@ void uri_table_clear(UriTable* table);
 typedef void (*HostLogSink)(void* data, const char* type, const char* message);
 
 typedef struct {
-	LV2_Log_Log     log; /* the feature's data */
+	LV2_Log_Log log; /* the feature's data */
 	const UriTable* uris;
-	HostLogSink     sink;
-	void*           sink_data;
+	HostLogSink sink;
+	void* sink_data;
 } HostLog;
 
 /* uris names the types (NULL: every type is "log"); sink NULL: the

@@ -72,7 +72,8 @@ host_patch_reported_path(Host* host, const char* symbol, const char* property_ur
 	const LV2_URID path_type = host_map(host, LV2_ATOM__Path);
 	const LV2_URID property = host_map(host, property_uri);
 	bool found = false;
-	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
+	LV2_ATOM_SEQUENCE_FOREACH(seq, ev)
+	{
 		const LV2_Atom_Object* obj = (const LV2_Atom_Object*)&ev->body;
 		if (obj->atom.type != object_type || obj->body.otype != set) {
 			continue;

@@ -12,15 +12,14 @@
 #include <stdint.h>
 
 /* patch:Set property = path (an atom:Path), for the next run() at `frame`. */
-bool host_patch_set_path(Host* host, uint32_t frame, const char* property_uri,
-                         const char* path);
+bool host_patch_set_path(Host* host, uint32_t frame, const char* property_uri, const char* path);
 
 /* patch:Get of property (NULL: of every parameter), for the next run(). */
 bool host_patch_get(Host* host, uint32_t frame, const char* property_uri);
 
 /* The path of the last patch:Set of property on the atom output `symbol`
  * after the last run(), copied to path; false if there was none. */
-bool host_patch_reported_path(Host* host, const char* symbol, const char* property_uri,
-                              char* path, size_t size);
+bool host_patch_reported_path(Host* host, const char* symbol, const char* property_uri, char* path,
+                              size_t size);
 
 #endif

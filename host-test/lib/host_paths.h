@@ -11,11 +11,11 @@
 #include <lv2/state/state.h>
 
 typedef struct {
-	LV2_State_Map_Path  map_path;
+	LV2_State_Map_Path map_path;
 	LV2_State_Make_Path make_path;
 	LV2_State_Free_Path free_path;
-	char*               base_dir;
-	char*               scratch_dir;
+	char* base_dir;
+	char* scratch_dir;
 } HostPaths;
 
 void host_paths_init(HostPaths* paths);

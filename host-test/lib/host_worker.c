@@ -39,7 +39,8 @@ schedule_work(LV2_Worker_Schedule_Handle handle, uint32_t size, const void* data
 	if (worker->around_work) {
 		worker->around_work(worker->around_data, true);
 	}
-	const LV2_Worker_Status status = worker->iface->work(worker->handle, respond, worker, size, data);
+	const LV2_Worker_Status status =
+	    worker->iface->work(worker->handle, respond, worker, size, data);
 	if (worker->around_work) {
 		worker->around_work(worker->around_data, false);
 	}

@@ -17,12 +17,12 @@
 #define HOST_WORKER_QUEUE 65536u
 
 typedef struct {
-	LV2_Worker_Schedule         schedule; /* the feature's data */
-	const LV2_Worker_Interface* iface;    /* NULL if the plugin has no worker */
-	LV2_Handle                  handle;
-	uint32_t                    used;     /* bytes queued in responses */
+	LV2_Worker_Schedule schedule;      /* the feature's data */
+	const LV2_Worker_Interface* iface; /* NULL if the plugin has no worker */
+	LV2_Handle handle;
+	uint32_t used;                                  /* bytes queued in responses */
 	void (*around_work)(void* data, bool entering); /* or NULL */
-	void*                       around_data;
+	void* around_data;
 	/* entries of a 64-bit size then the data, padded to 8 bytes so the
 	 * plugin may read its structs in place */
 	_Alignas(8) uint8_t responses[HOST_WORKER_QUEUE];

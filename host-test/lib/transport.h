@@ -11,11 +11,11 @@
 #include <stdint.h>
 
 typedef struct {
-	double  rate;
-	bool    rolling;
-	double  bpm;
+	double rate;
+	bool rolling;
+	double bpm;
 	int64_t since_frame; /* of the last tempo change */
-	double  since_beats; /* beats rolled by then */
+	double since_beats;  /* beats rolled by then */
 } Transport;
 
 void transport_init(Transport* transport, double rate);

@@ -14,40 +14,40 @@
 #include <string.h>
 
 #define MAX_WRITES 256
-#define MAX_EVENT  256
+#define MAX_EVENT 256
 
 typedef struct {
 	uint32_t port, size, protocol;
-	uint8_t  body[MAX_EVENT];
+	uint8_t body[MAX_EVENT];
 } Write;
 
 struct UiHost {
-	Display*                     dpy;
-	Window                       parent;
-	void*                        library;
-	const LV2UI_Descriptor*      descriptor;
-	LV2UI_Handle                 handle;
-	Window                       widget;
-	const LV2UI_Idle_Interface*  idle;
-	const LV2UI_Resize*          resize;
-	const LV2UI_Show_Interface*  show;
-	LV2_URID                     event_transfer;
-	int                          requested_w, requested_h;
-	float                        scale;
+	Display* dpy;
+	Window parent;
+	void* library;
+	const LV2UI_Descriptor* descriptor;
+	LV2UI_Handle handle;
+	Window widget;
+	const LV2UI_Idle_Interface* idle;
+	const LV2UI_Resize* resize;
+	const LV2UI_Show_Interface* show;
+	LV2_URID event_transfer;
+	int requested_w, requested_h;
+	float scale;
 	/* what the features point at: valid as long as the window lives */
-	LV2UI_Resize                 resize_feature;
-	LV2_Options_Option           options[2];
-	LilvUIs*                     uis;
+	LV2UI_Resize resize_feature;
+	LV2_Options_Option options[2];
+	LilvUIs* uis;
 
 	uint32_t port_count;
-	char**   symbols;        /* of control ports, else NULL */
-	bool*    is_output;
-	float**  values;         /* the plugin's control values */
+	char** symbols; /* of control ports, else NULL */
+	bool* is_output;
+	float** values; /* the plugin's control values */
 	uint32_t notify_port;
-	float*   written;        /* last value written per port */
-	bool*    was_written;
+	float* written; /* last value written per port */
+	bool* was_written;
 
-	Write    writes[MAX_WRITES];
+	Write writes[MAX_WRITES];
 	uint32_t write_count;
 };
 
@@ -85,15 +85,15 @@ on_resize(LV2UI_Feature_Handle handle, int width, int height)
 /* The plugin's X11 UI (in *uis, which the caller frees) and its binary's
  * path; false with err filled. */
 static bool
-find_ui(Host* host, LilvUIs** all, const LilvUI** found, char** binary, char* err,
-        size_t err_size)
+find_ui(Host* host, LilvUIs** all, const LilvUI** found, char** binary, char* err, size_t err_size)
 {
 	LilvWorld* world = host_world(host);
 	LilvNode* x11 = lilv_new_uri(world, LV2_UI__X11UI);
 	LilvUIs* uis = lilv_plugin_get_uis(host_plugin(host));
 	*all = uis;
 	*found = NULL;
-	LILV_FOREACH (uis, i, uis) {
+	LILV_FOREACH(uis, i, uis)
+	{
 		const LilvUI* candidate = lilv_uis_get(uis, i);
 		if (lilv_ui_is_a(candidate, x11)) {
 			*found = candidate;
@@ -184,24 +184,28 @@ ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* 
 	}
 
 	ui->resize_feature = (LV2UI_Resize){ui, on_resize};
-	ui->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0,
-	                                      host_map(host, LV2_UI__scaleFactor), sizeof(float),
-	                                      host_map(host, LV2_ATOM__Float), &ui->scale};
+	ui->options[0] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE,
+	                                      0,
+	                                      host_map(host, LV2_UI__scaleFactor),
+	                                      sizeof(float),
+	                                      host_map(host, LV2_ATOM__Float),
+	                                      &ui->scale};
 	ui->options[1] = (LV2_Options_Option){LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL};
 	const LV2_Feature parent_f = {LV2_UI__parent, (void*)(uintptr_t)ui->parent};
 	const LV2_Feature map_f = {LV2_URID__map, host_urid_map(host)};
 	const LV2_Feature resize_f = {LV2_UI__resize, &ui->resize_feature};
 	const LV2_Feature idle_f = {LV2_UI__idleInterface, NULL};
-	const LV2_Feature options_f = {LV2_OPTIONS__options, scale > 0.0f ? ui->options : ui->options + 1};
+	const LV2_Feature options_f = {LV2_OPTIONS__options,
+	                               scale > 0.0f ? ui->options : ui->options + 1};
 	const LV2_Feature* features[] = {&parent_f, &map_f, &resize_f, &idle_f, &options_f, NULL};
 	const LV2_Feature* const* given = ui->parent ? features : features + 1;
 
 	LV2UI_Widget widget = NULL;
 	const LilvNode* bundle = lilv_ui_get_bundle_uri(lui);
 	char* bundle_path = lilv_file_uri_parse(lilv_node_as_uri(bundle), NULL);
-	ui->handle = ui->descriptor->instantiate(ui->descriptor,
-	                                         lilv_node_as_uri(lilv_plugin_get_uri(host_plugin(host))),
-	                                         bundle_path, on_write, ui, &widget, given);
+	ui->handle = ui->descriptor->instantiate(
+	    ui->descriptor, lilv_node_as_uri(lilv_plugin_get_uri(host_plugin(host))), bundle_path,
+	    on_write, ui, &widget, given);
 	lilv_free(bundle_path);
 	if (!ui->handle) {
 		snprintf(err, err_size, "the UI did not instantiate");
@@ -210,9 +214,11 @@ ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* 
 	}
 	ui->widget = (Window)(uintptr_t)widget;
 	if (ui->descriptor->extension_data) {
-		ui->idle = (const LV2UI_Idle_Interface*)ui->descriptor->extension_data(LV2_UI__idleInterface);
+		ui->idle =
+		    (const LV2UI_Idle_Interface*)ui->descriptor->extension_data(LV2_UI__idleInterface);
 		ui->resize = (const LV2UI_Resize*)ui->descriptor->extension_data(LV2_UI__resize);
-		ui->show = (const LV2UI_Show_Interface*)ui->descriptor->extension_data(LV2_UI__showInterface);
+		ui->show =
+		    (const LV2UI_Show_Interface*)ui->descriptor->extension_data(LV2_UI__showInterface);
 	}
 	if (!ui->idle) {
 		snprintf(err, err_size, "the UI has no ui:idleInterface");
@@ -348,7 +354,8 @@ ui_host_send_notify(UiHost* ui, Host* host)
 	if (!notify) {
 		return;
 	}
-	LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
+	LV2_ATOM_SEQUENCE_FOREACH(notify, ev)
+	{
 		ui_host_send_atom(ui, &ev->body);
 	}
 }

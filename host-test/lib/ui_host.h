@@ -26,7 +26,7 @@ typedef struct UiHost UiHost;
  * NULL and a reason in err on failure. */
 UiHost* ui_host_new(Host* host, Display* dpy, int width, int height, float scale, char* err,
                     size_t err_size);
-void    ui_host_free(UiHost* ui);
+void ui_host_free(UiHost* ui);
 
 Window ui_host_parent(const UiHost* ui);
 Window ui_host_widget(const UiHost* ui);

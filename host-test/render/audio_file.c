@@ -28,15 +28,16 @@ audio_format_for(const char* path, AudioBits bits, int* format, char* err, size_
 	const char* slash = strrchr(path, '/');
 	const char* dot = strrchr(slash ? slash : path, '.');
 	const char* ext = dot ? dot + 1 : "";
-	const int depth = bits == AUDIO_BITS_16 ? SF_FORMAT_PCM_16
-	                : bits == AUDIO_BITS_32F ? SF_FORMAT_FLOAT
-	                                         : SF_FORMAT_PCM_24;
+	const int depth = bits == AUDIO_BITS_16    ? SF_FORMAT_PCM_16
+	                  : bits == AUDIO_BITS_32F ? SF_FORMAT_FLOAT
+	                                           : SF_FORMAT_PCM_24;
 	if (strcasecmp(ext, "wav") == 0) {
 		*format = SF_FORMAT_WAV | depth;
 	} else if (strcasecmp(ext, "flac") == 0) {
 		if (bits == AUDIO_BITS_32F) {
-			snprintf(err, err_size, "FLAC holds 16 or 24 bits, not 32f: use --bits 16 or 24, "
-			                        "or a .wav output");
+			snprintf(err, err_size,
+			         "FLAC holds 16 or 24 bits, not 32f: use --bits 16 or 24, "
+			         "or a .wav output");
 			return false;
 		}
 		*format = SF_FORMAT_FLAC | depth;
@@ -77,8 +78,8 @@ vio_seek(sf_count_t offset, int whence, void* user)
 {
 	WriteBuffer* out = (WriteBuffer*)user;
 	const int64_t base = whence == SEEK_CUR   ? write_buffer_tell(out)
-	                   : whence == SEEK_END ? out->length
-	                                        : 0;
+	                     : whence == SEEK_END ? out->length
+	                                          : 0;
 	return write_buffer_seek(out, base + offset);
 }
 

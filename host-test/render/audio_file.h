@@ -18,9 +18,9 @@
 typedef enum { AUDIO_BITS_DEFAULT, AUDIO_BITS_16, AUDIO_BITS_24, AUDIO_BITS_32F } AudioBits;
 
 typedef struct {
-	SNDFILE*    sf;
-	AtomicFile  file;
-	int         fd;
+	SNDFILE* sf;
+	AtomicFile file;
+	int fd;
 	WriteBuffer out; /* libsndfile writes through it */
 } AudioFile;
 
@@ -30,8 +30,7 @@ bool audio_bits_parse(const char* text, AudioBits* bits);
 /* The libsndfile format for the path's extension (.wav, .flac, .ogg) and
  * the sample format: 24-bit by default for WAV and FLAC; Ogg Vorbis has no
  * bit depth and ignores it.  False with a message for bad combinations. */
-bool audio_format_for(const char* path, AudioBits bits, int* format, char* err,
-                      size_t err_size);
+bool audio_format_for(const char* path, AudioBits bits, int* format, char* err, size_t err_size);
 
 bool audio_file_open(AudioFile* audio, const char* path, int format, int rate, char* err,
                      size_t err_size);

@@ -11,32 +11,32 @@
 #define SLOTS 16u
 
 typedef struct {
-	float    left[AUDIO_WRITER_SLOT_FRAMES];
-	float    right[AUDIO_WRITER_SLOT_FRAMES];
+	float left[AUDIO_WRITER_SLOT_FRAMES];
+	float right[AUDIO_WRITER_SLOT_FRAMES];
 	uint32_t n; /* frames rendered into it */
 } Slot;
 
 struct AudioWriter {
-	AudioFile*       audio;   /* or NULL */
-	LoudnessMeter*   meter;   /* or NULL */
-	float            gain;
+	AudioFile* audio;     /* or NULL */
+	LoudnessMeter* meter; /* or NULL */
+	float gain;
 	TruePeakLimiter* limiter; /* or NULL */
-	pthread_t        thread;
+	pthread_t thread;
 
 	/* Slots queued for writing are [oldest, oldest + queued); the renderer
 	 * fills the one after them, `filling`.  The lock guards the queue and
 	 * the flags; `filling` is the renderer's. */
-	uint32_t        filling;
+	uint32_t filling;
 	pthread_mutex_t lock;
-	pthread_cond_t  queued_more; /* the writer waits on it */
-	pthread_cond_t  wrote_one;   /* the renderer waits on it */
-	uint32_t        oldest;
-	uint32_t        queued;
-	bool            finishing;
-	bool            failed;
-	char            error[1024]; /* written before `failed` is set */
+	pthread_cond_t queued_more; /* the writer waits on it */
+	pthread_cond_t wrote_one;   /* the renderer waits on it */
+	uint32_t oldest;
+	uint32_t queued;
+	bool finishing;
+	bool failed;
+	char error[1024]; /* written before `failed` is set */
 
-	Slot  slots[SLOTS];
+	Slot slots[SLOTS];
 	float interleaved[2 * AUDIO_WRITER_SLOT_FRAMES]; /* the writer's */
 };
 
@@ -170,9 +170,9 @@ audio_writer_finish(AudioWriter* w, char* err, size_t err_size)
 	pthread_mutex_unlock(&w->lock);
 	pthread_join(w->thread, NULL);
 	/* the limiter's look-ahead still holds the last frames */
-	const bool ok = !w->failed &&
-	                (!w->limiter ||
-	                 write_interleaved(w, true_peak_limiter_flush(w->limiter, w->interleaved)));
+	const bool ok =
+	    !w->failed &&
+	    (!w->limiter || write_interleaved(w, true_peak_limiter_flush(w->limiter, w->interleaved)));
 	if (!ok) {
 		snprintf(err, err_size, "%s", w->error);
 	}

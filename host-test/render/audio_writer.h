@@ -34,8 +34,8 @@ AudioWriter* audio_writer_start(AudioFile* audio, LoudnessMeter* meter, float ga
 /* Where to render the next n frames (n <= AUDIO_WRITER_SLOT_FRAMES), one
  * channel each; waits while the ring is full.  False, with the writer's
  * reason in err, once writing has failed. */
-bool audio_writer_reserve(AudioWriter* writer, uint32_t n, float** left, float** right,
-                          char* err, size_t err_size);
+bool audio_writer_reserve(AudioWriter* writer, uint32_t n, float** left, float** right, char* err,
+                          size_t err_size);
 
 /* The n frames last reserved are rendered: they go to the sinks. */
 void audio_writer_commit(AudioWriter* writer, uint32_t n);

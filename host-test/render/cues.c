@@ -120,18 +120,18 @@ write_time(FILE* out, int64_t ms)
 }
 
 typedef struct {
-	bool    valid;
+	bool valid;
 	int64_t start, end;
-	int     state;
-	char    caption[CUE_CAPTION_MAX + 2]; /* CUE_TRACK_VOICE, and its newline */
+	int state;
+	char caption[CUE_CAPTION_MAX + 2]; /* CUE_TRACK_VOICE, and its newline */
 } SpooledCue;
 
 static void
 read_cue(CueTrack track, FILE* spool, SpooledCue* cue)
 {
 	if (track != CUE_TRACK_VOICE) {
-		cue->valid = fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end,
-		                    &cue->state) == 3;
+		cue->valid =
+		    fscanf(spool, "%" SCNd64 " %" SCNd64 " %d", &cue->start, &cue->end, &cue->state) == 3;
 		return;
 	}
 	/* the one space after the frames, then the caption as written */

@@ -30,22 +30,21 @@ typedef enum {
 } CueTrack;
 
 typedef struct {
-	FILE*   spool;       /* "start end state" lines */
-	bool    started;     /* a first value has been seen */
-	bool    changed;     /* ... and it changed since */
-	int     state;
-	int64_t since;       /* frame the state began */
+	FILE* spool;  /* "start end state" lines */
+	bool started; /* a first value has been seen */
+	bool changed; /* ... and it changed since */
+	int state;
+	int64_t since; /* frame the state began */
 } CueTrackState;
 
 typedef struct {
-	AtomicFile    file;
-	FILE*         out;
-	double        rate;
+	AtomicFile file;
+	FILE* out;
+	double rate;
 	CueTrackState tracks[CUE_TRACKS];
 } CueSheet;
 
-bool cue_sheet_open(CueSheet* sheet, const char* path, double rate, char* err,
-                    size_t err_size);
+bool cue_sheet_open(CueSheet* sheet, const char* path, double rate, char* err, size_t err_size);
 
 /* The outputs after the run of frames [start, start + n). */
 void cue_sheet_observe(CueSheet* sheet, int64_t start, float gaze_side, float set_active,

@@ -19,8 +19,8 @@ ducker_init(Ducker* d, double rate, float depth_db)
 }
 
 bool
-ducker_process(Ducker* d, float* left, float* right, const float* voice_l,
-               const float* voice_r, uint32_t n)
+ducker_process(Ducker* d, float* left, float* right, const float* voice_l, const float* voice_r,
+               uint32_t n)
 {
 	bool heard = false;
 	float gain_db = d->gain_db, gain = d->gain;

@@ -26,14 +26,14 @@
 #define DUCK_RETURN_S 0.600
 
 typedef struct {
-	float    depth_db;      /* >= 0 */
-	float    threshold;     /* linear */
-	float    attack_db;     /* dB a frame, going down */
-	float    return_db;     /* dB a frame, coming back */
+	float depth_db;  /* >= 0 */
+	float threshold; /* linear */
+	float attack_db; /* dB a frame, going down */
+	float return_db; /* dB a frame, coming back */
 	uint32_t hold_frames;
-	uint32_t quiet_frames;  /* since the voice was last above the threshold */
-	float    gain_db;       /* 0 .. -depth_db */
-	float    gain;          /* the same, linear */
+	uint32_t quiet_frames; /* since the voice was last above the threshold */
+	float gain_db;         /* 0 .. -depth_db */
+	float gain;            /* the same, linear */
 } Ducker;
 
 /* depth_db is clamped to 0..60 (NaN is 0: no ducking). */

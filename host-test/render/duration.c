@@ -71,7 +71,7 @@ unit_seconds(const char** text)
 {
 	static const struct {
 		const char* name;
-		double      seconds;
+		double seconds;
 	} units[] = {{"ms", 0.001}, {"min", 60.0}, {"h", 3600.0}, {"m", 60.0}, {"s", 1.0}};
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); ++i) {
 		const size_t len = strlen(units[i].name);

@@ -134,8 +134,8 @@ ffmpeg_start(FfmpegChild* child, char* const argv[], char* err, size_t err_size)
 	close(audio_in);
 	if (failed) {
 		child->pid = 0;
-		snprintf(err, err_size, "cannot run ffmpeg (install the %s package): %s",
-		         FFMPEG_PACKAGE, strerror(failed));
+		snprintf(err, err_size, "cannot run ffmpeg (install the %s package): %s", FFMPEG_PACKAGE,
+		         strerror(failed));
 		ffmpeg_abort(child);
 		return false;
 	}
@@ -202,8 +202,7 @@ queue_audio(FfmpegChild* child, const void* data, size_t size)
 }
 
 bool
-ffmpeg_write_audio(FfmpegChild* child, const void* data, size_t size, char* err,
-                   size_t err_size)
+ffmpeg_write_audio(FfmpegChild* child, const void* data, size_t size, char* err, size_t err_size)
 {
 	if (!queue_audio(child, data, size)) {
 		snprintf(err, err_size, "ffmpeg has not read the last %u MB of audio",
@@ -215,8 +214,7 @@ ffmpeg_write_audio(FfmpegChild* child, const void* data, size_t size, char* err,
 }
 
 bool
-ffmpeg_write_video(FfmpegChild* child, const void* data, size_t size, char* err,
-                   size_t err_size)
+ffmpeg_write_video(FfmpegChild* child, const void* data, size_t size, char* err, size_t err_size)
 {
 	const char* p = (const char*)data;
 	while (size > 0) {
@@ -301,8 +299,7 @@ ffmpeg_finish(FfmpegChild* child, char* err, size_t err_size)
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 			char what[64];
 			if (WIFSIGNALED(status)) {
-				snprintf(what, sizeof(what), "ffmpeg was killed by signal %d",
-				         WTERMSIG(status));
+				snprintf(what, sizeof(what), "ffmpeg was killed by signal %d", WTERMSIG(status));
 			} else {
 				snprintf(what, sizeof(what), "ffmpeg failed (exit %d)", WEXITSTATUS(status));
 			}

@@ -18,11 +18,11 @@
 #include <sys/types.h>
 
 typedef struct {
-	pid_t pid;   /* 0 when not running */
-	int   video; /* our ends of the pipes; -1 when closed */
-	int   audio;
-	int   messages; /* ffmpeg's stderr */
-	char* pending;  /* audio not taken yet: pending_len bytes from pending_start */
+	pid_t pid; /* 0 when not running */
+	int video; /* our ends of the pipes; -1 when closed */
+	int audio;
+	int messages;  /* ffmpeg's stderr */
+	char* pending; /* audio not taken yet: pending_len bytes from pending_start */
 	size_t pending_start, pending_len, pending_cap;
 } FfmpegChild;
 

@@ -32,11 +32,12 @@ file_param_uri(Host* host, const char* name, char* err, size_t err_size)
 	LilvNode* range = lilv_new_uri(world, "http://www.w3.org/2000/01/rdf-schema#range");
 	LilvNode* label = lilv_new_uri(world, "http://www.w3.org/2000/01/rdf-schema#label");
 	LilvNode* path_type = lilv_new_uri(world, LV2_ATOM__Path);
-	LilvNodes* params = lilv_world_find_nodes(world, lilv_plugin_get_uri(host_plugin(host)),
-	                                          writable, NULL);
+	LilvNodes* params =
+	    lilv_world_find_nodes(world, lilv_plugin_get_uri(host_plugin(host)), writable, NULL);
 	char* found = NULL;
 	char known[512] = "";
-	LILV_FOREACH (nodes, i, params) {
+	LILV_FOREACH(nodes, i, params)
+	{
 		const LilvNode* param = lilv_nodes_get(params, i);
 		LilvNode* type = lilv_world_get(world, param, range, NULL);
 		LilvNode* text = lilv_world_get(world, param, label, NULL);
@@ -96,8 +97,7 @@ file_param_load(Host* host, const char* uri, const char* name, const char* path,
 	host_run(host, left, right, 0);
 	const size_t size = strlen(path) + 1;
 	char* reported = (char*)malloc(size);
-	const bool ok = reported &&
-	                host_patch_reported_path(host, "notify", uri, reported, size) &&
+	const bool ok = reported && host_patch_reported_path(host, "notify", uri, reported, size) &&
 	                strcmp(reported, path) == 0;
 	free(reported);
 	if (!ok) {

@@ -23,7 +23,7 @@ char* file_param_path(const char* path, const char* base, char* err, size_t err_
  * zero-frame runs while the plugin's worker reads the file and swaps it in,
  * so it is in place from the next frame whatever the block size.  False
  * with a message if the plugin keeps its previous value (it logs why). */
-bool file_param_load(Host* host, const char* uri, const char* name, const char* path,
-                     char* err, size_t err_size);
+bool file_param_load(Host* host, const char* uri, const char* name, const char* path, char* err,
+                     size_t err_size);
 
 #endif

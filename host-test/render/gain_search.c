@@ -9,8 +9,8 @@
 #define LEAST_SLOPE 0.05
 
 void
-gain_search_init(GainSearch* search, double target_lufs, double tolerance_lu,
-                 double plain_gain_db, double excess_db, double max_gain_db)
+gain_search_init(GainSearch* search, double target_lufs, double tolerance_lu, double plain_gain_db,
+                 double excess_db, double max_gain_db)
 {
 	*search = (GainSearch){
 	    .target_lufs = target_lufs,

@@ -15,13 +15,13 @@
 
 typedef struct {
 	double target_lufs, tolerance_lu, max_gain_db;
-	double excess_at_0_db;      /* how far a gain of 0 dB takes the peaks past the ceiling */
-	double gain_db, lufs;       /* the last pass measured */
+	double excess_at_0_db; /* how far a gain of 0 dB takes the peaks past the ceiling */
+	double gain_db, lufs;  /* the last pass measured */
 	double prior_gain_db, prior_lufs;
-	bool   have_prior;
-	double above_gain_db;       /* the least gain measured over the target */
-	bool   have_above;
-	bool   done;
+	bool have_prior;
+	double above_gain_db; /* the least gain measured over the target */
+	bool have_above;
+	bool done;
 } GainSearch;
 
 /* plain_gain_db: target - plain loudness; excess_db: how far that gain

@@ -12,9 +12,9 @@
 
 typedef struct {
 	const LilvPort* port;
-	bool            input;
-	float           min, max, def;
-	bool            integer; /* integer, toggle or enumeration */
+	bool input;
+	float min, max, def;
+	bool integer; /* integer, toggle or enumeration */
 } ParamInfo;
 
 static bool
@@ -38,9 +38,8 @@ port_is(Host* host, const LilvPort* port, const char* class_uri)
 static float
 node_float(const LilvNode* node, float fallback)
 {
-	return node && (lilv_node_is_float(node) || lilv_node_is_int(node))
-	           ? lilv_node_as_float(node)
-	           : fallback;
+	return node && (lilv_node_is_float(node) || lilv_node_is_int(node)) ? lilv_node_as_float(node)
+	                                                                    : fallback;
 }
 
 static bool
@@ -98,7 +97,7 @@ unit_name(Host* host, const LilvPort* port, char* out, size_t size)
 }
 
 typedef struct {
-	float       value;
+	float value;
 	const char* label;
 } ScaleEntry;
 
@@ -116,7 +115,8 @@ print_scale_points(Host* host, const LilvPort* port, FILE* out)
 	LilvScalePoints* points = lilv_port_get_scale_points(host_plugin(host), port);
 	ScaleEntry entries[64];
 	size_t n = 0;
-	LILV_FOREACH (scale_points, i, points) {
+	LILV_FOREACH(scale_points, i, points)
+	{
 		const LilvScalePoint* point = lilv_scale_points_get(points, i);
 		if (n < sizeof(entries) / sizeof(entries[0])) {
 			entries[n++] = (ScaleEntry){lilv_node_as_float(lilv_scale_point_get_value(point)),
@@ -203,7 +203,8 @@ scale_point_value(Host* host, const LilvPort* port, const char* label, float* va
 {
 	LilvScalePoints* points = lilv_port_get_scale_points(host_plugin(host), port);
 	bool found = false;
-	LILV_FOREACH (scale_points, i, points) {
+	LILV_FOREACH(scale_points, i, points)
+	{
 		const LilvScalePoint* point = lilv_scale_points_get(points, i);
 		if (strcasecmp(lilv_node_as_string(lilv_scale_point_get_label(point)), label) == 0) {
 			*value = lilv_node_as_float(lilv_scale_point_get_value(point));

@@ -182,8 +182,7 @@ draw_voice(const Plot* plot, cairo_t* cr)
  * run ending in it (renders shorter than the plot is wide) repeats the
  * last one. */
 static void
-draw_ranges(const Plot* plot, cairo_t* cr, int lane, const PlotRange* ranges, double lo,
-            double hi)
+draw_ranges(const Plot* plot, cairo_t* cr, int lane, const PlotRange* ranges, double lo, double hi)
 {
 	cairo_set_line_width(cr, 1.0);
 	PlotRange last = {0.0f, 0.0f};
@@ -209,8 +208,8 @@ draw_ranges(const Plot* plot, cairo_t* cr, int lane, const PlotRange* ranges, do
 static double
 tick_step(double seconds)
 {
-	static const double steps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
-	                               7200, 10800, 21600};
+	static const double steps[] = {1,   2,   5,   10,   15,   30,   60,    120,
+	                               300, 600, 900, 1800, 3600, 7200, 10800, 21600};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); ++i) {
 		if (seconds / steps[i] <= 15.0) {
 			return steps[i];
@@ -268,7 +267,7 @@ static cairo_status_t
 write_png(void* closure, const unsigned char* data, unsigned int length)
 {
 	return fwrite(data, 1, length, (FILE*)closure) == length ? CAIRO_STATUS_SUCCESS
-	                                                          : CAIRO_STATUS_WRITE_ERROR;
+	                                                         : CAIRO_STATUS_WRITE_ERROR;
 }
 
 bool
@@ -285,8 +284,8 @@ plot_commit(Plot* plot, char* err, size_t err_size)
 	FcFini();
 	FILE* out = fdopen(plot->fd, "wb");
 	errno = 0;
-	cairo_status_t status = out ? cairo_surface_write_to_png_stream(surface, write_png, out)
-	                            : CAIRO_STATUS_WRITE_ERROR;
+	cairo_status_t status =
+	    out ? cairo_surface_write_to_png_stream(surface, write_png, out) : CAIRO_STATUS_WRITE_ERROR;
 	cairo_surface_destroy(surface);
 	if (out) {
 		plot->fd = -1;

@@ -22,24 +22,23 @@ typedef struct {
 
 typedef struct {
 	AtomicFile file;
-	int        fd;
-	int64_t    total_frames;
-	double     rate;
-	char       title[256];
-	int        columns;
+	int fd;
+	int64_t total_frames;
+	double rate;
+	char title[256];
+	int columns;
 	PlotRange* gaze;
 	PlotRange* breath;
-	uint8_t*   seen;    /* the column has values */
-	uint8_t*   active;  /* a set ran at some point in the column */
-	uint8_t*   voice;   /* the voice sounded at some point in the column */
+	uint8_t* seen;   /* the column has values */
+	uint8_t* active; /* a set ran at some point in the column */
+	uint8_t* voice;  /* the voice sounded at some point in the column */
 } Plot;
 
-bool plot_open(Plot* plot, const char* path, int64_t total_frames, double rate,
-               const char* title, char* err, size_t err_size);
+bool plot_open(Plot* plot, const char* path, int64_t total_frames, double rate, const char* title,
+               char* err, size_t err_size);
 
 /* The outputs at `frame` (the end of a run). */
-void plot_observe(Plot* plot, int64_t frame, float gaze_pos, float breath_level,
-                  float set_active);
+void plot_observe(Plot* plot, int64_t frame, float gaze_pos, float breath_level, float set_active);
 
 /* The voice sounded in frames [start, start + n). */
 void plot_observe_voice(Plot* plot, int64_t start, int64_t n);

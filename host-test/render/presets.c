@@ -24,7 +24,8 @@ presets_each(Host* host, PresetVisit visit, void* data)
 	LilvNode* label_pred = lilv_new_uri(world, RDFS_LABEL);
 	LilvNodes* presets = lilv_plugin_get_related(host_plugin(host), preset_class);
 	unsigned n = 0;
-	LILV_FOREACH (nodes, i, presets) {
+	LILV_FOREACH(nodes, i, presets)
+	{
 		const LilvNode* preset = lilv_nodes_get(presets, i);
 		lilv_world_load_resource(world, preset);
 		LilvNode* label = lilv_world_get(world, preset, label_pred, NULL);
@@ -58,9 +59,9 @@ presets_list(Host* host, FILE* out)
 
 typedef struct {
 	const char* name;
-	LilvNode*   found;
-	char*       known;  /* the labels, for the message when none matches */
-	size_t      size;
+	LilvNode* found;
+	char* known; /* the labels, for the message when none matches */
+	size_t size;
 } PresetSearch;
 
 static bool
@@ -74,8 +75,7 @@ match_preset(const LilvNode* preset, const char* label, void* data)
 	}
 	const size_t used = strlen(search->known);
 	if (used + 8 < search->size) {
-		snprintf(search->known + used, search->size - used, "%s\"%s\"", used ? ", " : "",
-		         label);
+		snprintf(search->known + used, search->size - used, "%s\"%s\"", used ? ", " : "", label);
 	}
 	return true;
 }
@@ -107,19 +107,23 @@ set_port_value(const char* symbol, void* data, const void* value, uint32_t size,
 		v = *(const float*)value;
 	} else if (type == host_map(host, LV2_ATOM__Double) && size == sizeof(double)) {
 		v = (float)*(const double*)value;
-	} else if ((type == host_map(host, LV2_ATOM__Int) ||
-	            type == host_map(host, LV2_ATOM__Bool)) && size == sizeof(int32_t)) {
+	} else if ((type == host_map(host, LV2_ATOM__Int) || type == host_map(host, LV2_ATOM__Bool)) &&
+	           size == sizeof(int32_t)) {
 		v = (float)*(const int32_t*)value;
 	} else if (type == host_map(host, LV2_ATOM__Long) && size == sizeof(int64_t)) {
 		v = (float)*(const int64_t*)value;
 	} else {
-		fprintf(stderr, "somascape-render: warning: the preset's value for '%s' is not a "
-		                "number; ignored\n", symbol);
+		fprintf(stderr,
+		        "somascape-render: warning: the preset's value for '%s' is not a "
+		        "number; ignored\n",
+		        symbol);
 		return;
 	}
 	if (!host_set(host, symbol, v)) {
-		fprintf(stderr, "somascape-render: warning: the preset sets '%s', which the plugin "
-		                "does not have; ignored\n", symbol);
+		fprintf(stderr,
+		        "somascape-render: warning: the preset sets '%s', which the plugin "
+		        "does not have; ignored\n",
+		        symbol);
 	}
 }
 
@@ -131,8 +135,7 @@ preset_apply(Host* host, const LilvNode* preset, char* err, size_t err_size)
 		snprintf(err, err_size, "the preset <%s> could not be read", lilv_node_as_uri(preset));
 		return false;
 	}
-	lilv_state_restore(state, host_instance(host), set_port_value, host, 0,
-	                   host_features(host));
+	lilv_state_restore(state, host_instance(host), set_port_value, host, 0, host_features(host));
 	lilv_state_free(state);
 	return true;
 }

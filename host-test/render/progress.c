@@ -44,8 +44,8 @@ progress_update(Progress* progress, int64_t frames_done)
 	char done[32], total[32];
 	duration_format((double)frames_done / progress->rate, done, sizeof(done));
 	duration_format((double)progress->total / progress->rate, total, sizeof(total));
-	fprintf(stderr, "\r%s [%s] %3d%%  %s / %s ", progress->label, bar, (int)(part * 100.0),
-	        done, total);
+	fprintf(stderr, "\r%s [%s] %3d%%  %s / %s ", progress->label, bar, (int)(part * 100.0), done,
+	        total);
 	fflush(stderr);
 }
 

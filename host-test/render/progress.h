@@ -8,11 +8,11 @@
 #include <stdint.h>
 
 typedef struct {
-	bool        shown;
+	bool shown;
 	const char* label;
-	int64_t     total;
-	double      rate;
-	double      last_draw; /* monotonic seconds */
+	int64_t total;
+	double rate;
+	double last_draw; /* monotonic seconds */
 } Progress;
 
 void progress_start(Progress* progress, const char* label, int64_t total_frames, double rate);

@@ -111,8 +111,7 @@ start_voice(const RenderPlan* plan, const RenderSinks* sinks, VoiceMix** voice, 
 	if (plan->n_voices == 0) {
 		return true;
 	}
-	*voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err,
-	                       err_size);
+	*voice = voice_mix_new(plan->voices, plan->n_voices, plan->rate, plan->duck_db, err, err_size);
 	if (*voice && sinks->cues) {
 		write_captions(plan, sinks->cues);
 	}
@@ -166,8 +165,7 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		}
 		float* left = buf->left;
 		float* right = buf->right;
-		if (writer &&
-		    !audio_writer_reserve(writer, (uint32_t)n, &left, &right, err, err_size)) {
+		if (writer && !audio_writer_reserve(writer, (uint32_t)n, &left, &right, err, err_size)) {
 			ok = false;
 			break;
 		}
@@ -187,8 +185,7 @@ run_session(const RenderPlan* plan, const RenderSinks* sinks, Host* host, Buffer
 		if (sinks->plot) {
 			plot_observe(sinks->plot, frame + n, *w.gaze_pos, *w.breath_level, *w.set_active);
 		}
-		if (video &&
-		    !video_out_audio(video, left, right, (uint32_t)n, plan->gain, err, err_size)) {
+		if (video && !video_out_audio(video, left, right, (uint32_t)n, plan->gain, err, err_size)) {
 			ok = false;
 			break;
 		}
@@ -235,8 +232,8 @@ render_pass(const RenderPlan* plan, const RenderSinks* sinks, char* err, size_t 
 		}
 		AudioWriter* writer = NULL;
 		if (ok && (sinks->audio || sinks->meter)) {
-			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, sinks->limiter,
-			                            err, err_size);
+			writer = audio_writer_start(sinks->audio, sinks->meter, plan->gain, sinks->limiter, err,
+			                            err_size);
 			ok = writer != NULL;
 		}
 		ok = ok && run_session(plan, sinks, host, buf, writer, err, err_size);

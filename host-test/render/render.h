@@ -22,7 +22,7 @@
 
 typedef struct {
 	const char* symbol;
-	float       value;
+	float value;
 } ControlSetting;
 
 /* A file parameter to load before the session starts. */
@@ -35,33 +35,33 @@ typedef struct {
 struct VoiceClip; /* voice_mix.h */
 
 typedef struct {
-	const char*           plugin_uri;
-	double                rate;
-	uint32_t              block;    /* frames per run(), at most */
-	int64_t               frames;   /* of the whole session */
-	const char*           preset;   /* label or URI, or NULL */
+	const char* plugin_uri;
+	double rate;
+	uint32_t block;                 /* frames per run(), at most */
+	int64_t frames;                 /* of the whole session */
+	const char* preset;             /* label or URI, or NULL */
 	const ControlSetting* settings; /* after the preset, in order */
-	size_t                n_settings;
-	const FileSetting*    files;    /* after the settings, in order */
-	size_t                n_files;
-	const Script*         script;   /* or NULL */
-	const char*           base_dir; /* for relative paths in plugin state, or NULL */
-	float                 gain;     /* linear, applied to the output */
+	size_t n_settings;
+	const FileSetting* files; /* after the settings, in order */
+	size_t n_files;
+	const Script* script;           /* or NULL */
+	const char* base_dir;           /* for relative paths in plugin state, or NULL */
+	float gain;                     /* linear, applied to the output */
 	const struct VoiceClip* voices; /* checked (voice_mix.h), mixed in */
-	size_t                n_voices;
-	float                 duck_db;  /* the session under the voice */
-	float*                mix_peak; /* out, if voices: the mix's largest sample */
+	size_t n_voices;
+	float duck_db;   /* the session under the voice */
+	float* mix_peak; /* out, if voices: the mix's largest sample */
 } RenderPlan;
 
 /* Where a pass's audio and outputs go; any may be NULL. */
 typedef struct {
-	AudioFile*       audio;
-	CueSheet*        cues;
-	Plot*            plot;
-	LoudnessMeter*   meter;
+	AudioFile* audio;
+	CueSheet* cues;
+	Plot* plot;
+	LoudnessMeter* meter;
 	TruePeakLimiter* limiter; /* after the plan's gain, before the file and meter */
-	VideoOut*        video;   /* pictures at its frame times, with the audio */
-	const char*      label;   /* for the progress bar */
+	VideoOut* video;          /* pictures at its frame times, with the audio */
+	const char* label;        /* for the progress bar */
 } RenderSinks;
 
 /* Set by a signal handler: the pass stops and fails. */

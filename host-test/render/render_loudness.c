@@ -38,8 +38,8 @@ loudness_limiter_init(TruePeakLimiter* limiter, double rate)
 
 /* One measuring pass at gain_db through `limiter`: the loudness. */
 static bool
-measure(RenderPlan* plan, double gain_db, TruePeakLimiter* limiter, const char* label,
-        double* lufs, char* err, size_t err_size)
+measure(RenderPlan* plan, double gain_db, TruePeakLimiter* limiter, const char* label, double* lufs,
+        char* err, size_t err_size)
 {
 	LoudnessMeter meter;
 	if (!loudness_meter_init(&meter, (unsigned)plan->rate)) {
@@ -154,8 +154,8 @@ loudness_report(const LoudnessChoice* choice, const TruePeakLimiter* limiter)
 	}
 	fprintf(stderr, "somascape-render: the file is at %.1f LUFS", choice->lufs);
 	if (choice->capped && choice->lufs < choice->target_lufs - LOUDNESS_TOLERANCE_LU) {
-		fprintf(stderr, ", not %.1f: more would take over %.0f dB of limiting",
-		        choice->target_lufs, MAX_LIMITING_DB);
+		fprintf(stderr, ", not %.1f: more would take over %.0f dB of limiting", choice->target_lufs,
+		        MAX_LIMITING_DB);
 	}
 	fprintf(stderr, ", with its true peak under %.0f dBTP\n", TRUE_PEAK_CEILING_DB);
 }

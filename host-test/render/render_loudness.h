@@ -26,13 +26,13 @@ typedef struct {
 	double target_lufs;
 	double gain_db;
 	double lufs; /* of the final pass, as measured */
-	bool   silent; /* nothing to measure: the gain is 1 */
-	bool   capped; /* short of the target at MAX_LIMITING_DB */
+	bool silent; /* nothing to measure: the gain is 1 */
+	bool capped; /* short of the target at MAX_LIMITING_DB */
 } LoudnessChoice;
 
 /* Sets plan->gain for target_lufs; false with the reason in err. */
-bool loudness_choose_gain(RenderPlan* plan, double target_lufs, LoudnessChoice* choice,
-                          char* err, size_t err_size);
+bool loudness_choose_gain(RenderPlan* plan, double target_lufs, LoudnessChoice* choice, char* err,
+                          size_t err_size);
 
 /* The limiter of every pass through it. */
 bool loudness_limiter_init(TruePeakLimiter* limiter, double rate);

@@ -62,10 +62,10 @@ catch_signals(void)
 /* The state at 0:00 from the command line, checked against the plugin. */
 typedef struct {
 	ControlSetting settings[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
-	char*          symbols[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
-	size_t         n;
-	FileSetting    files[RENDER_MAX_FILES]; /* every string allocated */
-	size_t         n_files;
+	char* symbols[VIDEO_LOOK_MAX_PARTS + RENDER_MAX_SETS + 1];
+	size_t n;
+	FileSetting files[RENDER_MAX_FILES]; /* every string allocated */
+	size_t n_files;
 } Settings;
 
 /* --set-file NAME=PATH: a file parameter the plugin has, a file that is
@@ -134,8 +134,7 @@ check_settings(const RenderOptions* o, Host* host, Settings* s, Message* m)
 		}
 		s->symbols[s->n] = symbol;
 		s->settings[s->n].symbol = symbol;
-		if (!param_parse(host, symbol, text, &s->settings[s->n].value, m->text,
-		                 sizeof(m->text))) {
+		if (!param_parse(host, symbol, text, &s->settings[s->n].value, m->text, sizeof(m->text))) {
 			++s->n;
 			return false;
 		}
@@ -332,9 +331,9 @@ main(int argc, char** argv)
 	lilv_node_free(preset);
 	host_free(host);
 	VoicePlan voices = {NULL, 0};
-	ok = ok && voice_plan_make(&voices, o.mixes, o.narration, o.n_mixes, o.voice_level_db,
-	                           have_script ? &script : NULL, o.rate, seconds, m.text,
-	                           sizeof(m.text));
+	ok = ok &&
+	     voice_plan_make(&voices, o.mixes, o.narration, o.n_mixes, o.voice_level_db,
+	                     have_script ? &script : NULL, o.rate, seconds, m.text, sizeof(m.text));
 
 	const int status = ok ? render(&o, have_script ? &script : NULL, &settings, &voices, seconds)
 	                      : fail(EXIT_BAD_USAGE, m.text);

@@ -11,74 +11,73 @@
 void
 render_usage(FILE* out)
 {
-	fputs(
-	    "Usage: somascape-render [OPTION]... -o OUTPUT | --video FILE\n"
-	    "       somascape-render --help | --version | --list-presets | --list-params\n"
-	    "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
-	    "\n"
-	    "  -o, --output FILE     the audio file; .wav, .flac or .ogg (Ogg Vorbis)\n"
-	    "      --null            render, but write no audio (to time the plugin alone)\n"
-	    "      --preset NAME     start from a preset, by label or URI (see --list-presets)\n"
-	    "      --set SYM=VALUE   set a control by symbol, e.g. --set gaze_rate=1.2 or\n"
-	    "                        --set gaze_mode=Hold (repeatable; see --list-params)\n"
-	    "      --set-file NAME=PATH  load a file parameter, e.g. --set-file\n"
-	    "                        cue_sample=bowl.wav (with --set cue_sound=\"User sample\")\n"
-	    "      --script FILE     play a session script (timed steps, see below)\n"
-	    "      --mix FILE        mix a sound file (music) in from 0:00 (repeatable; any\n"
-	    "                        rate, mono or stereo)\n"
-	    "      --narration FILE  the same for a recorded voice (the session ducks)\n"
-	    "      --voice-level DB  the level of every voice and mix file, -60..24\n"
-	    "                        (default 0)\n"
-	    "      --duck DB         how far the session steps back while the voice sounds,\n"
-	    "                        0..60 (default 6; 0: not at all)\n"
-	    "      --duration D      how long: 90s, 20m, 1h30m, 1:05:00, or seconds;\n"
-	    "                        default: the script's `end`, else session_len + 10 s\n"
-	    "      --rate HZ         sample rate, 8000..384000 (default 48000)\n"
-	    "      --block N         frames per run() of the plugin, 1..8192 (default 256)\n"
-	    "      --seed N          the plugin's seed (same seed, same file)\n"
-	    "      --bits B          16, 24 or 32f (WAV only); default 24; Ogg ignores it\n"
-	    "      --cues FILE.vtt   also write a WebVTT cue sheet (Look right, Breathe in...)\n"
-	    "      --plot FILE.png   also draw the session timeline (gaze and breath)\n"
-	    "      --video FILE      also write the projector view as a video with the audio:\n"
-	    "                        .mp4 (H.264 + AAC), .webm (VP9 + Opus) or .mkv (H.264 +\n"
-	    "                        FLAC), through the ffmpeg program; -o is then optional\n"
-	    "      --video-size WxH  the video's size in pixels, even (default 1280x720)\n"
-	    "      --fps N           the video's frames per second, 1..240 (default 30)\n"
-	    "      --video-look LOOK the projector's look, e.g. shape=Ring,size=12,colour=Amber,\n"
-	    "                        bright=60,ring=off,captions=on: the same as --set of the\n"
-	    "                        Display controls display_shape... (see --list-params)\n"
-	    "      --loudness LUFS   normalise to this integrated loudness (e.g. -16), the true\n"
-	    "                        peak at most -1 dBTP: where the gain alone would pass it,\n"
-	    "                        a true-peak limiter (renders the session twice or more)\n"
-	    "      --list-presets    the presets: label, then URI\n"
-	    "      --list-params     the controls: symbol, range, default, unit, name\n"
-	    "  -h, --help            this help\n"
-	    "      --version         the version of somascape-render and of the plugin\n"
-	    "\n"
-	    "The preset comes first, then --set and --seed in order; that is the state at 0:00,\n"
-	    "and a script's steps apply on top of it at their times (0:00 steps included).\n"
-	    "\n"
-	    "A script has one step a line: TIME then one of\n"
-	    "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
-	    "  | file NAME \"PATH\" | tempo BPM | end\n"
-	    "  | voice \"FILE\" [\"caption\"] [level DB] | mix \"FILE\" [level DB] [duck]\n"
-	    "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
-	    "      2:00 voice \"right.wav\" \"Let your eyes move to the right\" level -3\n"
-	    "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
-	    "a relative PATH or FILE is taken from the script's directory;\n"
-	    "'#' starts a comment.\n"
-	    "\n"
-	    "A voice step places a recorded prompt at its time: the session ducks under it\n"
-	    "(--duck), and its caption (else the file's name) goes into the cue sheet. A mix\n"
-	    "step starts a long file (streamed) at its time: music, or with `duck` a\n"
-	    "narration the session ducks under. Clips that overlap are mixed; one that runs\n"
-	    "past the end is cut with a short fade (and a warning).\n"
-	    "\n"
-	    "The files appear only when complete (written under a temporary name, then\n"
-	    "renamed). A progress bar is shown when stderr is a terminal.\n"
-	    "Exit status: 0 done, 1 failed (plugin, files), 2 bad usage (options, values,\n"
-	    "script, presets).\n",
-	    out);
+	fputs("Usage: somascape-render [OPTION]... -o OUTPUT | --video FILE\n"
+	      "       somascape-render --help | --version | --list-presets | --list-params\n"
+	      "Renders a somascape session (bilateral gaze cues and a breathing drone) to a file.\n"
+	      "\n"
+	      "  -o, --output FILE     the audio file; .wav, .flac or .ogg (Ogg Vorbis)\n"
+	      "      --null            render, but write no audio (to time the plugin alone)\n"
+	      "      --preset NAME     start from a preset, by label or URI (see --list-presets)\n"
+	      "      --set SYM=VALUE   set a control by symbol, e.g. --set gaze_rate=1.2 or\n"
+	      "                        --set gaze_mode=Hold (repeatable; see --list-params)\n"
+	      "      --set-file NAME=PATH  load a file parameter, e.g. --set-file\n"
+	      "                        cue_sample=bowl.wav (with --set cue_sound=\"User sample\")\n"
+	      "      --script FILE     play a session script (timed steps, see below)\n"
+	      "      --mix FILE        mix a sound file (music) in from 0:00 (repeatable; any\n"
+	      "                        rate, mono or stereo)\n"
+	      "      --narration FILE  the same for a recorded voice (the session ducks)\n"
+	      "      --voice-level DB  the level of every voice and mix file, -60..24\n"
+	      "                        (default 0)\n"
+	      "      --duck DB         how far the session steps back while the voice sounds,\n"
+	      "                        0..60 (default 6; 0: not at all)\n"
+	      "      --duration D      how long: 90s, 20m, 1h30m, 1:05:00, or seconds;\n"
+	      "                        default: the script's `end`, else session_len + 10 s\n"
+	      "      --rate HZ         sample rate, 8000..384000 (default 48000)\n"
+	      "      --block N         frames per run() of the plugin, 1..8192 (default 256)\n"
+	      "      --seed N          the plugin's seed (same seed, same file)\n"
+	      "      --bits B          16, 24 or 32f (WAV only); default 24; Ogg ignores it\n"
+	      "      --cues FILE.vtt   also write a WebVTT cue sheet (Look right, Breathe in...)\n"
+	      "      --plot FILE.png   also draw the session timeline (gaze and breath)\n"
+	      "      --video FILE      also write the projector view as a video with the audio:\n"
+	      "                        .mp4 (H.264 + AAC), .webm (VP9 + Opus) or .mkv (H.264 +\n"
+	      "                        FLAC), through the ffmpeg program; -o is then optional\n"
+	      "      --video-size WxH  the video's size in pixels, even (default 1280x720)\n"
+	      "      --fps N           the video's frames per second, 1..240 (default 30)\n"
+	      "      --video-look LOOK the projector's look, e.g. shape=Ring,size=12,colour=Amber,\n"
+	      "                        bright=60,ring=off,captions=on: the same as --set of the\n"
+	      "                        Display controls display_shape... (see --list-params)\n"
+	      "      --loudness LUFS   normalise to this integrated loudness (e.g. -16), the true\n"
+	      "                        peak at most -1 dBTP: where the gain alone would pass it,\n"
+	      "                        a true-peak limiter (renders the session twice or more)\n"
+	      "      --list-presets    the presets: label, then URI\n"
+	      "      --list-params     the controls: symbol, range, default, unit, name\n"
+	      "  -h, --help            this help\n"
+	      "      --version         the version of somascape-render and of the plugin\n"
+	      "\n"
+	      "The preset comes first, then --set and --seed in order; that is the state at 0:00,\n"
+	      "and a script's steps apply on top of it at their times (0:00 steps included).\n"
+	      "\n"
+	      "A script has one step a line: TIME then one of\n"
+	      "  preset \"Label\" | set SYMBOL VALUE | ramp SYMBOL VALUE over DURATION\n"
+	      "  | file NAME \"PATH\" | tempo BPM | end\n"
+	      "  | voice \"FILE\" [\"caption\"] [level DB] | mix \"FILE\" [level DB] [duck]\n"
+	      "e.g.  0:00 set gaze_mode Hold   /   6:00 ramp breath_out 7 over 3:00   /   12:00 end\n"
+	      "      2:00 voice \"right.wav\" \"Let your eyes move to the right\" level -3\n"
+	      "Steps land on their exact frame; ramps move every 64 frames; times never go back;\n"
+	      "a relative PATH or FILE is taken from the script's directory;\n"
+	      "'#' starts a comment.\n"
+	      "\n"
+	      "A voice step places a recorded prompt at its time: the session ducks under it\n"
+	      "(--duck), and its caption (else the file's name) goes into the cue sheet. A mix\n"
+	      "step starts a long file (streamed) at its time: music, or with `duck` a\n"
+	      "narration the session ducks under. Clips that overlap are mixed; one that runs\n"
+	      "past the end is cut with a short fade (and a warning).\n"
+	      "\n"
+	      "The files appear only when complete (written under a temporary name, then\n"
+	      "renamed). A progress bar is shown when stderr is a terminal.\n"
+	      "Exit status: 0 done, 1 failed (plugin, files), 2 bad usage (options, values,\n"
+	      "script, presets).\n",
+	      out);
 }
 
 enum {
@@ -108,6 +107,7 @@ enum {
 	OPT_VIDEO_LOOK,
 };
 
+/* clang-format off */
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -137,6 +137,7 @@ static const struct option long_options[] = {
     {"video-look", required_argument, NULL, OPT_VIDEO_LOOK},
     {NULL, 0, NULL, 0},
 };
+/* clang-format on */
 
 /* A number in [min, max], nothing else. */
 static bool
@@ -210,8 +211,7 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 	case OPT_MIX:
 	case OPT_NARRATION:
 		if (o->n_mixes == RENDER_MAX_FILES) {
-			snprintf(err, err_size, "more than %d --mix and --narration files",
-			         RENDER_MAX_FILES);
+			snprintf(err, err_size, "more than %d --mix and --narration files", RENDER_MAX_FILES);
 			return false;
 		}
 		o->narration[o->n_mixes] = opt == OPT_NARRATION;
@@ -233,7 +233,8 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 		if (!duration_parse(arg, &o->duration_s)) {
 			snprintf(err, err_size,
 			         "--duration: '%s' is not a duration (write 90s, 20m, 1h30m, 1:05:00 or "
-			         "seconds)", arg);
+			         "seconds)",
+			         arg);
 			return false;
 		}
 		o->has_duration = true;
@@ -271,8 +272,7 @@ parse_option(RenderOptions* o, int opt, const char* arg, char* err, size_t err_s
 	case OPT_LOUDNESS:
 		o->loudness_lufs = strtod(arg, &end);
 		if (!*arg || *end || !(o->loudness_lufs >= -70.0 && o->loudness_lufs <= 0.0)) {
-			snprintf(err, err_size, "--loudness: '%s' is not a loudness from -70 to 0 LUFS",
-			         arg);
+			snprintf(err, err_size, "--loudness: '%s' is not a loudness from -70 to 0 LUFS", arg);
 			return false;
 		}
 		o->has_loudness = true;
@@ -342,8 +342,9 @@ render_options_parse(RenderOptions* o, int argc, char** argv, char* err, size_t 
 		return false;
 	}
 	if (!o->output && !o->null_output && !o->has_video) {
-		snprintf(err, err_size, "no output file: give -o FILE.wav (or .flac, .ogg, or "
-		                        "--video FILE.mp4)");
+		snprintf(err, err_size,
+		         "no output file: give -o FILE.wav (or .flac, .ogg, or "
+		         "--video FILE.mp4)");
 		return false;
 	}
 	if (o->video_only && !o->has_video) {

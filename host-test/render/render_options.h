@@ -25,35 +25,35 @@ typedef enum {
 } Action;
 
 typedef struct {
-	Action      action;
+	Action action;
 	const char* preset;
 	const char* sets[RENDER_MAX_SETS]; /* "SYMBOL=VALUE", as given */
-	size_t      n_sets;
+	size_t n_sets;
 	const char* files[RENDER_MAX_FILES]; /* "NAME=PATH", as given */
-	size_t      n_files;
+	size_t n_files;
 	const char* script_path;
 	const char* mixes[RENDER_MAX_FILES]; /* --mix and --narration: from 0:00 */
-	bool        narration[RENDER_MAX_FILES]; /* ... the session ducks under it */
-	size_t      n_mixes;
-	double      voice_level_db; /* added to every voice and mix file's level */
-	double      duck_db;        /* the session under the voice; 0: no ducking */
-	bool        has_duration;
-	double      duration_s;
-	unsigned    rate;
-	uint32_t    block;
+	bool narration[RENDER_MAX_FILES];    /* ... the session ducks under it */
+	size_t n_mixes;
+	double voice_level_db; /* added to every voice and mix file's level */
+	double duck_db;        /* the session under the voice; 0: no ducking */
+	bool has_duration;
+	double duration_s;
+	unsigned rate;
+	uint32_t block;
 	const char* seed; /* checked against the plugin's seed control */
-	AudioBits   bits;
-	int         format; /* libsndfile's, from the output's extension */
+	AudioBits bits;
+	int format; /* libsndfile's, from the output's extension */
 	const char* cues_path;
 	const char* plot_path;
-	bool        has_loudness;
-	double      loudness_lufs;
+	bool has_loudness;
+	double loudness_lufs;
 	const char* output;
-	bool        null_output; /* --null: render, write no audio (for timing) */
-	bool        has_video;   /* --video FILE, with its size and frame rate */
-	VideoSpec   video;
-	const char* video_look;  /* --video-look, checked against the plugin */
-	const char* video_only;  /* the last option that means nothing without --video */
+	bool null_output; /* --null: render, write no audio (for timing) */
+	bool has_video;   /* --video FILE, with its size and frame rate */
+	VideoSpec video;
+	const char* video_look; /* --video-look, checked against the plugin */
+	const char* video_only; /* the last option that means nothing without --video */
 } RenderOptions;
 
 /* False with the problem in err: bad usage. */

@@ -33,8 +33,7 @@ render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, 
 		snprintf(title, sizeof(title), "somascape  \xe2\x80\x94  %s  \xe2\x80\x94  %s%s%s",
 		         slash ? slash + 1 : output, length, o->preset ? "  \xe2\x80\x94  " : "",
 		         o->preset ? o->preset : "");
-		out->have_plot =
-		    plot_open(&out->plot, o->plot_path, frames, o->rate, title, err, err_size);
+		out->have_plot = plot_open(&out->plot, o->plot_path, frames, o->rate, title, err, err_size);
 		if (!out->have_plot) {
 			return false;
 		}

@@ -18,19 +18,19 @@
 
 typedef struct {
 	AudioFile audio;
-	CueSheet  cues;
-	Plot      plot;
+	CueSheet cues;
+	Plot plot;
 	VideoOut* video; /* ffmpeg running from the open on */
-	bool      have_audio, have_cues, have_plot;
+	bool have_audio, have_cues, have_plot;
 } RenderOutputs;
 
-bool render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames,
-                         double seconds, char* err, size_t err_size);
+bool render_outputs_open(RenderOutputs* out, const RenderOptions* o, int64_t frames, double seconds,
+                         char* err, size_t err_size);
 
 /* Renames everything into place; if one fails, removes the ones already
  * renamed. */
-bool render_outputs_commit(RenderOutputs* out, const RenderOptions* o, int64_t frames,
-                           char* err, size_t err_size);
+bool render_outputs_commit(RenderOutputs* out, const RenderOptions* o, int64_t frames, char* err,
+                           size_t err_size);
 
 /* Removes whatever is still under a temporary name; safe after commit. */
 void render_outputs_abort(RenderOutputs* out);

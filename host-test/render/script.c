@@ -15,8 +15,8 @@
 #define MAX_TOKENS 8
 
 typedef struct {
-	char*    tokens[MAX_TOKENS];
-	int      n;
+	char* tokens[MAX_TOKENS];
+	int n;
 	unsigned line;
 } Line;
 
@@ -227,8 +227,8 @@ check_order(Script* script, const ScriptStep* step, char* err, size_t err_size)
 		char now[32], before[32], message[128];
 		duration_format(step->time_s, now, sizeof(now));
 		duration_format(last->time_s, before, sizeof(before));
-		snprintf(message, sizeof(message), "the time goes back: %s comes after %s (line %u)",
-		         now, before, last->line);
+		snprintf(message, sizeof(message), "the time goes back: %s comes after %s (line %u)", now,
+		         before, last->line);
 		return fail(script, step->line, err, err_size, "%s", message);
 	}
 	return true;
@@ -307,8 +307,7 @@ script_check(Script* script, Host* host, char* err, size_t err_size)
 		ScriptStep* step = &script->steps[i];
 		bool ok = true;
 		if (step->kind == STEP_SET || step->kind == STEP_RAMP) {
-			ok = param_parse(host, step->name, step->value_text, &step->value, what,
-			                 sizeof(what));
+			ok = param_parse(host, step->name, step->value_text, &step->value, what, sizeof(what));
 		} else if (step->kind == STEP_PRESET) {
 			LilvNode* preset = preset_find(host, step->name, what, sizeof(what));
 			ok = preset != NULL;

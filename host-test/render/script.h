@@ -36,26 +36,26 @@ typedef enum {
 typedef struct {
 	StepKind kind;
 	unsigned line;
-	double   time_s;
-	double   ramp_s;      /* STEP_RAMP: how long */
-	double   bpm;         /* STEP_TEMPO */
-	char*    name;        /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol;
+	double time_s;
+	double ramp_s;    /* STEP_RAMP: how long */
+	double bpm;       /* STEP_TEMPO */
+	char* name;       /* STEP_PRESET: label or URI; STEP_SET, STEP_RAMP: symbol;
 	                         STEP_FILE: the file parameter */
-	char*    value_text;  /* STEP_SET, STEP_RAMP, STEP_FILE; STEP_VOICE, STEP_MIX: the
+	char* value_text; /* STEP_SET, STEP_RAMP, STEP_FILE; STEP_VOICE, STEP_MIX: the
 	                         file, as written */
-	char*    caption;     /* STEP_VOICE: as written, or NULL */
-	double   level_db;    /* STEP_VOICE, STEP_MIX */
-	bool     ducks;       /* STEP_VOICE; STEP_MIX if it says `duck` */
-	char*    file_uri;    /* STEP_FILE: the parameter, found by script_check() */
-	char*    file_path;   /* STEP_FILE, STEP_VOICE, STEP_MIX: absolute, by script_check() */
-	float    value;       /* STEP_SET, STEP_RAMP: checked by script_check() */
+	char* caption;    /* STEP_VOICE: as written, or NULL */
+	double level_db;  /* STEP_VOICE, STEP_MIX */
+	bool ducks;       /* STEP_VOICE; STEP_MIX if it says `duck` */
+	char* file_uri;   /* STEP_FILE: the parameter, found by script_check() */
+	char* file_path;  /* STEP_FILE, STEP_VOICE, STEP_MIX: absolute, by script_check() */
+	float value;      /* STEP_SET, STEP_RAMP: checked by script_check() */
 } ScriptStep;
 
 typedef struct {
-	char*       path;
+	char* path;
 	ScriptStep* steps;
-	size_t      n_steps;
-	double      end_s; /* the time of `end`, or -1 */
+	size_t n_steps;
+	double end_s; /* the time of `end`, or -1 */
 } Script;
 
 /* Reads and parses the file: false with "FILE:LINE: problem" in err. */

@@ -109,8 +109,7 @@ apply_step(ScriptPlayer* player, Host* host, const ScriptStep* step, int64_t fra
 		break;
 	}
 	case STEP_FILE:
-		ok = file_param_load(host, step->file_uri, step->name, step->file_path, what,
-		                     sizeof(what));
+		ok = file_param_load(host, step->file_uri, step->name, step->file_path, what, sizeof(what));
 		break;
 	case STEP_SET:
 		cancel_ramp(player, step->name);
@@ -138,8 +137,7 @@ apply_step(ScriptPlayer* player, Host* host, const ScriptStep* step, int64_t fra
 }
 
 bool
-script_player_apply(ScriptPlayer* player, Host* host, int64_t frame, char* err,
-                    size_t err_size)
+script_player_apply(ScriptPlayer* player, Host* host, int64_t frame, char* err, size_t err_size)
 {
 	/* ramps first, so that a step at the same frame overrides them */
 	advance_ramps(player, host, frame);

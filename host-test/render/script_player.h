@@ -20,17 +20,17 @@
 
 typedef struct {
 	const char* symbol;
-	float       from, to;
-	int64_t     start, end; /* frames */
+	float from, to;
+	int64_t start, end; /* frames */
 } Ramp;
 
 typedef struct {
 	const Script* script; /* may be NULL: nothing to play */
-	double        rate;
-	size_t        next;   /* the next step to apply */
-	Ramp          ramps[MAX_RAMPS];
-	size_t        n_ramps;
-	Transport     transport;
+	double rate;
+	size_t next; /* the next step to apply */
+	Ramp ramps[MAX_RAMPS];
+	size_t n_ramps;
+	Transport transport;
 } ScriptPlayer;
 
 void script_player_init(ScriptPlayer* player, const Script* script, double rate);

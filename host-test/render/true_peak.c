@@ -8,6 +8,7 @@
  * column per phase: phase k interpolates the point (k + 0.5) / 4 of the way
  * through the interval, and a tap's four products are one vector. */
 typedef TruePeakPhases Phases;
+/* clang-format off */
 static const Phases taps[TRUE_PEAK_TAPS] = {
     {-0.0083007812500f, -0.0189208984375f, -0.0291748046875f, 0.0017089843750f},
     {0.0148925781250f, 0.0330810546875f, 0.0292968750000f, 0.0109863281250f},
@@ -22,6 +23,7 @@ static const Phases taps[TRUE_PEAK_TAPS] = {
     {0.0109863281250f, 0.0292968750000f, 0.0330810546875f, 0.0148925781250f},
     {0.0017089843750f, -0.0291748046875f, -0.0189208984375f, -0.0083007812500f},
 };
+/* clang-format on */
 
 typedef int32_t Lanes __attribute__((vector_size(TRUE_PEAK_PHASES * sizeof(int32_t))));
 
@@ -106,8 +108,8 @@ push(TruePeak* tp, float left, float right, float floor)
 			sum_r[j] += taps[i + j] * r[i + j];
 		}
 	}
-	const Phases between = larger_magnitude(sum_l[0] + sum_l[1] + sum_l[2],
-	                                        sum_r[0] + sum_r[1] + sum_r[2]);
+	const Phases between =
+	    larger_magnitude(sum_l[0] + sum_l[1] + sum_l[2], sum_r[0] + sum_r[1] + sum_r[2]);
 	return largest(larger_magnitude(between, ends));
 }
 

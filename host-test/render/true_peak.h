@@ -23,12 +23,12 @@ typedef struct {
 	 * (one vector multiply gives a tap's four phases), twice over so the
 	 * window always lies in one piece: [newest + 1, newest + TAPS] */
 	TruePeakPhases history[2][2 * TRUE_PEAK_TAPS];
-	int            newest;
+	int newest;
 	/* no interpolated point exceeds `bound` times the window's largest
 	 * frame; `pending` counts the pushes while a frame loud enough to
 	 * pass the floor is still in the window */
 	float bound;
-	int   pending;
+	int pending;
 } TruePeak;
 
 void true_peak_init(TruePeak* tp);

@@ -27,39 +27,39 @@
 /* A moving average over `length` values, with a count of the non-zero
  * ones, so that a window of zeros sums to exactly zero. */
 typedef struct {
-	double*  values;
+	double* values;
 	uint32_t length, at, nonzero;
-	double   sum, scale; /* scale: 1 / length */
+	double sum, scale; /* scale: 1 / length */
 } MovingAverage;
 
 typedef struct {
-	float    ceiling;  /* linear; +inf never acts */
-	double   release;  /* a frame's factor on the reduction */
-	uint32_t hold;     /* frames of the moving maximum: the look-ahead or more */
-	uint32_t latency;  /* frames from input to output */
+	float ceiling;    /* linear; +inf never acts */
+	double release;   /* a frame's factor on the reduction */
+	uint32_t hold;    /* frames of the moving maximum: the look-ahead or more */
+	uint32_t latency; /* frames from input to output */
 
 	TruePeak peak;
-	float    previous_peak; /* of the interval before */
+	float previous_peak; /* of the interval before */
 
 	/* moving maximum of the reduction: a queue of (frame, reduction) with
 	 * decreasing reductions, in a ring of `hold` */
 	uint64_t* hold_frames;
-	double*   hold_values;
-	uint32_t  hold_first, hold_count;
-	uint64_t  frame; /* frames pushed */
+	double* hold_values;
+	uint32_t hold_first, hold_count;
+	uint64_t frame; /* frames pushed */
 
-	double        released;
+	double released;
 	MovingAverage smooth[2];
-	bool          settled; /* every stage holds only zeros */
+	bool settled; /* every stage holds only zeros */
 
-	float*   delay; /* `latency` interleaved frames */
+	float* delay; /* `latency` interleaved frames */
 	uint32_t delay_at;
 
 	/* what it did */
-	float    input_peak;   /* the largest interval peak: exact above the ceiling */
-	float    lowest_gain;  /* 1 if it never acted */
-	uint64_t acting;       /* output frames it took more than 0.1 dB off */
-	uint64_t output;       /* output frames */
+	float input_peak;  /* the largest interval peak: exact above the ceiling */
+	float lowest_gain; /* 1 if it never acted */
+	uint64_t acting;   /* output frames it took more than 0.1 dB off */
+	uint64_t output;   /* output frames */
 } TruePeakLimiter;
 
 typedef struct {

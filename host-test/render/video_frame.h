@@ -14,11 +14,11 @@
 #include <stdbool.h>
 
 typedef struct {
-	int              width, height;
+	int width, height;
 	cairo_surface_t* surface; /* the last picture */
-	ViewState        shown;   /* what it shows */
-	bool             drawn;   /* there is a last picture */
-	YuvFrame*        yuv;     /* the last picture, converted */
+	ViewState shown;          /* what it shows */
+	bool drawn;               /* there is a last picture */
+	YuvFrame* yuv;            /* the last picture, converted */
 } VideoFrame;
 
 /* False when out of memory. */

@@ -31,8 +31,10 @@ video_look_split(const char* spec, VideoLookParts* parts, char* err, size_t err_
 		const size_t len = strcspn(part, ",");
 		const char* eq = memchr(part, '=', len);
 		if (!eq || eq == part || eq + 1 == part + len) {
-			snprintf(err, err_size, "--video-look: '%.*s' is not NAME=VALUE (e.g. "
-			                        "shape=Ring,ring=off)", (int)len, part);
+			snprintf(err, err_size,
+			         "--video-look: '%.*s' is not NAME=VALUE (e.g. "
+			         "shape=Ring,ring=off)",
+			         (int)len, part);
 			video_look_free(parts);
 			return false;
 		}
@@ -44,9 +46,10 @@ video_look_split(const char* spec, VideoLookParts* parts, char* err, size_t err_
 		char* symbol = look_symbol(part, (size_t)(eq - part));
 		ViewLook scratch;
 		if (!symbol || !view_look_set(&scratch, symbol, NAN)) {
-			snprintf(err, err_size, "--video-look: '%.*s' is not part of the look (shape, "
-			                        "size, colour, bright, ring, captions)", (int)(eq - part),
-			         part);
+			snprintf(err, err_size,
+			         "--video-look: '%.*s' is not part of the look (shape, "
+			         "size, colour, bright, ring, captions)",
+			         (int)(eq - part), part);
 			free(symbol);
 			video_look_free(parts);
 			return false;
@@ -54,10 +57,10 @@ video_look_split(const char* spec, VideoLookParts* parts, char* err, size_t err_
 		const char* value = eq + 1;
 		const size_t value_len = (size_t)(part + len - value);
 		parts->symbols[parts->n] = symbol;
-		parts->values[parts->n++] =
-		    value_len == 2 && strncasecmp(value, "on", 2) == 0    ? strdup("1")
-		    : value_len == 3 && strncasecmp(value, "off", 3) == 0 ? strdup("0")
-		                                                          : strndup(value, value_len);
+		parts->values[parts->n++] = value_len == 2 && strncasecmp(value, "on", 2) == 0 ? strdup("1")
+		                            : value_len == 3 && strncasecmp(value, "off", 3) == 0
+		                                ? strdup("0")
+		                                : strndup(value, value_len);
 		part += len + (part[len] == ',');
 	}
 	return true;

@@ -14,8 +14,8 @@
 #define VIDEO_LOOK_MAX_PARTS 16
 
 typedef struct {
-	char*  symbols[VIDEO_LOOK_MAX_PARTS]; /* display_..., allocated */
-	char*  values[VIDEO_LOOK_MAX_PARTS];  /* as written (on/off made 1/0), allocated */
+	char* symbols[VIDEO_LOOK_MAX_PARTS]; /* display_..., allocated */
+	char* values[VIDEO_LOOK_MAX_PARTS];  /* as written (on/off made 1/0), allocated */
 	size_t n;
 } VideoLookParts;
 

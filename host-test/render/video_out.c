@@ -24,31 +24,31 @@
 #define AUDIO_LEAD_S 1.5
 
 struct VideoOut {
-	VideoSpec        spec;
-	int64_t          rate;
-	int64_t          pictures; /* sent so far */
-	AtomicFile       file;
-	FfmpegChild      ffmpeg;
-	VideoWatch       watch;
-	VideoFrame       picture;
-	float            audio[2 * AUDIO_CHUNK_FRAMES];
-	uint32_t         audio_frames;
+	VideoSpec spec;
+	int64_t rate;
+	int64_t pictures; /* sent so far */
+	AtomicFile file;
+	FfmpegChild ffmpeg;
+	VideoWatch watch;
+	VideoFrame picture;
+	float audio[2 * AUDIO_CHUNK_FRAMES];
+	uint32_t audio_frames;
 	TruePeakLimiter* limiter; /* --loudness's, its own copy, or NULL */
 	/* Pictures taken and not yet sent, a ring: each goes to ffmpeg once
 	 * the sound has run AUDIO_LEAD_S past it, since an audio encoder
 	 * takes whole frames (FLAC's are 0.58 s at 8 kHz) and ffmpeg stops
 	 * reading pictures until it has the sound to put beside them. */
-	ViewState*       waiting;
-	uint32_t         waiting_cap, waiting_first, waiting_count;
-	int64_t          audio_taken; /* frames */
+	ViewState* waiting;
+	uint32_t waiting_cap, waiting_first, waiting_count;
+	int64_t audio_taken; /* frames */
 };
 
 /* ffmpeg's command line: raw yuv420p on stdin, raw float stereo on fd 3,
  * the container's codecs, the file under its temporary name. */
 typedef struct {
-	char  size[32], fps[16], rate[16];
+	char size[32], fps[16], rate[16];
 	char* argv[96]; /* room for the longest (WebM's), and the NULL */
-	int   argc;
+	int argc;
 } FfmpegArgs;
 
 static void
@@ -75,17 +75,16 @@ build_args(FfmpegArgs* a, const VideoSpec* spec, unsigned rate, const char* temp
 	add(a, "ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-loglevel", "error", "-y",
 	    (const char*)NULL);
 	/* the inputs need no probing (ffmpeg would wait for pictures meanwhile) */
-	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt",
-	    "yuv420p", "-video_size", a->size, "-framerate", a->fps, "-i", "pipe:0",
-	    (const char*)NULL);
-	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "f32le", "-ar", a->rate, "-ac",
-	    "2", "-i", "pipe:3", (const char*)NULL);
+	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "rawvideo", "-pix_fmt", "yuv420p",
+	    "-video_size", a->size, "-framerate", a->fps, "-i", "pipe:0", (const char*)NULL);
+	add(a, "-probesize", "32", "-analyzeduration", "0", "-f", "f32le", "-ar", a->rate, "-ac", "2",
+	    "-i", "pipe:3", (const char*)NULL);
 	add(a, "-map", "0:v", "-map", "1:a", "-color_range", "tv", "-colorspace", "bt709",
 	    "-color_primaries", "bt709", "-color_trc", "bt709", (const char*)NULL);
 	switch (spec->container) {
 	case VIDEO_MP4:
-		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-aac_coder", "fast", "-b:a",
-		    "192k", "-movflags", "+faststart", "-f", "mp4", (const char*)NULL);
+		add(a, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-aac_coder",
+		    "fast", "-b:a", "192k", "-movflags", "+faststart", "-f", "mp4", (const char*)NULL);
 		break;
 	case VIDEO_WEBM:
 		add(a, "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1",
@@ -105,8 +104,10 @@ VideoOut*
 video_out_open(const VideoSpec* spec, unsigned rate, char* err, size_t err_size)
 {
 	if (!ffmpeg_on_path()) {
-		snprintf(err, err_size, "--video needs the ffmpeg program, which is not on PATH: "
-		                        "install the Debian package '%s'", FFMPEG_PACKAGE);
+		snprintf(err, err_size,
+		         "--video needs the ffmpeg program, which is not on PATH: "
+		         "install the Debian package '%s'",
+		         FFMPEG_PACKAGE);
 		return NULL;
 	}
 	VideoOut* v = (VideoOut*)calloc(1, sizeof(VideoOut));

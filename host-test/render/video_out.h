@@ -36,8 +36,8 @@ int64_t video_out_next_frame(const VideoOut* video);
 void video_out_limit(VideoOut* video, TruePeakLimiter* limiter);
 
 /* The n frames just rendered, to go with the pictures; gain as the file's. */
-bool video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t n,
-                     float gain, char* err, size_t err_size);
+bool video_out_audio(VideoOut* video, const float* left, const float* right, uint32_t n, float gain,
+                     char* err, size_t err_size);
 
 /* The picture due now, from the outputs as they are; `caption` (a voice
  * prompt's, or NULL) is written in place of the one the outputs imply

@@ -21,15 +21,14 @@ typedef enum {
 #define VIDEO_MAX_FPS 240
 
 typedef struct {
-	const char*    path;
+	const char* path;
 	VideoContainer container;
-	int            width, height;
-	int            fps;
+	int width, height;
+	int fps;
 } VideoSpec;
 
 /* The container for the path's extension (.mp4, .webm, .mkv). */
-bool video_container_for(const char* path, VideoContainer* container, char* err,
-                         size_t err_size);
+bool video_container_for(const char* path, VideoContainer* container, char* err, size_t err_size);
 
 /* "WxH": both even (yuv420p halves them), from 16x16 to 7680x4320. */
 bool video_size_parse(const char* text, int* width, int* height, char* err, size_t err_size);

@@ -20,9 +20,9 @@ typedef struct {
 	const float* breath_level;
 	const float* breath_bpm;
 	const float* session_time;
-	const char*  look_symbols[VIDEO_MAX_LOOK_CONTROLS];
+	const char* look_symbols[VIDEO_MAX_LOOK_CONTROLS];
 	const float* look_values[VIDEO_MAX_LOOK_CONTROLS];
-	int          n_look;
+	int n_look;
 } VideoWatch;
 
 void video_watch_bind(VideoWatch* watch, Host* host);

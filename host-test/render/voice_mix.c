@@ -15,26 +15,26 @@
 
 typedef struct {
 	const VoiceClip* clip;
-	VoiceStream*     stream;
+	VoiceStream* stream;
 } Active;
 
 struct VoiceMix {
 	const VoiceClip** order; /* by start frame */
-	size_t            n, next;
-	double            rate;
-	Ducker            ducker;
-	Active            active[VOICE_MIX_MAX_ACTIVE];
-	size_t            n_active;
+	size_t n, next;
+	double rate;
+	Ducker ducker;
+	Active active[VOICE_MIX_MAX_ACTIVE];
+	size_t n_active;
 	/* The files' sound for frames [frame, ahead), MIX_FRAMES + lookahead
 	 * each: the clips the session ducks under (key) and the others (bed).
 	 * The ducker hears the key `lookahead` frames before it is mixed, so
 	 * the session is already down when the first syllable begins (an
 	 * offline render can look ahead). */
-	uint32_t          lookahead;
-	int64_t           ahead;
-	float*            key[2];
-	float*            bed[2];
-	float             peak; /* of the mix */
+	uint32_t lookahead;
+	int64_t ahead;
+	float* key[2];
+	float* bed[2];
+	float peak; /* of the mix */
 };
 
 bool
@@ -116,8 +116,7 @@ start_due(VoiceMix* mix, int64_t end, char* err, size_t err_size)
 		}
 		char what[2048];
 		const float gain = powf(10.0f, c->level_db / 20.0f);
-		VoiceStream* s = voice_stream_open(c->path, mix->rate, c->length, gain, what,
-		                                   sizeof(what));
+		VoiceStream* s = voice_stream_open(c->path, mix->rate, c->length, gain, what, sizeof(what));
 		if (!s) {
 			snprintf(err, err_size, "%s: %s", c->where, what);
 			return false;
@@ -143,8 +142,8 @@ mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, uint32_t at, char* err, size
 		const uint32_t skip = a->clip->start > frame ? (uint32_t)(a->clip->start - frame) : 0;
 		float* const* into = a->clip->ducks ? mix->key : mix->bed;
 		char what[2048];
-		if (!voice_stream_add(a->stream, into[0] + at + skip, into[1] + at + skip, n - skip,
-		                      what, sizeof(what))) {
+		if (!voice_stream_add(a->stream, into[0] + at + skip, into[1] + at + skip, n - skip, what,
+		                      sizeof(what))) {
 			snprintf(err, err_size, "%s: %s: %s", a->clip->where, a->clip->path, what);
 			return false;
 		}
@@ -160,8 +159,8 @@ mix_voice(VoiceMix* mix, int64_t frame, uint32_t n, uint32_t at, char* err, size
 }
 
 bool
-voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint32_t n,
-                  bool* voiced, char* err, size_t err_size)
+voice_mix_process(VoiceMix* mix, int64_t frame, float* left, float* right, uint32_t n, bool* voiced,
+                  char* err, size_t err_size)
 {
 	*voiced = false;
 	const uint32_t ahead = mix->lookahead;

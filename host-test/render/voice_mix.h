@@ -17,28 +17,28 @@
 #define VOICE_MIX_MAX_ACTIVE 32
 
 typedef struct VoiceClip {
-	const char* path;     /* absolute */
-	const char* where;    /* "script.txt:12" or "--mix", for messages */
-	const char* caption;  /* for the cue sheet; NULL: not a prompt (a mix) */
-	double      start_s;
-	float       level_db; /* --voice-level included */
-	bool        ducks;    /* the session ducks under it: a voice, not music */
+	const char* path;    /* absolute */
+	const char* where;   /* "script.txt:12" or "--mix", for messages */
+	const char* caption; /* for the cue sheet; NULL: not a prompt (a mix) */
+	double start_s;
+	float level_db; /* --voice-level included */
+	bool ducks;     /* the session ducks under it: a voice, not music */
 	/* found by voice_clips_check(): */
-	int64_t     start;    /* frame */
-	int64_t     length;   /* frames at the session's rate, cut at its end */
-	bool        cut;      /* the session ends before the clip does */
+	int64_t start;  /* frame */
+	int64_t length; /* frames at the session's rate, cut at its end */
+	bool cut;       /* the session ends before the clip does */
 } VoiceClip;
 
 /* Opens every clip's file to see that it is sound (before any output is
  * made) and finds its frames; false with "WHERE: PATH: problem" in err. */
-bool voice_clips_check(VoiceClip* clips, size_t n, double rate, int64_t session_frames,
-                       char* err, size_t err_size);
+bool voice_clips_check(VoiceClip* clips, size_t n, double rate, int64_t session_frames, char* err,
+                       size_t err_size);
 
 typedef struct VoiceMix VoiceMix;
 
 /* The clips (checked, in any order) for one pass of the render. */
-VoiceMix* voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duck_db,
-                        char* err, size_t err_size);
+VoiceMix* voice_mix_new(const VoiceClip* clips, size_t n, double rate, float duck_db, char* err,
+                        size_t err_size);
 
 /* Ducks the session's frames [frame, frame + n) under the voice and adds
  * every clip; *voiced tells whether the voice was heard in them.  False with

@@ -48,8 +48,8 @@ caption_of(const ScriptStep* step)
 
 bool
 voice_plan_make(VoicePlan* v, const char* const* mixes, const bool* narration, size_t n_mixes,
-                double voice_level_db, const Script* script, double rate, double seconds,
-                char* err, size_t err_size)
+                double voice_level_db, const Script* script, double rate, double seconds, char* err,
+                size_t err_size)
 {
 	const size_t steps = script ? script->n_steps : 0;
 	v->clips = (VoiceClip*)calloc(n_mixes + steps + 1, sizeof(VoiceClip));

@@ -14,7 +14,7 @@
 
 typedef struct {
 	VoiceClip* clips;
-	size_t     n;
+	size_t n;
 } VoicePlan;
 
 /* False with "WHERE: FILE: problem" in err (bad usage). */

@@ -17,19 +17,19 @@
 #define CONVERTER SRC_SINC_FASTEST
 
 struct VoiceStream {
-	SNDFILE*   sf;
-	int        channels;
+	SNDFILE* sf;
+	int channels;
 	SRC_STATE* src; /* NULL when the file is at the session's rate */
-	double     ratio;
-	bool       eof;
+	double ratio;
+	bool eof;
 	/* mono stays mono until it is mixed: half the work for the converter */
-	float      raw[2 * VOICE_CHUNK_FRAMES]; /* decoded, interleaved */
-	long       raw_frames, raw_used;
-	float      out[2 * VOICE_CHUNK_FRAMES]; /* at the session's rate */
-	long       out_frames, out_used;
-	int64_t    position, length;
-	int64_t    edge, fade_start, fade_frames;
-	float      gain;
+	float raw[2 * VOICE_CHUNK_FRAMES]; /* decoded, interleaved */
+	long raw_frames, raw_used;
+	float out[2 * VOICE_CHUNK_FRAMES]; /* at the session's rate */
+	long out_frames, out_used;
+	int64_t position, length;
+	int64_t edge, fade_start, fade_frames;
+	float gain;
 };
 
 bool
@@ -103,8 +103,7 @@ voice_stream_open(const char* path, double rate, int64_t length, float gain, cha
 		s->src = src_new(CONVERTER, s->channels, &error);
 	}
 	if (!s->sf || error) {
-		snprintf(err, err_size, "%s: %s", path,
-		         error ? src_strerror(error) : sf_strerror(NULL));
+		snprintf(err, err_size, "%s: %s", path, error ? src_strerror(error) : sf_strerror(NULL));
 		voice_stream_close(s);
 		return NULL;
 	}
@@ -193,8 +192,7 @@ envelope(const VoiceStream* s, int64_t at)
 }
 
 bool
-voice_stream_add(VoiceStream* s, float* left, float* right, uint32_t n, char* err,
-                 size_t err_size)
+voice_stream_add(VoiceStream* s, float* left, float* right, uint32_t n, char* err, size_t err_size)
 {
 	for (uint32_t i = 0; i < n && s->position < s->length; ++i) {
 		if (s->out_used == s->out_frames) {

@@ -26,8 +26,8 @@
 
 /* What a file is, checked without decoding it. */
 typedef struct {
-	int     rate;
-	int     channels;
+	int rate;
+	int channels;
 	int64_t frames;
 } VoiceFileInfo;
 
@@ -43,8 +43,8 @@ typedef struct VoiceStream VoiceStream;
 /* Opens the file for `length` frames at `rate` (its whole length, or less
  * when the session ends first: then it fades out before `length`), at a
  * linear gain.  NULL with the reason in err. */
-VoiceStream* voice_stream_open(const char* path, double rate, int64_t length, float gain,
-                               char* err, size_t err_size);
+VoiceStream* voice_stream_open(const char* path, double rate, int64_t length, float gain, char* err,
+                               size_t err_size);
 
 /* Adds the next n frames into left and right; false with the reason in err
  * if the file cannot be read.  After its length it adds nothing. */

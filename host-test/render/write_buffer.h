@@ -23,14 +23,14 @@
 #define WRITE_BUFFER_BYTES (1u << 20)
 
 typedef struct {
-	int      fd;
-	bool     direct; /* O_DIRECT is on */
-	int64_t  start;  /* the file offset of the buffer's first byte */
-	size_t   fill;   /* bytes buffered */
-	size_t   cursor; /* where the next write goes, from start; at most fill */
-	int64_t  length; /* the file's length, counting what is buffered */
-	int      error;  /* errno of the first failure, or 0 */
-	uint8_t* bytes;  /* WRITE_BUFFER_BYTES, aligned for O_DIRECT */
+	int fd;
+	bool direct;    /* O_DIRECT is on */
+	int64_t start;  /* the file offset of the buffer's first byte */
+	size_t fill;    /* bytes buffered */
+	size_t cursor;  /* where the next write goes, from start; at most fill */
+	int64_t length; /* the file's length, counting what is buffered */
+	int error;      /* errno of the first failure, or 0 */
+	uint8_t* bytes; /* WRITE_BUFFER_BYTES, aligned for O_DIRECT */
 } WriteBuffer;
 
 /* Over an open, empty file; false when out of memory. */

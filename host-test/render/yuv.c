@@ -7,7 +7,7 @@
 
 /* BT.709 limited range in 16.16 fixed point: Y = 16 + 219/255 (Kr R + Kg
  * G + Kb B), U and V = 128 + 224/255 of the scaled colour differences. */
-#define FIX(x) ((int32_t)((x) * 65536.0 + 0.5))
+#define FIX(x) ((int32_t)((x)*65536.0 + 0.5))
 #define Y_R FIX(0.182586)
 #define Y_G FIX(0.614231)
 #define Y_B FIX(0.062007)
@@ -71,16 +71,15 @@ chroma_row(uint8_t* restrict u, uint8_t* restrict v, const uint32_t* restrict r0
 {
 	for (int i = first; i < last; ++i) {
 		const uint32_t a = r0[2 * i], b = r0[2 * i + 1], c = r1[2 * i], d = r1[2 * i + 1];
-		const int32_t red = (int32_t)((a >> 16 & 0xff) + (b >> 16 & 0xff) + (c >> 16 & 0xff) +
-		                              (d >> 16 & 0xff));
-		const int32_t green = (int32_t)((a >> 8 & 0xff) + (b >> 8 & 0xff) + (c >> 8 & 0xff) +
-		                                (d >> 8 & 0xff));
+		const int32_t red =
+		    (int32_t)((a >> 16 & 0xff) + (b >> 16 & 0xff) + (c >> 16 & 0xff) + (d >> 16 & 0xff));
+		const int32_t green =
+		    (int32_t)((a >> 8 & 0xff) + (b >> 8 & 0xff) + (c >> 8 & 0xff) + (d >> 8 & 0xff));
 		const int32_t blue = (int32_t)((a & 0xff) + (b & 0xff) + (c & 0xff) + (d & 0xff));
 		/* the sums are of four pixels: the shift takes the mean too */
-		u[i] = (uint8_t)((-U_R * red - U_G * green + UV_MAX * blue + (128 << 18) + (1 << 17)) >>
-		                 18);
-		v[i] = (uint8_t)((UV_MAX * red - V_G * green - V_B * blue + (128 << 18) + (1 << 17)) >>
-		                 18);
+		u[i] =
+		    (uint8_t)((-U_R * red - U_G * green + UV_MAX * blue + (128 << 18) + (1 << 17)) >> 18);
+		v[i] = (uint8_t)((UV_MAX * red - V_G * green - V_B * blue + (128 << 18) + (1 << 17)) >> 18);
 	}
 }
 
@@ -103,8 +102,7 @@ black_pair(const uint32_t* r0, const uint32_t* r1, int i)
 /* Two rows of luma and one of chroma, pixel pairs [first, last).  The
  * projector is mostly black: runs of black are filled, not computed. */
 static void
-convert_rows(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int first,
-             int last)
+convert_rows(YuvFrame* f, const uint32_t* r0, const uint32_t* r1, int row, int first, int last)
 {
 	uint8_t* y0 = f->y + (size_t)row * (size_t)f->width;
 	const size_t chroma = (size_t)(row / 2) * (size_t)(f->width / 2);

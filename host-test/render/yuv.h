@@ -12,17 +12,17 @@
 
 /* One yuv420p picture: a full-size Y plane, then U and V at half size. */
 typedef struct {
-	int      width, height; /* both even */
+	int width, height; /* both even */
 	uint8_t* y;
 	uint8_t* u;
 	uint8_t* v;
 	uint8_t* data; /* the three planes, one after another */
-	size_t   size;
+	size_t size;
 } YuvFrame;
 
 /* NULL when out of memory. */
 YuvFrame* yuv_frame_new(int width, int height);
-void      yuv_frame_free(YuvFrame* frame);
+void yuv_frame_free(YuvFrame* frame);
 
 /* Converts the pixels of rgb (cairo RGB24, `stride` bytes a row, the
  * frame's size) in the rectangle at x, y of w by h, widened to even edges

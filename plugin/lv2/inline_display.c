@@ -14,10 +14,10 @@ inline_display_init(InlineDisplay* d, const LV2_Inline_Display* host, double rat
 	d->host = host && host->queue_draw ? host : NULL;
 	/* Rounded up: never more than INLINE_DISPLAY_FPS a second. */
 	d->period = (uint32_t)ceil(rate / INLINE_DISPLAY_FPS);
-	d->since  = 0;
+	d->since = 0;
 	view_state_init(&d->shown[0]);
 	d->shown[1] = d->shown[0];
-	d->look     = d->shown[0].look;
+	d->look = d->shown[0].look;
 	for (int i = 0; i < CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT; ++i) {
 		d->seen[i] = control_inputs[CONTROL_IN_SOUND_COUNT + i].def;
 	}
@@ -53,7 +53,7 @@ LV2_Inline_Display_Image_Surface*
 inline_display_render(InlineDisplay* d, uint32_t w, uint32_t max_h)
 {
 	/* A wide strip, 5:2, within the height the host offers. */
-	const int width  = (int)(w < 1 ? 1 : w > 4096 ? 4096 : w);
+	const int width = (int)(w < 1 ? 1 : w > 4096 ? 4096 : w);
 	const int wanted = (int)ceil(width * 0.4);
 	const int height = (int)max_h < wanted ? (int)(max_h < 1 ? 1 : max_h) : wanted;
 	if (d->surface && (cairo_image_surface_get_width(d->surface) != width ||
@@ -71,13 +71,13 @@ inline_display_render(InlineDisplay* d, uint32_t w, uint32_t max_h)
 	}
 	/* A copy at once: run() may fill the other one meanwhile. */
 	const ViewState s = d->shown[atomic_load_explicit(&d->latest, memory_order_acquire)];
-	cairo_t*        cr = cairo_create(d->surface);
+	cairo_t* cr = cairo_create(d->surface);
 	view_draw_strip(cr, width, height, &s);
 	cairo_destroy(cr);
 	cairo_surface_flush(d->surface);
-	d->image = (LV2_Inline_Display_Image_Surface){
-	    cairo_image_surface_get_data(d->surface), width, height,
-	    cairo_image_surface_get_stride(d->surface)};
+	d->image =
+	    (LV2_Inline_Display_Image_Surface){cairo_image_surface_get_data(d->surface), width, height,
+	                                       cairo_image_surface_get_stride(d->surface)};
 	return &d->image;
 }
 

@@ -18,17 +18,17 @@
 
 typedef struct {
 	const LV2_Inline_Display* host; /* NULL: the host has no inline display */
-	uint32_t period;  /* frames of audio between two requests */
-	uint32_t since;   /* frames since the last request */
+	uint32_t period;                /* frames of audio between two requests */
+	uint32_t since;                 /* frames since the last request */
 	/* The state run() last took, in two copies so that render() reads a
 	 * whole one while run() fills the other. */
-	ViewState   shown[2];
+	ViewState shown[2];
 	atomic_uint latest;
-	float       seen[CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT]; /* the Display
+	float seen[CONTROL_IN_COUNT - CONTROL_IN_SOUND_COUNT]; /* the Display
 	                     * controls the look was last made from */
-	ViewLook    look;
+	ViewLook look;
 	/* render()'s picture, kept for the next call of the same size */
-	cairo_surface_t*                 surface;
+	cairo_surface_t* surface;
 	LV2_Inline_Display_Image_Surface image;
 } InlineDisplay;
 

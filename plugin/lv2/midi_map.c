@@ -37,7 +37,8 @@ static uint32_t
 emit(MidiOut* out, uint32_t count, uint32_t max, uint32_t frame, uint8_t status, int note)
 {
 	if (count < max) {
-		out[count] = (MidiOut){frame, {status, tap_notes[note], status == 0x90 ? TAP_NOTE_VELOCITY : 0}};
+		out[count] =
+		    (MidiOut){frame, {status, tap_notes[note], status == 0x90 ? TAP_NOTE_VELOCITY : 0}};
 		++count;
 	}
 	return count;

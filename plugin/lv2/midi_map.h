@@ -20,12 +20,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define MIDI_MIDDLE_C     60
-#define TAP_NOTE_LEFT     48
-#define TAP_NOTE_CENTRE   60
-#define TAP_NOTE_RIGHT    72
+#define MIDI_MIDDLE_C 60
+#define TAP_NOTE_LEFT 48
+#define TAP_NOTE_CENTRE 60
+#define TAP_NOTE_RIGHT 72
 #define TAP_NOTE_VELOCITY 100
-#define TAP_NOTE_S        0.05 /* each tap note lasts this long */
+#define TAP_NOTE_S 0.05 /* each tap note lasts this long */
 
 typedef enum {
 	MIDI_CUE_NONE,
@@ -36,7 +36,7 @@ typedef enum {
 
 typedef struct {
 	MidiCueKind kind;
-	float       target; /* -1, 0 or +1 */
+	float target; /* -1, 0 or +1 */
 } MidiCue;
 
 /* What a MIDI message asks for; `follow` is true in Follow mode. */
@@ -45,13 +45,13 @@ MidiCue midi_cue_read(const uint8_t* msg, uint32_t size, bool follow);
 /* A MIDI message out, at a frame of the block. */
 typedef struct {
 	uint32_t frame;
-	uint8_t  msg[3];
+	uint8_t msg[3];
 } MidiOut;
 
 /* The tap notes that are on, and when each ends. */
 typedef struct {
 	uint32_t length;    /* frames a tap note lasts */
-	bool     on[3];     /* left, centre, right */
+	bool on[3];         /* left, centre, right */
 	uint32_t off_in[3]; /* frames from the block start to its note off */
 } TapNotes;
 
@@ -60,7 +60,7 @@ void tap_notes_init(TapNotes* t, double rate);
 /* The block's MIDI out, in time order: the note ons of its taps (sorted
  * by frame, a frame of the block) and the note offs that fall in its n frames.  Returns the
  * number written to out (at most max). */
-uint32_t tap_notes_block(TapNotes* t, const Tap* taps, uint32_t tap_count, uint32_t n,
-                         MidiOut* out, uint32_t max);
+uint32_t tap_notes_block(TapNotes* t, const Tap* taps, uint32_t tap_count, uint32_t n, MidiOut* out,
+                         uint32_t max);
 
 #endif

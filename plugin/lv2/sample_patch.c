@@ -52,8 +52,8 @@ sample_patch_read(const SamplePatch* patch, const LV2_Atom* event, const char** 
 		return SAMPLE_PATCH_NONE;
 	}
 	lv2_atom_object_get(obj, u->patch_property, &property, u->patch_value, &value, 0);
-	if (!is_property(patch, property) || !value || value->type != u->atom_Path ||
-	    value->size < 2 || value->size > SAMPLE_PATH_MAX) {
+	if (!is_property(patch, property) || !value || value->type != u->atom_Path || value->size < 2 ||
+	    value->size > SAMPLE_PATH_MAX) {
 		return SAMPLE_PATCH_NONE;
 	}
 	const char* text = (const char*)LV2_ATOM_BODY_CONST(value);
@@ -90,15 +90,14 @@ sample_patch_report(SamplePatch* patch, int64_t frame, const char* path)
 	const SamplePatchURIs* u = &patch->uris;
 	const uint32_t length = (uint32_t)strlen(path);
 	/* the whole event fits, or nothing of it is written */
-	const uint32_t object = (uint32_t)(sizeof(LV2_Atom_Object) +
-	                                   sizeof(LV2_Atom_Property_Body) + 8u +
-	                                   sizeof(LV2_Atom_Property_Body) +
-	                                   lv2_atom_pad_size(length + 1u));
+	const uint32_t object =
+	    (uint32_t)(sizeof(LV2_Atom_Object) + sizeof(LV2_Atom_Property_Body) + 8u +
+	               sizeof(LV2_Atom_Property_Body) + lv2_atom_pad_size(length + 1u));
 	const uint32_t need = (uint32_t)sizeof(int64_t) + object; /* the event's time, then it */
 	if (patch->forge.offset + need > patch->forge.size) {
 		return false;
 	}
-	LV2_Atom_Forge*      forge = &patch->forge;
+	LV2_Atom_Forge* forge = &patch->forge;
 	LV2_Atom_Forge_Frame set;
 	lv2_atom_forge_frame_time(forge, frame);
 	lv2_atom_forge_object(forge, &set, 0, u->patch_Set);

@@ -33,10 +33,10 @@ typedef struct {
 } SamplePatchURIs;
 
 typedef struct {
-	SamplePatchURIs      uris;
-	LV2_Atom_Forge       forge;
+	SamplePatchURIs uris;
+	LV2_Atom_Forge forge;
 	LV2_Atom_Forge_Frame sequence;
-	bool                 writing; /* a notify sequence is open */
+	bool writing; /* a notify sequence is open */
 } SamplePatch;
 
 typedef enum {

@@ -8,9 +8,8 @@
 #include <string.h>
 
 LV2_State_Status
-sample_state_save(SampleWorker* w, const SamplePatchURIs* uris,
-                  LV2_State_Store_Function store, LV2_State_Handle handle,
-                  const LV2_Feature* const* features)
+sample_state_save(SampleWorker* w, const SamplePatchURIs* uris, LV2_State_Store_Function store,
+                  LV2_State_Handle handle, const LV2_Feature* const* features)
 {
 	char path[SAMPLE_PATH_MAX];
 	sample_worker_saved_path(w, path);

@@ -21,10 +21,8 @@ LV2_State_Status sample_state_save(SampleWorker* w, const SamplePatchURIs* uris,
 
 /* State thread: loads the stored path, through the worker given with the
  * call (the host may run() meanwhile) or else at once. */
-LV2_State_Status sample_state_restore(SampleWorker* w, Player* player,
-                                      const SamplePatchURIs* uris,
-                                      LV2_State_Retrieve_Function retrieve,
-                                      LV2_State_Handle handle,
+LV2_State_Status sample_state_restore(SampleWorker* w, Player* player, const SamplePatchURIs* uris,
+                                      LV2_State_Retrieve_Function retrieve, LV2_State_Handle handle,
                                       const LV2_Feature* const* features);
 
 #endif

@@ -65,8 +65,8 @@ sample_job_load(LV2_Worker_Schedule* schedule, void* buffer, const char* path, u
 	job->path_size = size;
 	job->sample = NULL;
 	memcpy(job->path, path, size);
-	return schedule->schedule_work(schedule->handle, (uint32_t)(sizeof(SampleJob) + size),
-	                               job) == LV2_WORKER_SUCCESS;
+	return schedule->schedule_work(schedule->handle, (uint32_t)(sizeof(SampleJob) + size), job) ==
+	       LV2_WORKER_SUCCESS;
 }
 
 bool
@@ -85,8 +85,7 @@ send_to_free(SampleWorker* w, UserSample* sample)
 {
 	const SampleJob job = {.kind = SAMPLE_JOB_FREE, .sample = sample};
 	return w->schedule &&
-	       w->schedule->schedule_work(w->schedule->handle, sizeof(job), &job) ==
-	           LV2_WORKER_SUCCESS;
+	       w->schedule->schedule_work(w->schedule->handle, sizeof(job), &job) == LV2_WORKER_SUCCESS;
 }
 
 void
@@ -109,8 +108,9 @@ sample_worker_read(const SampleWorker* w, const char* path)
 	UserSample* sample = file ? (UserSample*)malloc(sizeof(UserSample) + size) : NULL;
 	if (!sample) {
 		sample_file_free(file);
-		lv2_log_error(w->logger, "somascape: cannot use \"%s\" as the cue sample: %s; the "
-		                         "previous sound stays\n",
+		lv2_log_error(w->logger,
+		              "somascape: cannot use \"%s\" as the cue sample: %s; the "
+		              "previous sound stays\n",
 		              path, file ? "out of memory" : reason);
 		return NULL;
 	}
@@ -146,8 +146,9 @@ sample_worker_work(SampleWorker* w, LV2_Worker_Respond_Function respond,
 	                          .sample = sample};
 	if (respond(handle, sizeof(answer), &answer) != LV2_WORKER_SUCCESS) {
 		user_sample_free(sample); /* never reaches the audio thread */
-		lv2_log_error(w->logger, "somascape: the host's worker queue is full; \"%s\" is not "
-		                         "loaded\n",
+		lv2_log_error(w->logger,
+		              "somascape: the host's worker queue is full; \"%s\" is not "
+		              "loaded\n",
 		              job->path);
 		return LV2_WORKER_ERR_NO_SPACE;
 	}

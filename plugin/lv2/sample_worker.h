@@ -26,36 +26,41 @@
 /* A loaded sample and the absolute path it came from. */
 typedef struct {
 	SampleFile* file;
-	uint32_t    path_size; /* with the NUL */
-	char        path[];
+	uint32_t path_size; /* with the NUL */
+	char path[];
 } UserSample;
 
 /* A job for the worker, or its answer. */
-typedef enum { SAMPLE_JOB_LOAD, SAMPLE_JOB_FREE, SAMPLE_JOB_LOADED, SAMPLE_JOB_FAILED } SampleJobKind;
+typedef enum {
+	SAMPLE_JOB_LOAD,
+	SAMPLE_JOB_FREE,
+	SAMPLE_JOB_LOADED,
+	SAMPLE_JOB_FAILED
+} SampleJobKind;
 
 typedef struct {
-	uint32_t    kind; /* SampleJobKind */
-	uint32_t    path_size;
+	uint32_t kind; /* SampleJobKind */
+	uint32_t path_size;
 	UserSample* sample; /* FREE, LOADED */
-	char        path[]; /* LOAD: path_size bytes, NUL-terminated */
+	char path[];        /* LOAD: path_size bytes, NUL-terminated */
 } SampleJob;
 
 /* Room for the biggest LOAD job. */
 #define SAMPLE_JOB_BYTES (sizeof(SampleJob) + SAMPLE_PATH_MAX)
 
 typedef struct {
-	LV2_Worker_Schedule*  schedule; /* NULL: the host has no worker */
-	LV2_Log_Logger*       logger;
-	double                rate;
-	UserSample*           current;  /* what plays; owned by the audio thread */
-	UserSample*           retired[SAMPLE_RETIRED_MAX];
-	bool                  report;   /* tell the host the path in the next run */
+	LV2_Worker_Schedule* schedule; /* NULL: the host has no worker */
+	LV2_Log_Logger* logger;
+	double rate;
+	UserSample* current; /* what plays; owned by the audio thread */
+	UserSample* retired[SAMPLE_RETIRED_MAX];
+	bool report; /* tell the host the path in the next run */
 	/* The path save() stores.  save() may run while run() swaps `current`
 	 * and the worker frees the old one, so it never reads `current`: the
 	 * worker thread copies the path of each sample it hands over, under a
 	 * lock the audio thread never takes. */
-	pthread_mutex_t       saved_lock;
-	char                  saved_path[SAMPLE_PATH_MAX]; /* "" while none */
+	pthread_mutex_t saved_lock;
+	char saved_path[SAMPLE_PATH_MAX]; /* "" while none */
 	/* the LOAD job is built here rather than on run()'s stack */
 	_Alignas(8) unsigned char request[SAMPLE_JOB_BYTES];
 } SampleWorker;
@@ -69,8 +74,7 @@ void sample_worker_cleanup(SampleWorker* w);
 
 /* Any thread: schedules loading `path` (size with the NUL), the job built
  * in `buffer` (SAMPLE_JOB_BYTES, 8-byte aligned); false if it cannot. */
-bool sample_job_load(LV2_Worker_Schedule* schedule, void* buffer, const char* path,
-                     uint32_t size);
+bool sample_job_load(LV2_Worker_Schedule* schedule, void* buffer, const char* path, uint32_t size);
 
 /* Audio thread: asks the worker to load `path` (size with the NUL).  False
  * if there is no worker or its queue is full; the path is then reported

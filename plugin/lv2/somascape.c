@@ -29,27 +29,27 @@
 
 typedef struct {
 	const LV2_Atom_Sequence* control;
-	LV2_Atom_Sequence*       notify;
-	LV2_Atom_Sequence*       midi_out;
-	float*                   out[2];
-	const float*             control_in[CONTROL_IN_COUNT]; /* the default when unconnected */
-	float*                   control_out[CONTROL_OUT_COUNT];
+	LV2_Atom_Sequence* notify;
+	LV2_Atom_Sequence* midi_out;
+	float* out[2];
+	const float* control_in[CONTROL_IN_COUNT]; /* the default when unconnected */
+	float* control_out[CONTROL_OUT_COUNT];
 
 	LV2_URID_Map* map;
 	LV2_Log_Logger logger;
 	SomascapeURIs uris;
 
 	Controls controls;
-	float    port_values[CONTROL_IN_COUNT]; /* as last read, before clamping; NaN at first */
-	Player   player;
+	float port_values[CONTROL_IN_COUNT]; /* as last read, before clamping; NaN at first */
+	Player player;
 	TapNotes tap_notes;
-	Tap      taps[BLOCK_TAPS]; /* of the current block, by its frame */
+	Tap taps[BLOCK_TAPS]; /* of the current block, by its frame */
 	uint32_t tap_count;
-	MidiOut  midi[BLOCK_TAPS];
+	MidiOut midi[BLOCK_TAPS];
 
-	SamplePatch  sample_patch; /* the cue sample parameter */
-	SampleWorker samples;      /* loading it */
-	UiLink       ui;           /* motion snapshots for the plugin's window */
+	SamplePatch sample_patch; /* the cue sample parameter */
+	SampleWorker samples;     /* loading it */
+	UiLink ui;                /* motion snapshots for the plugin's window */
 
 	InlineDisplay display; /* Ardour's inline display */
 } Somascape;
@@ -65,11 +65,9 @@ instantiate(const LV2_Descriptor* descriptor, double rate, const char* bundle_pa
 	LV2_Log_Log* log = NULL;
 	LV2_Worker_Schedule* schedule = NULL;
 	const LV2_Inline_Display* inline_display = NULL;
-	const char* missing = lv2_features_query(features, LV2_LOG__log, &log, false,
-	                                         LV2_URID__map, &map, true,
-	                                         LV2_WORKER__schedule, &schedule, false,
-	                                         LV2_INLINEDISPLAY__queue_draw, &inline_display, false,
-	                                         NULL);
+	const char* missing = lv2_features_query(
+	    features, LV2_LOG__log, &log, false, LV2_URID__map, &map, true, LV2_WORKER__schedule,
+	    &schedule, false, LV2_INLINEDISPLAY__queue_draw, &inline_display, false, NULL);
 	LV2_Log_Logger logger;
 	lv2_log_logger_init(&logger, map, log);
 	if (missing) {
@@ -262,8 +260,8 @@ read_event(Somascape* self, const LV2_Atom_Event* ev, int64_t frame)
 		return;
 	}
 	HostPosition pos;
-	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body,
-	                       self->player.engine.rate, &pos)) {
+	if (time_position_read(&self->uris, (const LV2_Atom_Object*)&ev->body, self->player.engine.rate,
+	                       &pos)) {
 		player_position(&self->player, clock_mode(self), &pos);
 	} else if (!ui_link_read(&self->ui, &ev->body)) {
 		handle_sample_patch(self, frame, &ev->body);
@@ -288,18 +286,16 @@ render(Somascape* self, uint32_t from, uint32_t n)
 static void
 write_midi(Somascape* self, uint32_t n_samples, uint32_t capacity)
 {
-	const uint32_t count =
-	    tap_notes_block(&self->tap_notes, self->taps, self->tap_count, n_samples, self->midi,
-	                    BLOCK_TAPS);
+	const uint32_t count = tap_notes_block(&self->tap_notes, self->taps, self->tap_count, n_samples,
+	                                       self->midi, BLOCK_TAPS);
 	if (!self->midi_out) {
 		return;
 	}
 	for (uint32_t i = 0; i < count; ++i) {
 		struct {
 			LV2_Atom_Event event;
-			uint8_t        msg[3];
-		} note = {{{(int64_t)self->midi[i].frame},
-		           {3, self->uris.midi_MidiEvent}},
+			uint8_t msg[3];
+		} note = {{{(int64_t)self->midi[i].frame}, {3, self->uris.midi_MidiEvent}},
 		          {self->midi[i].msg[0], self->midi[i].msg[1], self->midi[i].msg[2]}};
 		/* lv2_atom_sequence_append_event() checks the room for the event
 		 * unpadded, then takes it padded: the padded size must fit */
@@ -345,13 +341,14 @@ run(LV2_Handle instance, uint32_t n_samples)
 	self->tap_count = 0;
 	sample_worker_collect(&self->samples, &self->player);
 	if (self->samples.report) {
-		self->samples.report = !sample_patch_report(&self->sample_patch, 0,
-		                                            sample_worker_path(&self->samples));
+		self->samples.report =
+		    !sample_patch_report(&self->sample_patch, 0, sample_worker_path(&self->samples));
 	}
 
 	uint32_t done = 0;
 	if (self->control) {
-		LV2_ATOM_SEQUENCE_FOREACH (self->control, ev) {
+		LV2_ATOM_SEQUENCE_FOREACH(self->control, ev)
+		{
 			const int64_t at = ev->time.frames;
 			if (at < (int64_t)done || at > (int64_t)n_samples) {
 				continue; /* out of order or out of the block: ignored */
@@ -404,8 +401,8 @@ work_response(LV2_Handle instance, uint32_t size, const void* data)
 
 /* State thread (may run beside run()): the cue sample's path. */
 static LV2_State_Status
-save(LV2_Handle instance, LV2_State_Store_Function store, LV2_State_Handle handle,
-     uint32_t flags, const LV2_Feature* const* features)
+save(LV2_Handle instance, LV2_State_Store_Function store, LV2_State_Handle handle, uint32_t flags,
+     const LV2_Feature* const* features)
 {
 	(void)flags;
 	Somascape* self = (Somascape*)instance;
@@ -418,8 +415,8 @@ restore(LV2_Handle instance, LV2_State_Retrieve_Function retrieve, LV2_State_Han
 {
 	(void)flags;
 	Somascape* self = (Somascape*)instance;
-	return sample_state_restore(&self->samples, &self->player, &self->sample_patch.uris,
-	                            retrieve, handle, features);
+	return sample_state_restore(&self->samples, &self->player, &self->sample_patch.uris, retrieve,
+	                            handle, features);
 }
 
 /* GUI thread (the host's): the inline display's picture. */

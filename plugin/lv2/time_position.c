@@ -57,8 +57,8 @@ time_position_read(const SomascapeURIs* u, const LV2_Atom_Object* obj, double ra
 	/* time:beatUnit only names the note value of a beat: beats count the
 	 * same whatever it is, so it is not read */
 	if (read_number(u, bar, &x) && read_number(u, beats_per_bar, &y) &&
-	    read_number(u, bar_beat, &z) && x >= 0.0 && x < 1e9 && y > 0.0 && y <= 256.0 &&
-	    z >= 0.0 && z <= y) {
+	    read_number(u, bar_beat, &z) && x >= 0.0 && x < 1e9 && y > 0.0 && y <= 256.0 && z >= 0.0 &&
+	    z <= y) {
 		pos->has_beats = true;
 		pos->beats = x * y + z;
 	}

@@ -59,9 +59,9 @@ ui_link_report(UiLink* link, LV2_Atom_Forge* forge, const Player* player, uint32
 
 	/* the whole event fits, or nothing of it is written (the next block
 	 * tries again) */
-	const uint32_t need = (uint32_t)(sizeof(int64_t) + sizeof(LV2_Atom_Object) +
-	                                 sizeof(LV2_Atom_Property_Body) +
-	                                 lv2_atom_pad_size(sizeof(snap)));
+	const uint32_t need =
+	    (uint32_t)(sizeof(int64_t) + sizeof(LV2_Atom_Object) + sizeof(LV2_Atom_Property_Body) +
+	               lv2_atom_pad_size(sizeof(snap)));
 	if (forge->offset + need > forge->size) {
 		return;
 	}

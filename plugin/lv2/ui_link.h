@@ -16,10 +16,10 @@
 
 typedef struct {
 	LV2_URID ui_on, ui_off, motion, snapshot, atom_Object, atom_Blank;
-	bool     on;        /* a window listens */
+	bool on;            /* a window listens */
 	uint32_t interval;  /* frames between snapshots */
 	uint32_t since;     /* frames since the last one */
-	int64_t  last_frame; /* the session frame at the end of the last block */
+	int64_t last_frame; /* the session frame at the end of the last block */
 } UiLink;
 
 /* Instantiation thread. */

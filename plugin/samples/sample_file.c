@@ -36,8 +36,8 @@ fail(char* err, size_t err_size, const char* fmt, ...)
 /* libsndfile's virtual I/O over a read-only block of memory. */
 typedef struct {
 	const unsigned char* data;
-	sf_count_t           size;
-	sf_count_t           pos;
+	sf_count_t size;
+	sf_count_t pos;
 } MemoryFile;
 
 static sf_count_t
@@ -50,7 +50,7 @@ static sf_count_t
 mem_seek(sf_count_t offset, int whence, void* user)
 {
 	MemoryFile* m = (MemoryFile*)user;
-	sf_count_t  to = offset;
+	sf_count_t to = offset;
 	if (whence == SEEK_CUR) {
 		to = m->pos + offset;
 	} else if (whence == SEEK_END) {
@@ -205,11 +205,11 @@ strike_train_power(const float* x, size_t frames, double rate)
 {
 	Biquad shelf = {.b0 = 1.0}, high = {.b0 = 1.0};
 	if (rate >= 8000.0) {
-		double       K  = tan(M_PI * 1681.974450955533 / rate);
-		const double Q  = 0.7071752369554196;
+		double K = tan(M_PI * 1681.974450955533 / rate);
+		const double Q = 0.7071752369554196;
 		const double Vh = pow(10.0, 3.999843853973347 / 20.0);
 		const double Vb = pow(Vh, 0.4996667741545416);
-		double       a0 = 1.0 + K / Q + K * K;
+		double a0 = 1.0 + K / Q + K * K;
 		shelf = (Biquad){.b0 = (Vh + Vb * K / Q + K * K) / a0,
 		                 .b1 = 2.0 * (K * K - Vh) / a0,
 		                 .b2 = (Vh - Vb * K / Q + K * K) / a0,
@@ -218,7 +218,9 @@ strike_train_power(const float* x, size_t frames, double rate)
 		K = tan(M_PI * 38.13547087602444 / rate);
 		const double Qh = 0.5003270373238773;
 		a0 = 1.0 + K / Qh + K * K;
-		high = (Biquad){.b0 = 1.0, .b1 = -2.0, .b2 = 1.0,
+		high = (Biquad){.b0 = 1.0,
+		                .b1 = -2.0,
+		                .b2 = 1.0,
 		                .a1 = 2.0 * (K * K - 1.0) / a0,
 		                .a2 = (1.0 - K / Qh + K * K) / a0};
 	}
@@ -336,8 +338,7 @@ sample_file_decode(const void* bytes, size_t size, double rate, char* err, size_
 	memset(&info, 0, sizeof(info));
 	SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &memory);
 	if (!sf) {
-		fail(err, err_size, "libsndfile cannot read it: %s",
-		     sf_strerror(NULL));
+		fail(err, err_size, "libsndfile cannot read it: %s", sf_strerror(NULL));
 		return NULL;
 	}
 	SampleFile* s = NULL;
@@ -345,8 +346,8 @@ sample_file_decode(const void* bytes, size_t size, double rate, char* err, size_
 	if (info.channels < 1 || info.channels > MAX_CHANNELS) {
 		fail(err, err_size, "the file has %d channels (at most %d)", info.channels, MAX_CHANNELS);
 	} else if (info.samplerate < SAMPLE_FILE_MIN_RATE || info.samplerate > SAMPLE_FILE_MAX_RATE) {
-		fail(err, err_size, "the file's sample rate %d Hz is not from %d to %d Hz",
-		     info.samplerate, SAMPLE_FILE_MIN_RATE, SAMPLE_FILE_MAX_RATE);
+		fail(err, err_size, "the file's sample rate %d Hz is not from %d to %d Hz", info.samplerate,
+		     SAMPLE_FILE_MIN_RATE, SAMPLE_FILE_MAX_RATE);
 	} else if (info.frames <= 0) {
 		fail(err, err_size, "the file holds no audio");
 	} else if ((double)info.frames > SAMPLE_FILE_MAX_SECONDS * info.samplerate) {

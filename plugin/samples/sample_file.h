@@ -35,13 +35,13 @@
 #define SAMPLE_FILE_TRIM_DB -60.0
 
 typedef struct {
-	CueSample cue;          /* what the DSP plays; points into storage */
-	float*    storage;      /* every level with its guards, one block */
-	int       source_rate;  /* the file's */
-	int       source_channels;
-	double    source_seconds;
-	double    trimmed_s;    /* leading silence taken off */
-	double    gain_db;      /* the loudness match */
+	CueSample cue;   /* what the DSP plays; points into storage */
+	float* storage;  /* every level with its guards, one block */
+	int source_rate; /* the file's */
+	int source_channels;
+	double source_seconds;
+	double trimmed_s; /* leading silence taken off */
+	double gain_db;   /* the loudness match */
 } SampleFile;
 
 /* Reads and prepares the file at `path` for a host at `rate`; NULL with the

@@ -14,7 +14,7 @@
 typedef struct {
 	cairo_surface_t* window;
 	cairo_surface_t* back; /* an image; NULL until the first frame at this size */
-	int              width, height; /* pixels */
+	int width, height;     /* pixels */
 } BackBuffer;
 
 void back_buffer_init(BackBuffer* b, Display* dpy, Window win, int width, int height);

@@ -14,17 +14,19 @@ static const char* const mode_labels[] = {"Off", "Sweep", "Alternate", "Hold", "
  * starts after a gap. */
 typedef struct {
 	BarAction action;
-	int       mode;
-	double    units;
-	bool      group; /* a gap before it */
+	int mode;
+	double units;
+	bool group; /* a gap before it */
 } Slot;
 
+/* clang-format off */
 static const Slot slots[] = {
 	{BAR_MODE, 0, 0.9, false},  {BAR_MODE, 1, 1.2, false},  {BAR_MODE, 2, 1.6, false},
 	{BAR_MODE, 3, 1.0, false},  {BAR_MODE, 4, 1.2, false},  {BAR_SLOWER, 0, 0.55, true},
 	{BAR_NONE, 0, 1.4, false},  {BAR_FASTER, 0, 0.55, false}, {BAR_SET, 0, 1.5, true},
 	{BAR_PROJECTOR, 0, 1.6, true},
 };
+/* clang-format on */
 #define SLOT_COUNT (sizeof(slots) / sizeof(slots[0]))
 #define GROUP_GAP 0.3 /* units */
 
@@ -43,7 +45,6 @@ slot_rect(const ViewRect* band, size_t index)
 	return (ViewRect){band->x + pad + before * unit, band->y + pad, slots[index].units * unit - pad,
 	                  band->h - 2.0 * pad};
 }
-
 
 static bool
 slot_lit(const Slot* slot, const BarState* s)
@@ -113,9 +114,9 @@ bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s)
 	cairo_font_extents_t font;
 	cairo_font_extents(cr, &font);
 	for (size_t i = 0; i < SLOT_COUNT; ++i) {
-		const Slot*    slot = &slots[i];
+		const Slot* slot = &slots[i];
 		const ViewRect r = slot_rect(band, i);
-		const bool     lit = slot_lit(slot, s);
+		const bool lit = slot_lit(slot, s);
 		if (slot->action != BAR_NONE) {
 			const double radius = fmin(r.h * 0.25, 6.0);
 			cairo_new_sub_path(cr);

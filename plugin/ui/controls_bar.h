@@ -13,7 +13,7 @@
 
 typedef enum {
 	BAR_NONE,
-	BAR_MODE,      /* a gaze mode: `mode` */
+	BAR_MODE, /* a gaze mode: `mode` */
 	BAR_SLOWER,
 	BAR_FASTER,
 	BAR_SET,       /* start or stop a set */
@@ -22,16 +22,16 @@ typedef enum {
 
 typedef struct {
 	BarAction action;
-	int       mode;
+	int mode;
 } BarHit;
 
 /* What the bar shows. */
 typedef struct {
-	int   mode;
+	int mode;
 	float rate_hz;
-	bool  set_active;
-	bool  set_cueable; /* a set can be started or stopped (not in Off or Follow) */
-	bool  projector_open;
+	bool set_active;
+	bool set_cueable; /* a set can be started or stopped (not in Off or Follow) */
+	bool projector_open;
 } BarState;
 
 void bar_draw(cairo_t* cr, const ViewRect* band, const BarState* s);

@@ -24,19 +24,19 @@
 #define MOTION_MAX_AHEAD_S 0.25
 
 typedef struct {
-	bool           have;     /* a snapshot arrived */
+	bool have; /* a snapshot arrived */
 	MotionSnapshot snap;
-	double         offset;   /* estimated session frame - rate * wall time */
-	double         taken_s;  /* wall time of the last snapshot */
-	double         behind_since; /* snapshots well behind the estimate since
+	double offset;       /* estimated session frame - rate * wall time */
+	double taken_s;      /* wall time of the last snapshot */
+	double behind_since; /* snapshots well behind the estimate since
 	                              * then (< 0: they are not) */
 } Motion;
 
 /* Where it stands at one moment. */
 typedef struct {
 	int64_t frame;
-	Gaze    gaze;
-	Breath  breath;
+	Gaze gaze;
+	Breath breath;
 } MotionNow;
 
 void motion_init(Motion* m);

@@ -14,12 +14,12 @@
 #include <stdbool.h>
 
 typedef struct {
-	Display*         dpy;
-	Window           win;  /* None while closed */
-	BackBuffer       buffer;
-	ViewState        shown;  /* what the screen shows, */
-	bool             whole;  /* unless it is to be drawn whole */
-	Atom             wm_delete;
+	Display* dpy;
+	Window win; /* None while closed */
+	BackBuffer buffer;
+	ViewState shown; /* what the screen shows, */
+	bool whole;      /* unless it is to be drawn whole */
+	Atom wm_delete;
 } Projector;
 
 /* Opens it on monitor `monitor` (1 the first; 0 automatic: the last one

@@ -34,7 +34,8 @@ default_ports(float* ports)
 	for (int i = 0; i < PORT_COUNT; ++i) {
 		ports[i] = 0.0f;
 	}
-#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) ports[PORT_##sym] = (float)(def);
+#define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
+	ports[PORT_##sym] = (float)(def);
 #include "ports.def"
 }
 
@@ -61,10 +62,10 @@ send_set_cue(SomascapeUI* self)
 {
 	struct {
 		LV2_Atom atom;
-		uint8_t  msg[3];
+		uint8_t msg[3];
 	} note = {{3, self->uris.midi_MidiEvent}, {LV2_MIDI_MSG_NOTE_ON, 60, 100}};
-	self->write(self->controller, PORT_control, sizeof(LV2_Atom) + 3,
-	            self->uris.atom_eventTransfer, &note);
+	self->write(self->controller, PORT_control, sizeof(LV2_Atom) + 3, self->uris.atom_eventTransfer,
+	            &note);
 }
 
 /* Follow: the target where the pointer is, and the sound with it. */
@@ -93,8 +94,9 @@ press(SomascapeUI* self, double x, double y)
 		break;
 	case BAR_SLOWER:
 	case BAR_FASTER:
-		write_control(self, PORT_gaze_rate,
-		              bar_rate_step(self->ports[PORT_gaze_rate], hit.action == BAR_FASTER ? 1 : -1));
+		write_control(
+		    self, PORT_gaze_rate,
+		    bar_rate_step(self->ports[PORT_gaze_rate], hit.action == BAR_FASTER ? 1 : -1));
 		break;
 	case BAR_SET:
 		if (ui_set_cueable(self)) {
@@ -147,9 +149,9 @@ handle_event(SomascapeUI* self, XEvent* ev)
 		if (ev->xbutton.button == Button1) {
 			press(self, ev->xbutton.x / self->scale, ev->xbutton.y / self->scale);
 		} else if (ev->xbutton.button == Button4 || ev->xbutton.button == Button5) {
-			write_control(self, PORT_gaze_rate,
-			              bar_rate_step(self->ports[PORT_gaze_rate],
-			                            ev->xbutton.button == Button4 ? 1 : -1));
+			write_control(
+			    self, PORT_gaze_rate,
+			    bar_rate_step(self->ports[PORT_gaze_rate], ev->xbutton.button == Button4 ? 1 : -1));
 		}
 		break;
 	case MotionNotify:
@@ -213,8 +215,8 @@ map_uris(UiURIs* u, LV2_URID_Map* map)
 
 static LV2UI_Handle
 instantiate(const LV2UI_Descriptor* descriptor, const char* plugin_uri, const char* bundle_path,
-            LV2UI_Write_Function write_function, LV2UI_Controller controller,
-            LV2UI_Widget* widget, const LV2_Feature* const* features)
+            LV2UI_Write_Function write_function, LV2UI_Controller controller, LV2UI_Widget* widget,
+            const LV2_Feature* const* features)
 {
 	(void)descriptor;
 	(void)bundle_path;
@@ -262,10 +264,10 @@ instantiate(const LV2UI_Descriptor* descriptor, const char* plugin_uri, const ch
 	attr.background_pixel = BlackPixel(self->dpy, screen);
 	attr.event_mask = ExposureMask | StructureNotifyMask | ButtonPressMask | ButtonReleaseMask |
 	                  Button1MotionMask;
-	self->win = XCreateWindow(self->dpy,
-	                          self->parent ? self->parent : RootWindow(self->dpy, screen), 0, 0,
-	                          (unsigned)width, (unsigned)height, 0, CopyFromParent, InputOutput,
-	                          CopyFromParent, CWBackPixel | CWEventMask, &attr);
+	self->win =
+	    XCreateWindow(self->dpy, self->parent ? self->parent : RootWindow(self->dpy, screen), 0, 0,
+	                  (unsigned)width, (unsigned)height, 0, CopyFromParent, InputOutput,
+	                  CopyFromParent, CWBackPixel | CWEventMask, &attr);
 	XStoreName(self->dpy, self->win, "somascape");
 	XSizeHints hints;
 	memset(&hints, 0, sizeof(hints));

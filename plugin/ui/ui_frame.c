@@ -85,7 +85,7 @@ same_words(const ViewState* a, const ViewState* b)
 		s->gaze_pos = 0.0f;
 		s->gaze_side = 0;
 		s->breath_level = 0.0f;
-		s->breath_left_s = 0.0f; /* inside the circle */
+		s->breath_left_s = 0.0f;          /* inside the circle */
 		s->breath_stage = VIEW_BREATH_IN; /* inside the circle too */
 		s->session_s = floor(2.0 * s->session_s);
 		s->session_left_s = floor(2.0 * s->session_left_s);
@@ -103,8 +103,8 @@ moving_parts(const ViewLayout* l, double scale, cairo_rectangle_int_t parts[2])
 	const double band = 1.75 * l->target_r + 2.0;
 	const double r = l->breath_r_max + fmax(1.0, l->breath_r_max * 0.02) + 2.0;
 	const ViewRect logical[2] = {
-		{0.0, l->target_y - band, l->controls.w, 2.0 * band},
-		{l->breath_x - r, l->breath_y - r, 2.0 * r, 2.0 * r},
+	    {0.0, l->target_y - band, l->controls.w, 2.0 * band},
+	    {l->breath_x - r, l->breath_y - r, 2.0 * r, 2.0 * r},
 	};
 	for (int i = 0; i < 2; ++i) {
 		const int x0 = (int)fmax(0.0, floor(logical[i].x * scale));
@@ -165,7 +165,6 @@ ui_draw(SomascapeUI* self)
 ViewLayout
 ui_layout(const SomascapeUI* self)
 {
-	return view_window_layout(self->buffer.width / self->scale,
-	                          self->buffer.height / self->scale, &self->look);
+	return view_window_layout(self->buffer.width / self->scale, self->buffer.height / self->scale,
+	                          &self->look);
 }
-

@@ -20,7 +20,7 @@
 #define SOMASCAPE_UI_URI SOMASCAPE_URI "#ui"
 
 /* The window's size before any host says otherwise, in logical pixels. */
-#define DEFAULT_WIDTH  640
+#define DEFAULT_WIDTH 640
 #define DEFAULT_HEIGHT 400
 
 typedef struct {
@@ -29,30 +29,30 @@ typedef struct {
 } UiURIs;
 
 typedef struct {
-	Display*             dpy;
-	Window               parent; /* the host's, or None: our own top-level */
-	Window               win;
-	Atom                 wm_delete;
-	BackBuffer           buffer;
-	double               scale; /* device pixels per logical pixel (HiDPI) */
-	bool                 closed; /* our own top-level was closed */
+	Display* dpy;
+	Window parent; /* the host's, or None: our own top-level */
+	Window win;
+	Atom wm_delete;
+	BackBuffer buffer;
+	double scale; /* device pixels per logical pixel (HiDPI) */
+	bool closed;  /* our own top-level was closed */
 
 	LV2UI_Write_Function write;
-	LV2UI_Controller     controller;
-	UiURIs               uris;
+	LV2UI_Controller controller;
+	UiURIs uris;
 
-	float     ports[PORT_COUNT]; /* each control's value as last heard */
-	ViewLook  look;              /* the projector's, from the Display controls */
-	Motion    motion;
+	float ports[PORT_COUNT]; /* each control's value as last heard */
+	ViewLook look;           /* the projector's, from the Display controls */
+	Motion motion;
 	Projector projector;
-	bool      dragging; /* the target, in Follow */
+	bool dragging; /* the target, in Follow */
 
 	/* what the window shows, so that a frame where nothing moved is not
 	 * made again */
 	ViewState shown;
-	BarState  shown_bar;
-	int       shown_width, shown_height;
-	bool      shown_valid;
+	BarState shown_bar;
+	int shown_width, shown_height;
+	bool shown_valid;
 } SomascapeUI;
 
 /* Seconds on a monotonic clock. */

@@ -31,7 +31,7 @@ typedef enum {
 /* The target's colour; the values of the display_colour control. */
 typedef enum {
 	VIEW_COLOUR_WHITE,
-	VIEW_COLOUR_WARM,   /* warm white */
+	VIEW_COLOUR_WARM, /* warm white */
 	VIEW_COLOUR_AMBER,
 	VIEW_COLOUR_GREEN,
 	VIEW_COLOUR_BLUE,
@@ -42,38 +42,43 @@ typedef enum {
 /* The projector's look, saved with the host's session as the Display
  * controls (plugin/ports.def). */
 typedef struct {
-	ViewShape  shape;
+	ViewShape shape;
 	ViewColour colour;
-	float      size;        /* the target's diameter, a fraction of the height */
-	float      brightness;  /* 0..1, scales the target's and the ring's colour */
-	bool       breath_ring; /* the projector draws the breath ring */
-	bool       captions;    /* the projector writes "Look right", "Breathe in" */
-	int        monitor;     /* the projector's monitor: 0 automatic, n the n-th
+	float size;       /* the target's diameter, a fraction of the height */
+	float brightness; /* 0..1, scales the target's and the ring's colour */
+	bool breath_ring; /* the projector draws the breath ring */
+	bool captions;    /* the projector writes "Look right", "Breathe in" */
+	int monitor;      /* the projector's monitor: 0 automatic, n the n-th
 	                         * (the window picks it; drawing ignores it) */
 } ViewLook;
 
 /* Breath stages, as the breath_stage output gives them. */
-typedef enum { VIEW_BREATH_IN, VIEW_BREATH_HOLD_IN, VIEW_BREATH_OUT, VIEW_BREATH_HOLD_OUT } ViewBreathStage;
+typedef enum {
+	VIEW_BREATH_IN,
+	VIEW_BREATH_HOLD_IN,
+	VIEW_BREATH_OUT,
+	VIEW_BREATH_HOLD_OUT
+} ViewBreathStage;
 
 /* Everything a picture shows, at one moment of the session. */
 typedef struct {
 	/* gaze */
-	int   gaze_mode; /* 0 Off, 1 Sweep, 2 Alternate, 3 Hold, 4 Follow */
-	float gaze_pos;  /* -1 left .. +1 right: where the target is drawn */
-	int   gaze_side; /* the cue's side: -1 left, 0 centre, +1 right */
+	int gaze_mode;  /* 0 Off, 1 Sweep, 2 Alternate, 3 Hold, 4 Follow */
+	float gaze_pos; /* -1 left .. +1 right: where the target is drawn */
+	int gaze_side;  /* the cue's side: -1 left, 0 centre, +1 right */
 
 	/* breath */
-	float           breath_level;  /* 0..1: the circle's size */
+	float breath_level; /* 0..1: the circle's size */
 	ViewBreathStage breath_stage;
-	float           breath_left_s; /* seconds left in the stage */
-	float           breath_bpm;    /* breaths per minute */
+	float breath_left_s; /* seconds left in the stage */
+	float breath_bpm;    /* breaths per minute */
 
 	/* sets */
-	bool     set_active;  /* a set runs (false: resting) */
-	uint32_t set_number;  /* 1 for the first set; 0 when sets are off */
-	uint32_t passes;      /* passes to a side in this set (since the mode began
+	bool set_active;     /* a set runs (false: resting) */
+	uint32_t set_number; /* 1 for the first set; 0 when sets are off */
+	uint32_t passes;     /* passes to a side in this set (since the mode began
 	                       * when sets are off) */
-	float    rest_left_s; /* while resting: seconds to the next set; < 0 when
+	float rest_left_s;   /* while resting: seconds to the next set; < 0 when
 	                       * the next set waits for a live cue */
 
 	/* session */
@@ -95,14 +100,14 @@ typedef struct {
 /* Where a layout puts things, for hit testing (dragging the target) and
  * for tests that check the picture's geometry. */
 typedef struct {
-	ViewRect field;     /* the span of the target's centre: x at gaze -1,
+	ViewRect field;                    /* the span of the target's centre: x at gaze -1,
 	                     * x + w at +1; y and h the band it moves in */
-	double   target_y;  /* the target's centre line */
-	double   target_r;  /* half the target's size */
-	double   breath_x, breath_y; /* the breathing circle's centre */
-	double   breath_r_min, breath_r_max; /* its radius, empty and full
+	double target_y;                   /* the target's centre line */
+	double target_r;                   /* half the target's size */
+	double breath_x, breath_y;         /* the breathing circle's centre */
+	double breath_r_min, breath_r_max; /* its radius, empty and full
 	                                      * (both 0 when not drawn) */
-	ViewRect controls;  /* the window's band left to its live controls
+	ViewRect controls;                 /* the window's band left to its live controls
 	                     * (empty in the other layouts) */
 } ViewLayout;
 

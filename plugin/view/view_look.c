@@ -10,14 +10,16 @@
 typedef struct {
 	const char* symbol;
 	const char* group;
-	float       min, def, max;
+	float min, def, max;
 } DisplayControl;
 
+/* clang-format off */
 static const DisplayControl display_controls[] = {
 #define CONTROL_IN(sym, name, group, kind, min, def, max, unit, comment) \
 	{#sym, #group, min, def, max},
 #include "ports.def"
 };
+/* clang-format on */
 
 enum { CONTROL_COUNT = sizeof(display_controls) / sizeof(display_controls[0]) };
 
@@ -35,9 +37,12 @@ view_look_set(ViewLook* look, const char* symbol, float value)
 	if (!c) {
 		return false;
 	}
-	const float v = isnan(value) ? c->def : value < c->min ? c->min : value > c->max ? c->max : value;
-	const int   whole = (int)floorf(v + 0.5f);
-	const char* what  = symbol + 8;
+	const float v = isnan(value)     ? c->def
+	                : value < c->min ? c->min
+	                : value > c->max ? c->max
+	                                 : value;
+	const int whole = (int)floorf(v + 0.5f);
+	const char* what = symbol + 8;
 	if (!strcmp(what, "shape")) {
 		look->shape = (ViewShape)whole;
 	} else if (!strcmp(what, "size")) {

@@ -36,7 +36,7 @@ void
 view_draw_target(cairo_t* cr, const ViewLayout* l, const ViewState* s)
 {
 	const double x = view_target_x(l, s->gaze_pos), y = l->target_y, r = l->target_r;
-	double       rgb[3];
+	double rgb[3];
 	view_target_rgb(&s->look, rgb);
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
@@ -89,8 +89,8 @@ view_draw_field(cairo_t* cr, const ViewLayout* l, const ViewState* s)
 	 * the one of the cue's side brighter while a set runs. */
 	cairo_set_line_width(cr, fmax(1.0, r * 0.12));
 	for (int side = -1; side <= 1; ++side) {
-		const double x   = view_target_x(l, (float)side);
-		const bool   lit = s->gaze_mode != 0 && s->set_active && side == s->gaze_side;
+		const double x = view_target_x(l, (float)side);
+		const bool lit = s->gaze_mode != 0 && s->set_active && side == s->gaze_side;
 		if (lit) {
 			double rgb[3];
 			view_target_rgb(&s->look, rgb);
@@ -148,8 +148,7 @@ view_text(cairo_t* cr, const char* text, double x, double y, double size, int al
 }
 
 void
-view_draw_panel(cairo_t* cr, const ViewLayout* l, double width, double height,
-                const ViewState* s)
+view_draw_panel(cairo_t* cr, const ViewLayout* l, double width, double height, const ViewState* s)
 {
 	cairo_new_path(cr); /* the caller's path is not ours to join */
 	cairo_set_source_rgb(cr, VIEW_BACKGROUND);

@@ -14,13 +14,13 @@ view_projector_layout(double width, double height, const ViewLook* look)
 	const double w = fmax(width, 1.0), h = fmax(height, 1.0);
 	const double r = 0.5 * h * view_clamp(look->size, 0.01, 0.25);
 	const double margin = 0.04 * w + r;
-	ViewLayout   l      = {0};
-	l.field    = (ViewRect){margin, 0.5 * h - r, w - 2.0 * margin, 2.0 * r};
+	ViewLayout l = {0};
+	l.field = (ViewRect){margin, 0.5 * h - r, w - 2.0 * margin, 2.0 * r};
 	l.target_y = 0.5 * h;
 	l.target_r = r;
 	if (look->breath_ring) {
-		l.breath_x     = 0.5 * w;
-		l.breath_y     = 0.5 * h;
+		l.breath_x = 0.5 * w;
+		l.breath_y = 0.5 * h;
 		l.breath_r_max = 0.42 * h;
 		l.breath_r_min = 0.12 * h;
 	}
@@ -83,16 +83,15 @@ same_look(const ViewLook* a, const ViewLook* b)
 }
 
 ViewRect
-view_projector_damage(double width, double height, const ViewState* before,
-                      const ViewState* after)
+view_projector_damage(double width, double height, const ViewState* before, const ViewState* after)
 {
 	const ViewRect whole = {0.0, 0.0, width, height};
 	if (!same_look(&before->look, &after->look)) {
 		return whole;
 	}
 	const ViewLayout l = view_projector_layout(width, height, &after->look);
-	ViewRect         damage = {0.0, 0.0, 0.0, 0.0};
-	const double     x0 = view_target_x(&l, before->gaze_pos), x1 = view_target_x(&l, after->gaze_pos);
+	ViewRect damage = {0.0, 0.0, 0.0, 0.0};
+	const double x0 = view_target_x(&l, before->gaze_pos), x1 = view_target_x(&l, after->gaze_pos);
 	if (x0 != x1) {
 		damage = unite(around(x0, l.target_y, l.target_r), around(x1, l.target_y, l.target_r));
 	}
@@ -108,11 +107,11 @@ view_projector_damage(double width, double height, const ViewState* before,
 		}
 	}
 	if (after->look.captions && strcmp(view_caption(before), view_caption(after)) != 0) {
-		damage = unite(damage, (ViewRect){0.0, floor(0.84 * height), width,
-		                                  ceil(0.12 * height)});
+		damage = unite(damage, (ViewRect){0.0, floor(0.84 * height), width, ceil(0.12 * height)});
 	}
 	/* within the picture */
 	const double xa = fmax(0.0, damage.x), ya = fmax(0.0, damage.y);
 	const double xb = fmin(width, damage.x + damage.w), yb = fmin(height, damage.y + damage.h);
-	return xb > xa && yb > ya ? (ViewRect){xa, ya, xb - xa, yb - ya} : (ViewRect){0.0, 0.0, 0.0, 0.0};
+	return xb > xa && yb > ya ? (ViewRect){xa, ya, xb - xa, yb - ya}
+	                          : (ViewRect){0.0, 0.0, 0.0, 0.0};
 }

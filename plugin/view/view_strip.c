@@ -15,15 +15,15 @@ view_strip_layout(double width, double height, const ViewLook* look)
 	const double pad = fmax(1.0, 0.04 * fmin(w, h * 2.0));
 	const double field_h = 0.55 * (h - 3.0 * pad);
 	const double r = field_h * 0.32;
-	ViewLayout   l = {0};
-	l.field    = (ViewRect){pad + 1.5 * r, pad, w - 2.0 * (pad + 1.5 * r), field_h};
+	ViewLayout l = {0};
+	l.field = (ViewRect){pad + 1.5 * r, pad, w - 2.0 * (pad + 1.5 * r), field_h};
 	l.target_y = pad + 0.5 * field_h;
 	l.target_r = r;
 	const double line = h - field_h - 3.0 * pad;
 	l.breath_r_max = 0.5 * line;
 	l.breath_r_min = 0.3 * l.breath_r_max;
-	l.breath_x     = pad + l.breath_r_max;
-	l.breath_y     = h - pad - 0.5 * line;
+	l.breath_x = pad + l.breath_r_max;
+	l.breath_y = h - pad - 0.5 * line;
 	return l;
 }
 

@@ -14,14 +14,14 @@ view_window_layout(double width, double height, const ViewLook* look)
 {
 	(void)look; /* the look is the projector's; the window keeps its own sizes */
 	const double w = fmax(width, 1.0), h = fmax(height, 1.0);
-	const double pad      = fmax(4.0, 0.03 * fmin(w, h));
+	const double pad = fmax(4.0, 0.03 * fmin(w, h));
 	const double controls = view_clamp(0.14 * h, 28.0, 56.0);
-	const double field_h  = 0.24 * (h - controls);
-	const double r        = field_h * 0.32;
-	ViewLayout   l        = {0};
+	const double field_h = 0.24 * (h - controls);
+	const double r = field_h * 0.32;
+	ViewLayout l = {0};
 	/* The target's centre spans the field; its band reaches r and a
 	 * little more beyond, inside the window. */
-	l.field    = (ViewRect){pad + 1.5 * r, pad, w - 2.0 * (pad + 1.5 * r), field_h};
+	l.field = (ViewRect){pad + 1.5 * r, pad, w - 2.0 * (pad + 1.5 * r), field_h};
 	l.target_y = pad + field_h * 0.5;
 	l.target_r = r;
 
@@ -29,9 +29,9 @@ view_window_layout(double width, double height, const ViewLook* look)
 	const double area_w = w * 0.5 - pad, area_h = bottom - top;
 	l.breath_r_max = fmax(0.0, 0.5 * fmin(area_w, area_h));
 	l.breath_r_min = 0.35 * l.breath_r_max;
-	l.breath_x     = pad + area_w * 0.5;
-	l.breath_y     = top + area_h * 0.5;
-	l.controls     = (ViewRect){0.0, h - controls, w, controls};
+	l.breath_x = pad + area_w * 0.5;
+	l.breath_y = top + area_h * 0.5;
+	l.controls = (ViewRect){0.0, h - controls, w, controls};
 	return l;
 }
 
@@ -39,11 +39,12 @@ view_window_layout(double width, double height, const ViewLook* look)
 static void
 draw_numbers(cairo_t* cr, const ViewLayout* l, const ViewState* s, double width)
 {
-	const double left = l->breath_x + l->breath_r_max + (width - l->breath_x - l->breath_r_max) * 0.12;
+	const double left =
+	    l->breath_x + l->breath_r_max + (width - l->breath_x - l->breath_r_max) * 0.12;
 	const double top = l->breath_y - l->breath_r_max, span = 2.0 * l->breath_r_max;
 	const double line = span / 5.0, size = fmin(line * 0.55, width * 0.045);
-	char         text[96], clock[32];
-	int          row = 0;
+	char text[96], clock[32];
+	int row = 0;
 
 	const int mode = s->gaze_mode >= 0 && s->gaze_mode <= 4 ? s->gaze_mode : 0;
 	cairo_set_source_rgb(cr, VIEW_TEXT);
@@ -91,10 +92,9 @@ view_draw_window(cairo_t* cr, double width, double height, const ViewState* s)
 		char seconds[32];
 		const double size = l.breath_r_max * 0.13;
 		cairo_set_source_rgb(cr, VIEW_TEXT);
-		view_text(cr, view_breath_label(s->breath_stage), l.breath_x, l.breath_y - size * 0.7,
-		          size, 0);
-		snprintf(seconds, sizeof(seconds), "%.0f",
-		         ceil(view_clamp(s->breath_left_s, 0.0, 3600.0)));
+		view_text(cr, view_breath_label(s->breath_stage), l.breath_x, l.breath_y - size * 0.7, size,
+		          0);
+		snprintf(seconds, sizeof(seconds), "%.0f", ceil(view_clamp(s->breath_left_s, 0.0, 3600.0)));
 		view_text(cr, seconds, l.breath_x, l.breath_y + size * 0.9, size * 1.2, 0);
 		draw_numbers(cr, &l, s, width);
 	}

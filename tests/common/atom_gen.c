@@ -60,10 +60,10 @@ float
 gen_float(ByteSource* src)
 {
 	static const float edges[] = {
-	    0.0f,     -0.0f,     NAN,      -NAN,     INFINITY, -INFINITY, FLT_MAX, -FLT_MAX,
-	    FLT_MIN,  1e-40f,    -1e-40f,  1e30f,    -1e30f,   -1.0f,     1.0f,    0.5f,
-	    120.0f,   60.0f,     4.0f,     3.0f,     1e6f,     -1e6f,     999.0f,  1000.0f,
-	    0.999f,   48000.0f,  1e-7f,    65536.0f, 2.0f,     -2.0f,     32.0f,   0.25f,
+	    0.0f,    -0.0f,    NAN,     -NAN,     INFINITY, -INFINITY, FLT_MAX, -FLT_MAX,
+	    FLT_MIN, 1e-40f,   -1e-40f, 1e30f,    -1e30f,   -1.0f,     1.0f,    0.5f,
+	    120.0f,  60.0f,    4.0f,    3.0f,     1e6f,     -1e6f,     999.0f,  1000.0f,
+	    0.999f,  48000.0f, 1e-7f,   65536.0f, 2.0f,     -2.0f,     32.0f,   0.25f,
 	};
 	const uint8_t how = src_u8(src);
 	if (how < 128) {
@@ -89,8 +89,8 @@ gen_double(ByteSource* src)
 		return d;
 	}
 	if (how < 48) {
-		static const double edges[] = {DBL_MAX, -DBL_MAX, DBL_MIN, 1e-310, 9.2e18, -9.2e18,
-		                               1e300, 4.9e-324};
+		static const double edges[] = {DBL_MAX, -DBL_MAX, DBL_MIN, 1e-310,
+		                               9.2e18,  -9.2e18,  1e300,   4.9e-324};
 		return edges[how % 8];
 	}
 	return (double)gen_float(src);
@@ -99,8 +99,18 @@ gen_double(ByteSource* src)
 static int64_t
 gen_long(ByteSource* src)
 {
-	static const int64_t edges[] = {0, -1, 1, INT64_MIN, INT64_MAX, INT32_MIN, INT32_MAX,
-	                                (int64_t)1 << 53, -((int64_t)1 << 40), 48000, 4, 3};
+	static const int64_t edges[] = {0,
+	                                -1,
+	                                1,
+	                                INT64_MIN,
+	                                INT64_MAX,
+	                                INT32_MIN,
+	                                INT32_MAX,
+	                                (int64_t)1 << 53,
+	                                -((int64_t)1 << 40),
+	                                48000,
+	                                4,
+	                                3};
 	const uint8_t how = src_u8(src);
 	if (how < 96) {
 		return edges[how % (sizeof(edges) / sizeof(edges[0]))];
@@ -184,11 +194,24 @@ static LV2_URID
 gen_key(ByteSource* src, const GenURIs* u)
 {
 	const LV2_URID keys[] = {
-	    u->time_frame,     u->time_framesPerSecond, u->time_speed,        u->time_bar,
-	    u->time_barBeat,   u->time_beat,            u->time_beatUnit,     u->time_beatsPerBar,
-	    u->time_beatsPerMinute, u->patch_property,  u->patch_value,       u->patch_subject,
-	    u->patch_body,     u->patch_sequenceNumber, u->cue_sample,        u->plugin,
-	    0,                 UINT32_MAX,
+	    u->time_frame,
+	    u->time_framesPerSecond,
+	    u->time_speed,
+	    u->time_bar,
+	    u->time_barBeat,
+	    u->time_beat,
+	    u->time_beatUnit,
+	    u->time_beatsPerBar,
+	    u->time_beatsPerMinute,
+	    u->patch_property,
+	    u->patch_value,
+	    u->patch_subject,
+	    u->patch_body,
+	    u->patch_sequenceNumber,
+	    u->cue_sample,
+	    u->plugin,
+	    0,
+	    UINT32_MAX,
 	};
 	const uint8_t how = src_u8(src);
 	if (how < 224) {
@@ -223,8 +246,8 @@ gen_object(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, LV2_URID ot
 
 /* A value: usually of the type `expected` (0: any type), sometimes not. */
 static LV2_Atom_Forge_Ref
-gen_value(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, LV2_URID expected,
-          int depth, int malformed)
+gen_value(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, LV2_URID expected, int depth,
+          int malformed)
 {
 	LV2_URID type = expected;
 	if (!type || src_chance(src, 0.35)) {
@@ -297,10 +320,10 @@ gen_position(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, int malfo
 	const struct {
 		LV2_URID key, type;
 	} props[] = {
-	    {u->time_frame, u->atom_Long},         {u->time_framesPerSecond, u->atom_Float},
-	    {u->time_speed, u->atom_Float},        {u->time_bar, u->atom_Long},
-	    {u->time_barBeat, u->atom_Float},      {u->time_beat, u->atom_Double},
-	    {u->time_beatUnit, u->atom_Int},       {u->time_beatsPerBar, u->atom_Float},
+	    {u->time_frame, u->atom_Long},           {u->time_framesPerSecond, u->atom_Float},
+	    {u->time_speed, u->atom_Float},          {u->time_bar, u->atom_Long},
+	    {u->time_barBeat, u->atom_Float},        {u->time_beat, u->atom_Double},
+	    {u->time_beatUnit, u->atom_Int},         {u->time_beatsPerBar, u->atom_Float},
 	    {u->time_beatsPerMinute, u->atom_Float},
 	};
 	const size_t n_props = sizeof(props) / sizeof(props[0]);
@@ -399,8 +422,10 @@ static LV2_Atom_Forge_Ref
 gen_patch(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, int malformed)
 {
 	const uint8_t how = src_u8(src);
-	const LV2_URID otype = how < 150 ? u->patch_Set : how < 200 ? u->patch_Get
-	                     : how < 230 ? u->patch_Put : u->patch_Patch;
+	const LV2_URID otype = how < 150   ? u->patch_Set
+	                       : how < 200 ? u->patch_Get
+	                       : how < 230 ? u->patch_Put
+	                                   : u->patch_Patch;
 	LV2_Atom_Forge_Frame frame;
 	LV2_Atom_Forge_Ref ref = lv2_atom_forge_object(forge, &frame, 0, otype);
 	if (!ref) {

@@ -16,12 +16,12 @@
 #define SOMASCAPE_CUE_SAMPLE_URI "https://somascape.dev/lv2/somascape#cueSample"
 
 typedef struct {
-	LV2_URID atom_Blank, atom_Object, atom_Float, atom_Double, atom_Int, atom_Long,
-	    atom_Bool, atom_URID, atom_String, atom_Path, atom_URI, atom_Chunk, atom_Tuple,
-	    atom_Vector, atom_Sequence, atom_Literal;
+	LV2_URID atom_Blank, atom_Object, atom_Float, atom_Double, atom_Int, atom_Long, atom_Bool,
+	    atom_URID, atom_String, atom_Path, atom_URI, atom_Chunk, atom_Tuple, atom_Vector,
+	    atom_Sequence, atom_Literal;
 	LV2_URID midi_MidiEvent;
-	LV2_URID time_Position, time_frame, time_framesPerSecond, time_speed, time_bar,
-	    time_barBeat, time_beat, time_beatUnit, time_beatsPerBar, time_beatsPerMinute;
+	LV2_URID time_Position, time_frame, time_framesPerSecond, time_speed, time_bar, time_barBeat,
+	    time_beat, time_beatUnit, time_beatsPerBar, time_beatsPerMinute;
 	LV2_URID patch_Set, patch_Get, patch_Put, patch_Patch, patch_property, patch_value,
 	    patch_subject, patch_body, patch_sequenceNumber, patch_add, patch_remove;
 	LV2_URID cue_sample, plugin;
@@ -30,11 +30,11 @@ typedef struct {
 void gen_uris_map(GenURIs* u, LV2_URID_Map* map);
 
 typedef enum {
-	GEN_ANY,       /* any of the kinds below */
-	GEN_POSITION,  /* time:Position */
-	GEN_MIDI,      /* midi:MidiEvent */
-	GEN_PATCH,     /* patch:Set / Get / Put */
-	GEN_STRAY,     /* any other atom */
+	GEN_ANY,      /* any of the kinds below */
+	GEN_POSITION, /* time:Position */
+	GEN_MIDI,     /* midi:MidiEvent */
+	GEN_PATCH,    /* patch:Set / Get / Put */
+	GEN_STRAY,    /* any other atom */
 } GenKind;
 
 /* Writes one event body (a complete atom) at the forge's position.  The
@@ -43,12 +43,12 @@ typedef enum {
  * lack their terminating NUL: still inside the event, as a buggy host or UI
  * could send.  Returns the forge reference of the atom, 0 if it ran out of
  * space. */
-LV2_Atom_Forge_Ref gen_event(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u,
-                             GenKind kind, int malformed);
+LV2_Atom_Forge_Ref gen_event(LV2_Atom_Forge* forge, ByteSource* src, const GenURIs* u, GenKind kind,
+                             int malformed);
 
 /* A float a host might send: ordinary, at the edges, NaN, infinities,
  * huge, negative zero, denormal, or any bit pattern. */
-float  gen_float(ByteSource* src);
+float gen_float(ByteSource* src);
 double gen_double(ByteSource* src);
 
 #endif

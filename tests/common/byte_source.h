@@ -11,9 +11,9 @@
 
 typedef struct {
 	const uint8_t* data; /* NULL: use the generator */
-	size_t         size;
-	size_t         pos;
-	uint64_t       state;
+	size_t size;
+	size_t pos;
+	uint64_t state;
 } ByteSource;
 
 static inline ByteSource

@@ -28,7 +28,8 @@ read_midi_out(Host* host, int64_t start, MidiSeen* seen, uint32_t count, uint32_
 	const LV2_Atom_Sequence* seq = host_output_events(host, "midi_out");
 	CHECK(seq != NULL, "no midi_out port");
 	const uint32_t midi = host_map(host, LV2_MIDI__MidiEvent);
-	LV2_ATOM_SEQUENCE_FOREACH (seq, ev) {
+	LV2_ATOM_SEQUENCE_FOREACH(seq, ev)
+	{
 		CHECK(ev->body.type == midi && ev->body.size == 3, "unexpected event out: type %u size %u",
 		      ev->body.type, ev->body.size);
 		const uint8_t* msg = (const uint8_t*)LV2_ATOM_BODY_CONST(&ev->body);

@@ -13,9 +13,9 @@
  * negative bpm leaves the tempo and the bars and beats out. */
 typedef struct {
 	int64_t frame;
-	float   speed;
-	double  bpm;
-	double  beats; /* since the song start */
+	float speed;
+	double bpm;
+	double beats; /* since the song start */
 } TestPosition;
 
 /* Sends the position for the next run(), at frame offset `at`. */

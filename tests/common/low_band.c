@@ -39,8 +39,8 @@ butterworth_run(Butterworth* f, float* x, uint32_t n)
 	for (uint32_t s = 0; s < f->sections; ++s) {
 		Biquad* b = &f->section[s];
 		for (uint32_t i = 0; i < n; ++i) {
-			const double y = b->b0 * x[i] + b->b1 * b->x1 + b->b2 * b->x2 - b->a1 * b->y1 -
-			                 b->a2 * b->y2;
+			const double y =
+			    b->b0 * x[i] + b->b1 * b->x1 + b->b2 * b->x2 - b->a1 * b->y1 - b->a2 * b->y2;
 			b->x2 = b->x1;
 			b->x1 = x[i];
 			b->y2 = b->y1;

@@ -16,7 +16,7 @@ typedef struct {
 /* A Butterworth high- or low-pass of even order (2 to 8) at hz: its
  * sections, in order. */
 typedef struct {
-	Biquad   section[4];
+	Biquad section[4];
 	uint32_t sections;
 } Butterworth;
 
@@ -29,15 +29,14 @@ void butterworth_run(Butterworth* f, float* x, uint32_t n);
  * each, its windows counted from frame `from` on. */
 typedef struct {
 	Butterworth low[2];
-	uint64_t    frame, from;
-	uint32_t    half;           /* frames in half a window */
-	double      sum[2][2];      /* per channel: the last half and this one */
-	double      loudest;        /* mean square */
+	uint64_t frame, from;
+	uint32_t half;    /* frames in half a window */
+	double sum[2][2]; /* per channel: the last half and this one */
+	double loudest;   /* mean square */
 } LowBandMeter;
 
-void   low_band_meter_init(LowBandMeter* m, double hz, double window_s, double rate,
-                           uint64_t from);
-void   low_band_meter_add(LowBandMeter* m, const float* left, const float* right, uint32_t n);
+void low_band_meter_init(LowBandMeter* m, double hz, double window_s, double rate, uint64_t from);
+void low_band_meter_add(LowBandMeter* m, const float* left, const float* right, uint32_t n);
 double low_band_meter_dbfs(const LowBandMeter* m);
 
 #endif

@@ -44,8 +44,8 @@ list_controls(Host* host, bool inputs, ControlPort* ports)
 	for (uint32_t i = 0; i < n_ports && n < MAX_CONTROL_PORTS; ++i) {
 		const LilvPort* port = lilv_plugin_get_port_by_index(plugin, i);
 		if (lilv_port_is_a(plugin, port, direction) && lilv_port_is_a(plugin, port, control)) {
-			ports[n++] = (ControlPort){
-			    lilv_node_as_string(lilv_port_get_symbol(plugin, port)), mins[i], maxs[i]};
+			ports[n++] = (ControlPort){lilv_node_as_string(lilv_port_get_symbol(plugin, port)),
+			                           mins[i], maxs[i]};
 		}
 	}
 	lilv_node_free(direction);
@@ -91,8 +91,8 @@ stereo_peak(const Stereo* s)
 }
 
 size_t
-find_onsets(const float* x, size_t frames, size_t window, float ratio, float floor,
-            size_t* onsets, size_t max_onsets)
+find_onsets(const float* x, size_t frames, size_t window, float ratio, float floor, size_t* onsets,
+            size_t max_onsets)
 {
 	size_t n = 0;
 	double previous = 0.0;

@@ -29,7 +29,7 @@ Host* open_plugin(double rate);
 /* A control port as hosts see it: read by lilv from the Turtle. */
 typedef struct {
 	const char* symbol;
-	float       min, max;
+	float min, max;
 } ControlPort;
 
 #define MAX_CONTROL_PORTS 128
@@ -41,7 +41,7 @@ size_t list_controls(Host* host, bool inputs, ControlPort* ports);
 void set_control(Host* host, const char* symbol, float value);
 
 Stereo stereo_new(size_t frames);
-void   stereo_free(Stereo* s);
+void stereo_free(Stereo* s);
 
 /* Renders the whole buffer in blocks of `block` frames. */
 void render(Host* host, Stereo* s, uint32_t block);
@@ -54,6 +54,5 @@ float stereo_peak(const Stereo* s);
  * above `floor`.  Returns how many were written to onsets. */
 size_t find_onsets(const float* x, size_t frames, size_t window, float ratio, float floor,
                    size_t* onsets, size_t max_onsets);
-
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static volatile int  counting = 0;
+static volatile int counting = 0;
 static volatile long calls = 0;
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -41,7 +41,7 @@ extern void* __libc_malloc(size_t size);
 extern void* __libc_calloc(size_t n, size_t size);
 extern void* __libc_realloc(void* p, size_t size);
 extern void* __libc_memalign(size_t alignment, size_t size);
-extern void  __libc_free(void* p);
+extern void __libc_free(void* p);
 
 void*
 malloc(size_t size)

@@ -19,8 +19,8 @@ char* sample_path(const char* dir, const char* name);
 
 /* A sine of hz, seconds long, at level (linear peak), with 5 ms fades,
  * after lead_s of silence; every channel the same.  format is libsndfile's. */
-bool write_tone(const char* path, int format, int rate, int channels, double hz,
-                double seconds, double level, double lead_s);
+bool write_tone(const char* path, int format, int rate, int channels, double hz, double seconds,
+                double level, double lead_s);
 
 bool write_bytes(const char* path, const void* data, size_t size);
 

@@ -14,19 +14,19 @@ void fft(double* re, double* im, uint32_t n);
 
 /* A stereo render of the engine: the controls held from frame 0. */
 typedef struct {
-	float*   left;
-	float*   right;
+	float* left;
+	float* right;
 	uint32_t frames;
-	double   rate;
+	double rate;
 } Render;
 
 Render render_engine(Engine* e, const Controls* c, double rate, double seconds);
-void   render_free(Render* r);
+void render_free(Render* r);
 
 /* Power of both channels at hz (a Hann-windowed FFT of the frames from
  * `from`, 2^k of them), summed over the bins within `spread_hz`. */
-double power_at(const double* left_power, const double* right_power, uint32_t bins,
-                double bin_hz, double hz, double spread_hz);
+double power_at(const double* left_power, const double* right_power, uint32_t bins, double bin_hz,
+                double hz, double spread_hz);
 
 /* The Hann-windowed power spectrum of n frames of x from `from` (n a
  * power of two): n / 2 bins of rate / n Hz.  Allocated. */

@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-	static const double rates[] = {8000.0, 22050.0, 44100.0, 48000.0,
+	static const double rates[] = {8000.0,  22050.0,  44100.0,  48000.0,
 	                               96000.0, 192000.0, 384000.0, 11025.5};
 	ByteSource src = byte_source_bytes(data, size);
 	const double rate = rates[src_u8(&src) % 8];
@@ -81,10 +81,10 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 	LV2_Options_Option options[] = {
 	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_PARAMETERS__sampleRate), sizeof(float),
 	     uri_table_map(&uris, LV2_ATOM__Float), &rate_f},
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength), sizeof(int32_t),
-	     atom_Int, &min_block},
-	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength), sizeof(int32_t),
-	     atom_Int, &max_block},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength),
+	     sizeof(int32_t), atom_Int, &min_block},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength),
+	     sizeof(int32_t), atom_Int, &max_block},
 	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__nominalBlockLength),
 	     sizeof(int32_t), atom_Int, &nominal},
 	    {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL},
@@ -95,8 +95,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 	const LV2_Feature f_options = {LV2_OPTIONS__options, options};
 	const LV2_Feature f_bounded = {LV2_BUF_SIZE__boundedBlockLength, NULL};
 	const LV2_Feature f_worker = {LV2_WORKER__schedule, &schedule};
-	const LV2_Feature* features[] = {&f_map, &f_unmap, &f_log, &f_options, &f_bounded,
-	                                 &f_worker, NULL};
+	const LV2_Feature* features[] = {&f_map,     &f_unmap,  &f_log, &f_options,
+	                                 &f_bounded, &f_worker, NULL};
 
 	const LV2_Descriptor* desc = lv2_descriptor(0);
 	LV2_Handle plugin = desc->instantiate(desc, rate, "/nonexistent/somascape.lv2/", features);
@@ -156,8 +156,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 		desc->connect_port(plugin, PORT_control, seq);
 
 		/* mostly all the room there is, now and then hardly any */
-		const uint32_t room = src_chance(&src, 0.8) ? OUT_CAPACITY - sizeof(LV2_Atom)
-		                                            : src_u8(&src) % 64;
+		const uint32_t room =
+		    src_chance(&src, 0.8) ? OUT_CAPACITY - sizeof(LV2_Atom) : src_u8(&src) % 64;
 		((LV2_Atom_Sequence*)notify)->atom = (LV2_Atom){room, chunk};
 		((LV2_Atom_Sequence*)midi_out)->atom = (LV2_Atom){room, chunk};
 		desc->run(plugin, n);

@@ -26,8 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 		/* every level is read to its guards, as playback would */
 		float sum = 0.0f;
 		for (int k = 0; k < CUE_SAMPLE_LEVELS; ++k) {
-			for (int64_t i = -CUE_SAMPLE_GUARD; i < (int64_t)sample->cue.frames[k] + CUE_SAMPLE_GUARD;
-			     ++i) {
+			for (int64_t i = -CUE_SAMPLE_GUARD;
+			     i < (int64_t)sample->cue.frames[k] + CUE_SAMPLE_GUARD; ++i) {
 				sum += sample->cue.data[k][i];
 			}
 		}

@@ -20,8 +20,8 @@
 
 typedef struct {
 	float* samples; /* interleaved stereo */
-	long   frames;
-	int    rate;
+	long frames;
+	int rate;
 } Recording;
 
 static int
@@ -40,8 +40,8 @@ load(const char* path, Recording* rec)
 		return 0;
 	}
 	rec->samples = malloc((size_t)info.frames * 2 * sizeof(float));
-	rec->frames  = (long)sf_readf_float(file, rec->samples, info.frames);
-	rec->rate    = info.samplerate;
+	rec->frames = (long)sf_readf_float(file, rec->samples, info.frames);
+	rec->rate = info.samplerate;
 	sf_close(file);
 	return rec->frames > 0;
 }
@@ -90,21 +90,21 @@ find_strikes(const Recording* rec, double t0, double t1, double times[], int sid
 {
 	const long hop = rec->rate / 200, side_span = rec->rate / 25;
 	const long first = (long)(t0 * rec->rate), last = (long)(t1 * rec->rate);
-	double     peak = 0.0;
+	double peak = 0.0;
 	for (long i = first; i + hop <= last && i + hop <= rec->frames; i += hop) {
 		peak = fmax(peak, frame_energy(rec, i, hop, -1));
 	}
 	double envelope = 0.0, last_strike = -1.0;
-	int    n        = 0;
+	int n = 0;
 	for (long i = first; i + hop <= last && i + hop <= rec->frames && n < MAX_STRIKES; i += hop) {
 		const double e = frame_energy(rec, i, hop, -1);
 		const double t = (double)i / rec->rate;
 		if (e > 4.0 * envelope && e > 1e-3 * peak && t - last_strike > 0.15 && i > first) {
-			const double left  = frame_energy(rec, i, side_span, 0);
+			const double left = frame_energy(rec, i, side_span, 0);
 			const double right = frame_energy(rec, i, side_span, 1);
-			times[n]           = t;
-			sides[n++]         = left > right ? -1 : 1;
-			last_strike        = t;
+			times[n] = t;
+			sides[n++] = left > right ? -1 : 1;
+			last_strike = t;
 		}
 		/* Follows rises at once and falls over about 100 ms. */
 		envelope = e > envelope ? e : envelope * 0.95 + e * 0.05;
@@ -116,26 +116,26 @@ static int
 check_window(const Recording* rec, double t0, double t1, double rate_hz)
 {
 	static double times[MAX_STRIKES];
-	static int    sides[MAX_STRIKES];
-	const int     n = find_strikes(rec, t0, t1, times, sides);
-	int           ok = 1, alternations = 0;
+	static int sides[MAX_STRIKES];
+	const int n = find_strikes(rec, t0, t1, times, sides);
+	int ok = 1, alternations = 0;
 	for (int i = 1; i < n; ++i) {
 		alternations += sides[i] != sides[i - 1];
 	}
 	printf("check_recording: %.1f-%.1f s: %d strikes, %d of %d steps alternate\n", t0, t1, n,
 	       alternations, n > 0 ? n - 1 : 0);
 	if (n < 4 || alternations != n - 1) {
-		printf("check_recording: %.1f-%.1f s: want strikes alternating left/right every step\n",
-		       t0, t1);
+		printf("check_recording: %.1f-%.1f s: want strikes alternating left/right every step\n", t0,
+		       t1);
 		ok = 0;
 	}
 	for (int side = -1; side <= 1 && n >= 4; side += 2) {
 		double first = -1.0, last = -1.0;
-		int    count = 0;
+		int count = 0;
 		for (int i = 0; i < n; ++i) {
 			if (sides[i] == side) {
 				first = first < 0.0 ? times[i] : first;
-				last  = times[i];
+				last = times[i];
 				++count;
 			}
 		}
@@ -198,7 +198,7 @@ main(int argc, char** argv)
 		return 2;
 	}
 	Recording rec = {0};
-	int       ok  = load(argv[1], &rec) && check_levels(&rec);
+	int ok = load(argv[1], &rec) && check_levels(&rec);
 	for (int i = 2; ok && i + 2 < argc; i += 3) {
 		ok &= check_window(&rec, atof(argv[i]), atof(argv[i + 1]), atof(argv[i + 2]));
 	}

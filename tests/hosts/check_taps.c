@@ -28,8 +28,8 @@
 
 typedef struct {
 	long frame;
-	int  on; /* 1 note-on, 0 note-off */
-	int  pitch;
+	int on; /* 1 note-on, 0 note-off */
+	int pitch;
 } Note;
 
 static int
@@ -47,9 +47,9 @@ find_taps(const float* x, long frames, int rate, Tap* taps)
 		peak = fmaxf(peak, fabsf(x[i]));
 	}
 	const float threshold = (float)ONSET_FRACTION * peak;
-	const long  quiet = (long)(QUIET_S * rate), span = (long)(SIDE_S * rate);
-	long        quiet_for = quiet; /* the recording's start counts as quiet */
-	int         n = 0;
+	const long quiet = (long)(QUIET_S * rate), span = (long)(SIDE_S * rate);
+	long quiet_for = quiet; /* the recording's start counts as quiet */
+	int n = 0;
 	for (long i = 0; i < frames && n < MAX_TAPS; ++i) {
 		const float level = fmaxf(fabsf(x[2 * i]), fabsf(x[2 * i + 1]));
 		if (level < threshold) {
@@ -78,7 +78,7 @@ read_notes(const char* path, Note* notes)
 		printf("check_taps: cannot open %s\n", path);
 		return -1;
 	}
-	int  n = 0;
+	int n = 0;
 	long frame;
 	unsigned status, pitch;
 	while (n < 2 * MAX_TAPS && fscanf(f, "%ld %x %x", &frame, &status, &pitch) == 3) {
@@ -139,22 +139,22 @@ main(int argc, char** argv)
 		fprintf(stderr, "usage: check_taps RECORDING NOTES PERIOD NOTE_MS SLACK START_GAP_S\n");
 		return 2;
 	}
-	const long   period = atol(argv[3]), slack = atol(argv[5]) * period;
+	const long period = atol(argv[3]), slack = atol(argv[5]) * period;
 	const double start_gap_s = atof(argv[6]);
-	SF_INFO    info = {0};
-	SNDFILE*   file = sf_open(argv[1], SFM_READ, &info);
+	SF_INFO info = {0};
+	SNDFILE* file = sf_open(argv[1], SFM_READ, &info);
 	if (!file || info.channels != 2) {
 		printf("check_taps: cannot read %s as stereo audio\n", argv[1]);
 		return 1;
 	}
-	float*     x = malloc((size_t)info.frames * 2 * sizeof(float));
+	float* x = malloc((size_t)info.frames * 2 * sizeof(float));
 	const long frames = (long)sf_readf_float(file, x, info.frames);
 	sf_close(file);
 
-	static Tap  taps[MAX_TAPS];
+	static Tap taps[MAX_TAPS];
 	static Note notes[2 * MAX_TAPS];
-	const int   n_taps = find_taps(x, frames, info.samplerate, taps);
-	const int   n_notes = read_notes(argv[2], notes);
+	const int n_taps = find_taps(x, frames, info.samplerate, taps);
+	const int n_notes = read_notes(argv[2], notes);
 	free(x);
 	if (n_notes < 0) {
 		return 1;
@@ -166,9 +166,10 @@ main(int argc, char** argv)
 	 * (within a period) form candidates a tap cycle apart, as the taps
 	 * repeat; the recorders' clocks say which one it is. */
 	static long diffs[MAX_TAPS * MAX_TAPS / 16];
-	int         n_diffs = 0;
+	int n_diffs = 0;
 	for (int i = 0; i < n_notes; ++i) {
-		for (int j = 0; notes[i].on && j < n_taps && n_diffs < (int)(sizeof(diffs) / sizeof(*diffs)); ++j) {
+		for (int j = 0;
+		     notes[i].on && j < n_taps && n_diffs < (int)(sizeof(diffs) / sizeof(*diffs)); ++j) {
 			if (taps[j].side == side_of_pitch(notes[i].pitch)) {
 				diffs[n_diffs++] = notes[i].frame - taps[j].frame;
 			}
@@ -176,7 +177,7 @@ main(int argc, char** argv)
 	}
 	qsort(diffs, (size_t)n_diffs, sizeof(long), compare_long);
 	const long estimate = lround(start_gap_s * info.samplerate);
-	int        most = 0;
+	int most = 0;
 	for (int i = 0, j = 0; i < n_diffs; ++i) {
 		while (diffs[i] - diffs[j] > period) {
 			++j;
@@ -210,7 +211,8 @@ main(int argc, char** argv)
 			++j;
 		}
 		if (j == n_taps) {
-			printf("check_taps: no tap heard at frame %ld for the note-on %d\n", at, notes[i].pitch);
+			printf("check_taps: no tap heard at frame %ld for the note-on %d\n", at,
+			       notes[i].pitch);
 			ok = 0;
 			continue;
 		}

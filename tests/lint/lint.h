@@ -10,9 +10,9 @@
 #define EXT_NS "http://lv2plug.in/ns/ext/"
 
 typedef struct {
-	LilvWorld*        world;
+	LilvWorld* world;
 	const LilvPlugin* plugin;
-	int               failures;
+	int failures;
 } Lint;
 
 /* Reports one failure: WHERE is "plugin", "port 'sym'" and so on. */
@@ -21,7 +21,7 @@ void lint_fail(Lint* lint, const char* where, const char* format, ...)
 
 /* A node of the world by URI; freed with lint_free_uris(). */
 const LilvNode* lint_uri(Lint* lint, const char* uri);
-void            lint_free_uris(void);
+void lint_free_uris(void);
 
 /* Every control in one port group, every group well described, every unit
  * a standard one (lint_groups.c). */

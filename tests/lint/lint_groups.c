@@ -18,7 +18,7 @@
 
 typedef struct {
 	LilvNode* uri;
-	int       ports; /* control ports in it */
+	int ports; /* control ports in it */
 } Group;
 
 static int
@@ -72,8 +72,8 @@ check_group(Lint* lint, const LilvNode* group, LilvNode* symbols[], int n_before
 	if (count(labels) != 1) {
 		lint_fail(lint, where, "wants one rdfs:label");
 	}
-	LilvNodes* found = lilv_world_find_nodes(lint->world, group, lint_uri(lint, LV2_NS "symbol"),
-	                                         NULL);
+	LilvNodes* found =
+	    lilv_world_find_nodes(lint->world, group, lint_uri(lint, LV2_NS "symbol"), NULL);
 	if (!found || lilv_nodes_size(found) != 1) {
 		lint_fail(lint, where, "wants one lv2:symbol");
 		lilv_nodes_free(found);
@@ -81,7 +81,7 @@ check_group(Lint* lint, const LilvNode* group, LilvNode* symbols[], int n_before
 		return;
 	}
 	const LilvNode* symbol = lilv_nodes_get(found, lilv_nodes_begin(found));
-	const char*     text   = lilv_node_as_string(symbol);
+	const char* text = lilv_node_as_string(symbol);
 	if (!is_c_identifier(text)) {
 		lint_fail(lint, where, "lv2:symbol \"%s\" is not a C identifier, as LV2 asks", text);
 	}
@@ -98,7 +98,8 @@ static void
 check_unit(Lint* lint, const LilvPort* port, const char* where)
 {
 	LilvNodes* units = lilv_port_get_value(lint->plugin, port, lint_uri(lint, UNITS "unit"));
-	LILV_FOREACH (nodes, i, units) {
+	LILV_FOREACH(nodes, i, units)
+	{
 		const LilvNode* unit = lilv_nodes_get(units, i);
 		if (!lilv_node_is_uri(unit) || strncmp(lilv_node_as_uri(unit), UNITS, strlen(UNITS)) != 0) {
 			lint_fail(lint, where, "units:unit %s is not a unit of the LV2 units vocabulary",
@@ -111,8 +112,8 @@ check_unit(Lint* lint, const LilvPort* port, const char* where)
 void
 lint_control_groups(Lint* lint)
 {
-	Group           groups[MAX_GROUPS];
-	int             n_groups = 0;
+	Group groups[MAX_GROUPS];
+	int n_groups = 0;
 	const LilvNode* control = lint_uri(lint, LV2_NS "ControlPort");
 	for (uint32_t i = 0; i < lilv_plugin_get_num_ports(lint->plugin); ++i) {
 		const LilvPort* port = lilv_plugin_get_port_by_index(lint->plugin, i);

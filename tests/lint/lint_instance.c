@@ -31,16 +31,24 @@
  * features are left out: hosts pass them to save() and restore(), where no
  * declaration is asked for.) */
 static const char* const known_features[] = {
-    LV2_URID__map, LV2_URID__unmap, LV2_LOG__log, LV2_OPTIONS__options,
-    LV2_WORKER__schedule, LV2_BUF_SIZE__boundedBlockLength, LV2_BUF_SIZE__fixedBlockLength,
-    LV2_BUF_SIZE__powerOf2BlockLength, LV2_BUF_SIZE__coarseBlockLength,
+    LV2_URID__map,
+    LV2_URID__unmap,
+    LV2_LOG__log,
+    LV2_OPTIONS__options,
+    LV2_WORKER__schedule,
+    LV2_BUF_SIZE__boundedBlockLength,
+    LV2_BUF_SIZE__fixedBlockLength,
+    LV2_BUF_SIZE__powerOf2BlockLength,
+    LV2_BUF_SIZE__coarseBlockLength,
     "http://lv2plug.in/ns/ext/resize-port#resize",
     "http://harrisonconsoles.com/lv2/inlinedisplay#queue_draw"};
 #define N_FEATURES (sizeof(known_features) / sizeof(known_features[0]))
 
 /* Interfaces a plugin may return from extension_data. */
 static const char* const known_interfaces[] = {
-    LV2_STATE__interface, LV2_WORKER__interface, LV2_OPTIONS__interface,
+    LV2_STATE__interface,
+    LV2_WORKER__interface,
+    LV2_OPTIONS__interface,
     "http://lv2plug.in/ns/extensions/ui#idleInterface",
     "http://lv2plug.in/ns/extensions/ui#showInterface",
     "http://ardour.org/lv2/midnam#interface",
@@ -58,13 +66,13 @@ log_to_stdout(void* data, const char* type, const char* message)
 	printf("lint: plugin log (%s): %s", type, message);
 }
 
-static UriTable            uris;
-static HostLog             log_;
+static UriTable uris;
+static HostLog log_;
 static LV2_Worker_Schedule schedule = {NULL, host_worker_drop};
-static HostPaths           paths;
-static const float         rate  = (float)RATE;
-static const int32_t       block = BLOCK;
-static LV2_Options_Option  options[5];
+static HostPaths paths;
+static const float rate = (float)RATE;
+static const int32_t block = BLOCK;
+static LV2_Options_Option options[5];
 
 /* The data of a feature the lint provides, or NULL. */
 static void*
@@ -72,7 +80,7 @@ feature_data(const char* uri)
 {
 	const struct {
 		const char* uri;
-		void*       data;
+		void* data;
 	} table[] = {{LV2_URID__map, &uris.map},
 	             {LV2_URID__unmap, &uris.unmap},
 	             {LV2_LOG__log, &log_.log},
@@ -92,17 +100,17 @@ feature_data(const char* uri)
 static void
 init_options(void)
 {
-	const LV2_URID           atom_int = uri_table_map(&uris, LV2_ATOM__Int);
-	const LV2_Options_Option list[]   = {
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_NS "sampleRate"), sizeof(float),
-         uri_table_map(&uris, LV2_ATOM__Float), &rate},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength),
-         sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength),
-         sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__nominalBlockLength),
-         sizeof(int32_t), atom_int, &block},
-        {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL}};
+	const LV2_URID atom_int = uri_table_map(&uris, LV2_ATOM__Int);
+	const LV2_Options_Option list[] = {
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_NS "sampleRate"), sizeof(float),
+	     uri_table_map(&uris, LV2_ATOM__Float), &rate},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__minBlockLength),
+	     sizeof(int32_t), atom_int, &block},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__maxBlockLength),
+	     sizeof(int32_t), atom_int, &block},
+	    {LV2_OPTIONS_INSTANCE, 0, uri_table_map(&uris, LV2_BUF_SIZE__nominalBlockLength),
+	     sizeof(int32_t), atom_int, &block},
+	    {LV2_OPTIONS_INSTANCE, 0, 0, 0, 0, NULL}};
 	memcpy(options, list, sizeof(list));
 }
 
@@ -112,12 +120,12 @@ static char*
 read_binary(Lint* lint, size_t* size)
 {
 	const LilvNode* library = lilv_plugin_get_library_uri(lint->plugin);
-	char*           path    = library ? lilv_file_uri_parse(lilv_node_as_uri(library), NULL) : NULL;
-	FILE*           file    = path ? fopen(path, "rb") : NULL;
-	char*           bytes   = NULL;
+	char* path = library ? lilv_file_uri_parse(lilv_node_as_uri(library), NULL) : NULL;
+	FILE* file = path ? fopen(path, "rb") : NULL;
+	char* bytes = NULL;
 	if (file && fseek(file, 0, SEEK_END) == 0) {
 		const long length = ftell(file);
-		bytes             = length > 0 ? malloc((size_t)length) : NULL;
+		bytes = length > 0 ? malloc((size_t)length) : NULL;
 		rewind(file);
 		*size = bytes ? fread(bytes, 1, (size_t)length, file) : 0;
 	}
@@ -147,8 +155,8 @@ contains_string(const char* bytes, size_t size, const char* text)
 static void
 check_used_features(Lint* lint)
 {
-	size_t size  = 0;
-	char*  bytes = read_binary(lint, &size);
+	size_t size = 0;
+	char* bytes = read_binary(lint, &size);
 	if (!bytes) {
 		return;
 	}
@@ -169,7 +177,8 @@ check_used_features(Lint* lint)
 static void
 check_required_features(Lint* lint, const LilvNodes* required)
 {
-	LILV_FOREACH (nodes, i, required) {
+	LILV_FOREACH(nodes, i, required)
+	{
 		const char* uri = lilv_node_as_uri(lilv_nodes_get(required, i));
 		if (!feature_data(uri)) {
 			lint_fail(lint, "lv2:requiredFeature",
@@ -189,11 +198,12 @@ required_features(const LilvNodes* required, int skip, LV2_Feature storage[],
                   const LV2_Feature* list[])
 {
 	int index = 0, n = 0;
-	LILV_FOREACH (nodes, i, required) {
+	LILV_FOREACH(nodes, i, required)
+	{
 		const char* uri = lilv_node_as_uri(lilv_nodes_get(required, i));
 		if (index++ != skip && n < MAX_FEATURES - 1) {
 			storage[n] = (LV2_Feature){uri, feature_data(uri)};
-			list[n]    = &storage[n];
+			list[n] = &storage[n];
 			++n;
 		}
 	}
@@ -204,16 +214,16 @@ required_features(const LilvNodes* required, int skip, LV2_Feature storage[],
 static void
 run_one_block(Lint* lint, LilvInstance* instance)
 {
-	const LilvPlugin* plugin   = lint->plugin;
-	const uint32_t    n_ports  = lilv_plugin_get_num_ports(plugin);
-	float*            controls = calloc(n_ports, sizeof(float));
-	float*            defaults = calloc(n_ports, sizeof(float));
-	float*            audio    = calloc((size_t)n_ports * BLOCK, sizeof(float));
-	uint64_t*         atoms    = calloc((size_t)n_ports * ATOM_CAPACITY / 8, 8);
+	const LilvPlugin* plugin = lint->plugin;
+	const uint32_t n_ports = lilv_plugin_get_num_ports(plugin);
+	float* controls = calloc(n_ports, sizeof(float));
+	float* defaults = calloc(n_ports, sizeof(float));
+	float* audio = calloc((size_t)n_ports * BLOCK, sizeof(float));
+	uint64_t* atoms = calloc((size_t)n_ports * ATOM_CAPACITY / 8, 8);
 	lilv_plugin_get_port_ranges_float(plugin, NULL, NULL, defaults);
 	for (uint32_t i = 0; i < n_ports; ++i) {
 		const LilvPort* port = lilv_plugin_get_port_by_index(plugin, i);
-		LV2_Atom*       atom = (LV2_Atom*)(atoms + (size_t)i * ATOM_CAPACITY / 8);
+		LV2_Atom* atom = (LV2_Atom*)(atoms + (size_t)i * ATOM_CAPACITY / 8);
 		if (lilv_port_is_a(plugin, port, lint_uri(lint, LV2_NS "AudioPort"))) {
 			lilv_instance_connect_port(instance, i, audio + (size_t)i * BLOCK);
 		} else if (lilv_port_is_a(plugin, port, lint_uri(lint, LV2_NS "ControlPort"))) {
@@ -246,9 +256,9 @@ static void
 check_extension_data(Lint* lint, LilvInstance* instance)
 {
 	for (size_t i = 0; i < N_INTERFACES; ++i) {
-		LilvNode*   uri      = lilv_new_uri(lint->world, known_interfaces[i]);
-		const int   declared = lilv_plugin_has_extension_data(lint->plugin, uri);
-		const void* data     = lilv_instance_get_extension_data(instance, known_interfaces[i]);
+		LilvNode* uri = lilv_new_uri(lint->world, known_interfaces[i]);
+		const int declared = lilv_plugin_has_extension_data(lint->plugin, uri);
+		const void* data = lilv_instance_get_extension_data(instance, known_interfaces[i]);
 		if (!declared && data) {
 			lint_fail(lint, "extension_data", "returns <%s>, not declared in lv2:extensionData",
 			          known_interfaces[i]);
@@ -256,11 +266,12 @@ check_extension_data(Lint* lint, LilvInstance* instance)
 		lilv_node_free(uri);
 	}
 	LilvNodes* declared = lilv_plugin_get_extension_data(lint->plugin);
-	LILV_FOREACH (nodes, i, declared) {
+	LILV_FOREACH(nodes, i, declared)
+	{
 		const char* uri = lilv_node_as_uri(lilv_nodes_get(declared, i));
 		if (!lilv_instance_get_extension_data(instance, uri)) {
-			lint_fail(lint, "extension_data", "returns NULL for <%s>, declared in lv2:extensionData",
-			          uri);
+			lint_fail(lint, "extension_data",
+			          "returns NULL for <%s>, declared in lv2:extensionData", uri);
 		}
 	}
 	lilv_nodes_free(declared);
@@ -280,7 +291,7 @@ lint_binary(Lint* lint)
 	LilvNodes* required = lilv_plugin_get_required_features(lint->plugin);
 	check_required_features(lint, required);
 
-	LV2_Feature        storage[MAX_FEATURES];
+	LV2_Feature storage[MAX_FEATURES];
 	const LV2_Feature* list[MAX_FEATURES];
 	required_features(required, -1, storage, list);
 	LilvInstance* instance = lilv_plugin_instantiate(lint->plugin, RATE, list);
@@ -294,7 +305,8 @@ lint_binary(Lint* lint)
 	/* A required feature is one the plugin cannot run without. */
 	printf("lint: instantiating without each required feature (the plugin may say so)\n");
 	int skip = 0;
-	LILV_FOREACH (nodes, i, required) {
+	LILV_FOREACH(nodes, i, required)
+	{
 		required_features(required, skip++, storage, list);
 		instance = lilv_plugin_instantiate(lint->plugin, RATE, list);
 		if (instance) {

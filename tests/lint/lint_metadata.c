@@ -37,7 +37,7 @@ lint_fail(Lint* lint, const char* where, const char* format, ...)
 }
 
 static LilvNode* uri_nodes[64];
-static int       n_uri_nodes;
+static int n_uri_nodes;
 
 const LilvNode*
 lint_uri(Lint* lint, const char* uri)
@@ -72,11 +72,10 @@ get(Lint* lint, const LilvNode* subject, const char* predicate)
 
 /* The integer value of SUBJECT's PREDICATE, -1 (and a failure) if none. */
 static int
-check_integer_value(Lint* lint, const LilvNode* subject, const char* predicate,
-                    const char* what)
+check_integer_value(Lint* lint, const LilvNode* subject, const char* predicate, const char* what)
 {
 	LilvNode* value = get(lint, subject, predicate);
-	int       v     = -1;
+	int v = -1;
 	if (!value) {
 		lint_fail(lint, "plugin", "no %s", what);
 	} else if (!lilv_node_is_int(value)) {
@@ -102,11 +101,12 @@ check_version(Lint* lint, const LilvNode* uri, const char* expected)
 	char turtle[64];
 	snprintf(turtle, sizeof(turtle), "0.%d.%d", minor, micro);
 	if (strcmp(turtle, expected) != 0) {
-		lint_fail(lint, "plugin", "the Turtle's version is %s, the project's %s", turtle,
-		          expected);
+		lint_fail(lint, "plugin", "the Turtle's version is %s, the project's %s", turtle, expected);
 	} else if (minor % 2 != 0) {
-		lint_fail(lint, "plugin", "lv2:minorVersion %d is odd, a development version: hosts "
-		          "treat only an even minor as a release", minor);
+		lint_fail(lint, "plugin",
+		          "lv2:minorVersion %d is odd, a development version: hosts "
+		          "treat only an even minor as a release",
+		          minor);
 	} else {
 		printf("lint: version %s, a release\n", turtle);
 	}
@@ -132,14 +132,13 @@ check_maintainer(Lint* lint, const LilvNode* plugin_uri)
 		lint_fail(lint, "plugin", "no doap:maintainer");
 		return;
 	}
-	LilvNode* name     = get(lint, maintainer, FOAF "name");
-	LilvNode* mbox     = get(lint, maintainer, FOAF "mbox");
+	LilvNode* name = get(lint, maintainer, FOAF "name");
+	LilvNode* mbox = get(lint, maintainer, FOAF "mbox");
 	LilvNode* homepage = get(lint, maintainer, FOAF "homepage");
 	if (!name || !lilv_node_is_string(name) || !*lilv_node_as_string(name)) {
 		lint_fail(lint, "doap:maintainer", "no foaf:name");
 	}
-	if (!mbox || !lilv_node_is_uri(mbox) ||
-	    strncmp(lilv_node_as_uri(mbox), "mailto:", 7) != 0) {
+	if (!mbox || !lilv_node_is_uri(mbox) || strncmp(lilv_node_as_uri(mbox), "mailto:", 7) != 0) {
 		lint_fail(lint, "doap:maintainer", "no foaf:mbox <mailto:...> (an email URI)");
 	}
 	if (!homepage || !lilv_node_is_uri(homepage)) {
@@ -155,7 +154,7 @@ static void
 check_plugin(Lint* lint, const char* version)
 {
 	const LilvPlugin* plugin = lint->plugin;
-	const LilvNode*   uri    = lilv_plugin_get_uri(plugin);
+	const LilvNode* uri = lilv_plugin_get_uri(plugin);
 	if (!lilv_plugin_verify(plugin)) {
 		lint_fail(lint, "plugin", "lilv_plugin_verify fails (a port or the binary is missing)");
 	}
@@ -172,14 +171,16 @@ check_plugin(Lint* lint, const char* version)
 
 	LilvNode* license = get(lint, uri, DOAP "license");
 	if (!license || !lilv_node_is_uri(license)) {
-		lint_fail(lint, "plugin", "doap:license is not a URI (e.g. <https://spdx.org/licenses/ISC>)");
+		lint_fail(lint, "plugin",
+		          "doap:license is not a URI (e.g. <https://spdx.org/licenses/ISC>)");
 	}
 	lilv_node_free(license);
 	check_maintainer(lint, uri);
 
 	const LilvNode* class_uri = lilv_plugin_class_get_uri(lilv_plugin_get_class(plugin));
 	if (lilv_node_equals(class_uri, lint_uri(lint, LV2_NS "Plugin"))) {
-		lint_fail(lint, "plugin", "its class is only lv2:Plugin: add a specific one (lv2:GeneratorPlugin...)");
+		lint_fail(lint, "plugin",
+		          "its class is only lv2:Plugin: add a specific one (lv2:GeneratorPlugin...)");
 	}
 	if (!lilv_plugin_has_feature(plugin, lint_uri(lint, LV2_NS "hardRTCapable"))) {
 		lint_fail(lint, "plugin", "no lv2:optionalFeature lv2:hardRTCapable");
@@ -204,8 +205,7 @@ has_property(Lint* lint, const LilvPort* port, const char* property)
  * would get a NaN default and range; lv2core defines lv2:toggled on numbers
  * (> 0 is on) and the LV2 examples and x42 plugins write 0 and 1. */
 static void
-check_literal(Lint* lint, const char* where, const char* what, const LilvNode* value,
-              int integer)
+check_literal(Lint* lint, const char* where, const char* what, const LilvNode* value, int integer)
 {
 	if (lilv_node_is_bool(value)) {
 		lint_fail(lint, where, "%s is the boolean %s: lilv 0.24 reads it as NaN; write 0 or 1",
@@ -214,28 +214,29 @@ check_literal(Lint* lint, const char* where, const char* what, const LilvNode* v
 		lint_fail(lint, where, "%s \"%s\" must be an integer literal (an integer port)", what,
 		          lilv_node_as_string(value));
 	} else if (!integer && !lilv_node_is_float(value)) {
-		lint_fail(lint, where, "%s \"%s\" must be a decimal literal like 1.0 (a float port)",
-		          what, lilv_node_as_string(value));
+		lint_fail(lint, where, "%s \"%s\" must be a decimal literal like 1.0 (a float port)", what,
+		          lilv_node_as_string(value));
 	}
 }
 
 static void
-check_scale_points(Lint* lint, const LilvPort* port, const char* where, float min,
-                   float max, int integer, int enumeration)
+check_scale_points(Lint* lint, const LilvPort* port, const char* where, float min, float max,
+                   int integer, int enumeration)
 {
 	LilvScalePoints* points = lilv_port_get_scale_points(lint->plugin, port);
-	const unsigned   count  = points ? lilv_scale_points_size(points) : 0;
+	const unsigned count = points ? lilv_scale_points_size(points) : 0;
 	if (enumeration && count < 2) {
 		lint_fail(lint, where, "an lv2:enumeration with %u scale points", count);
 	}
 	const LilvNode* values[64];
 	const LilvNode* labels[64];
-	unsigned        n = 0;
-	LILV_FOREACH (scale_points, i, points) {
+	unsigned n = 0;
+	LILV_FOREACH(scale_points, i, points)
+	{
 		const LilvScalePoint* point = lilv_scale_points_get(points, i);
-		const LilvNode*       value = lilv_scale_point_get_value(point);
-		const LilvNode*       label = lilv_scale_point_get_label(point);
-		const char*           text  = label ? lilv_node_as_string(label) : "?";
+		const LilvNode* value = lilv_scale_point_get_value(point);
+		const LilvNode* label = lilv_scale_point_get_label(point);
+		const char* text = label ? lilv_node_as_string(label) : "?";
 		check_literal(lint, where, "a scale point's rdf:value", value, integer);
 		const float v = lilv_node_as_float(value);
 		if (!(v >= min && v <= max)) {
@@ -250,7 +251,7 @@ check_scale_points(Lint* lint, const LilvPort* port, const char* where, float mi
 			}
 		}
 		if (n < 64) {
-			values[n]   = value;
+			values[n] = value;
 			labels[n++] = label;
 		}
 	}
@@ -260,9 +261,9 @@ check_scale_points(Lint* lint, const LilvPort* port, const char* where, float mi
 static void
 check_control(Lint* lint, const LilvPort* port, const char* where, int input)
 {
-	const int toggled     = has_property(lint, port, LV2_NS "toggled");
+	const int toggled = has_property(lint, port, LV2_NS "toggled");
 	const int enumeration = has_property(lint, port, LV2_NS "enumeration");
-	const int integer     = toggled || enumeration || has_property(lint, port, LV2_NS "integer");
+	const int integer = toggled || enumeration || has_property(lint, port, LV2_NS "integer");
 	LilvNode *def = NULL, *min = NULL, *max = NULL;
 	lilv_port_get_range(lint->plugin, port, &def, &min, &max);
 	if (!min || !max) {
@@ -272,7 +273,7 @@ check_control(Lint* lint, const LilvPort* port, const char* where, int input)
 		lint_fail(lint, where, "an input with no lv2:default");
 	}
 	const char* names[] = {"lv2:default", "lv2:minimum", "lv2:maximum"};
-	LilvNode*   nodes[] = {def, min, max};
+	LilvNode* nodes[] = {def, min, max};
 	for (int i = 0; i < 3; ++i) {
 		if (nodes[i]) {
 			check_literal(lint, where, names[i], nodes[i], integer);
@@ -280,10 +281,11 @@ check_control(Lint* lint, const LilvPort* port, const char* where, int input)
 	}
 	if (min && max) {
 		const float lo = lilv_node_as_float(min), hi = lilv_node_as_float(max);
-		const float d  = def ? lilv_node_as_float(def) : lo;
+		const float d = def ? lilv_node_as_float(def) : lo;
 		if (!(lo < hi) || !(lo <= d && d <= hi)) {
-			lint_fail(lint, where, "not minimum <= default <= maximum, minimum < maximum: %g, %g, %g",
-			          lo, d, hi);
+			lint_fail(lint, where,
+			          "not minimum <= default <= maximum, minimum < maximum: %g, %g, %g", lo, d,
+			          hi);
 		}
 		if (toggled && (lo != 0.0f || hi != 1.0f)) {
 			lint_fail(lint, where, "a toggle whose range is not 0..1");
@@ -315,13 +317,14 @@ check_control(Lint* lint, const LilvPort* port, const char* where, int input)
 static void
 check_groups(Lint* lint)
 {
-	const LilvNode* uri   = lilv_plugin_get_uri(lint->plugin);
-	LilvNode*       group = get(lint, uri, PG "mainOutput");
+	const LilvNode* uri = lilv_plugin_get_uri(lint->plugin);
+	LilvNode* group = get(lint, uri, PG "mainOutput");
 	if (!group) {
 		lint_fail(lint, "plugin", "no pg:mainOutput");
 		return;
 	}
-	if (!lilv_world_ask(lint->world, group, lint_uri(lint, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+	if (!lilv_world_ask(lint->world, group,
+	                    lint_uri(lint, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
 	                    lint_uri(lint, PG "StereoGroup"))) {
 		lint_fail(lint, "pg:mainOutput", "not a pg:StereoGroup");
 	}
@@ -335,7 +338,7 @@ check_groups(Lint* lint)
 	int left = 0, right = 0;
 	for (uint32_t i = 0; i < lilv_plugin_get_num_ports(lint->plugin); ++i) {
 		const LilvPort* port = lilv_plugin_get_port_by_index(lint->plugin, i);
-		const char*     sym  = lilv_node_as_string(lilv_port_get_symbol(lint->plugin, port));
+		const char* sym = lilv_node_as_string(lilv_port_get_symbol(lint->plugin, port));
 		if (!lilv_port_is_a(lint->plugin, port, lint_uri(lint, LV2_NS "AudioPort"))) {
 			continue;
 		}
@@ -344,8 +347,8 @@ check_groups(Lint* lint)
 			lint_fail(lint, sym, "an audio port not in the pg:mainOutput group");
 		}
 		lilv_nodes_free(groups);
-		LilvNodes* roles = lilv_port_get_value(lint->plugin, port,
-		                                       lint_uri(lint, LV2_NS "designation"));
+		LilvNodes* roles =
+		    lilv_port_get_value(lint->plugin, port, lint_uri(lint, LV2_NS "designation"));
 		left += roles && lilv_nodes_contains(roles, lint_uri(lint, PG "left"));
 		right += roles && lilv_nodes_contains(roles, lint_uri(lint, PG "right"));
 		lilv_nodes_free(roles);
@@ -361,10 +364,10 @@ static void
 check_ports(Lint* lint)
 {
 	const LilvNode* control = lint_uri(lint, LV2_NS "ControlPort");
-	const LilvNode* input   = lint_uri(lint, LV2_NS "InputPort");
+	const LilvNode* input = lint_uri(lint, LV2_NS "InputPort");
 	for (uint32_t i = 0; i < lilv_plugin_get_num_ports(lint->plugin); ++i) {
 		const LilvPort* port = lilv_plugin_get_port_by_index(lint->plugin, i);
-		char            where[128];
+		char where[128];
 		snprintf(where, sizeof(where), "port %u '%s'", i,
 		         lilv_node_as_string(lilv_port_get_symbol(lint->plugin, port)));
 		LilvNode* name = lilv_port_get_name(lint->plugin, port);
@@ -385,7 +388,7 @@ main(int argc, char** argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0); /* in order with the plugin's stderr */
 	const char* version = NULL;
-	int         arg     = 1;
+	int arg = 1;
 	if (arg < argc && strcmp(argv[arg], "--version") == 0) {
 		if (arg + 1 == argc) {
 			fprintf(stderr, "usage: lint_metadata [--version 0.MINOR.MICRO] [PLUGIN_URI]\n");
@@ -395,10 +398,10 @@ main(int argc, char** argv)
 		arg += 2;
 	}
 	const char* uri_text = arg < argc ? argv[arg] : DEFAULT_URI;
-	Lint        lint     = {lilv_world_new(), NULL, 0};
+	Lint lint = {lilv_world_new(), NULL, 0};
 	lilv_world_load_all(lint.world);
 	LilvNode* uri = lilv_new_uri(lint.world, uri_text);
-	lint.plugin   = lilv_plugins_get_by_uri(lilv_world_get_all_plugins(lint.world), uri);
+	lint.plugin = lilv_plugins_get_by_uri(lilv_world_get_all_plugins(lint.world), uri);
 	if (!lint.plugin) {
 		printf("lint: %s not found in LV2_PATH\n", uri_text);
 		return 1;

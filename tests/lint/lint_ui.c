@@ -19,7 +19,8 @@ check_features(Lint* lint, const LilvNode* ui_uri)
 	LilvNodes* required =
 	    lilv_world_find_nodes(lint->world, ui_uri, lint_uri(lint, LV2_NS "requiredFeature"), NULL);
 	int count = 0;
-	LILV_FOREACH (nodes, i, required) {
+	LILV_FOREACH(nodes, i, required)
+	{
 		const char* feature = lilv_node_as_uri(lilv_nodes_get(required, i));
 		if (strcmp(feature, LV2_URID__map) != 0 && strcmp(feature, LV2_UI__idleInterface) != 0) {
 			lint_fail(lint, "ui", "requires <%s>, which it can run without", feature);
@@ -56,7 +57,8 @@ check_binary(Lint* lint, const LilvUI* ui)
 	} else {
 		LilvNodes* data = lilv_world_find_nodes(lint->world, lilv_ui_get_uri(ui),
 		                                        lint_uri(lint, LV2_NS "extensionData"), NULL);
-		LILV_FOREACH (nodes, i, data) {
+		LILV_FOREACH(nodes, i, data)
+		{
 			const char* iface = lilv_node_as_uri(lilv_nodes_get(data, i));
 			if (!descriptor->extension_data || !descriptor->extension_data(iface)) {
 				lint_fail(lint, "ui", "declares <%s>, which the binary does not give", iface);
@@ -73,20 +75,22 @@ check_binary(Lint* lint, const LilvUI* ui)
 static void
 check_notifications(Lint* lint, const LilvNode* ui_uri)
 {
-	LilvNodes* notes = lilv_world_find_nodes(lint->world, ui_uri,
-	                                         lint_uri(lint, LV2_UI__portNotification), NULL);
+	LilvNodes* notes =
+	    lilv_world_find_nodes(lint->world, ui_uri, lint_uri(lint, LV2_UI__portNotification), NULL);
 	int count = 0;
-	LILV_FOREACH (nodes, i, notes) {
+	LILV_FOREACH(nodes, i, notes)
+	{
 		const LilvNode* note = lilv_nodes_get(notes, i);
 		LilvNode* symbol = lilv_world_get(lint->world, note, lint_uri(lint, LV2_NS "symbol"), NULL);
-		LilvNode* protocol = lilv_world_get(lint->world, note, lint_uri(lint, LV2_UI__protocol), NULL);
-		const LilvPort* port =
-		    symbol ? lilv_plugin_get_port_by_symbol(lint->plugin, symbol) : NULL;
+		LilvNode* protocol =
+		    lilv_world_get(lint->world, note, lint_uri(lint, LV2_UI__protocol), NULL);
+		const LilvPort* port = symbol ? lilv_plugin_get_port_by_symbol(lint->plugin, symbol) : NULL;
 		const char* name = symbol ? lilv_node_as_string(symbol) : "(none)";
 		if (!port) {
 			lint_fail(lint, "ui", "a port notification names no port of the plugin: %s", name);
 		} else {
-			const bool atom = lilv_port_is_a(lint->plugin, port, lint_uri(lint, LV2_ATOM__AtomPort));
+			const bool atom =
+			    lilv_port_is_a(lint->plugin, port, lint_uri(lint, LV2_ATOM__AtomPort));
 			const char* want = atom ? LV2_ATOM__eventTransfer : LV2_UI__floatProtocol;
 			if (!protocol || strcmp(lilv_node_as_uri(protocol), want) != 0) {
 				lint_fail(lint, "ui", "port notification of '%s' without the protocol <%s>", name,
@@ -109,7 +113,8 @@ lint_ui(Lint* lint)
 	LilvUIs* uis = lilv_plugin_get_uis(lint->plugin);
 	const LilvUI* x11 = NULL;
 	int count = 0;
-	LILV_FOREACH (uis, i, uis) {
+	LILV_FOREACH(uis, i, uis)
+	{
 		const LilvUI* ui = lilv_uis_get(uis, i);
 		lilv_world_load_resource(lint->world, lilv_ui_get_uri(ui));
 		if (lilv_ui_is_a(ui, lint_uri(lint, LV2_UI__X11UI))) {

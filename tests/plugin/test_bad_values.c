@@ -50,8 +50,8 @@ main(void)
 		}
 		check_output(host, &s, "every control", bad[k]);
 	}
-	printf("%d single bad values and %zu all-at-once: output finite and within 0 dBFS\n",
-	       checked, N_BAD);
+	printf("%d single bad values and %zu all-at-once: output finite and within 0 dBFS\n", checked,
+	       N_BAD);
 	stereo_free(&s);
 	host_free(host);
 	return 0;

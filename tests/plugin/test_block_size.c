@@ -15,12 +15,13 @@
 #define FRAMES ((size_t)(RATE * 30))
 
 typedef struct {
-	size_t      frame;
+	size_t frame;
 	const char* symbol;
-	float       value;
+	float value;
 } Change;
 
 /* Odd frames, every layer and kind of control. */
+/* clang-format off */
 static const Change changes[] = {
     {48000 * 3 + 13, "cue_pitch", 523.0f},  {48000 * 3 + 13, "gaze_rate", 1.7f},
     {48000 * 5 + 1, "cue_sound", 2.0f},     {48000 * 7 + 77, "gaze_mode", 1.0f},
@@ -33,19 +34,21 @@ static const Change changes[] = {
     {48000 * 23 + 29, "set_rest", 1.5f},    {48000 * 25 + 31, "cue_level", -3.0f},
     {48000 * 27 + 37, "drone_root", 80.0f}, {48000 * 27 + 37, "breath_in", 2.5f},
 };
+/* clang-format on */
 
 typedef struct {
 	const char* symbol;
-	float       value;
+	float value;
 } Setting;
 
 /* A session: its settings at the start, and whether the changes follow. */
 typedef struct {
-	const char*   name;
+	const char* name;
 	const Setting settings[16];
-	bool          changes;
+	bool changes;
 } Session;
 
+/* clang-format off */
 static const Session sessions[] = {
     {"changes at odd frames", {{"gaze_vary", 10.0f}, {"fade_in", 1.0f}, {NULL, 0.0f}}, true},
     /* bench_plugin's "heaviest": Sweep 3 Hz with 3 s Bell cues, the
@@ -60,6 +63,7 @@ static const Session sessions[] = {
      * mid-grid step, 15.006 s in */
     {"the end chime", {{"session_len", 0.2501f}, {"fade_out", 5.0f}, {NULL, 0.0f}}, false},
 };
+/* clang-format on */
 
 static Stereo
 render_with(const Session* session, uint32_t block)
@@ -90,8 +94,8 @@ largest_difference(const Stereo* a, const Stereo* b, size_t* at)
 	double worst = 0.0;
 	*at = 0;
 	for (size_t i = 0; i < FRAMES; ++i) {
-		const double d = fmax(fabs((double)a->left[i] - b->left[i]),
-		                      fabs((double)a->right[i] - b->right[i]));
+		const double d =
+		    fmax(fabs((double)a->left[i] - b->left[i]), fabs((double)a->right[i] - b->right[i]));
 		if (d > worst) {
 			worst = d;
 			*at = i;

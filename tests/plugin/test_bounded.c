@@ -29,8 +29,8 @@ check_modes(void)
 				Stereo s = stereo_new(48000 * 3);
 				render(host, &s, 256);
 				const float peak = stereo_peak(&s);
-				CHECK(peak >= 0.0f && peak <= 1.0f,
-				      "mode %d sound %d space %d: peak %f", mode, sound, space, peak);
+				CHECK(peak >= 0.0f && peak <= 1.0f, "mode %d sound %d space %d: peak %f", mode,
+				      sound, space, peak);
 				CHECK(mode == 0 || peak > 0.01f, "mode %d sound %d is silent", mode, sound);
 				loudest = fmaxf(loudest, peak);
 				stereo_free(&s);

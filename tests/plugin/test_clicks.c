@@ -59,8 +59,7 @@ base_settings(Host* host, int mode)
 		LilvNode* sym = lilv_new_string(host_world(host), inputs[i].symbol);
 		const LilvPort* port = lilv_plugin_get_port_by_symbol(host_plugin(host), sym);
 		lilv_node_free(sym);
-		set_control(host, inputs[i].symbol,
-		            defaults[lilv_port_get_index(host_plugin(host), port)]);
+		set_control(host, inputs[i].symbol, defaults[lilv_port_get_index(host_plugin(host), port)]);
 	}
 	set_control(host, "gaze_mode", mode == FOLLOW_NO_GLIDE ? 4.0f : (float)mode);
 	if (mode == FOLLOW_NO_GLIDE) {
@@ -80,8 +79,8 @@ base_settings(Host* host, int mode)
 /* The session from its start, with `symbol` at values[0] and switching to
  * the next value at each of the frames in jumps[] (n_jumps of them). */
 static void
-render_session(Host* host, int mode, const char* symbol, const float* values,
-               const uint32_t* jumps, uint32_t n_jumps, Stereo* s)
+render_session(Host* host, int mode, const char* symbol, const float* values, const uint32_t* jumps,
+               uint32_t n_jumps, Stereo* s)
 {
 	host_deactivate(host);
 	base_settings(host, mode);
@@ -218,8 +217,8 @@ main(int argc, char** argv)
 		printf("%-16s: %zu controls jumping between extremes 6 times each; worst %.2f (%s)\n",
 		       mode_names[mode], n_inputs, worst_here, worst_here_symbol);
 	}
-	printf("worst of all: %.2f times the steady loudest window (%s, %s); threshold %.1f\n",
-	       worst, worst_symbol, mode_names[worst_mode], CLICK_THRESHOLD);
+	printf("worst of all: %.2f times the steady loudest window (%s, %s); threshold %.1f\n", worst,
+	       worst_symbol, mode_names[worst_mode], CLICK_THRESHOLD);
 	CHECK(failures == 0, "%d clicks (replay: test_clicks --seed %llu)", failures,
 	      (unsigned long long)seed);
 	stereo_free(&steady);

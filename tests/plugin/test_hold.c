@@ -57,8 +57,7 @@ main(void)
 	CHECK(changes == 4, "%d changes of side", changes);
 	for (int i = 0; i < 4; ++i) {
 		printf("change of side %d at %.4f s (expected %.1f)\n", i + 1, change_at[i], expected[i]);
-		CHECK(fabs(change_at[i] - expected[i]) < 0.05, "change %d at %.4f s", i + 1,
-		      change_at[i]);
+		CHECK(fabs(change_at[i] - expected[i]) < 0.05, "change %d at %.4f s", i + 1, change_at[i]);
 	}
 	free(mono);
 	stereo_free(&s);

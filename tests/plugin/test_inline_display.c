@@ -14,7 +14,7 @@
 static Host*
 open_with_display(double rate)
 {
-	char  err[256];
+	char err[256];
 	Host* host = host_new_inline_display(PLUGIN_URI, rate, err, sizeof(err));
 	CHECK(host, "cannot open the plugin at %.0f Hz: %s", rate, err);
 	host_activate(host);
@@ -25,15 +25,15 @@ open_with_display(double rate)
 static uint32_t
 count_requests(Host* host, double seconds, const uint32_t* blocks, size_t n_blocks, long* rt_calls)
 {
-	static float   left[HOST_MAX_BLOCK], right[HOST_MAX_BLOCK];
+	static float left[HOST_MAX_BLOCK], right[HOST_MAX_BLOCK];
 	const uint64_t total = (uint64_t)llround(seconds * host_rate(host));
 	const uint32_t before = host_queue_draws(host);
-	uint64_t       done = 0;
-	*rt_calls            = 0;
+	uint64_t done = 0;
+	*rt_calls = 0;
 	for (size_t i = 0; done < total; ++i) {
 		const uint64_t left_frames = total - done;
-		const uint32_t n = blocks[i % n_blocks] < left_frames ? blocks[i % n_blocks]
-		                                                       : (uint32_t)left_frames;
+		const uint32_t n =
+		    blocks[i % n_blocks] < left_frames ? blocks[i % n_blocks] : (uint32_t)left_frames;
 		rt_calls_start();
 		host_run(host, left, right, n);
 		*rt_calls += rt_calls_stop();
@@ -45,12 +45,12 @@ count_requests(Host* host, double seconds, const uint32_t* blocks, size_t n_bloc
 static void
 check_rate_of_requests(void)
 {
-	static const double   rates[] = {8000.0, 44100.0, 48000.0, 384000.0};
+	static const double rates[] = {8000.0, 44100.0, 48000.0, 384000.0};
 	static const uint32_t mixed[] = {1, 7, 64, 256, 333, 4096, 8192, 0};
-	static const uint32_t even[]  = {256};
+	static const uint32_t even[] = {256};
 	for (size_t r = 0; r < sizeof(rates) / sizeof(rates[0]); ++r) {
 		Host* host = open_with_display(rates[r]);
-		long  calls;
+		long calls;
 		const uint32_t steady = count_requests(host, 10.0, even, 1, &calls);
 		CHECK(calls == 0, "run() with the inline display made %ld allocator or lock calls", calls);
 		const uint32_t jumbled = count_requests(host, 10.0, mixed, 8, &calls);
@@ -67,7 +67,7 @@ check_rate_of_requests(void)
 
 	/* Without the feature, the host's queue_draw is never called. */
 	Host* plain = open_plugin(48000.0);
-	long  calls;
+	long calls;
 	CHECK(count_requests(plain, 5.0, even, 1, &calls) == 0, "queue_draw without the feature");
 	host_free(plain);
 }
@@ -90,7 +90,7 @@ target_x(const LV2_Inline_Display_Image_Surface* img, const ViewLayout* l, const
 	double want[3];
 	view_target_rgb(look, want);
 	double sum = 0.0;
-	long   count = 0;
+	long count = 0;
 	for (int y = (int)(l->target_y - l->target_r); y <= (int)(l->target_y + l->target_r); ++y) {
 		for (int x = 0; x < img->width; ++x) {
 			double c[3];
@@ -114,7 +114,7 @@ look_of(int pass)
 	ViewLook look;
 	view_look_defaults(&look);
 	if (pass == 0) {
-		look.colour     = VIEW_COLOUR_GREEN;
+		look.colour = VIEW_COLOUR_GREEN;
 		look.brightness = 1.0f;
 	}
 	return look;
@@ -152,7 +152,7 @@ check_picture(void)
 	view_look_defaults(&look);
 	const ViewLayout l = view_strip_layout(300, 120, &look);
 	double worst = 0.0, lowest = 1.0, highest = -1.0;
-	int    checked = 0;
+	int checked = 0;
 	while (checked < 60) {
 		const uint32_t before = host_queue_draws(host);
 		host_run(host, left, right, 256);
@@ -164,10 +164,10 @@ check_picture(void)
 		img = host_render_inline(host, 300, 1000);
 		CHECK(img && img->width == 300 && img->height == 120, "a %dx%d picture", img->width,
 		      img->height);
-		const double x   = target_x(img, &l, &look);
+		const double x = target_x(img, &l, &look);
 		const double err = fabs(x - view_target_x(&l, gaze)) / img->width;
-		worst   = err > worst ? err : worst;
-		lowest  = gaze < lowest ? gaze : lowest;
+		worst = err > worst ? err : worst;
+		lowest = gaze < lowest ? gaze : lowest;
 		highest = gaze > highest ? gaze : highest;
 		++checked;
 	}
@@ -190,7 +190,7 @@ check_picture(void)
 		host_get(host, "gaze_pos", &gaze);
 		img = host_render_inline(host, 300, 1000);
 		const ViewLook want = look_of(pass);
-		const double   x    = target_x(img, &l, &want);
+		const double x = target_x(img, &l, &want);
 		CHECK(fabs(x - view_target_x(&l, gaze)) <= 0.01 * img->width,
 		      "no target of the look's colour where the gaze is (pass %d)", pass);
 		set_control(host, "display_colour", NAN);

@@ -26,16 +26,18 @@
 #define FRAMES 240000u /* 2.5 to 5.4 s */
 
 typedef struct {
-	double      rate;
+	double rate;
 	const char* settings[6];
-	float       values[6];
+	float values[6];
 } Config;
 
+/* clang-format off */
 static const Config configs[] = {
     {44100.0, {"gaze_mode", "cue_sound", "chime_mode", "breath_in", NULL}, {1, 2, 1, 1.0f}},
     {48000.0, {"gaze_mode", "cue_sound", "gaze_rate", "drone_voicing", NULL}, {2, 6, 3.0f, 3}},
     {96000.0, {"gaze_mode", "gaze_target", "gaze_glide", "drone_timbre", NULL}, {4, 1, 0.1f, 4}},
 };
+/* clang-format on */
 #define N_CONFIGS 3
 
 static uint32_t
@@ -85,8 +87,10 @@ disturb(Host* host, ByteSource* src)
 	const size_t n_in = list_controls(host, true, inputs);
 	for (int j = 0; j < 4; ++j) {
 		const size_t i = src_below(src, (uint32_t)n_in);
-		set_control(host, inputs[i].symbol, src_chance(src, 0.5) ? gen_float(src)
-		            : inputs[i].min + (inputs[i].max - inputs[i].min) * (float)src_unit(src));
+		set_control(host, inputs[i].symbol,
+		            src_chance(src, 0.5)
+		                ? gen_float(src)
+		                : inputs[i].min + (inputs[i].max - inputs[i].min) * (float)src_unit(src));
 	}
 	GenURIs u;
 	gen_uris_map(&u, host_urid_map(host));
@@ -149,7 +153,8 @@ check_together(const Stereo* alone)
 			      alone[c].right[i]);
 		}
 		printf("%.0f Hz instance: %u frames identical alone and beside two others and a "
-		       "noisy neighbour\n", configs[c].rate, FRAMES);
+		       "noisy neighbour\n",
+		       configs[c].rate, FRAMES);
 		host_free(hosts[c]);
 		stereo_free(&out[c]);
 	}
@@ -210,8 +215,8 @@ check_instantiate_failures(void)
 	const double bad_rates[] = {0.0, -48000.0, NAN, INFINITY, -INFINITY, 1e-300, 999.0, 1e12};
 	for (size_t i = 0; i < sizeof(bad_rates) / sizeof(bad_rates[0]); ++i) {
 		logged[0] = '\0';
-		CHECK(!lilv_plugin_instantiate(plugin, bad_rates[i], with_log),
-		      "instantiated at %g Hz", bad_rates[i]);
+		CHECK(!lilv_plugin_instantiate(plugin, bad_rates[i], with_log), "instantiated at %g Hz",
+		      bad_rates[i]);
 		CHECK(logged[0] != '\0', "nothing logged at %g Hz", bad_rates[i]);
 	}
 	printf("at %zu unusable sample rates: NULL, each with a logged reason\n",

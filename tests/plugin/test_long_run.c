@@ -41,11 +41,11 @@ now_s(void)
 }
 
 typedef struct {
-	Host*    host;
-	float*   passes;
-	float*   stage;
+	Host* host;
+	float* passes;
+	float* stage;
 	uint64_t frame; /* frames rendered */
-	float    left[HOST_MAX_BLOCK], right[HOST_MAX_BLOCK];
+	float left[HOST_MAX_BLOCK], right[HOST_MAX_BLOCK];
 } Session;
 
 static void
@@ -53,8 +53,8 @@ run_block(Session* s, uint32_t n)
 {
 	host_run(s->host, s->left, s->right, n);
 	for (uint32_t i = 0; i < n; ++i) {
-		CHECK(fabsf(s->left[i]) <= 1.0f && fabsf(s->right[i]) <= 1.0f,
-		      "frame %llu: %g, %g", (unsigned long long)(s->frame + i), s->left[i], s->right[i]);
+		CHECK(fabsf(s->left[i]) <= 1.0f && fabsf(s->right[i]) <= 1.0f, "frame %llu: %g, %g",
+		      (unsigned long long)(s->frame + i), s->left[i], s->right[i]);
 	}
 	s->frame += n;
 }
@@ -157,8 +157,8 @@ main(int argc, char** argv)
 	const double per_block0 = render_until(s, 2 * minute, block, minute, 2 * minute);
 
 	/* on to the last seconds, timing the last minute before them */
-	const double per_block1 = render_until(s, total - window, block, total - window - minute,
-	                                       total - window);
+	const double per_block1 =
+	    render_until(s, total - window, block, total - window - minute, total - window);
 	const uint64_t kept1_from = s->frame;
 	scan(s, window, &tap1, &breath1, kept1);
 	const double wall = now_s() - wall0;
@@ -180,7 +180,8 @@ main(int argc, char** argv)
 	while (fmod(floor((double)left0 / half + 0.5), 2.0) != 1.0 && left0 > (uint64_t)half) {
 		left0 -= (uint64_t)half;
 	}
-	while (fmod(floor((double)left1 / half + 0.5), 2.0) != 1.0 && left1 > kept1_from + (uint64_t)half) {
+	while (fmod(floor((double)left1 / half + 0.5), 2.0) != 1.0 &&
+	       left1 > kept1_from + (uint64_t)half) {
 		left1 = (uint64_t)ceil(floor((double)left1 / half + 0.5 - 1.0) * half - 1e-9);
 	}
 	const double pitch0 = strike_pitch(kept0, kept_n, 0, left0, rate);
@@ -196,7 +197,8 @@ main(int argc, char** argv)
 	printf("cue pitch: %.4f Hz in hour 0, %.4f Hz at the end: change %.2e\n", pitch0, pitch1,
 	       pitch_change);
 	printf("time per block of %u frames: %.2f us in minute 1, %.2f us in the last minute "
-	       "(%.2f times)\n", block, 1e6 * per_block0, 1e6 * per_block1, per_block1 / per_block0);
+	       "(%.2f times)\n",
+	       block, 1e6 * per_block0, 1e6 * per_block1, per_block1 / per_block0);
 
 	CHECK(gaze_drift < 1e-6, "gaze drift %.3e", gaze_drift);
 	CHECK(breath_drift < 1e-6, "breath drift %.3e", breath_drift);

@@ -69,8 +69,8 @@ test_tap_notes(void)
 			CHECK(m->note == note, "tap %u: note %u, not %u", k, m->note, note);
 			CHECK(!on || m->velocity == 100, "velocity %u", m->velocity);
 		}
-		printf("block %u: %u tap notes on, %u off, largest timing error %lld frames\n",
-		       blocks[b], ons, offs, (long long)worst);
+		printf("block %u: %u tap notes on, %u off, largest timing error %lld frames\n", blocks[b],
+		       ons, offs, (long long)worst);
 		CHECK(ons == 21 && offs == 21, "%u on, %u off", ons, offs);
 		CHECK(worst == 0, "a tap note %lld frames off its tap", (long long)worst);
 		host_free(host);
@@ -87,11 +87,11 @@ test_follow_cues(void)
 	set_control(host, "gaze_glide", 0);
 	set_control(host, "gaze_rate", 0.05f); /* periodic taps every 10 s */
 	static const MidiIn in[] = {
-	    {(int64_t)(1.5 * RATE) + 13, {0x90, 40, 90}, 3},   /* left */
-	    {(int64_t)(2.5 * RATE) + 101, {0x93, 84, 1}, 3},   /* right, channel 4 */
-	    {(int64_t)(3.5 * RATE) + 7, {0x90, 60, 64}, 3},    /* centre */
-	    {(int64_t)(4.5 * RATE) + 200, {0x90, 59, 64}, 3},  /* left */
-	    {(int64_t)(5.5 * RATE) + 31, {0xB0, 64, 127}, 3},  /* pedal: other side */
+	    {(int64_t)(1.5 * RATE) + 13, {0x90, 40, 90}, 3},  /* left */
+	    {(int64_t)(2.5 * RATE) + 101, {0x93, 84, 1}, 3},  /* right, channel 4 */
+	    {(int64_t)(3.5 * RATE) + 7, {0x90, 60, 64}, 3},   /* centre */
+	    {(int64_t)(4.5 * RATE) + 200, {0x90, 59, 64}, 3}, /* left */
+	    {(int64_t)(5.5 * RATE) + 31, {0xB0, 64, 127}, 3}, /* pedal: other side */
 	};
 	static const float expect_pos[] = {-1, 1, 0, -1, 1};
 	static const uint8_t expect_note[] = {48, 72, 60, 48, 72};
@@ -151,16 +151,16 @@ test_malformed(void)
 	set_control(host, "gaze_rate", 0.05f);
 	const int64_t t = (int64_t)RATE;
 	static MidiIn in[] = {
-	    {0, {0x3C, 0x64}, 2},                          /* running status */
-	    {0, {0x90, 0x3C}, 2},                          /* truncated */
-	    {0, {0x90}, 1},                                /* status only */
-	    {0, {0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7}, 6},  /* sysex */
-	    {0, {0xF8}, 1},                                /* clock */
-	    {0, {0x80, 40, 64}, 3},                        /* note off */
-	    {0, {0x90, 40, 0}, 3},                         /* note on, velocity 0 */
-	    {0, {0x90, 0x90, 0x40}, 3},                    /* a status byte as data */
-	    {0, {0xB0, 64, 10}, 3},                        /* pedal released */
-	    {0, {0}, 0},                                   /* empty */
+	    {0, {0x3C, 0x64}, 2},                         /* running status */
+	    {0, {0x90, 0x3C}, 2},                         /* truncated */
+	    {0, {0x90}, 1},                               /* status only */
+	    {0, {0xF0, 0x7E, 0x7F, 0x09, 0x01, 0xF7}, 6}, /* sysex */
+	    {0, {0xF8}, 1},                               /* clock */
+	    {0, {0x80, 40, 64}, 3},                       /* note off */
+	    {0, {0x90, 40, 0}, 3},                        /* note on, velocity 0 */
+	    {0, {0x90, 0x90, 0x40}, 3},                   /* a status byte as data */
+	    {0, {0xB0, 64, 10}, 3},                       /* pedal released */
+	    {0, {0}, 0},                                  /* empty */
 	};
 	const size_t n = sizeof(in) / sizeof(in[0]);
 	for (size_t i = 0; i < n; ++i) {
@@ -208,7 +208,8 @@ test_small_rooms(void)
 	uint32_t ons = 0;
 	for (uint32_t i = 0; i < count; ++i) {
 		if (seen[i].status == 0x90) {
-			CHECK(seen[i].frame == (int64_t)(RATE / 2) * (1 + ons) && seen[i].note == (ons ? 72 : 48),
+			CHECK(seen[i].frame == (int64_t)(RATE / 2) * (1 + ons) &&
+			          seen[i].note == (ons ? 72 : 48),
 			      "note-on %u at %lld, note %u", ons, (long long)seen[i].frame, seen[i].note);
 			++ons;
 		}

@@ -24,8 +24,7 @@ check(const LilvPlugin* plugin, LilvWorld* world, const ControlInfo* info, uint3
 	CHECK(min && max && lilv_node_as_float(min) == info->min &&
 	          lilv_node_as_float(max) == info->max,
 	      "range of '%s'", info->symbol);
-	CHECK(!input || (def && lilv_node_as_float(def) == info->def), "default of '%s'",
-	      info->symbol);
+	CHECK(!input || (def && lilv_node_as_float(def) == info->def), "default of '%s'", info->symbol);
 	lilv_node_free(def);
 	lilv_node_free(min);
 	lilv_node_free(max);

@@ -13,12 +13,12 @@
 #include <lv2/presets/presets.h>
 #include <math.h>
 
-#define RATE       48000.0
-#define BLOCK      512u
-#define WINDOW_S   60.0
-#define TARGET     -30.0 /* LUFS: headroom for the loudest moments */
-#define TARGET_TOL 1.5   /* LU from the target, for the presets' mean */
-#define SPREAD     2.0   /* LU between the loudest and the quietest */
+#define RATE 48000.0
+#define BLOCK 512u
+#define WINDOW_S 60.0
+#define TARGET -30.0   /* LUFS: headroom for the loudest moments */
+#define TARGET_TOL 1.5 /* LU from the target, for the presets' mean */
+#define SPREAD 2.0     /* LU between the loudest and the quietest */
 
 #define BELOW_HZ 20.0
 #define BELOW_DBFS -60.0
@@ -92,7 +92,8 @@ main(void)
 
 	double lowest = HUGE_VAL, highest = -HUGE_VAL, sum = 0.0;
 	int count = 0;
-	LILV_FOREACH (nodes, i, presets) {
+	LILV_FOREACH(nodes, i, presets)
+	{
 		const LilvNode* preset = lilv_nodes_get(presets, i);
 		LilvState* state =
 		    lilv_state_new_from_world(host_world(probe), host_urid_map(probe), preset);

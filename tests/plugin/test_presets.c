@@ -19,7 +19,7 @@
 
 typedef struct {
 	Host* host;
-	int   set;
+	int set;
 } Restore;
 
 static void
@@ -37,7 +37,7 @@ set_port_value(const char* symbol, void* data, const void* value, uint32_t size,
 /* Renders `seconds`, recording when an output control changes value. */
 typedef struct {
 	double at[4096];
-	float  value[4096];
+	float value[4096];
 	size_t n;
 } Changes;
 
@@ -159,9 +159,11 @@ main(void)
 	CHECK(n_inputs < n_all, "no Display controls after the sound's");
 
 	int checked = 0;
-	LILV_FOREACH (nodes, i, presets) {
+	LILV_FOREACH(nodes, i, presets)
+	{
 		Host* host = open_plugin(RATE);
-		LilvNode* uri = lilv_new_uri(host_world(host), lilv_node_as_uri(lilv_nodes_get(presets, i)));
+		LilvNode* uri =
+		    lilv_new_uri(host_world(host), lilv_node_as_uri(lilv_nodes_get(presets, i)));
 		lilv_world_load_resource(host_world(host), uri);
 		LilvState* state = lilv_state_new_from_world(host_world(host), host_urid_map(host), uri);
 		CHECK(state, "cannot load preset %s", lilv_node_as_uri(uri));

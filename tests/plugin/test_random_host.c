@@ -31,21 +31,20 @@
 #define MAX_BLOCK 8192u
 #define OUT_ROOM 32760u /* an output's room, as a host with 32 KiB buffers gives it */
 
-static const double common_rates[] = {8000,   11025,  16000,  22050,  32000,  44100,
-                                      48000,  88200,  96000,  176400, 192000, 352800,
-                                      384000};
+static const double common_rates[] = {8000,  11025, 16000,  22050,  32000,  44100, 48000,
+                                      88200, 96000, 176400, 192000, 352800, 384000};
 
 typedef struct {
 	uint64_t seed;
-	int      trace;
+	int trace;
 	/* where we are, for the failure message */
 	uint64_t block;
 	uint64_t frames;
-	double   rate;
+	double rate;
 } Run;
 
 typedef struct {
-	long   blocks, events, changes, activations, empty_blocks;
+	long blocks, events, changes, activations, empty_blocks;
 	double frames_s; /* session seconds */
 } Totals;
 
@@ -68,11 +67,11 @@ fail(const char* fmt, ...)
 	exit(1);
 }
 
-#define TRACE(...)                                  \
-	do {                                            \
-		if (run_info.trace) {                       \
-			fprintf(stderr, __VA_ARGS__);           \
-		}                                           \
+#define TRACE(...)                        \
+	do {                                  \
+		if (run_info.trace) {             \
+			fprintf(stderr, __VA_ARGS__); \
+		}                                 \
 	} while (0)
 
 static double
@@ -83,7 +82,7 @@ pick_rate(ByteSource* src)
 		return common_rates[src_below(src, sizeof(common_rates) / sizeof(common_rates[0]))];
 	}
 	const double r = 8000.0 * pow(48.0, src_unit(src)); /* log-uniform 8k .. 384k */
-	return how < 8 ? floor(r) : r;                       /* sometimes not an integer */
+	return how < 8 ? floor(r) : r;                      /* sometimes not an integer */
 }
 
 static uint32_t
@@ -239,8 +238,8 @@ run_seed(uint64_t seed, double seconds, Totals* t)
 				const size_t i = src_below(&src, (uint32_t)n_in);
 				*in_value[i] = pick_value(&src, &inputs[i]);
 				++t->changes;
-				TRACE("block %llu: %s = %g\n", (unsigned long long)run_info.block,
-				      inputs[i].symbol, *in_value[i]);
+				TRACE("block %llu: %s = %g\n", (unsigned long long)run_info.block, inputs[i].symbol,
+				      *in_value[i]);
 			}
 		}
 		const uint32_t n = pick_block(&src);
@@ -306,7 +305,8 @@ main(int argc, char** argv)
 		} else if (i + 1 < argc && !strcmp(argv[i], "--seconds")) {
 			seconds = strtod(argv[++i], NULL);
 		} else {
-			fprintf(stderr, "usage: %s [--seeds N] [--first S] [--seconds T] [--seed S] [--trace]\n",
+			fprintf(stderr,
+			        "usage: %s [--seeds N] [--first S] [--seconds T] [--seed S] [--trace]\n",
 			        argv[0]);
 			return 2;
 		}

@@ -17,7 +17,8 @@ main(void)
 
 	rt_calls_self_test();
 	/* a window asks for motion snapshots, as plugin/ui/ui.c does */
-	const LV2_Atom_Object_Body ui_on = {0, host_map(host, "https://somascape.dev/lv2/somascape#uiOn")};
+	const LV2_Atom_Object_Body ui_on = {0,
+	                                    host_map(host, "https://somascape.dev/lv2/somascape#uiOn")};
 	CHECK(host_send_event(host, 0, host_map(host, LV2_ATOM__Object), sizeof(ui_on), &ui_on),
 	      "cannot send uiOn");
 

@@ -41,7 +41,7 @@
 /* What the plugin logged, as one string. */
 typedef struct {
 	char text[16384];
-	int  errors;
+	int errors;
 } LogRecord;
 
 static void
@@ -111,8 +111,8 @@ test_pitch(const char* dir)
 {
 	static const struct {
 		const char* name;
-		int         format;
-		int         channels;
+		int format;
+		int channels;
 	} files[] = {
 	    {"tone 44k1.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 1},
 	    {"tone 44k1 stereo.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 2},
@@ -120,8 +120,7 @@ test_pitch(const char* dir)
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); ++i) {
 		char* path = sample_path(dir, files[i].name);
-		CHECK(write_tone(path, files[i].format, 44100, files[i].channels, TONE_HZ, 0.45, 0.5,
-		                 0.05),
+		CHECK(write_tone(path, files[i].format, 44100, files[i].channels, TONE_HZ, 0.45, 0.5, 0.05),
 		      "writing %s", path);
 		LogRecord log;
 		Host* host = open_sampler(&log);
@@ -131,8 +130,8 @@ test_pitch(const char* dir)
 		CHECK(log.errors == 0, "errors logged: %s", log.text);
 		const double hz = strike_hz(host);
 		const double error = 100.0 * (hz / TONE_HZ - 1.0);
-		printf("%-24s 44.1 kHz in a 48 kHz instance: %.3f Hz, error %+.4f %%\n", files[i].name,
-		       hz, error);
+		printf("%-24s 44.1 kHz in a 48 kHz instance: %.3f Hz, error %+.4f %%\n", files[i].name, hz,
+		       error);
 		CHECK(fabs(error) < 0.5, "%s plays at %.3f Hz, not %.0f", files[i].name, hz, TONE_HZ);
 		host_free(host);
 		free(path);
@@ -172,8 +171,8 @@ port_value(const char* symbol, void* data, uint32_t* size, uint32_t* type)
 	lilv_node_free(sym);
 	LilvNode* input = lilv_new_uri(host_world(host), LILV_URI_INPUT_PORT);
 	LilvNode* control = lilv_new_uri(host_world(host), LILV_URI_CONTROL_PORT);
-	const bool wanted = port && lilv_port_is_a(plugin, port, input) &&
-	                    lilv_port_is_a(plugin, port, control);
+	const bool wanted =
+	    port && lilv_port_is_a(plugin, port, input) && lilv_port_is_a(plugin, port, control);
 	lilv_node_free(input);
 	lilv_node_free(control);
 	if (!wanted) {
@@ -208,11 +207,10 @@ test_state(const char* dir)
 
 	/* saved to a directory, as a preset is, and read back from the file */
 	char* state_dir = sample_path(dir, "saved state");
-	LV2_URID_Unmap* unmap =
-	    (LV2_URID_Unmap*)lv2_features_data(host_features(a), LV2_URID__unmap);
+	LV2_URID_Unmap* unmap = (LV2_URID_Unmap*)lv2_features_data(host_features(a), LV2_URID__unmap);
 	LilvState* saved = lilv_state_new_from_instance(
-	    host_plugin(a), host_instance(a), host_urid_map(a), NULL, NULL, NULL, state_dir,
-	    port_value, a, LV2_STATE_IS_POD | LV2_STATE_IS_PORTABLE, host_features(a));
+	    host_plugin(a), host_instance(a), host_urid_map(a), NULL, NULL, NULL, state_dir, port_value,
+	    a, LV2_STATE_IS_POD | LV2_STATE_IS_PORTABLE, host_features(a));
 	CHECK(saved, "no state");
 	CHECK(lilv_state_save(host_world(a), host_urid_map(a), unmap, saved, NULL, state_dir,
 	                      "state.ttl") == 0,
@@ -221,8 +219,7 @@ test_state(const char* dir)
 
 	Host* b = open_sampler(NULL);
 	char* state_file = sample_path(state_dir, "state.ttl");
-	LilvState* loaded = lilv_state_new_from_file(host_world(b), host_urid_map(b), NULL,
-	                                             state_file);
+	LilvState* loaded = lilv_state_new_from_file(host_world(b), host_urid_map(b), NULL, state_file);
 	CHECK(loaded, "cannot read %s", state_file);
 	lilv_state_restore(loaded, host_instance(b), set_port_value, b, 0, host_features(b));
 	lilv_state_free(loaded);
@@ -262,8 +259,8 @@ test_state(const char* dir)
 /* save() straight from the plugin's state interface: the stored path. */
 typedef struct {
 	uint32_t path_type;
-	char     value[4096];
-	int      stores;
+	char value[4096];
+	int stores;
 } SavedPath;
 
 static LV2_State_Status
@@ -283,7 +280,7 @@ store_path(LV2_State_Handle handle, uint32_t key, const void* value, size_t size
 }
 
 typedef struct {
-	Host*       host;
+	Host* host;
 	const char* paths[2];
 	atomic_bool done;
 } SwapLoop;
@@ -308,10 +305,10 @@ static void
 test_save_beside_run(const char* dir)
 {
 	char* paths[2] = {sample_path(dir, "swap a.wav"), sample_path(dir, "swap b.flac")};
-	CHECK(write_tone(paths[0], SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 1, 440.0, 0.1, 0.5, 0.0) &&
-	          write_tone(paths[1], SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 1, 660.0, 0.1, 0.5,
-	                     0.0),
-	      "writing the swap samples");
+	CHECK(
+	    write_tone(paths[0], SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 1, 440.0, 0.1, 0.5, 0.0) &&
+	        write_tone(paths[1], SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 1, 660.0, 0.1, 0.5, 0.0),
+	    "writing the swap samples");
 	Host* host = open_sampler(NULL);
 	set_control(host, "gaze_rate", 8.0f);
 	const LV2_State_Interface* state = (const LV2_State_Interface*)lilv_instance_get_extension_data(
@@ -327,8 +324,8 @@ test_save_beside_run(const char* dir)
 		state->save(lilv_instance_get_handle(host_instance(host)), store_path, &saved, 0,
 		            no_features);
 		++saves;
-		whole += saved.stores == 0 || !strcmp(saved.value, paths[0]) ||
-		         !strcmp(saved.value, paths[1]);
+		whole +=
+		    saved.stores == 0 || !strcmp(saved.value, paths[0]) || !strcmp(saved.value, paths[1]);
 	}
 	pthread_join(audio, NULL);
 	printf("save() beside run() swapping samples every block: %d saves, %d whole\n", saves, whole);
@@ -389,8 +386,9 @@ test_bad_files(const char* dir)
 	copy_head(good, too_big, 1000);
 	CHECK(truncate(too_big, 65l * 1024 * 1024) == 0, "cannot grow %s", too_big);
 
-	const char* bad[] = {missing, directory, unreadable, empty,  trunc_wav, trunc_flac,
-	                     trunc_ogg, header_only, text, wavpack, silent, too_long, too_big};
+	const char* bad[] = {missing,    directory, unreadable,  empty, trunc_wav,
+	                     trunc_flac, trunc_ogg, header_only, text,  wavpack,
+	                     silent,     too_long,  too_big};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); ++i) {
 		if (bad[i] == unreadable && access(unreadable, R_OK) == 0) {
 			printf("%-20s skipped: running as root, every file is readable\n", "unreadable");
@@ -403,13 +401,14 @@ test_bad_files(const char* dir)
 		CHECK(strcmp(reported, good) == 0 && log.errors == 0, "the good file: %s", log.text);
 		log.text[0] = '\0';
 		load(host, bad[i], reported, sizeof(reported));
-		CHECK(strcmp(reported, good) == 0, "after %s the path reported is '%s'", bad[i],
-		      reported);
-		CHECK(log.errors == 1 && strstr(log.text, bad[i]), "no error logged for %s: '%s'",
-		      bad[i], log.text);
+		CHECK(strcmp(reported, good) == 0, "after %s the path reported is '%s'", bad[i], reported);
+		CHECK(log.errors == 1 && strstr(log.text, bad[i]), "no error logged for %s: '%s'", bad[i],
+		      log.text);
 		const double hz = strike_hz(host);
-		CHECK(fabs(hz / TONE_HZ - 1.0) < 0.005, "after %s it plays %.1f Hz, not the previous "
-		                                        "sample's %.0f", bad[i], hz, TONE_HZ);
+		CHECK(fabs(hz / TONE_HZ - 1.0) < 0.005,
+		      "after %s it plays %.1f Hz, not the previous "
+		      "sample's %.0f",
+		      bad[i], hz, TONE_HZ);
 		const char* name = strrchr(bad[i], '/') + 1;
 		printf("%-20s %s", name, strstr(log.text, ": ") ? strstr(log.text, "sample: ") : log.text);
 		host_free(host);
@@ -458,7 +457,8 @@ test_loudness(const char* dir)
 	const double sample_lufs = session_lufs(sample);
 	printf("loudness: soft sine %.2f LUFS, a -26 dBFS sample %.2f LUFS (%+.2f LU)\n", sine_lufs,
 	       sample_lufs, sample_lufs - sine_lufs);
-	CHECK(fabs(sample_lufs - sine_lufs) < 1.0, "the sample is %.2f LU off", sample_lufs - sine_lufs);
+	CHECK(fabs(sample_lufs - sine_lufs) < 1.0, "the sample is %.2f LU off",
+	      sample_lufs - sine_lufs);
 	host_free(sine);
 	host_free(sample);
 	free(path);

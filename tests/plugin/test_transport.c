@@ -71,8 +71,7 @@ test_tempo_sync(void)
 	count = render_span(host, &s, 0, 0, (size_t)change, seen, count, 512);
 	const double beats = (double)change / RATE * 2.0; /* at 120 bpm */
 	send_position(host, 0, &(TestPosition){change, 1.0f, 90.0, beats});
-	count = render_span(host, &s, (size_t)change, change, total - (size_t)change, seen, count,
-	                    512);
+	count = render_span(host, &s, (size_t)change, change, total - (size_t)change, seen, count, 512);
 	int64_t taps[256];
 	const uint32_t n = note_ons(seen, count, taps);
 	double worst = 0.0;
@@ -133,8 +132,8 @@ test_bar_lock(void)
 typedef struct {
 	const char* name;
 	const char* symbols[8];
-	float       values[8];
-	double      at_s;
+	float values[8];
+	double at_s;
 } Scene;
 
 static double
@@ -177,14 +176,16 @@ test_start_mid_session(void)
 	static const Scene scenes[] = {
 	    {"middle of a Hold", {"gaze_mode", "cue_sound", NULL}, {3, 6}, 72.0},
 	    {"middle of a breath (4-7-8, slowing, chimes)",
-	     {"breath_in", "breath_hold_in", "breath_out", "breath_start", "breath_ramp",
-	      "chime_mode", "drone_timbre", NULL},
+	     {"breath_in", "breath_hold_in", "breath_out", "breath_start", "breath_ramp", "chime_mode",
+	      "drone_timbre", NULL},
 	     {4, 7, 8, 1.5f, 5, 1, 3},
 	     200.5},
 	    {"a set's rest", {"set_length", "set_rest", "cue_sound", NULL}, {20, 15, 1}, 85.0},
 	    {"the end chime ringing", {"session_len", "fade_out", NULL}, {2, 20}, 123.0},
-	    {"Sweep, far in (37 min, Ocean)", {"gaze_mode", "drone_timbre", "gaze_vary", NULL},
-	     {1, 4, 20}, 37 * 60.0},
+	    {"Sweep, far in (37 min, Ocean)",
+	     {"gaze_mode", "drone_timbre", "gaze_vary", NULL},
+	     {1, 4, 20},
+	     37 * 60.0},
 	    {"Sweep in sets, locked to the breath, catching up after a set's start",
 	     {"gaze_mode", "set_length", "set_rest", "gaze_per_breath", NULL},
 	     {1, 14, 3, 2},
@@ -260,8 +261,7 @@ test_stop_and_relocate(void)
 		if (clock == CLOCK_TRANSPORT) {
 			CHECK(held == 0.0, "Transport: sound while stopped (rms %g)", held);
 		} else {
-			CHECK(held > 1e-3, "%s: silent while the host is stopped (rms %g)", names[clock],
-			      held);
+			CHECK(held > 1e-3, "%s: silent while the host is stopped (rms %g)", names[clock], held);
 		}
 		CHECK(at_stop <= 1.5 * steady && at_roll <= 1.5 * steady && at_jump <= 1.5 * steady,
 		      "%s: a click (steady %g, stop %g, roll %g, relocation %g)", names[clock], steady,

@@ -50,11 +50,15 @@ info(const char* path)
 	SF_INFO in;
 	SNDFILE* sf = open_audio(path, &in);
 	const int major = in.format & SF_FORMAT_TYPEMASK, sub = in.format & SF_FORMAT_SUBMASK;
-	const char* container = major == SF_FORMAT_WAV ? "wav" : major == SF_FORMAT_FLAC ? "flac"
-	                      : major == SF_FORMAT_OGG ? "ogg" : "other";
-	const char* sample = sub == SF_FORMAT_PCM_16 ? "pcm16" : sub == SF_FORMAT_PCM_24 ? "pcm24"
-	                   : sub == SF_FORMAT_FLOAT ? "float" : sub == SF_FORMAT_VORBIS ? "vorbis"
-	                   : "other";
+	const char* container = major == SF_FORMAT_WAV    ? "wav"
+	                        : major == SF_FORMAT_FLAC ? "flac"
+	                        : major == SF_FORMAT_OGG  ? "ogg"
+	                                                  : "other";
+	const char* sample = sub == SF_FORMAT_PCM_16   ? "pcm16"
+	                     : sub == SF_FORMAT_PCM_24 ? "pcm24"
+	                     : sub == SF_FORMAT_FLOAT  ? "float"
+	                     : sub == SF_FORMAT_VORBIS ? "vorbis"
+	                                               : "other";
 	printf("%d %d %lld %s %s\n", in.samplerate, in.channels, (long long)in.frames, container,
 	       sample);
 	sf_close(sf);
@@ -97,8 +101,7 @@ same(const char* a, const char* b)
 	bool same_length;
 	const int64_t diff = first_difference(a, b, &same_length);
 	if (diff >= 0 || !same_length) {
-		fprintf(stderr, "probe: %s and %s differ (first at frame %lld)\n", a, b,
-		        (long long)diff);
+		fprintf(stderr, "probe: %s and %s differ (first at frame %lld)\n", a, b, (long long)diff);
 		return 1;
 	}
 	return 0;
@@ -132,8 +135,8 @@ split(const char* a_path, const char* b_path, long long frame, long long within)
 	}
 	sf_close(a);
 	sf_close(b);
-	printf("before frame %lld: largest difference %.3g; they part at frame %lld\n", frame,
-	       before, parted);
+	printf("before frame %lld: largest difference %.3g; they part at frame %lld\n", frame, before,
+	       parted);
 	return before <= 1e-6 && parted >= frame && parted < frame + within ? 0 : 1;
 }
 
@@ -218,9 +221,9 @@ loudness(const char* path)
 {
 	SF_INFO in;
 	SNDFILE* sf = open_audio(path, &in);
-	ebur128_state* st = ebur128_init((unsigned)in.channels, (unsigned)in.samplerate,
-	                                 EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK |
-	                                     EBUR128_MODE_HISTOGRAM);
+	ebur128_state* st =
+	    ebur128_init((unsigned)in.channels, (unsigned)in.samplerate,
+	                 EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
 	static float x[CHUNK * 8];
 	sf_count_t n;
 	while ((n = sf_readf_float(sf, x, CHUNK)) > 0) {
@@ -244,7 +247,7 @@ loudness(const char* path)
  * over the next 20 ms. */
 typedef struct {
 	double t;
-	int    side;
+	int side;
 } Strike;
 
 static size_t
@@ -306,13 +309,13 @@ cues(const char* audio, const char* vtt, double max_ms)
 	size_t n_cues = 0, next = 0;
 	int failures = 0;
 	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%u:%u:%u.%u --> %u:%u:%u.%u", &h, &m, &s, &ms, &h2, &m2, &s2,
-		           &ms2) == 8) {
+		if (sscanf(line, "%u:%u:%u.%u --> %u:%u:%u.%u", &h, &m, &s, &ms, &h2, &m2, &s2, &ms2) ==
+		    8) {
 			start = h * 3600.0 + m * 60.0 + s + ms / 1000.0;
 			continue;
 		}
 		const int side = strncmp(line, "Look right", 10) == 0 ? 1
-		               : strncmp(line, "Look left", 9) == 0   ? -1
+		                 : strncmp(line, "Look left", 9) == 0 ? -1
 		                                                      : 0;
 		if (side == 0 || start < 0.0) {
 			continue;
@@ -382,11 +385,11 @@ static int
 tone(const char* path, double hz, double seconds, int rate)
 {
 	const char* dot = strrchr(path, '.');
-	const int format = !dot ? 0
-	                 : strcmp(dot, ".wav") == 0  ? SF_FORMAT_WAV | SF_FORMAT_PCM_16
-	                 : strcmp(dot, ".flac") == 0 ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16
-	                 : strcmp(dot, ".ogg") == 0  ? SF_FORMAT_OGG | SF_FORMAT_VORBIS
-	                                             : 0;
+	const int format = !dot                        ? 0
+	                   : strcmp(dot, ".wav") == 0  ? SF_FORMAT_WAV | SF_FORMAT_PCM_16
+	                   : strcmp(dot, ".flac") == 0 ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16
+	                   : strcmp(dot, ".ogg") == 0  ? SF_FORMAT_OGG | SF_FORMAT_VORBIS
+	                                               : 0;
 	SF_INFO info = {.samplerate = rate, .channels = 1, .format = format};
 	SNDFILE* sf = format ? sf_open(path, SFM_WRITE, &info) : NULL;
 	if (!sf) {

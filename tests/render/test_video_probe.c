@@ -25,16 +25,16 @@
 
 #define RATE 48000
 #define MAX_PICTURES 4000
-#define BRIGHT 128       /* grey level between the target's and the breath ring's */
-#define MAX_ERROR 0.01   /* of the width */
-#define ONSET_PART 0.1   /* of the right channel's peak */
-#define TURN_PX 0.05     /* a move further out, in pixels */
+#define BRIGHT 128     /* grey level between the target's and the breath ring's */
+#define MAX_ERROR 0.01 /* of the width */
+#define ONSET_PART 0.1 /* of the right channel's peak */
+#define TURN_PX 0.05   /* a move further out, in pixels */
 
 typedef struct {
-	int      width, height, fps;
-	double   seconds;
-	int      n_settings;
-	char**   settings;
+	int width, height, fps;
+	double seconds;
+	int n_settings;
+	char** settings;
 	ViewLook look; /* the Display controls among the settings */
 } Session;
 
@@ -65,7 +65,8 @@ video_size(const char* video, int* width, int* height)
 	char command[4096];
 	snprintf(command, sizeof(command),
 	         "ffprobe -v error -select_streams v:0 -show_entries stream=width,height "
-	         "-of csv=p=0:s=x '%s'", video);
+	         "-of csv=p=0:s=x '%s'",
+	         video);
 	FILE* pipe = popen(command, "r");
 	if (!pipe || fscanf(pipe, "%dx%d", width, height) != 2) {
 		fprintf(stderr, "probe: no video stream in %s\n", video);

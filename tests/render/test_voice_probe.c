@@ -89,11 +89,11 @@ static SNDFILE*
 open_write(const char* path, int rate, int channels)
 {
 	const char* dot = strrchr(path, '.');
-	const int format = !dot ? 0
-	                 : strcmp(dot, ".wav") == 0  ? SF_FORMAT_WAV | SF_FORMAT_FLOAT
-	                 : strcmp(dot, ".flac") == 0 ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16
-	                 : strcmp(dot, ".ogg") == 0  ? SF_FORMAT_OGG | SF_FORMAT_VORBIS
-	                                             : 0;
+	const int format = !dot                        ? 0
+	                   : strcmp(dot, ".wav") == 0  ? SF_FORMAT_WAV | SF_FORMAT_FLOAT
+	                   : strcmp(dot, ".flac") == 0 ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16
+	                   : strcmp(dot, ".ogg") == 0  ? SF_FORMAT_OGG | SF_FORMAT_VORBIS
+	                                               : 0;
 	SF_INFO info = {.samplerate = rate, .channels = channels, .format = format};
 	SNDFILE* sf = format ? sf_open(path, SFM_WRITE, &info) : NULL;
 	if (!sf) {
@@ -185,13 +185,12 @@ locate(const char* path, int channel, int64_t expected)
 }
 
 static int
-bursts(const char* path, int rate, double hz, double on_s, double off_s, int count,
-       double seconds)
+bursts(const char* path, int rate, double hz, double on_s, double off_s, int count, double seconds)
 {
 	SNDFILE* sf = open_write(path, rate, 1);
 	const int64_t on = (int64_t)llround(on_s * rate), off = (int64_t)llround(off_s * rate);
-	const int64_t frames = seconds > 0.0 ? (int64_t)llround(seconds * rate)
-	                                     : count * on + (count - 1) * off;
+	const int64_t frames =
+	    seconds > 0.0 ? (int64_t)llround(seconds * rate) : count * on + (count - 1) * off;
 	static float buf[CHUNK];
 	for (int64_t done = 0; done < frames;) {
 		const int64_t n = frames - done < CHUNK ? frames - done : CHUNK;
@@ -320,8 +319,8 @@ clicks(int argc, char** argv)
 		reference += loudest_window(argv[i], from, to);
 	}
 	const double ratio = loudest / (reference + 1e-24);
-	printf("loudest window %.3g, %.2f times the steady sound's %.3g (at most %.0f)\n",
-	       loudest, ratio, reference, CLICK_THRESHOLD);
+	printf("loudest window %.3g, %.2f times the steady sound's %.3g (at most %.0f)\n", loudest,
+	       ratio, reference, CLICK_THRESHOLD);
 	return ratio < CLICK_THRESHOLD ? 0 : 1;
 }
 
@@ -453,6 +452,7 @@ main(int argc, char** argv)
 	if (strcmp(what, "runs") == 0 && argc == 7) {
 		return runs(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
 	}
-	fprintf(stderr, "usage: test_voice_probe chirp|locate|bursts|duck|clicks|sum|diff|span|runs ...\n");
+	fprintf(stderr,
+	        "usage: test_voice_probe chirp|locate|bursts|duck|clicks|sum|diff|span|runs ...\n");
 	return 2;
 }

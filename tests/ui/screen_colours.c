@@ -25,8 +25,8 @@ grab_screen(Display* dpy)
 	const Window root = DefaultRootWindow(dpy);
 	XWindowAttributes attr;
 	XGetWindowAttributes(dpy, root, &attr);
-	XImage* image = XGetImage(dpy, root, 0, 0, (unsigned)attr.width, (unsigned)attr.height,
-	                          AllPlanes, ZPixmap);
+	XImage* image =
+	    XGetImage(dpy, root, 0, 0, (unsigned)attr.width, (unsigned)attr.height, AllPlanes, ZPixmap);
 	if (!image) {
 		return NULL;
 	}

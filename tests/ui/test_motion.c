@@ -24,8 +24,8 @@
 typedef struct {
 	const char* name;
 	const char* controls[6];
-	float       values[6];
-	double      at_s; /* where the snapshot is taken */
+	float values[6];
+	double at_s; /* where the snapshot is taken */
 } Case;
 
 /* The last motion snapshot the plugin sent in its last run, if any. */
@@ -36,7 +36,8 @@ take_snapshot(Host* host, Motion* m, double now_s)
 	const uint32_t key = host_map(host, SOMASCAPE_SNAPSHOT_URI);
 	bool taken = false;
 	const LV2_Atom_Sequence* notify = host_output_events(host, "notify");
-	LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
+	LV2_ATOM_SEQUENCE_FOREACH(notify, ev)
+	{
 		const LV2_Atom_Object* obj = (const LV2_Atom_Object*)&ev->body;
 		if (obj->body.otype != motion) {
 			continue;
@@ -125,17 +126,24 @@ int
 main(void)
 {
 	const Case cases[] = {
-		{"Sweep 1 Hz", {"gaze_mode", "gaze_rate"}, {1, 1.0f}, 3.3},
-		{"Sweep 3 Hz, 30 % variation", {"gaze_mode", "gaze_rate", "gaze_vary", "gaze_shape"},
-		 {1, 3.0f, 30.0f, 0.8f}, 7.1},
-		{"Alternate 1.2 Hz, sets of 5 s, rests of 2 s",
-		 {"gaze_mode", "gaze_rate", "set_length", "set_rest"}, {2, 1.2f, 5.0f, 2.0f}, 4.9},
-		{"Hold 5 s, rest 0", {"gaze_mode", "gaze_hold", "gaze_rest"}, {3, 5.0f, 0.0f}, 4.9},
-		{"Follow to -0.6, glide 0.5 s", {"gaze_mode", "gaze_target", "gaze_glide"},
-		 {4, -0.6f, 0.5f}, 0.1},
-		{"4-7-8 breath slowing from twice as fast",
-		 {"breath_in", "breath_hold_in", "breath_out", "breath_start", "breath_ramp"},
-		 {4.0f, 7.0f, 8.0f, 2.0f, 1.0f}, 1.9},
+	    {"Sweep 1 Hz", {"gaze_mode", "gaze_rate"}, {1, 1.0f}, 3.3},
+	    {"Sweep 3 Hz, 30 % variation",
+	     {"gaze_mode", "gaze_rate", "gaze_vary", "gaze_shape"},
+	     {1, 3.0f, 30.0f, 0.8f},
+	     7.1},
+	    {"Alternate 1.2 Hz, sets of 5 s, rests of 2 s",
+	     {"gaze_mode", "gaze_rate", "set_length", "set_rest"},
+	     {2, 1.2f, 5.0f, 2.0f},
+	     4.9},
+	    {"Hold 5 s, rest 0", {"gaze_mode", "gaze_hold", "gaze_rest"}, {3, 5.0f, 0.0f}, 4.9},
+	    {"Follow to -0.6, glide 0.5 s",
+	     {"gaze_mode", "gaze_target", "gaze_glide"},
+	     {4, -0.6f, 0.5f},
+	     0.1},
+	    {"4-7-8 breath slowing from twice as fast",
+	     {"breath_in", "breath_hold_in", "breath_out", "breath_start", "breath_ramp"},
+	     {4.0f, 7.0f, 8.0f, 2.0f, 1.0f},
+	     1.9},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
 		const Moves moved = check_case(&cases[i]);

@@ -16,7 +16,6 @@
  * pictures of the window and the projector. */
 #include "ui_window_test.h"
 
-
 /* The target at -1, 0, +1 from port events alone; the breathing circle
  * grows with the breath; a resize is honoured. */
 static void
@@ -81,8 +80,8 @@ check_positions(Display* dpy)
 	CHECK(rw == 2 * WIDTH && rh == 2 * HEIGHT, "at scale 2 the window asked for %dx%d", rw, rh);
 	ui_host_send_control(ui, PORT_gaze_pos, 0.5f);
 	image = frame_now(ui, dpy);
-	CHECK(cairo_image_surface_get_width(image) == 2 * WIDTH, "the window is %d pixels wide at scale 2",
-	      cairo_image_surface_get_width(image));
+	CHECK(cairo_image_surface_get_width(image) == 2 * WIDTH,
+	      "the window is %d pixels wide at scale 2", cairo_image_surface_get_width(image));
 	CHECK(drawn_position_scaled(image, WIDTH, HEIGHT, 2.0, &pos), "no target at scale 2");
 	printf("scale 2: a %dx%d window, target for +0.5 at %+.4f\n", 2 * WIDTH, 2 * HEIGHT, pos);
 	CHECK(fabs(pos - 0.5f) * 0.5 <= MAX_ERROR, "at scale 2 the target is at %f", pos);
@@ -175,9 +174,10 @@ check_projector(Display* dpy, ViewColour colour, const char* screenshot)
 	CHECK(projector, "no projector window after its button");
 	XWindowAttributes attr;
 	XGetWindowAttributes(dpy, projector, &attr);
-	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)), sh = DisplayHeight(dpy, DefaultScreen(dpy));
-	printf("projector: %dx%d at %d,%d on a %dx%d screen\n", attr.width, attr.height, attr.x,
-	       attr.y, sw, sh);
+	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)),
+	          sh = DisplayHeight(dpy, DefaultScreen(dpy));
+	printf("projector: %dx%d at %d,%d on a %dx%d screen\n", attr.width, attr.height, attr.x, attr.y,
+	       sw, sh);
 	CHECK(attr.width == sw && attr.height == sh && attr.x == 0 && attr.y == 0,
 	      "the projector is not full screen");
 	ui_host_idle(ui);
@@ -283,7 +283,8 @@ static void
 check_monitors(Display* dpy)
 {
 	const Window root = DefaultRootWindow(dpy);
-	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)), sh = DisplayHeight(dpy, DefaultScreen(dpy));
+	const int sw = DisplayWidth(dpy, DefaultScreen(dpy)),
+	          sh = DisplayHeight(dpy, DefaultScreen(dpy));
 	XRRScreenResources* res = XRRGetScreenResources(dpy, root);
 	CHECK(res && res->noutput > 0, "no RandR output on the X server");
 	/* the first takes the screen's output (and so replaces its monitor) */
@@ -324,8 +325,7 @@ check_monitors(Display* dpy)
 		printf("display_monitor %d: the projector at %d,%d, %dx%d\n", cases[i].monitor, attr.x,
 		       attr.y, attr.width, attr.height);
 		CHECK(attr.x == cases[i].x && attr.y == 0 && attr.width == sw / 2 && attr.height == sh,
-		      "display_monitor %d does not fill the monitor at x %d", cases[i].monitor,
-		      cases[i].x);
+		      "display_monitor %d does not fill the monitor at x %d", cases[i].monitor, cases[i].x);
 		ui_host_free(ui);
 		host_free(host);
 		XSync(dpy, False);
@@ -444,9 +444,9 @@ main(int argc, char** argv)
 		snprintf(projector_png, sizeof(projector_png), "%s/projector.png", shots ? shots : ".");
 		check_positions(dpy);
 		const RunCase cases[] = {
-			{"Sweep 1 Hz", 1, 1.0f, 0.0, 45.0f, 10.0f},
-			{"Hold 5 s, rest 1 s", 3, 1.0f, 4.6, 5.0f, 1.0f},
-			{"Alternate 1 Hz", 2, 1.0f, 0.0, 45.0f, 10.0f},
+		    {"Sweep 1 Hz", 1, 1.0f, 0.0, 45.0f, 10.0f},
+		    {"Hold 5 s, rest 1 s", 3, 1.0f, 4.6, 5.0f, 1.0f},
+		    {"Alternate 1 Hz", 2, 1.0f, 0.0, 45.0f, 10.0f},
 		};
 		double worst = 0.0;
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {

@@ -12,8 +12,8 @@
 /* The centre (x, device pixels) of the pixels of colour rgb (0..1, each
  * channel within 12 %) in the band of rows [y0, y1] and columns [x0, x1];
  * false when there are none. */
-bool find_colour_centre(cairo_surface_t* image, const double rgb[3], int x0, int x1, int y0,
-                        int y1, double* x);
+bool find_colour_centre(cairo_surface_t* image, const double rgb[3], int x0, int x1, int y0, int y1,
+                        double* x);
 
 /* Pixels of colour rgb (within 12 %) in the whole picture. */
 long count_colour(cairo_surface_t* image, const double rgb[3]);

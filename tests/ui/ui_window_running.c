@@ -6,9 +6,9 @@
 
 /* What the plugin said at every frame: its gaze position and side. */
 typedef struct {
-	float*  pos;
+	float* pos;
 	int8_t* side;
-	int64_t frames;   /* logged */
+	int64_t frames; /* logged */
 	int64_t capacity;
 } GazeLog;
 
@@ -19,23 +19,23 @@ typedef struct {
 
 /* An event the plugin sent, with the session frame it was sent at. */
 typedef struct {
-	int64_t  frame;
+	int64_t frame;
 	uint32_t size; /* of the atom, padded */
 	uint32_t pad;
 } Pending;
 
 typedef struct {
-	Host*   host;
+	Host* host;
 	UiHost* ui;
 	GazeLog log;
-	float*  left, *right;
-	float*  pos_out, *side_out;
+	float *left, *right;
+	float *pos_out, *side_out;
 	/* what the plugin sent on notify that the host has not passed on */
-	uint8_t  pending[PENDING_BYTES];
+	uint8_t pending[PENDING_BYTES];
 	uint32_t pending_size;
 	/* the audio clock as the window can know it: from the snapshots, at
 	 * the times they reached it */
-	Motion   clock;
+	Motion clock;
 	uint32_t motion_type, snapshot_key;
 } Session;
 
@@ -50,7 +50,8 @@ render_to(Session* s, int64_t to)
 		s->log.pos[s->log.frames] = *s->pos_out;
 		s->log.side[s->log.frames] = (int8_t)lrintf(*s->side_out);
 		const LV2_Atom_Sequence* notify = host_output_events(s->host, "notify");
-		LV2_ATOM_SEQUENCE_FOREACH (notify, ev) {
+		LV2_ATOM_SEQUENCE_FOREACH(notify, ev)
+		{
 			const Pending head = {s->log.frames,
 			                      lv2_atom_pad_size((uint32_t)sizeof(LV2_Atom) + ev->body.size), 0};
 			CHECK(s->pending_size + sizeof(head) + head.size <= PENDING_BYTES,
@@ -133,7 +134,6 @@ frame_error(const GazeLog* log, float drawn, double from, double to, int mode, u
 	const float off = drawn < lo ? lo - drawn : drawn > hi ? drawn - hi : 0.0f;
 	return off * 0.5; /* the field spans 2 */
 }
-
 
 /* 120 frames at 60 Hz of a running plugin: the drawn target against the
  * plugin's gaze over the frames the idle() call could have drawn. */
@@ -236,9 +236,10 @@ check_running(Display* dpy, const RunCase* c, const char* screenshot)
 	double worst = 0.0, worst_played = 0.0, sum = 0.0;
 	int worst_frame = 0;
 	for (int i = 0; i < FRAMES; ++i) {
-		const double error = frame_error(&s.log, drawn[i], drawn_from[i], drawn_to[i], c->mode, glide);
-		worst_played = fmax(worst_played,
-		                    frame_error(&s.log, drawn[i], played_from[i], drawn_to[i], c->mode, glide));
+		const double error =
+		    frame_error(&s.log, drawn[i], drawn_from[i], drawn_to[i], c->mode, glide);
+		worst_played = fmax(worst_played, frame_error(&s.log, drawn[i], played_from[i], drawn_to[i],
+		                                              c->mode, glide));
 		sum += error;
 		if (error > worst) {
 			worst = error;
@@ -264,4 +265,3 @@ check_running(Display* dpy, const RunCase* c, const char* screenshot)
 	free(s.right);
 	return worst;
 }
-

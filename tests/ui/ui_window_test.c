@@ -84,10 +84,9 @@ target_in(cairo_surface_t* image, int top, int width, int height, double scale, 
 	double rgb[3], x;
 	target_rgb_default(rgb);
 	const double r = l.target_r + 2.0;
-	if (!find_colour_centre(image, rgb, (int)(scale * (l.field.x - r)),
-	                        (int)(scale * (l.field.x + l.field.w + r)),
-	                        (int)(scale * (l.target_y - r)) - top,
-	                        (int)(scale * (l.target_y + r)) - top, &x)) {
+	if (!find_colour_centre(
+	        image, rgb, (int)(scale * (l.field.x - r)), (int)(scale * (l.field.x + l.field.w + r)),
+	        (int)(scale * (l.target_y - r)) - top, (int)(scale * (l.target_y + r)) - top, &x)) {
 		return false;
 	}
 	*pos = view_gaze_at(&l, x / scale);
@@ -115,4 +114,3 @@ frame_now(UiHost* ui, Display* dpy)
 	CHECK(image, "XGetImage of the window failed");
 	return image;
 }
-

@@ -31,8 +31,8 @@
 #define HEIGHT 400
 #define FPS 60.0
 #define FRAMES 120
-#define WARM_UP 45             /* frames drawn before the captured ones */
-#define UPDATE_S (1.0 / 25.0)  /* how often the host passes outputs on, as jalv does */
+#define WARM_UP 45            /* frames drawn before the captured ones */
+#define UPDATE_S (1.0 / 25.0) /* how often the host passes outputs on, as jalv does */
 #define MAX_ERROR 0.01
 
 /* X errors seen (on_x_error counts them). */
@@ -75,10 +75,10 @@ cairo_surface_t* frame_now(UiHost* ui, Display* dpy);
 /* A running plugin (Sweep at 1 Hz, Hold, Alternate) drawn in real time. */
 typedef struct {
 	const char* name;
-	int         mode;
-	float       rate_hz;
-	double      start_s; /* rendered at once before the real-time part */
-	float       hold_s, rest_s;
+	int mode;
+	float rate_hz;
+	double start_s; /* rendered at once before the real-time part */
+	float hold_s, rest_s;
 } RunCase;
 
 /* 120 frames at 60 Hz of the running plugin: the worst error of the drawn

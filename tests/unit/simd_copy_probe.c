@@ -8,6 +8,8 @@ int
 main(void)
 {
 	__builtin_cpu_init();
-	puts(__builtin_cpu_supports("avx2") ? "avx2" : __builtin_cpu_supports("avx") ? "avx" : "default");
+	puts(__builtin_cpu_supports("avx2")  ? "avx2"
+	     : __builtin_cpu_supports("avx") ? "avx"
+	                                     : "default");
 	return 0;
 }

@@ -63,7 +63,8 @@ check_period(const BreathParams* p, double expect_s)
 	CHECK(fabs(period_s - expect_s) < 0.001 * expect_s, "check_period");
 	/* every single breath, not only the mean, is within a frame */
 	for (int i = 1; i < n; ++i) {
-		CHECK(llabs(inhale_at[i] - inhale_at[i - 1] - (int64_t)llround(expect_s * RATE)) <= 1, "check_period");
+		CHECK(llabs(inhale_at[i] - inhale_at[i - 1] - (int64_t)llround(expect_s * RATE)) <= 1,
+		      "check_period");
 	}
 }
 

@@ -33,12 +33,12 @@ drone_only(void)
 }
 
 typedef struct {
-	float*   mono;
-	float*   stage;   /* breath_stage output, polled after every block */
-	float*   level;   /* breath_level output */
-	float*   passes;  /* pass_count output */
-	float*   side;    /* gaze_side output */
-	uint32_t poll;    /* frames a block */
+	float* mono;
+	float* stage;  /* breath_stage output, polled after every block */
+	float* level;  /* breath_level output */
+	float* passes; /* pass_count output */
+	float* side;   /* gaze_side output */
+	uint32_t poll; /* frames a block */
 	uint64_t frames;
 } Take;
 
@@ -218,7 +218,8 @@ highpass_peak(const Take* t, double from_s, double to_s)
 {
 	const uint64_t window = (uint64_t)(0.002 * RATE);
 	double peak = 0.0;
-	for (uint64_t w = (uint64_t)(from_s * RATE); w + window < (uint64_t)(to_s * RATE); w += window) {
+	for (uint64_t w = (uint64_t)(from_s * RATE); w + window < (uint64_t)(to_s * RATE);
+	     w += window) {
 		double e = 0.0;
 		for (uint64_t i = w; i < w + window; ++i) {
 			const double y = t->mono[i] - 2.0 * t->mono[i - 1] + t->mono[i - 2];
@@ -245,8 +246,8 @@ test_change_mid_breath(void)
 	Take t = render(&c, RATE, (uint64_t)(20 * RATE), 1, &changed, at);
 	const double steady = highpass_peak(&t, 10.2, 12.4);
 	const double around = highpass_peak(&t, 12.45, 12.7);
-	printf("pattern change: high-passed energy around it %.3g, steady %.3g (ratio %.2f)\n",
-	       around, steady, around / steady);
+	printf("pattern change: high-passed energy around it %.3g, steady %.3g (ratio %.2f)\n", around,
+	       steady, around / steady);
 	CHECK(around < 1.5 * steady, "test_change_mid_breath");
 	/* no restart: still inhaling, the level goes on from where it was */
 	float jump = 0.0f;
@@ -265,8 +266,8 @@ test_change_mid_breath(void)
 			break;
 		}
 	}
-	printf("pattern change: largest level step %.2g, inhale ends at %.4f s (expected %.4f)\n",
-	       jump, seen, hold_s);
+	printf("pattern change: largest level step %.2g, inhale ends at %.4f s (expected %.4f)\n", jump,
+	       seen, hold_s);
 	CHECK(fabs(seen - hold_s) < 0.001, "test_change_mid_breath");
 	take_free(&t);
 }
@@ -400,10 +401,10 @@ test_block_sizes(void)
 /* Bad control values */
 
 static const char* const breath_symbols[] = {
-	"breath_in",     "breath_hold_in", "breath_out",   "breath_hold_out", "breath_start",
-	"breath_ramp",   "drone_root",     "drone_voicing", "drone_timbre",   "drone_bright",
-	"breath_depth",  "breath_bright",  "drone_level",  "chime_mode",      "chime_level",
-	"gaze_per_breath",
+    "breath_in",    "breath_hold_in", "breath_out",   "breath_hold_out",
+    "breath_start", "breath_ramp",    "drone_root",   "drone_voicing",
+    "drone_timbre", "drone_bright",   "breath_depth", "breath_bright",
+    "drone_level",  "chime_mode",     "chime_level",  "gaze_per_breath",
 };
 
 static const ControlInfo*
@@ -475,8 +476,8 @@ test_coupling(void)
 {
 	Controls c;
 	controls_defaults(&c);
-	c.gaze_mode = 2.0f; /* Alternate */
-	c.gaze_rate = 1.3f; /* overridden by the lock */
+	c.gaze_mode = 2.0f;  /* Alternate */
+	c.gaze_rate = 1.3f;  /* overridden by the lock */
 	c.gaze_vary = 20.0f; /* and so is the variation */
 	c.gaze_per_breath = 2.0f;
 	Take t = render(&c, RATE, (uint64_t)(40 * RATE), 16, NULL, 0);
@@ -496,8 +497,7 @@ test_coupling(void)
 			++taps;
 		}
 	}
-	printf("coupling: %d passes in 40 s of 5/5 breathing, one every 2.5 s from the inhale\n",
-	       taps);
+	printf("coupling: %d passes in 40 s of 5/5 breathing, one every 2.5 s from the inhale\n", taps);
 	CHECK(taps == 16, "test_coupling");
 	take_free(&t);
 }

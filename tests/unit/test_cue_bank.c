@@ -17,8 +17,8 @@
 #include <string.h>
 
 enum {
-	RATE   = 48000,
-	TOTAL  = 6 * RATE,
+	RATE = 48000,
+	TOTAL = 6 * RATE,
 	VOICES = 6,
 };
 
@@ -34,7 +34,7 @@ static double
 largest_difference(const float* a, const float* b, size_t n, double* peak)
 {
 	double worst = 0.0;
-	*peak        = 0.0;
+	*peak = 0.0;
 	for (size_t i = 0; i < n; ++i) {
 		worst = fmax(worst, fabs((double)b[i] - a[i]));
 		*peak = fmax(*peak, fabs((double)a[i]));
@@ -46,17 +46,18 @@ largest_difference(const float* a, const float* b, size_t n, double* peak)
  * short once all ring), in uneven chunks on a grid of CUE_TICK, each
  * strike alone or all ringing in one bank; whether the bank rang. */
 static bool
-render_regular_pool(CueSound sound, float decay, size_t every, bool shared, float* out, size_t total)
+render_regular_pool(CueSound sound, float decay, size_t every, bool shared, float* out,
+                    size_t total)
 {
 	static const uint32_t chunks[] = {64, 64, 17, 64, 3, 44, 64, 1, 64, 64, 31};
 	CueVoice voices[3];
-	CueBank  bank;
+	CueBank bank;
 	cue_bank_init(&bank);
 	for (int i = 0; i < 3; ++i) {
 		cue_voice_init(&voices[i], 48000.0);
 	}
 	size_t done = 0, c = 0, strikes = 0;
-	bool   rang = false;
+	bool rang = false;
 	while (done < total) {
 		if (done % every == 0) {
 			CueVoice* v = &voices[strikes % 3];
@@ -90,11 +91,11 @@ test_regular_strikes(void)
 	enum { LENGTH = 4 * 48000 };
 	static float apart[LENGTH], shared[LENGTH];
 	static const struct {
-		CueSound    sound;
+		CueSound sound;
 		const char* name;
-		float       decay;
-		size_t      every;
-		double      limit; /* of the difference */
+		float decay;
+		size_t every;
+		double limit; /* of the difference */
 	} cases[] = {
 	    {CUE_BELL, "bell", 3.0f, 7001, 1e-5},
 	    {CUE_SINGING_BOWL, "singing bowl", 3.0f, 4999, 1e-5},
@@ -106,11 +107,11 @@ test_regular_strikes(void)
 		memset(apart, 0, sizeof(apart));
 		memset(shared, 0, sizeof(shared));
 		render_regular_pool(cases[i].sound, cases[i].decay, cases[i].every, false, apart, LENGTH);
-		const bool rang =
-		    render_regular_pool(cases[i].sound, cases[i].decay, cases[i].every, true, shared, LENGTH);
+		const bool rang = render_regular_pool(cases[i].sound, cases[i].decay, cases[i].every, true,
+		                                      shared, LENGTH);
 		CHECK(rang == (cases[i].limit > 0.0), "%s: the bank %s", cases[i].name,
 		      rang ? "rang" : "never rang");
-		double       peak;
+		double peak;
 		const double worst = largest_difference(apart, shared, LENGTH, &peak);
 		CHECK(peak > 0.1 && worst <= cases[i].limit, "%s in a bank differs by %g (peak %g)",
 		      cases[i].name, worst, peak);
@@ -129,22 +130,21 @@ static BankCounts
 render_pool(CueSound sound, float decay, uint32_t seed, bool shared, float* out)
 {
 	CueVoice voices[VOICES];
-	CueBank  bank;
+	CueBank bank;
 	cue_bank_init(&bank);
 	for (int i = 0; i < VOICES; ++i) {
 		cue_voice_init(&voices[i], RATE);
 	}
-	uint32_t   state = seed, strikes = 0, members = 0;
+	uint32_t state = seed, strikes = 0, members = 0;
 	BankCounts counts = {0};
-	size_t     done = 0, next_strike = 0;
+	size_t done = 0, next_strike = 0;
 	while (done < TOTAL) {
 		if (done == next_strike) {
 			CueVoice* v = &voices[next(&state) % VOICES];
 			if (next(&state) % 16 == 0) {
 				cue_voice_stop(v);
 			} else {
-				cue_voice_trigger(v, shared ? &bank : NULL, sound, 330.0f, decay, 1.0f,
-				                  ++strikes);
+				cue_voice_trigger(v, shared ? &bank : NULL, sound, 330.0f, decay, 1.0f, ++strikes);
 			}
 			/* from a few ms to half a second: before and after the
 			 * attacks are over */
@@ -152,8 +152,8 @@ render_pool(CueSound sound, float decay, uint32_t seed, bool shared, float* out)
 		}
 		/* whole ticks and pieces, on the caller's grid of CUE_TICK */
 		size_t m = next(&state) % 4 ? CUE_TICK * (1 + next(&state) % 16) : 1 + next(&state) % 40;
-		m        = m < next_strike - done ? m : next_strike - done;
-		m        = m < TOTAL - done ? m : TOTAL - done;
+		m = m < next_strike - done ? m : next_strike - done;
+		m = m < TOTAL - done ? m : TOTAL - done;
 		for (int i = 0; i < VOICES; ++i) {
 			cue_voice_render(&voices[i], out + done, (uint32_t)m, done % CUE_TICK);
 		}
@@ -185,7 +185,7 @@ test_copied_bank(void)
 	enum { GRID = 64, COPY_LAST = 2048, AFTER = 24000 };
 	typedef struct {
 		CueVoice voice;
-		CueBank  bank;
+		CueBank bank;
 	} Pair;
 	static Pair a, c;
 	static float original[AFTER], copy[AFTER];
@@ -206,8 +206,8 @@ test_copied_bank(void)
 			memset(outs[p], 0, sizeof(original));
 			for (uint32_t t = 0; t < AFTER; t += CUE_TICK) {
 				if (t == AFTER / 2) { /* it leaves the bank, and fades */
-					cue_voice_trigger(&pairs[p]->voice, &pairs[p]->bank, CUE_CLICK, 660.0f,
-					                  0.5f, 1.0f, 4);
+					cue_voice_trigger(&pairs[p]->voice, &pairs[p]->bank, CUE_CLICK, 660.0f, 0.5f,
+					                  1.0f, 4);
 				}
 				const uint32_t tick_at = (copy_at + t) % GRID;
 				cue_voice_render(&pairs[p]->voice, outs[p] + t, CUE_TICK, tick_at);
@@ -229,9 +229,9 @@ test_uneven_strikes(void)
 	static float apart[TOTAL], shared[TOTAL];
 	static const struct {
 		CueSound sound;
-		float    decay;
+		float decay;
 	} cases[] = {
-	    {CUE_BELL, 2.0f}, {CUE_SINGING_BOWL, 1.0f}, {CUE_WOODBLOCK, 0.3f},
+	    {CUE_BELL, 2.0f},       {CUE_SINGING_BOWL, 1.0f}, {CUE_WOODBLOCK, 0.3f},
 	    {CUE_SOFT_SINE, 0.05f}, {CUE_CHIME, 4.0f},
 	};
 	BankCounts total = {0};
@@ -241,7 +241,7 @@ test_uneven_strikes(void)
 			memset(shared, 0, sizeof(shared));
 			render_pool(cases[c].sound, cases[c].decay, seed, false, apart);
 			const BankCounts n = render_pool(cases[c].sound, cases[c].decay, seed, true, shared);
-			double       peak;
+			double peak;
 			const double worst = largest_difference(apart, shared, TOTAL, &peak);
 			/* what may differ is under -100 dB: partials dropped at
 			 * other times, tails that die away in the bank */

@@ -63,9 +63,11 @@ check_areas(void)
 					const double sine_phase = peak / (2.0 * M_PI * pitches[p] * lowest_ratio[s]);
 					const double ratio = fabs(sum / RATE) / sine_phase;
 					worst = fmax(worst, ratio);
-					EXPECT(ratio <= 0.01, "%s at %g Hz, %g s, seed %u: a net area of %.2f %% of "
-					       "a start in sine phase", cue_sound_names[tonal[s]], (double)pitches[p],
-					       (double)decays[d], seed, 100.0 * ratio);
+					EXPECT(ratio <= 0.01,
+					       "%s at %g Hz, %g s, seed %u: a net area of %.2f %% of "
+					       "a start in sine phase",
+					       cue_sound_names[tonal[s]], (double)pitches[p], (double)decays[d], seed,
+					       100.0 * ratio);
 				}
 			}
 		}
@@ -88,7 +90,7 @@ static void
 check_cues(void)
 {
 	static const struct {
-		float       mode, rate_hz;
+		float mode, rate_hz;
 		const char* name;
 	} ways[] = {{GAZE_ALTERNATE, 0.25f, "Alternate 0.25 Hz"},
 	            {GAZE_ALTERNATE, 3.0f, "Alternate 3 Hz"},

@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define RATE  48000.0
+#define RATE 48000.0
 #define BLOCK 960u /* 20 ms */
 
 static const float decays[] = {0.05f, 0.12f, 0.4f, 1.0f, 3.0f};
@@ -34,8 +34,8 @@ enum {
 
 static Engine engine;
 typedef struct {
-	double lufs;     /* integrated */
-	double loudest;  /* the loudest 20 ms window, LUFS */
+	double lufs;    /* integrated */
+	double loudest; /* the loudest 20 ms window, LUFS */
 } Measure;
 
 /* `seconds` of the engine at c, after the first two (the start). */
@@ -78,7 +78,8 @@ static void
 test_sounds(double reference)
 {
 	printf("Alternate, %g Hz: LU from the soft sine at the defaults"
-	       " [loudest 20 ms over the sine's, dB]\n%-12s", 330.0, "decay s");
+	       " [loudest 20 ms over the sine's, dB]\n%-12s",
+	       330.0, "decay s");
 	for (int d = 0; d < DECAYS; ++d) {
 		printf(" %13g", (double)decays[d]);
 	}
@@ -94,9 +95,9 @@ test_sounds(double reference)
 			const double over = (m.loudest - m.lufs) - (sine[d].loudest - sine[d].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
 			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, decay %g s: %+.2f LU", cue_sound_names[s],
-			      (double)decays[d], m.lufs - reference);
+			       (double)decays[d], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, decay %g s: its loudest 20 ms %.2f dB over the sine's",
-			      cue_sound_names[s], (double)decays[d], over);
+			       cue_sound_names[s], (double)decays[d], over);
 		}
 	}
 	printf("\n%-12s", "pitch Hz");
@@ -114,14 +115,14 @@ test_sounds(double reference)
 			const double over = (m.loudest - m.lufs) - (sine[p].loudest - sine[p].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
 			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, pitch %g Hz: %+.2f LU", cue_sound_names[s],
-			      (double)pitches[p], m.lufs - reference);
+			       (double)pitches[p], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, pitch %g Hz: its loudest 20 ms %.2f dB over the sine's",
-			      cue_sound_names[s], (double)pitches[p], over);
+			       cue_sound_names[s], (double)pitches[p], over);
 		}
 	}
 	/* the corners of decay and pitch together */
-	static const float corners[][2] = {{80.0f, 0.05f}, {80.0f, 3.0f}, {1200.0f, 0.05f},
-	                                   {1200.0f, 3.0f}};
+	static const float corners[][2] = {
+	    {80.0f, 0.05f}, {80.0f, 3.0f}, {1200.0f, 0.05f}, {1200.0f, 3.0f}};
 	printf("\n%-12s", "Hz, decay s");
 	for (int k = 0; k < 4; ++k) {
 		printf("   %6g, %4g", (double)corners[k][0], (double)corners[k][1]);
@@ -137,9 +138,9 @@ test_sounds(double reference)
 			const double over = (m.loudest - m.lufs) - (sine[k].loudest - sine[k].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
 			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, %g Hz, %g s: %+.2f LU", cue_sound_names[s],
-			      (double)corners[k][0], (double)corners[k][1], m.lufs - reference);
+			       (double)corners[k][0], (double)corners[k][1], m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, %g Hz, %g s: its loudest 20 ms %.2f dB over the sine's",
-			      cue_sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
+			       cue_sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
 		}
 	}
 	printf("\n");
@@ -165,7 +166,7 @@ test_modes(double reference)
 			const double lufs = measure(&c, 20.0).lufs;
 			printf(" %+8.2f", lufs - reference);
 			EXPECT(fabs(lufs - reference) <= 1.0, "%s at %g Hz: %+.2f LU", mode_names[mode],
-			      (double)mode_pitches[p], lufs - reference);
+			       (double)mode_pitches[p], lufs - reference);
 		}
 	}
 	printf("\nstruck sounds in the other modes:\n");
@@ -180,7 +181,7 @@ test_modes(double reference)
 			const double lufs = measure(&c, 8.0).lufs;
 			printf(" %+6.2f", lufs - reference);
 			EXPECT(fabs(lufs - reference) <= 1.0, "%s, %s: %+.2f LU", mode_names[mode],
-			      cue_sound_names[s], lufs - reference);
+			       cue_sound_names[s], lufs - reference);
 		}
 		printf("\n");
 	}
@@ -203,8 +204,8 @@ test_modes(double reference)
 					const double lufs = measure(&c, 20.0).lufs;
 					printf(" %+5.2f", lufs - reference);
 					EXPECT(fabs(lufs - reference) <= 1.0, "%s at %g Hz, %s, %g s: %+.2f LU",
-					      mode_names[m], (double)rates[r], cue_sound_names[rate_sounds[k]],
-					      (double)rate_decays[d], lufs - reference);
+					       mode_names[m], (double)rates[r], cue_sound_names[rate_sounds[k]],
+					       (double)rate_decays[d], lufs - reference);
 				}
 			}
 			printf("\n");

@@ -19,9 +19,9 @@
 #endif
 
 enum {
-	SETS      = 400,
+	SETS = 400,
 	MAX_TICKS = 600,
-	SAMPLES   = MAX_TICKS * CUE_TICK,
+	SAMPLES = MAX_TICKS * CUE_TICK,
 };
 
 /* A 32-bit LCG: the same sets on every run. */
@@ -54,9 +54,9 @@ random_set(uint32_t* state, CuePartials* p)
 	const double floor = uniform(state, 1e-5, 1e-2);
 	for (uint32_t k = 0; k < s.count; ++k) {
 		s.amplitude[k] = uniform(state, 1e-3, 1.0);
-		s.phase[k]     = uniform(state, -M_PI, M_PI);
-		s.omega[k]     = uniform(state, 1e-3, 0.45 * 2.0 * M_PI);
-		s.radius[k]    = exp(-1.0 / exp(uniform(state, log(30.0), log(2e4))));
+		s.phase[k] = uniform(state, -M_PI, M_PI);
+		s.omega[k] = uniform(state, 1e-3, 0.45 * 2.0 * M_PI);
+		s.radius[k] = exp(-1.0 / exp(uniform(state, log(30.0), log(2e4))));
 		cue_partials_start(p, s.amplitude[k], s.phase[k], s.omega[k], s.radius[k], floor);
 	}
 	cue_partials_align(p, s.lead);
@@ -71,7 +71,7 @@ render_chunked(CuePartials* p, float* out, uint32_t ticks, bool add, bool plain,
 	uint32_t state = seed;
 	while (ticks > 0) {
 		uint32_t m = 1 + next(&state) % 9;
-		m          = m < ticks ? m : ticks;
+		m = m < ticks ? m : ticks;
 		(plain ? cue_partials_render_plain : cue_partials_render)(p, out, m, add);
 		out += m * CUE_TICK;
 		ticks -= m;
@@ -83,8 +83,8 @@ render_chunked(CuePartials* p, float* out, uint32_t ticks, bool add, bool plain,
 static double
 truth(const PartialSet* s, int64_t i)
 {
-	const double n   = (double)(i - (int64_t)s->lead);
-	double       sum = 0.0;
+	const double n = (double)(i - (int64_t)s->lead);
+	double sum = 0.0;
 	for (uint32_t k = 0; k < s->count; ++k) {
 		sum += s->amplitude[k] * pow(s->radius[k], n) * sin(s->phase[k] + s->omega[k] * n);
 	}
@@ -95,15 +95,15 @@ int
 main(void)
 {
 	static float vector[SAMPLES], plain[SAMPLES], before[SAMPLES];
-	uint32_t     state = 2022;
-	double       worst_truth = 0.0;
-	uint32_t     dropped = 0;
+	uint32_t state = 2022;
+	double worst_truth = 0.0;
+	uint32_t dropped = 0;
 	for (uint32_t set = 0; set < SETS; ++set) {
-		CuePartials    a;
-		const PartialSet s     = random_set(&state, &a);
-		CuePartials    b     = a;
+		CuePartials a;
+		const PartialSet s = random_set(&state, &a);
+		CuePartials b = a;
 		const uint32_t ticks = 1 + next(&state) % MAX_TICKS;
-		const bool     add   = set % 2;
+		const bool add = set % 2;
 		for (uint32_t i = 0; i < ticks * CUE_TICK; ++i) {
 			before[i] = add ? (float)uniform(&state, -1.0, 1.0) : NAN;
 		}
@@ -132,8 +132,8 @@ main(void)
 		}
 		for (uint32_t i = s.lead; i < ticks * CUE_TICK && i / CUE_TICK < first_silent; ++i) {
 			const double got = (double)plain[i] - (add ? (double)before[i] : 0.0);
-			const double e   = fabs(got - truth(&s, i)) / scale;
-			worst_truth      = fmax(worst_truth, e);
+			const double e = fabs(got - truth(&s, i)) / scale;
+			worst_truth = fmax(worst_truth, e);
 		}
 	}
 	CHECK(dropped > SETS / 10, "only %u of %u sets dropped a partial: the drops went untested",

@@ -19,7 +19,7 @@ static uint32_t
 render_until(CueVoice* v, CueBank* bank, uint32_t* t, bool (*until)(const CueVoice*),
              uint32_t limit)
 {
-	float    tick[CUE_TICK];
+	float tick[CUE_TICK];
 	uint32_t done = 0;
 	while (!until(v) && done < limit) {
 		cue_voice_render(v, tick, CUE_TICK, *t % 64);
@@ -72,7 +72,7 @@ int
 main(void)
 {
 	CueVoice v;
-	CueBank  bank;
+	CueBank bank;
 	uint32_t t = 0;
 	cue_voice_init(&v, 48000.0);
 	cue_bank_init(&bank);
@@ -86,8 +86,8 @@ main(void)
 	      "after %u samples of rising the bell is in phase %d", rise, (int)v.now.phase);
 	render_until(&v, &bank, &t, in_bank, 48000);
 	CHECK(v.now.phase == CUE_STRIKE_IN_BANK && t % 64 == CUE_TICK && bank.members == 1,
-	      "the bell joined its bank at sample %u (phase %d, %u in the bank)", t,
-	      (int)v.now.phase, bank.members);
+	      "the bell joined its bank at sample %u (phase %d, %u in the bank)", t, (int)v.now.phase,
+	      bank.members);
 
 	cue_voice_trigger(&v, &bank, CUE_BELL, 330.0f, 1.0f, 1.0f, 2);
 	CHECK(v.fading.phase == CUE_STRIKE_FADING && v.now.phase == CUE_STRIKE_NOT_BEGUN &&
@@ -103,8 +103,7 @@ main(void)
 	cue_voice_render(&v, (float[CUE_TICK]){0}, CUE_TICK, 0);
 	const uint32_t remaining = v.now.remaining;
 	render_until(&v, NULL, &t, risen, 48000);
-	CHECK(v.now.phase == CUE_STRIKE_STEADY, "a soft sine alone is in phase %d",
-	      (int)v.now.phase);
+	CHECK(v.now.phase == CUE_STRIKE_STEADY, "a soft sine alone is in phase %d", (int)v.now.phase);
 	const uint32_t rest = remaining - v.now.remaining;
 	const uint32_t to_end = render_until(&v, NULL, &t, ended, 480000);
 	CHECK(v.now.phase == CUE_STRIKE_ENDED && rest + to_end >= remaining &&
@@ -130,7 +129,7 @@ main(void)
 	cue_voice_trigger(&v, NULL, CUE_CHIME, 330.0f, 0.4f, 1.0f, 7);
 	CHECK(v.fading.phase == CUE_STRIKE_ENDED && v.now.phase == CUE_STRIKE_NOT_BEGUN,
 	      "struck twice: the first is in phase %d", (int)v.fading.phase);
-	printf("strike course: rises %u samples, joins on the grid, fades in %u, ends on time\n",
-	       rise, fade);
+	printf("strike course: rises %u samples, joins on the grid, fades in %u, ends on time\n", rise,
+	       fade);
 	return 0;
 }

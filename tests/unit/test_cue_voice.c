@@ -21,7 +21,6 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-
 static const double rates[] = {8000.0, 44100.0, 48000.0, 384000.0};
 enum { RATE_COUNT = sizeof(rates) / sizeof(rates[0]) };
 
@@ -32,11 +31,11 @@ typedef struct {
 
 /* One strike rendered in chunks of `chunk` until it ends (or max_s). */
 static Render
-render_strike(CueSound sound, double rate, float pitch, float decay,
-              uint32_t seed, uint32_t chunk, double max_s)
+render_strike(CueSound sound, double rate, float pitch, float decay, uint32_t seed, uint32_t chunk,
+              double max_s)
 {
 	const size_t capacity = (size_t)(max_s * rate);
-	Render       r        = {calloc(capacity, sizeof(float)), 0};
+	Render r = {calloc(capacity, sizeof(float)), 0};
 	CHECK(r.samples, "render_strike");
 	CueVoice v;
 	cue_voice_init(&v, rate);
@@ -73,38 +72,33 @@ max_step(const float* x, size_t from, size_t to)
 static void
 test_every_sound_every_rate(void)
 {
-	static const float points[][2] = {{330.0f, 0.4f}, {80.0f, 3.0f},
-	                                  {1200.0f, 3.0f}, {1200.0f, 0.02f},
-	                                  {80.0f, 0.02f}};
+	static const float points[][2] = {
+	    {330.0f, 0.4f}, {80.0f, 3.0f}, {1200.0f, 3.0f}, {1200.0f, 0.02f}, {80.0f, 0.02f}};
 	float worst_peak = 0.0f;
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
 		for (int ri = 0; ri < RATE_COUNT; ++ri) {
 			for (size_t p = 0; p < sizeof(points) / sizeof(points[0]); ++p) {
-				const float  pitch = points[p][0], decay = points[p][1];
+				const float pitch = points[p][0], decay = points[p][1];
 				const double limit_s = 5.0 * decay + 1.0; /* bowl rings 2.5x */
-				const Render r = render_strike((CueSound)s, rates[ri], pitch,
-				                               decay, 3, 256, limit_s + 1.0);
+				const Render r =
+				    render_strike((CueSound)s, rates[ri], pitch, decay, 3, 256, limit_s + 1.0);
 				bool finite = true, denormal = false;
 				for (size_t i = 0; i < r.length; ++i) {
 					finite &= isfinite(r.samples[i]);
-					denormal |= r.samples[i] != 0.0f &&
-					            fabsf(r.samples[i]) < FLT_MIN;
+					denormal |= r.samples[i] != 0.0f && fabsf(r.samples[i]) < FLT_MIN;
 				}
 				const float peak = peak_of(r.samples, r.length);
-				worst_peak       = fmaxf(worst_peak, peak);
+				worst_peak = fmaxf(worst_peak, peak);
 				EXPECT(finite, "%s at %g Hz: not finite", cue_sound_names[s], rates[ri]);
 				EXPECT(!denormal, "%s at %g Hz: denormal output", cue_sound_names[s], rates[ri]);
 				EXPECT(peak < 1.0f && peak > 0.01f, "%s at %g Hz, %g Hz %g s: peak %g",
-				      cue_sound_names[s], rates[ri], (double)pitch, (double)decay,
-				      (double)peak);
+				       cue_sound_names[s], rates[ri], (double)pitch, (double)decay, (double)peak);
 				EXPECT((double)r.length / rates[ri] < limit_s,
-				      "%s at %g Hz, %g Hz %g s: still active after %g s",
-				      cue_sound_names[s], rates[ri], (double)pitch, (double)decay,
-				      (double)r.length / rates[ri]);
+				       "%s at %g Hz, %g Hz %g s: still active after %g s", cue_sound_names[s],
+				       rates[ri], (double)pitch, (double)decay, (double)r.length / rates[ri]);
 				if (p == 0) {
-					printf("  %-12s %6g Hz: peak %.3f, ends after %.3f s\n",
-					       cue_sound_names[s], rates[ri], (double)peak,
-					       (double)r.length / rates[ri]);
+					printf("  %-12s %6g Hz: peak %.3f, ends after %.3f s\n", cue_sound_names[s],
+					       rates[ri], (double)peak, (double)r.length / rates[ri]);
 				}
 				free(r.samples);
 			}
@@ -120,12 +114,12 @@ static void
 test_partials_band_limited(void)
 {
 	static const float pitches[] = {80.0f, 330.0f, 1200.0f};
-	double             highest   = 0.0;
+	double highest = 0.0;
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
 		for (int ri = 0; ri < RATE_COUNT; ++ri) {
 			for (int p = 0; p < 3; ++p) {
 				CueVoice v;
-				float    sink[CUE_TICK];
+				float sink[CUE_TICK];
 				cue_voice_init(&v, rates[ri]);
 				cue_voice_trigger(&v, NULL, (CueSound)s, pitches[p], 0.4f, 1.0f, 1);
 				while (cue_voice_active(&v)) {
@@ -141,8 +135,8 @@ test_partials_band_limited(void)
 						const double fraction = w / (2.0 * M_PI);
 						highest = fmax(highest, fraction);
 						EXPECT(fraction > 0.0 && fraction < CUE_MAX_PARTIAL_FRACTION,
-						      "%s at %g Hz, pitch %g: partial at %g x rate",
-						      cue_sound_names[s], rates[ri], (double)pitches[p], fraction);
+						       "%s at %g Hz, pitch %g: partial at %g x rate", cue_sound_names[s],
+						       rates[ri], (double)pitches[p], fraction);
 					}
 				}
 			}
@@ -185,10 +179,10 @@ test_spectrum_band_limited(void)
 			const double f = fraction_above(r.samples, n, CUE_MAX_PARTIAL_FRACTION);
 			/* the noise is band-passed, not brick-walled: it may keep a
 			 * sliver near Nyquist; tones must have none */
-			const bool noisy = s == CUE_BREATH_PUFF || s == CUE_CLICK ||
-			                   s == CUE_WOODBLOCK || s == CUE_SOFT_DRUM;
+			const bool noisy =
+			    s == CUE_BREATH_PUFF || s == CUE_CLICK || s == CUE_WOODBLOCK || s == CUE_SOFT_DRUM;
 			EXPECT(f < (noisy ? 1e-2 : 1e-4), "%s at %g Hz: %g of energy above 0.45 x rate",
-			      cue_sound_names[s], low_rates[ri], f);
+			       cue_sound_names[s], low_rates[ri], f);
 			printf("  %-12s %6g Hz, pitch 1200: %.1f dB of energy above 0.45 x rate\n",
 			       cue_sound_names[s], low_rates[ri], 10.0 * log10(f + 1e-30));
 			free(r.samples);
@@ -199,8 +193,8 @@ test_spectrum_band_limited(void)
 /* Renders `total` samples in the given chunk pattern, with a retrigger at
  * sample `retrigger_at` (between chunks). */
 static void
-render_pattern(CueSound sound, float* out, size_t total, const uint32_t* chunks,
-               size_t chunk_count, size_t retrigger_at)
+render_pattern(CueSound sound, float* out, size_t total, const uint32_t* chunks, size_t chunk_count,
+               size_t retrigger_at)
 {
 	CueVoice v;
 	cue_voice_init(&v, 48000.0);
@@ -226,10 +220,10 @@ static void
 test_chunking_independent(void)
 {
 	enum { TOTAL = 48000, RETRIGGER = 5003 };
-	static const uint32_t patterns[][3] = {
-	    {1, 1, 1}, {7, 7, 7}, {64, 64, 64}, {4096, 4096, 4096}, {7, 993, 130}, {3, 16, 4000}};
+	static const uint32_t patterns[][3] = {{1, 1, 1},          {7, 7, 7},     {64, 64, 64},
+	                                       {4096, 4096, 4096}, {7, 993, 130}, {3, 16, 4000}};
 	static float reference[TOTAL], other[TOTAL];
-	double       worst = 0.0;
+	double worst = 0.0;
 	for (int s = 0; s < CUE_SOUND_COUNT; ++s) {
 		memset(reference, 0, sizeof(reference));
 		render_pattern((CueSound)s, reference, TOTAL, patterns[0], 3, RETRIGGER);
@@ -269,11 +263,10 @@ test_retrigger_click_free(void)
 		cue_voice_render(&v, two + at, (uint32_t)(total - at), at % CUE_TICK);
 		const float around = max_step(two, at - 48, at + 960);
 		/* old fading plus new rising: at most the sum of two strikes' steps */
-		EXPECT(around <= 2.0f * single, "%s: retrigger steps %g, a strike %g",
-		      cue_sound_names[s], (double)around, (double)single);
-		printf("  %-12s retrigger step %.4f, strike step %.4f (ratio %.2f)\n",
-		       cue_sound_names[s], (double)around, (double)single,
-		       (double)(around / single));
+		EXPECT(around <= 2.0f * single, "%s: retrigger steps %g, a strike %g", cue_sound_names[s],
+		       (double)around, (double)single);
+		printf("  %-12s retrigger step %.4f, strike step %.4f (ratio %.2f)\n", cue_sound_names[s],
+		       (double)around, (double)single, (double)(around / single));
 	}
 }
 
@@ -282,13 +275,13 @@ static void
 test_soft_sine_in_tune(void)
 {
 	static const float pitches[] = {80.0f, 330.0f, 1200.0f};
-	double             worst     = 0.0;
+	double worst = 0.0;
 	for (int ri = 0; ri < RATE_COUNT; ++ri) {
 		for (int p = 0; p < 3; ++p) {
 			const double rate = rates[ri];
 			Render r = render_strike(CUE_SOFT_SINE, rate, pitches[p], 3.0f, 1, 4096, 2.0);
 			double first = -1.0, last = 0.0;
-			long   crossings = 0;
+			long crossings = 0;
 			for (size_t i = (size_t)(0.05 * rate); i < r.length; ++i) {
 				const float a = r.samples[i - 1], b = r.samples[i];
 				if (a < 0.0f && b >= 0.0f) {
@@ -301,11 +294,11 @@ test_soft_sine_in_tune(void)
 					last = t;
 				}
 			}
-			const double hz    = (double)crossings / (last - first);
+			const double hz = (double)crossings / (last - first);
 			const double error = fabs(hz / pitches[p] - 1.0);
-			worst              = fmax(worst, error);
-			EXPECT(error < 1e-4, "soft sine %g Hz at %g Hz measures %.4f Hz",
-			      (double)pitches[p], rate, hz);
+			worst = fmax(worst, error);
+			EXPECT(error < 1e-4, "soft sine %g Hz at %g Hz measures %.4f Hz", (double)pitches[p],
+			       rate, hz);
 			free(r.samples);
 		}
 	}
@@ -323,8 +316,8 @@ alternating_loudness(CueSound sound, double rate)
 	cue_voice_init(&voices[0], rate);
 	cue_voice_init(&voices[1], rate);
 	const size_t every = (size_t)(0.5 * rate), total = (size_t)(20.0 * rate);
-	float        mono[2][BLOCK], frames[2 * BLOCK];
-	size_t       strikes = 0;
+	float mono[2][BLOCK], frames[2 * BLOCK];
+	size_t strikes = 0;
 	for (size_t t = 0; t < total; t += BLOCK) {
 		memset(mono, 0, sizeof(mono));
 		for (size_t done = 0; done < BLOCK;) {
@@ -335,13 +328,13 @@ alternating_loudness(CueSound sound, double rate)
 				++strikes;
 			}
 			size_t m = (now / every + 1) * every - now;
-			m        = m < BLOCK - done ? m : BLOCK - done;
+			m = m < BLOCK - done ? m : BLOCK - done;
 			cue_voice_render(&voices[0], &mono[0][done], (uint32_t)m, (t + done) % CUE_TICK);
 			cue_voice_render(&voices[1], &mono[1][done], (uint32_t)m, (t + done) % CUE_TICK);
 			done += m;
 		}
 		for (size_t i = 0; i < BLOCK; ++i) {
-			frames[2 * i]     = mono[0][i];
+			frames[2 * i] = mono[0][i];
 			frames[2 * i + 1] = mono[1][i];
 		}
 		ebur128_add_frames_float(meter, frames, BLOCK);
@@ -361,11 +354,11 @@ test_loudness_matched(void)
 		if (s == CUE_SOFT_SINE) {
 			sine = lufs;
 		}
-		lowest  = fmin(lowest, lufs);
+		lowest = fmin(lowest, lufs);
 		highest = fmax(highest, lufs);
 		printf("  %-12s %7.2f LUFS (%+.2f LU)\n", cue_sound_names[s], lufs, lufs - sine);
-		EXPECT(fabs(lufs - sine) <= 1.0, "%s: %.2f LU from the soft sine",
-		      cue_sound_names[s], lufs - sine);
+		EXPECT(fabs(lufs - sine) <= 1.0, "%s: %.2f LU from the soft sine", cue_sound_names[s],
+		       lufs - sine);
 	}
 	EXPECT(highest - lowest <= 1.0, "loudness spread %.2f LU", highest - lowest);
 	printf("loudness at 330 Hz, 0.4 s: spread %.2f LU\n", highest - lowest);
@@ -378,14 +371,14 @@ test_deterministic(void)
 		Render a = render_strike((CueSound)s, 44100.0, 330.0f, 0.4f, 42, 100, 1.0);
 		Render b = render_strike((CueSound)s, 44100.0, 330.0f, 0.4f, 42, 100, 1.0);
 		EXPECT(a.length == b.length && !memcmp(a.samples, b.samples, a.length * sizeof(float)),
-		      "%s: same seed, different samples", cue_sound_names[s]);
+		       "%s: same seed, different samples", cue_sound_names[s]);
 		free(a.samples);
 		free(b.samples);
 	}
 	Render a = render_strike(CUE_BREATH_PUFF, 44100.0, 330.0f, 0.4f, 1, 100, 1.0);
 	Render b = render_strike(CUE_BREATH_PUFF, 44100.0, 330.0f, 0.4f, 2, 100, 1.0);
 	EXPECT(memcmp(a.samples, b.samples, a.length * sizeof(float)),
-	      "breath puff: the seed changes nothing");
+	       "breath puff: the seed changes nothing");
 	free(a.samples);
 	free(b.samples);
 	printf("deterministic: same seed, same samples\n");
@@ -395,7 +388,7 @@ test_deterministic(void)
 static void
 test_adds_and_stops(void)
 {
-	float    buf[256];
+	float buf[256];
 	CueVoice v;
 	cue_voice_init(&v, 48000.0);
 	EXPECT(!cue_voice_active(&v), "active before any trigger");
@@ -408,8 +401,7 @@ test_adds_and_stops(void)
 	cue_voice_trigger(&v, NULL, CUE_BELL, 330.0f, 0.4f, 1.0f, 1);
 	cue_voice_render(&v, buf, 256, 0);
 	/* a strike starts at any phase, from silence through its attack */
-	EXPECT(fabsf(buf[0] - 1.0f) < 1e-3f && buf[255] != 1.0f,
-	      "render does not add onto the buffer");
+	EXPECT(fabsf(buf[0] - 1.0f) < 1e-3f && buf[255] != 1.0f, "render does not add onto the buffer");
 	cue_voice_stop(&v);
 	EXPECT(!cue_voice_active(&v), "still active after stop");
 	memset(buf, 0, sizeof(buf));
@@ -422,7 +414,6 @@ test_adds_and_stops(void)
 	EXPECT(isfinite(peak_of(buf, 256)), "NaN arguments give NaN samples");
 	printf("render adds, stop stops, bad arguments stay finite\n");
 }
-
 
 int
 main(void)

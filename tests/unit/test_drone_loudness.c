@@ -13,9 +13,9 @@
 #include <math.h>
 #include <stdio.h>
 
-#define RATE    48000.0
+#define RATE 48000.0
 #define SECONDS 40.0 /* four whole 5/5 breaths */
-#define BLOCK   1024u
+#define BLOCK 1024u
 
 static Engine engine;
 
@@ -98,8 +98,8 @@ main(void)
 	/* Across the layers: every cue sound (Alternate, 1 Hz, the default
 	 * pitch and length) and every drone timbre at the same level setting
 	 * lands within 1.5 LU of the mean of them all. */
-	static const char* const sounds[] = {"Soft sine", "Bell",         "Chime",
-	                                     "Woodblock", "Click",        "Soft drum",
+	static const char* const sounds[] = {"Soft sine",    "Bell",       "Chime",
+	                                     "Woodblock",    "Click",      "Soft drum",
 	                                     "Singing bowl", "Water drop", "Breath puff"};
 	double both[5 + 9];
 	for (int t = 0; t < 5; ++t) {

@@ -62,8 +62,8 @@ breath_at(double rate, uint64_t step)
 
 /* A grid step's frames rendered by `render` in chunks cut at random. */
 static void
-render_chunks(Drone* d, void (*render)(Drone*, float*, float*, uint32_t, uint32_t),
-              uint32_t* seed, float* left, float* right)
+render_chunks(Drone* d, void (*render)(Drone*, float*, float*, uint32_t, uint32_t), uint32_t* seed,
+              float* left, float* right)
 {
 	for (uint32_t at = 0; at < GRID_FRAMES;) {
 		RNG_XORSHIFT(*seed);
@@ -85,7 +85,7 @@ check_tables(const Drone* d)
 		}
 		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 			const DroneReferencePowers p =
-				drone_reference_powers(d->rotation[q][l], d->rotation[q][DRONE_LANES + l]);
+			    drone_reference_powers(d->rotation[q][l], d->rotation[q][DRONE_LANES + l]);
 			for (uint32_t j = 0; j < DRONE_STRIDE; ++j) {
 				const uint32_t half = j / 8, a = j % 4, second = j % 8 / 4;
 				const float(*rows)[DRONE_QUAD_WIDTH] = d->pair_turn[q][4 * half + a];
@@ -93,12 +93,11 @@ check_tables(const Drone* d)
 				const float cos_j = rows[1 - second][second * DRONE_LANES + l];
 				CHECK(memcmp(&sin_j, &p.s[j], sizeof(float)) == 0 &&
 				          memcmp(&cos_j, &p.c[j], sizeof(float)) == 0,
-				      "quad %u lane %u frame %u: table (%.9g, %.9g), reference (%.9g, %.9g)", q,
-				      l, j, cos_j, sin_j, p.c[j], p.s[j]);
+				      "quad %u lane %u frame %u: table (%.9g, %.9g), reference (%.9g, %.9g)", q, l,
+				      j, cos_j, sin_j, p.c[j], p.s[j]);
 			}
 			const float c16 = d->stride_c[q][l], s16 = d->stride_s[q][DRONE_LANES + l];
-			CHECK(c16 == p.c[DRONE_STRIDE] && s16 == p.s[DRONE_STRIDE] &&
-			          d->stride_s[q][l] == -s16,
+			CHECK(c16 == p.c[DRONE_STRIDE] && s16 == p.s[DRONE_STRIDE] && d->stride_s[q][l] == -s16,
 			      "quad %u lane %u: the turn to the next stride", q, l);
 			++partials_checked;
 		}
@@ -165,8 +164,8 @@ run(double rate, const DroneParams* p, uint64_t* step, uint64_t steps, uint32_t*
 			          memcmp(&out[0][1][k], &out[1][1][k], sizeof(float)) == 0,
 			      "timbre %d voicing %d at %.0f Hz, step %llu frame %u: vector (%.9g, %.9g), "
 			      "plain (%.9g, %.9g)",
-			      (int)p->timbre, (int)p->voicing, rate, (unsigned long long)*step, k,
-			      out[0][0][k], out[0][1][k], out[1][0][k], out[1][1][k]);
+			      (int)p->timbre, (int)p->voicing, rate, (unsigned long long)*step, k, out[0][0][k],
+			      out[0][1][k], out[1][0][k], out[1][1][k]);
 			power += (double)out[0][0][k] * out[0][0][k] + (double)out[0][1][k] * out[0][1][k];
 		}
 		if (*step % 97 == 0) {
@@ -205,8 +204,11 @@ main(void)
 {
 	uint32_t seed = 0x5EED1234u;
 	double low_pass_worst = 0.0;
-	const DroneParams base = {.root_hz = 110.0f, .bright = 0.6f, .breath_depth = 0.6f,
-	                          .breath_bright = 0.5f, .level_db = -6.0f};
+	const DroneParams base = {.root_hz = 110.0f,
+	                          .bright = 0.6f,
+	                          .breath_depth = 0.6f,
+	                          .breath_bright = 0.5f,
+	                          .level_db = -6.0f};
 	const double second = 48000.0 / GRID_FRAMES;
 	/* every timbre with every voicing, a second each */
 	for (int t = 0; t < DRONE_TIMBRE_COUNT; ++t) {
@@ -230,12 +232,15 @@ main(void)
 		double rate;
 		DroneParams from, to;
 	} changes[] = {
-		{44100.0, {440.0f, DRONE_MAJOR, DRONE_REED, 1.0f, 0.2f, 0.9f, -3.0f},
-		 {55.0f, DRONE_SINGLE, DRONE_REED, 0.1f, 0.9f, 0.1f, -12.0f}},
-		{96000.0, {110.0f, DRONE_OPEN, DRONE_CHOIR, 0.5f, 0.5f, 0.5f, -6.0f},
-		 {110.0f, DRONE_OPEN, DRONE_OCEAN, 0.5f, 0.5f, 0.5f, -6.0f}},
-		{8000.0, {1200.0f, DRONE_TANPURA, DRONE_WARM, 0.8f, 0.4f, 0.4f, 0.0f},
-		 {300.0f, DRONE_MINOR, DRONE_PURE, 0.3f, 0.4f, 0.4f, -20.0f}},
+	    {44100.0,
+	     {440.0f, DRONE_MAJOR, DRONE_REED, 1.0f, 0.2f, 0.9f, -3.0f},
+	     {55.0f, DRONE_SINGLE, DRONE_REED, 0.1f, 0.9f, 0.1f, -12.0f}},
+	    {96000.0,
+	     {110.0f, DRONE_OPEN, DRONE_CHOIR, 0.5f, 0.5f, 0.5f, -6.0f},
+	     {110.0f, DRONE_OPEN, DRONE_OCEAN, 0.5f, 0.5f, 0.5f, -6.0f}},
+	    {8000.0,
+	     {1200.0f, DRONE_TANPURA, DRONE_WARM, 0.8f, 0.4f, 0.4f, 0.0f},
+	     {300.0f, DRONE_MINOR, DRONE_PURE, 0.3f, 0.4f, 0.4f, -20.0f}},
 	};
 	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); ++i) {
 		const double rate = changes[i].rate, steps = rate / GRID_FRAMES;
@@ -252,9 +257,10 @@ main(void)
 	CHECK(partials_checked > 100 && ramps_checked > 10000,
 	      "the tables of %llu partials checked, %llu ramps", (unsigned long long)partials_checked,
 	      (unsigned long long)ramps_checked);
-	printf("the vector kernels and the plain ones: the same samples; the tables of %llu "
-	       "partials and %llu ramps as the reference's; the Ocean's low-passes in block form within "
-	       "%.2g of the RMS of the plain ones\n",
-	       (unsigned long long)partials_checked, (unsigned long long)ramps_checked, low_pass_worst);
+	printf(
+	    "the vector kernels and the plain ones: the same samples; the tables of %llu "
+	    "partials and %llu ramps as the reference's; the Ocean's low-passes in block form within "
+	    "%.2g of the RMS of the plain ones\n",
+	    (unsigned long long)partials_checked, (unsigned long long)ramps_checked, low_pass_worst);
 	return 0;
 }

@@ -94,8 +94,8 @@ check_timbre(DroneTimbre timbre, DroneVoicing voicing)
 	double worst = 0.0;
 	for (int i = 0; i < 2; ++i) {
 		const double diff = compare_at(&p, &at, targets[i]);
-		printf("timbre %d voicing %d at %.1f min: max difference %.3g\n", (int)timbre,
-		       (int)voicing, (double)(targets[i] * GRID_FRAMES) / RATE / 60.0, diff);
+		printf("timbre %d voicing %d at %.1f min: max difference %.3g\n", (int)timbre, (int)voicing,
+		       (double)(targets[i] * GRID_FRAMES) / RATE / 60.0, diff);
 		CHECK(diff <= 1e-7, "check_timbre");
 		worst = fmax(worst, diff);
 	}
@@ -115,8 +115,8 @@ check_day_drift(double hz)
 		z = phasor_renormalise(phasor_mul(z, turn));
 	}
 	const Phasor exact = phasor_of(phase_wrap(w * (double)(steps * GRID_FRAMES)));
-	const double drift = fabs(atan2(z.im * exact.re - z.re * exact.im,
-	                                z.re * exact.re + z.im * exact.im));
+	const double drift =
+	    fabs(atan2(z.im * exact.re - z.re * exact.im, z.re * exact.re + z.im * exact.im));
 	printf("%.0f Hz over 24 h: phase drift %.3g rad\n", hz, drift);
 	CHECK(drift < 1e-6, "check_day_drift");
 }

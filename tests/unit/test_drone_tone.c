@@ -87,9 +87,10 @@ check_small_speakers(void)
 						       timbre_names[t], roots[k], brights[b] * 100.0f, loss);
 					}
 					worst = loss > worst ? loss : worst;
-					EXPECT(loss <= 6.0, "%s %s at %.0f Hz, brightness %.0f %%: a 150 Hz "
-					      "high-pass costs %.2f LU (at most 6)",
-					      timbre_names[t], voicing_names[v], roots[k], brights[b] * 100.0f, loss);
+					EXPECT(loss <= 6.0,
+					       "%s %s at %.0f Hz, brightness %.0f %%: a 150 Hz "
+					       "high-pass costs %.2f LU (at most 6)",
+					       timbre_names[t], voicing_names[v], roots[k], brights[b] * 100.0f, loss);
 				}
 			}
 		}
@@ -159,9 +160,10 @@ check_timbres_apart(void)
 		}
 		for (int a = 0; a < 4; ++a) {
 			for (int b = a + 1; b < 4; ++b) {
-				EXPECT(fabs(db[a] - db[b]) >= 4.0, "at %.0f Hz %s (%.1f dB) and %s (%.1f dB) "
-				      "are less than 4 dB apart in harmonics 2-8",
-				      roots[k], timbre_names[a], db[a], timbre_names[b], db[b]);
+				EXPECT(fabs(db[a] - db[b]) >= 4.0,
+				       "at %.0f Hz %s (%.1f dB) and %s (%.1f dB) "
+				       "are less than 4 dB apart in harmonics 2-8",
+				       roots[k], timbre_names[a], db[a], timbre_names[b], db[b]);
 			}
 		}
 	}
@@ -177,10 +179,14 @@ check_timbres_apart(void)
 				       "bottom -> top: %6.1f -> %6.1f dB\n",
 				       timbre_names[t], swept[k], dark, bright, bottom, top);
 			}
-			EXPECT(bright - dark >= 10.0, "%s at %.0f Hz: drone_bright moves harmonics 2-8 "
-			      "by %.1f dB (at least 10)", timbre_names[t], swept[k], bright - dark);
-			EXPECT(top - bottom >= 10.0, "%s at %.0f Hz: breath_bright moves harmonics 2-8 "
-			      "by %.1f dB (at least 10)", timbre_names[t], swept[k], top - bottom);
+			EXPECT(bright - dark >= 10.0,
+			       "%s at %.0f Hz: drone_bright moves harmonics 2-8 "
+			       "by %.1f dB (at least 10)",
+			       timbre_names[t], swept[k], bright - dark);
+			EXPECT(top - bottom >= 10.0,
+			       "%s at %.0f Hz: breath_bright moves harmonics 2-8 "
+			       "by %.1f dB (at least 10)",
+			       timbre_names[t], swept[k], top - bottom);
 		}
 	}
 }
@@ -259,9 +265,11 @@ check_consonance(void)
 					       100.0 * fifth, fifth_hz);
 				}
 				worst_excess = fmax(worst_excess, depth - fifth);
-				EXPECT(depth <= allowed, "%s %s at %.0f Hz beats %.1f %% at %.1f Hz, the Fifth "
-				      "%.1f %% at %.1f Hz", timbre_names[t], voicing_names[v], roots[k],
-				      100.0 * depth, hz, 100.0 * fifth, fifth_hz);
+				EXPECT(depth <= allowed,
+				       "%s %s at %.0f Hz beats %.1f %% at %.1f Hz, the Fifth "
+				       "%.1f %% at %.1f Hz",
+				       timbre_names[t], voicing_names[v], roots[k], 100.0 * depth, hz,
+				       100.0 * fifth, fifth_hz);
 			}
 		}
 	}

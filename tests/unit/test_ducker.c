@@ -110,8 +110,7 @@ main(void)
 	run(NAN, voice, 256, gain);
 	CHECK(memcmp(gain, other, sizeof(gain)) == 0, "a NaN depth is no ducking");
 	run(1000.0f, voice, 256, gain);
-	CHECK(fabsf(gain[end - 1] + 60.0f) < 1e-2f, "the depth is clamped to 60 dB: %g",
-	      gain[end - 1]);
+	CHECK(fabsf(gain[end - 1] + 60.0f) < 1e-2f, "the depth is clamped to 60 dB: %g", gain[end - 1]);
 	printf("ducker: all passed\n");
 	return 0;
 }

@@ -12,12 +12,12 @@
 #include <math.h>
 #include <stdio.h>
 
-#define RATE      48000.0
-#define BLOCK     480u /* 10 ms */
-#define LENGTH_S  15.0 /* session_len 0.25 min */
-#define FADE_S    5.0
-#define CHIME_S   8.0  /* rendered after the end */
-#define BIN       48u  /* 1 ms envelope bins */
+#define RATE 48000.0
+#define BLOCK 480u    /* 10 ms */
+#define LENGTH_S 15.0 /* session_len 0.25 min */
+#define FADE_S 5.0
+#define CHIME_S 8.0    /* rendered after the end */
+#define BIN 48u        /* 1 ms envelope bins */
 #define RISE_BINS 250u /* the attack is looked for in the first 250 ms */
 
 static Engine engine;
@@ -96,7 +96,7 @@ main(void)
 {
 	static const struct {
 		const char* name;
-		float       mode, sound, decay, cue, drone, chime;
+		float mode, sound, decay, cue, drone, chime;
 	} cases[] = {
 	    {"defaults", 2, 0, 0.4f, -12, -18, -18},
 	    {"loud chime", 2, 0, 0.4f, -12, -18, 0},
@@ -115,9 +115,8 @@ main(void)
 		const EndMeasure m = measure_end(&c);
 		printf("%-18s %10.2f %10.2f %6.1fms\n", cases[k].name, m.session, m.chime, m.rise_ms);
 		EXPECT(m.chime <= m.session + 0.05, "%s: the end chime %.2f LUFS, the session %.2f",
-		      cases[k].name, m.chime, m.session);
-		EXPECT(m.rise_ms >= 20.0, "%s: the end chime rises in %.1f ms", cases[k].name,
-		      m.rise_ms);
+		       cases[k].name, m.chime, m.session);
+		EXPECT(m.rise_ms >= 20.0, "%s: the end chime rises in %.1f ms", cases[k].name, m.rise_ms);
 	}
 	/* chime_level governs it under the ceiling */
 	Controls quiet = session(2, -12, -18, -36), louder = session(2, -12, -18, -30);

@@ -13,8 +13,8 @@
 
 typedef struct {
 	int64_t frame;
-	int     type;
-	int     side;
+	int type;
+	int side;
 } Logged;
 
 static Logged taps[MAX_TAPS];
@@ -51,8 +51,13 @@ run_gaze(const GazeParams* p, uint32_t seed, int64_t frames, uint32_t chunk, dou
 static GazeParams
 params(GazeMode mode)
 {
-	return (GazeParams){.mode = mode, .rate_hz = 1.0, .shape = 0.3f, .hold_s = 45.0,
-	                    .rest_s = 10.0, .glide_s = 1.0f, .set_rest_s = 15.0};
+	return (GazeParams){.mode = mode,
+	                    .rate_hz = 1.0,
+	                    .shape = 0.3f,
+	                    .hold_s = 45.0,
+	                    .rest_s = 10.0,
+	                    .glide_s = 1.0f,
+	                    .set_rest_s = 15.0};
 }
 
 static void
@@ -183,7 +188,8 @@ test_positions(void)
 		}
 		gaze_grid(&g, &p);
 		const float pos = gaze_position(&g);
-		CHECK(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f, "test_positions");
+		CHECK(pos <= last && last - pos <= 1.5f * GRID_FRAMES / (float)shift + 1e-6f,
+		      "test_positions");
 		last = pos;
 	}
 	CHECK(gaze_position(&g) == -1.0f, "test_positions");
@@ -240,7 +246,8 @@ test_breath_lock(void)
 	CHECK(g.phase == 0 && g.catch_up == 1.0, "test_breath_lock");
 	/* the tap of the cycle start is due at the inhale: 0.5, 1, 1.5, 2 */
 	GazeEvent ev;
-	CHECK(gaze_run(&g, 1, &ev) == 0 && ev.type == GAZE_EVENT_TAP && ev.side == 1, "test_breath_lock");
+	CHECK(gaze_run(&g, 1, &ev) == 0 && ev.type == GAZE_EVENT_TAP && ev.side == 1,
+	      "test_breath_lock");
 	CHECK(taps_seen == 3, "test_breath_lock");
 	printf("breath lock: 0.3 cycles out caught up over a breath, then exact\n");
 }

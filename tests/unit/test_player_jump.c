@@ -16,11 +16,11 @@
 #include <string.h>
 
 enum {
-	RATE   = 48000,
-	BLOCK  = 256,
-	CHUNK  = 64, /* the crossfade's chunks, so both players chunk alike */
-	JUMPS  = 96,
-	AFTER  = RATE / 4,
+	RATE = 48000,
+	BLOCK = 256,
+	CHUNK = 64, /* the crossfade's chunks, so both players chunk alike */
+	JUMPS = 96,
+	AFTER = RATE / 4,
 };
 static const int64_t target = 7 * RATE + 123;
 
@@ -31,11 +31,11 @@ start(Player* p)
 	Controls c;
 	controls_defaults(&c);
 	c.drone_level = -60.0f; /* silent */
-	c.fade_in     = 0.0f;
-	c.gaze_mode   = 1.0f; /* Sweep: the strikes ring in the gaze bank */
-	c.gaze_rate   = 3.0f;
-	c.cue_sound   = 1.0f; /* bell */
-	c.cue_decay   = 3.0f;
+	c.fade_in = 0.0f;
+	c.gaze_mode = 1.0f; /* Sweep: the strikes ring in the gaze bank */
+	c.gaze_rate = 3.0f;
+	c.cue_sound = 1.0f; /* bell */
+	c.cue_decay = 3.0f;
 	engine_set_controls(&p->engine, &c);
 }
 
@@ -75,7 +75,7 @@ int
 main(void)
 {
 	static Player fresh, jumped;
-	static float  expected[AFTER], heard[AFTER];
+	static float expected[AFTER], heard[AFTER];
 	start(&fresh);
 	after_jump(&fresh, expected);
 	double peak = 0.0;

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static SampleFile*
 load_ok(const char* path, double rate)
 {
@@ -46,11 +45,13 @@ main(void)
 
 	SampleFile* a = load_ok(loud, 48000.0);
 	SampleFile* b = load_ok(quiet, 48000.0);
-	printf("loud: %.3f s, trimmed %.4f s, gain %+.2f dB; quiet: gain %+.2f dB\n",
-	       a->source_seconds, a->trimmed_s, a->gain_db, b->gain_db);
+	printf("loud: %.3f s, trimmed %.4f s, gain %+.2f dB; quiet: gain %+.2f dB\n", a->source_seconds,
+	       a->trimmed_s, a->gain_db, b->gain_db);
 	CHECK(fabs(a->trimmed_s - 0.0995) < 0.001, "trimmed %.4f s of 0.1 s silence", a->trimmed_s);
-	CHECK(fabs((b->gain_db - a->gain_db) - 20.0) < 0.05, "gains %.2f and %.2f dB are not 20 dB "
-	      "apart", a->gain_db, b->gain_db);
+	CHECK(fabs((b->gain_db - a->gain_db) - 20.0) < 0.05,
+	      "gains %.2f and %.2f dB are not 20 dB "
+	      "apart",
+	      a->gain_db, b->gain_db);
 	for (int k = 0; k < CUE_SAMPLE_LEVELS; ++k) {
 		const double expected = (0.5 + 0.0005) * 48000.0 / (1 << k);
 		CHECK(fabs(a->cue.frames[k] - expected) < 3.0, "level %d has %u frames, not %.0f", k,

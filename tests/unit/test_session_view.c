@@ -17,8 +17,8 @@ static Engine engine; /* static: its vector state asks for alignment */
 static void
 play_to(double t)
 {
-	static float   left[4096], right[4096];
-	const int64_t  target = (int64_t)llround(t * RATE);
+	static float left[4096], right[4096];
+	const int64_t target = (int64_t)llround(t * RATE);
 	while (engine.frame < target) {
 		const int64_t n = target - engine.frame < 4096 ? target - engine.frame : 4096;
 		engine_process(&engine, left, right, (uint32_t)n);
@@ -41,12 +41,12 @@ main(void)
 {
 	Controls c;
 	controls_defaults(&c);
-	c.gaze_mode   = 2; /* Alternate at 1 Hz: two passes a second */
-	c.gaze_rate   = 1.0f;
-	c.set_length  = 10.0f;
-	c.set_rest    = 4.0f;
-	c.breath_in   = 4.0f;
-	c.breath_out  = 6.0f;
+	c.gaze_mode = 2; /* Alternate at 1 Hz: two passes a second */
+	c.gaze_rate = 1.0f;
+	c.set_length = 10.0f;
+	c.set_rest = 4.0f;
+	c.breath_in = 4.0f;
+	c.breath_out = 6.0f;
 	c.session_len = 1.0f; /* minute */
 	engine_init(&engine, RATE);
 	engine_set_controls(&engine, &c);
@@ -79,12 +79,11 @@ main(void)
 	/* Sets cued live: a rest until the next cue has no countdown. */
 	engine_toggle_set(&engine);
 	s = state_at(16.0);
-	CHECK(!s.set_active && s.rest_left_s < 0.0f, "a live rest counts down %.3f s",
-	      s.rest_left_s);
+	CHECK(!s.set_active && s.rest_left_s < 0.0f, "a live rest counts down %.3f s", s.rest_left_s);
 
 	/* Endless sessions and continuous stimulation: no count, no end. */
 	c.session_len = 0.0f;
-	c.set_length  = 0.0f;
+	c.set_length = 0.0f;
 	engine_set_controls(&engine, &c);
 	engine_toggle_set(&engine);
 	s = state_at(20.0);

@@ -20,7 +20,7 @@ static void
 check_moving(void)
 {
 	const Placement moves[][2] = {
-	    {{{0.5f, 0.5f}, {0.0f, 0.0f}}, {{0.5f, 0.5f}, {6.0f, 6.0f}}},   /* later, fast */
+	    {{{0.5f, 0.5f}, {0.0f, 0.0f}}, {{0.5f, 0.5f}, {6.0f, 6.0f}}},     /* later, fast */
 	    {{{0.5f, 0.5f}, {31.0f, 31.0f}}, {{0.5f, 0.5f}, {25.0f, 25.0f}}}, /* sooner */
 	};
 	const uint32_t steps = 96, chunk = 64;
@@ -36,7 +36,7 @@ check_moving(void)
 			track.now = SPATIAL_RING - 40u; /* the past wraps */
 			for (uint32_t k = 0; k < steps; ++k) {
 				/* back and forth: even steps go from p0 to p1, odd ones back */
-				const Placement* from = &moves[m][k & 1], * to = &moves[m][!(k & 1)];
+				const Placement *from = &moves[m][k & 1], *to = &moves[m][!(k & 1)];
 				const uint32_t parts[2][2] = {{chunk, 0}, {23, chunk - 23}};
 				uint32_t done = 0;
 				for (int part = 0; part < 2 && parts[split][part]; ++part) {

@@ -68,7 +68,7 @@ check_still(double rate, float pos, float speakers)
 		const uint32_t cut = rng_next(&rng) % (n + 1u);
 		for (int k = 0; k < 2; ++k) {
 			void (*add)(Spatial*, const float*, uint32_t, uint32_t, const Placement*) =
-				k == 0 ? spatial_add : spatial_add_reference;
+			    k == 0 ? spatial_add : spatial_add_reference;
 			add(&s[k], x + done, 0, cut, &p);
 			add(&s[k], x + done + cut, cut, n - cut, &p);
 			float* mix[2];
@@ -103,9 +103,9 @@ check_moving(double rate, float from_pos, float to_pos, float speakers)
 		const uint32_t cut = rng_next(&rng) % (GRID_FRAMES + 1u);
 		const uint32_t base = step * GRID_FRAMES;
 		for (int k = 0; k < 2; ++k) {
-			void (*add)(SpatialTrack*, const float*, uint32_t, const Placement*,
-			            const Placement*, float, float, float*, float*) =
-				k == 0 ? spatial_track_add : spatial_track_add_reference;
+			void (*add)(SpatialTrack*, const float*, uint32_t, const Placement*, const Placement*,
+			            float, float, float*, float*) =
+			    k == 0 ? spatial_track_add : spatial_track_add_reference;
 			const uint32_t parts[2][2] = {{0, cut}, {cut, GRID_FRAMES}};
 			for (int part = 0; part < 2; ++part) {
 				const uint32_t a = parts[part][0], b = parts[part][1];

@@ -195,12 +195,14 @@ make_bursts(size_t frames)
 	}
 }
 
+/* clang-format off */
 static const Signal loud_signals[] = {
     {"tones at 997 Hz and 19 kHz", make_tones},
     {"single-sample clicks", make_clicks},
     {"strikes over a drone", make_strikes},
     {"white noise bursts 30 dB up", make_bursts},
 };
+/* clang-format on */
 
 /* The ceiling holds on every one, by libebur128's meter and by the
  * detector; the output is the same however the stream is cut. */
@@ -220,21 +222,18 @@ test_ceiling_holds(void)
 		true_peak_init(&tp);
 		float detected = 0.0f;
 		for (size_t i = 0; i < FRAMES; ++i) {
-			detected =
-			    fmaxf(detected, true_peak_push(&tp, output[2 * i], output[2 * i + 1], 0.0f));
+			detected = fmaxf(detected, true_peak_push(&tp, output[2 * i], output[2 * i + 1], 0.0f));
 		}
 		printf("%-28s took %5.2f dB off; out: %.3f dBTP (libebur128), %.3f dB (detector)\n",
 		       sig->name, reduction_db, peak_db, db(detected));
 		CHECK(reduction_db > 1.0, "%s: it hardly acted", sig->name);
 		CHECK(peak_db <= -1.0, "%s: %.3f dBTP out", sig->name, peak_db);
-		CHECK(db(detected) <= CEILING_DB + 0.05, "%s: detector %.3f dB", sig->name,
-		      db(detected));
+		CHECK(db(detected) <= CEILING_DB + 0.05, "%s: detector %.3f dB", sig->name, db(detected));
 
 		memcpy(whole, output, sizeof(whole));
 		limit_all(&lim, CEILING_DB, FRAMES, 0);
 		true_peak_limiter_free(&lim);
-		CHECK(memcmp(whole, output, sizeof(whole)) == 0, "%s: cut differently, differs",
-		      sig->name);
+		CHECK(memcmp(whole, output, sizeof(whole)) == 0, "%s: cut differently, differs", sig->name);
 	}
 }
 

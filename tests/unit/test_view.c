@@ -16,8 +16,8 @@ typedef void (*DrawFn)(cairo_t*, double, double, const ViewState*);
 
 typedef struct {
 	cairo_surface_t* surface;
-	int              w, h, stride;
-	const uint8_t*   data;
+	int w, h, stride;
+	const uint8_t* data;
 } Picture;
 
 static Picture
@@ -31,7 +31,7 @@ draw(DrawFn fn, int w, int h, const ViewState* s, const char* name)
 	cairo_destroy(cr);
 	cairo_surface_flush(p.surface);
 	p.stride = cairo_image_surface_get_stride(p.surface);
-	p.data   = cairo_image_surface_get_data(p.surface);
+	p.data = cairo_image_surface_get_data(p.surface);
 	if (png_dir && name) {
 		char path[512];
 		snprintf(path, sizeof(path), "%s/%s.png", png_dir, name);
@@ -53,15 +53,15 @@ rgb_at(const Picture* p, int x, int y, double rgb[3])
 /* The centroid and bounding box of the pixels within tol of a colour,
  * inside a rectangle of the picture. */
 typedef struct {
-	long   count;
+	long count;
 	double cx, cy;
-	int    x0, y0, x1, y1;
+	int x0, y0, x1, y1;
 } Blob;
 
 static Blob
 find_colour(const Picture* p, const double want[3], double tol, ViewRect in)
 {
-	Blob   b = {0, 0.0, 0.0, p->w, p->h, -1, -1};
+	Blob b = {0, 0.0, 0.0, p->w, p->h, -1, -1};
 	double sx = 0.0, sy = 0.0;
 	const int xa = (int)fmax(0.0, in.x), xb = (int)fmin(p->w, in.x + in.w);
 	const int ya = (int)fmax(0.0, in.y), yb = (int)fmin(p->h, in.y + in.h);
@@ -93,27 +93,27 @@ static const ViewRect everywhere = {0.0, 0.0, 1e9, 1e9};
 /* The target at -1, 0 and +1 lies at the field's left end, its middle and
  * its right end, which lie inside the picture near its edges. */
 static void
-check_target_travel(DrawFn fn, ViewLayout (*layout)(double, double, const ViewLook*), int w,
-                    int h, const char* name)
+check_target_travel(DrawFn fn, ViewLayout (*layout)(double, double, const ViewLook*), int w, int h,
+                    const char* name)
 {
 	ViewState s;
 	view_state_init(&s);
 	const ViewLayout l = layout(w, h, &s.look);
-	double           want[3];
+	double want[3];
 	view_target_rgb(&s.look, want);
 	CHECK(l.field.x > 0.0 && l.field.x + l.field.w < w, "%s: the field leaves the picture", name);
 	CHECK(l.field.w > 0.6 * w, "%s: the field spans only %.0f of %d", name, l.field.w, w);
 	for (int side = -1; side <= 1; ++side) {
 		char png[64];
 		snprintf(png, sizeof(png), "%s_%+d", name, side);
-		s.gaze_pos  = (float)side;
+		s.gaze_pos = (float)side;
 		s.gaze_side = side;
-		Picture p   = draw(fn, w, h, &s, png);
+		Picture p = draw(fn, w, h, &s, png);
 		/* Only the target's centre: the lit mark of the side shares its
 		 * colour but not its brightness. */
 		const ViewRect band = {0.0, l.target_y - l.target_r, w, 2.0 * l.target_r};
-		Blob           b    = find_colour(&p, want, 0.02, band);
-		const double   x    = l.field.x + (side + 1) * 0.5 * l.field.w;
+		Blob b = find_colour(&p, want, 0.02, band);
+		const double x = l.field.x + (side + 1) * 0.5 * l.field.w;
 		CHECK(b.count > 0, "%s: no target at gaze %d", name, side);
 		CHECK(fabs(b.cx - x) <= 0.01 * w, "%s: target at x %.1f, want %.1f (gaze %d)", name, b.cx,
 		      x, side);
@@ -135,9 +135,9 @@ check_projector(void)
 	ViewState s;
 	view_state_init(&s);
 	s.look.breath_ring = false;
-	s.look.size        = 0.2f;
-	Picture p          = draw(view_draw_projector, w, h, &s, "projector_dot");
-	double  want[3];
+	s.look.size = 0.2f;
+	Picture p = draw(view_draw_projector, w, h, &s, "projector_dot");
+	double want[3];
 	view_target_rgb(&s.look, want);
 	Blob b = find_colour(&p, want, 0.02, everywhere);
 	const double d = 0.2 * h;
@@ -147,19 +147,19 @@ check_projector(void)
 	      "projector: dot of %ld pixels, a disc of diameter %.0f has %.0f", b.count, d,
 	      M_PI * d * d / 4.0);
 	const double black[3] = {0.0, 0.0, 0.0};
-	Blob         dark     = find_colour(&p, black, 0.0, everywhere);
+	Blob dark = find_colour(&p, black, 0.0, everywhere);
 	CHECK(dark.count + b.count > (long)(0.99 * w * h), "projector: more than black and the target");
 	cairo_surface_destroy(p.surface);
 
 	/* The bar is as tall as the dot, a quarter as wide; the ring is hollow. */
 	s.look.shape = VIEW_SHAPE_BAR;
-	p            = draw(view_draw_projector, w, h, &s, "projector_bar");
-	b            = find_colour(&p, want, 0.02, everywhere);
+	p = draw(view_draw_projector, w, h, &s, "projector_bar");
+	b = find_colour(&p, want, 0.02, everywhere);
 	CHECK(fabs((b.y1 - b.y0 + 1) - d) <= 2.0 && fabs((b.x1 - b.x0 + 1) - d / 4.0) <= 2.0,
 	      "projector: bar %dx%d", b.x1 - b.x0 + 1, b.y1 - b.y0 + 1);
 	cairo_surface_destroy(p.surface);
 	s.look.shape = VIEW_SHAPE_RING;
-	p            = draw(view_draw_projector, w, h, &s, "projector_ring");
+	p = draw(view_draw_projector, w, h, &s, "projector_ring");
 	rgb_at(&p, w / 2, h / 2, want);
 	CHECK(want[0] + want[1] + want[2] == 0.0, "projector: the ring target is filled");
 	cairo_surface_destroy(p.surface);
@@ -168,7 +168,7 @@ check_projector(void)
 	s.look.shape = VIEW_SHAPE_DOT;
 	for (int i = 1; i <= 2; ++i) {
 		s.look.brightness = 0.5f * (float)i;
-		p                 = draw(view_draw_projector, w, h, &s, NULL);
+		p = draw(view_draw_projector, w, h, &s, NULL);
 		double c[3];
 		rgb_at(&p, w / 2, h / 2, c);
 		double expect[3];
@@ -181,16 +181,16 @@ check_projector(void)
 	/* The ring: its radius measured along the row through the centre, to
 	 * the right of the target. */
 	s.look.breath_ring = true;
-	s.look.brightness  = 1.0f;
-	s.look.size        = 0.05f;
-	double last        = 0.0;
+	s.look.brightness = 1.0f;
+	s.look.size = 0.05f;
+	double last = 0.0;
 	for (int i = 0; i <= 4; ++i) {
 		s.breath_level = 0.25f * (float)i;
 		char name[32];
 		snprintf(name, sizeof(name), "projector_breath_%d", i);
 		p = draw(view_draw_projector, w, h, &s, name);
 		const ViewLayout l = view_projector_layout(w, h, &s.look);
-		int              edge = -1;
+		int edge = -1;
 		for (int x = w - 1; x > w / 2 + (int)l.target_r + 2; --x) {
 			double c[3];
 			rgb_at(&p, x, h / 2, c);
@@ -222,16 +222,16 @@ check_window_breath(void)
 	CHECK(l.target_y + l.target_r < l.breath_y - l.breath_r_max,
 	      "window: the circle overlaps the field");
 	const double fill[3] = {0.300, 0.560, 0.620};
-	long         last    = -1;
+	long last = -1;
 	for (int i = 0; i <= 2; ++i) {
 		s.breath_level = 0.5f * (float)i;
 		char name[32];
 		snprintf(name, sizeof(name), "window_breath_%d", i);
-		Picture        p  = draw(view_draw_window, w, h, &s, name);
+		Picture p = draw(view_draw_window, w, h, &s, name);
 		const ViewRect in = {l.breath_x - l.breath_r_max, l.breath_y - l.breath_r_max,
 		                     2.0 * l.breath_r_max, 2.0 * l.breath_r_max};
-		Blob           b  = find_colour(&p, fill, 0.02, in);
-		const double   r  = view_breath_radius(&l, s.breath_level);
+		Blob b = find_colour(&p, fill, 0.02, in);
+		const double r = view_breath_radius(&l, s.breath_level);
 		/* The stage's words inside it take a few of its pixels. */
 		CHECK(b.count > 0.8 * M_PI * r * r && b.count <= M_PI * (r + 1) * (r + 1),
 		      "window: breath circle of %ld pixels at level %.1f, radius %.1f", b.count,
@@ -248,17 +248,17 @@ check_absurd_state(void)
 {
 	ViewState s;
 	view_state_init(&s);
-	s.gaze_pos       = NAN;
-	s.gaze_mode      = 99;
-	s.breath_level   = INFINITY;
-	s.breath_stage   = (ViewBreathStage)7;
-	s.breath_left_s  = NAN;
-	s.breath_bpm     = -INFINITY;
-	s.session_s      = 1e300;
+	s.gaze_pos = NAN;
+	s.gaze_mode = 99;
+	s.breath_level = INFINITY;
+	s.breath_stage = (ViewBreathStage)7;
+	s.breath_left_s = NAN;
+	s.breath_bpm = -INFINITY;
+	s.session_s = 1e300;
 	s.session_left_s = NAN;
-	s.look.shape     = (ViewShape)42;
-	s.look.colour    = (ViewColour)-3;
-	s.look.size      = NAN;
+	s.look.shape = (ViewShape)42;
+	s.look.colour = (ViewColour)-3;
+	s.look.size = NAN;
 	s.look.brightness = 7.0f;
 	const DrawFn fns[] = {view_draw_window, view_draw_projector, view_draw_strip};
 	for (int i = 0; i < 3; ++i) {
@@ -281,16 +281,16 @@ static void
 check_redraw(void)
 {
 	const DrawFn fns[] = {view_draw_window, view_draw_projector, view_draw_strip};
-	ViewState    s;
+	ViewState s;
 	view_state_init(&s);
 	s.look.captions = true;
-	s.breath_level  = 0.5f;
+	s.breath_level = 0.5f;
 	for (int i = 0; i < 3; ++i) {
 		const int w = 320, h = 180;
-		s.gaze_pos  = -0.7f;
+		s.gaze_pos = -0.7f;
 		Picture fresh = draw(fns[i], w, h, &s, NULL);
 		cairo_surface_t* again = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-		cairo_t*         cr    = cairo_create(again);
+		cairo_t* cr = cairo_create(again);
 		for (int n = 0; n < 3; ++n) {
 			s.gaze_pos = n == 2 ? -0.7f : 0.9f;
 			fns[i](cr, w, h, &s);
@@ -315,22 +315,22 @@ check_damage(void)
 	ViewState a, b;
 	view_state_init(&a);
 	a.look.captions = true;
-	a.breath_level  = 0.3f;
-	b               = a;
-	ViewRect none   = view_projector_damage(w, h, &a, &a);
+	a.breath_level = 0.3f;
+	b = a;
+	ViewRect none = view_projector_damage(w, h, &a, &a);
 	CHECK(none.w == 0.0 || none.h == 0.0, "damage between equal states");
 	cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	cairo_t*         cr      = cairo_create(surface);
+	cairo_t* cr = cairo_create(surface);
 	view_draw_projector(cr, w, h, &a);
 	for (int n = 1; n <= 40; ++n) {
-		b.gaze_pos     = (float)sin(n * 0.37);
-		b.gaze_side    = b.gaze_pos > 0.0f ? 1 : -1;
+		b.gaze_pos = (float)sin(n * 0.37);
+		b.gaze_side = b.gaze_pos > 0.0f ? 1 : -1;
 		b.breath_level = n % 3 == 0 ? (float)(0.5 + 0.4 * sin(n * 0.11)) : b.breath_level;
-		b.look.shape   = n == 20 ? VIEW_SHAPE_BAR : b.look.shape;
+		b.look.shape = n == 20 ? VIEW_SHAPE_BAR : b.look.shape;
 		const ViewRect d = view_projector_damage(w, h, &a, &b);
 		if (n % 3 != 0 && n != 20 && view_caption(&a) == view_caption(&b)) {
-			CHECK(d.w * d.h < 0.1 * w * h, "frame %d: the target's move damages %.0fx%.0f", n,
-			      d.w, d.h);
+			CHECK(d.w * d.h < 0.1 * w * h, "frame %d: the target's move damages %.0fx%.0f", n, d.w,
+			      d.h);
 		}
 		cairo_save(cr);
 		cairo_rectangle(cr, d.x, d.y, d.w, d.h);
@@ -342,13 +342,15 @@ check_damage(void)
 		/* Clipped, cairo composites through a mask: its rounding may move
 		 * an edge pixel by a level or two. */
 		const uint8_t* part = cairo_image_surface_get_data(surface);
-		int            worst = 0;
+		int worst = 0;
 		for (size_t i = 0; i < (size_t)whole.stride * (size_t)h; ++i) {
 			const int diff = abs((int)part[i] - (int)whole.data[i]);
-			worst          = diff > worst ? diff : worst;
+			worst = diff > worst ? diff : worst;
 		}
-		CHECK(worst <= 2, "frame %d: drawn inside its damage, the picture differs from the whole "
-		      "by %d levels", n, worst);
+		CHECK(worst <= 2,
+		      "frame %d: drawn inside its damage, the picture differs from the whole "
+		      "by %d levels",
+		      n, worst);
 		cairo_surface_destroy(whole.surface);
 		a = b;
 	}
@@ -367,16 +369,16 @@ check_no_flash(void)
 	ViewState s;
 	view_state_init(&s);
 	s.look.brightness = 1.0f;
-	s.look.colour     = VIEW_COLOUR_WHITE;
-	s.look.size       = 0.25f; /* the largest target */
-	s.look.captions   = true;
+	s.look.colour = VIEW_COLOUR_WHITE;
+	s.look.size = 0.25f; /* the largest target */
+	s.look.captions = true;
 	double last = -1.0, low = 1.0, high = 0.0;
 	for (int n = 0; n < 60; ++n) {
-		s.gaze_pos     = n % 2 ? 1.0f : -1.0f;
-		s.gaze_side    = n % 2 ? 1 : -1;
+		s.gaze_pos = n % 2 ? 1.0f : -1.0f;
+		s.gaze_side = n % 2 ? 1 : -1;
 		s.breath_level = (float)n / 59.0f;
-		Picture p      = draw(view_draw_projector, w, h, &s, NULL);
-		double  sum    = 0.0;
+		Picture p = draw(view_draw_projector, w, h, &s, NULL);
+		double sum = 0.0;
 		for (int y = 0; y < h; ++y) {
 			for (int x = 0; x < w; ++x) {
 				double c[3];
@@ -385,10 +387,10 @@ check_no_flash(void)
 			}
 		}
 		const double mean = sum / (w * h);
-		CHECK(last < 0.0 || fabs(mean - last) < 0.01, "frame %d: brightness moves from %.4f to %.4f",
-		      n, last, mean);
+		CHECK(last < 0.0 || fabs(mean - last) < 0.01,
+		      "frame %d: brightness moves from %.4f to %.4f", n, last, mean);
 		last = mean;
-		low  = mean < low ? mean : low;
+		low = mean < low ? mean : low;
 		high = mean > high ? mean : high;
 		cairo_surface_destroy(p.surface);
 	}
@@ -404,7 +406,7 @@ check_scaled(void)
 	view_state_init(&s);
 	s.gaze_pos = 0.5f;
 	cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 500);
-	cairo_t*         cr      = cairo_create(surface);
+	cairo_t* cr = cairo_create(surface);
 	cairo_scale(cr, 2.0, 2.0);
 	view_draw_window(cr, 400, 250, &s);
 	cairo_destroy(cr);
@@ -412,10 +414,10 @@ check_scaled(void)
 	Picture p = {surface, 800, 500, cairo_image_surface_get_stride(surface),
 	             cairo_image_surface_get_data(surface)};
 	const ViewLayout l = view_window_layout(400, 250, &s.look);
-	double           want[3];
+	double want[3];
 	view_target_rgb(&s.look, want);
 	const ViewRect band = {0.0, 2.0 * (l.target_y - l.target_r), 800, 4.0 * l.target_r};
-	Blob           b    = find_colour(&p, want, 0.02, band);
+	Blob b = find_colour(&p, want, 0.02, band);
 	CHECK(b.count > 0 && fabs(b.cx - 2.0 * view_target_x(&l, 0.5f)) <= 0.01 * 800,
 	      "scaled: target at %.1f, want %.1f", b.cx, 2.0 * view_target_x(&l, 0.5f));
 	CHECK(fabs((b.x1 - b.x0 + 1) - 4.0 * l.target_r) <= 2.0, "scaled: target %d wide, want %.0f",

@@ -19,8 +19,7 @@
 static void
 expected(uint32_t p, double* y, double* u, double* v)
 {
-	const double r = (p >> 16 & 0xff) / 255.0, g = (p >> 8 & 0xff) / 255.0,
-	             b = (p & 0xff) / 255.0;
+	const double r = (p >> 16 & 0xff) / 255.0, g = (p >> 8 & 0xff) / 255.0, b = (p & 0xff) / 255.0;
 	const double luma = 0.2126 * r + 0.7152 * g + 0.0722 * b;
 	*y = 16.0 + 219.0 * luma;
 	*u = 128.0 + 224.0 * (b - luma) / 1.8556;
@@ -71,8 +70,8 @@ check_colours(void)
 		rgb[i] = i < W * H / 2 ? white : black;
 	}
 	yuv_convert(f, (const uint8_t*)rgb, W * 4, 0, 0, W, H);
-	CHECK(f->y[0] == 235 && f->u[0] == 128 && f->v[0] == 128, "white is %d %d %d", f->y[0],
-	      f->u[0], f->v[0]);
+	CHECK(f->y[0] == 235 && f->u[0] == 128 && f->v[0] == 128, "white is %d %d %d", f->y[0], f->u[0],
+	      f->v[0]);
 	CHECK(f->y[W * H - 1] == 16 && f->u[W * H / 4 - 1] == 128 && f->v[W * H / 4 - 1] == 128,
 	      "black is %d %d %d", f->y[W * H - 1], f->u[W * H / 4 - 1], f->v[W * H / 4 - 1]);
 	yuv_frame_free(f);

@@ -24,10 +24,10 @@ typedef enum { LINEAR, LOG, INT, TOGGLE, ENUM } ControlKind;
 typedef struct {
 	const char* symbol;
 	ControlKind kind;
-	float       min;
-	float       def;
-	float       max;
-	size_t      offset; /* of the field in Controls or Outputs */
+	float min;
+	float def;
+	float max;
+	size_t offset; /* of the field in Controls or Outputs */
 } ControlInfo;
 
 enum {

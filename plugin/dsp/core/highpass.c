@@ -14,9 +14,8 @@ void
 highpass_init(HighPass* f, double hz, double rate)
 {
 	/* the bilinear transform of s^2 / (s^2 + sqrt(2) s + 1) */
-	const double k    = tan(M_PI * fmin(hz / rate, 0.45));
+	const double k = tan(M_PI * fmin(hz / rate, 0.45));
 	const double norm = 1.0 / (1.0 + M_SQRT2 * k + k * k);
-	*f = (HighPass){.b0 = norm,
-	                .a1 = 2.0 * (k * k - 1.0) * norm,
-	                .a2 = (1.0 - M_SQRT2 * k + k * k) * norm};
+	*f = (HighPass){
+	    .b0 = norm, .a1 = 2.0 * (k * k - 1.0) * norm, .a2 = (1.0 - M_SQRT2 * k + k * k) * norm};
 }

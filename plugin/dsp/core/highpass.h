@@ -38,13 +38,13 @@ static inline void
 highpass_run(HighPass* f, float* x, uint32_t n)
 {
 	const double b0 = f->b0, a1 = f->a1, a2 = f->a2;
-	double       s1 = f->s1, s2 = f->s2;
+	double s1 = f->s1, s2 = f->s2;
 	for (uint32_t i = 0; i < n; ++i) {
-		const double in  = x[i];
+		const double in = x[i];
 		const double out = b0 * in + s1;
-		s1               = s2 - 2.0 * b0 * in - a1 * out;
-		s2               = b0 * in - a2 * out;
-		x[i]             = (float)out;
+		s1 = s2 - 2.0 * b0 * in - a1 * out;
+		s2 = b0 * in - a2 * out;
+		x[i] = (float)out;
 	}
 	f->s1 = s1;
 	f->s2 = s2;

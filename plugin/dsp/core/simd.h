@@ -15,8 +15,7 @@
 
 #include <string.h>
 
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && \
-    !defined(SOMASCAPE_NO_CLONES)
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(SOMASCAPE_NO_CLONES)
 #define SIMD_CLONES __attribute__((target_clones("avx2", "avx", "default")))
 #else
 #define SIMD_CLONES

@@ -37,16 +37,16 @@
 #include <stdint.h>
 
 enum {
-	DRONE_NOTES     = 3,
+	DRONE_NOTES = 3,
 	DRONE_HARMONICS = 12,
-	DRONE_LANES     = 4, /* places across the stereo field */
-	DRONE_QUAD_WIDTH = 2 * DRONE_LANES,                    /* re x 4 | im x 4 */
-	DRONE_NOTE_QUADS = DRONE_HARMONICS / DRONE_LANES,     /* per note */
-	DRONE_QUADS     = DRONE_NOTES * DRONE_NOTE_QUADS,
+	DRONE_LANES = 4,                                  /* places across the stereo field */
+	DRONE_QUAD_WIDTH = 2 * DRONE_LANES,               /* re x 4 | im x 4 */
+	DRONE_NOTE_QUADS = DRONE_HARMONICS / DRONE_LANES, /* per note */
+	DRONE_QUADS = DRONE_NOTES * DRONE_NOTE_QUADS,
 	/* frames rendered from one turn of the partials' state */
-	DRONE_STRIDE    = 16,
+	DRONE_STRIDE = 16,
 	/* frames a and a + 4 of each half stride, one vector */
-	DRONE_PAIRS     = DRONE_STRIDE / 2,
+	DRONE_PAIRS = DRONE_STRIDE / 2,
 	/* the Ocean's noise and low-passes, a block of frames at a time */
 	DRONE_NOISE_BLOCK = 8,
 	/* each note's refresh period: its colour, amplitudes and phases set
@@ -58,27 +58,38 @@ _Static_assert(GRID_FRAMES % DRONE_STRIDE == 0 && GRID_FRAMES % DRONE_NOISE_BLOC
                "strides and blocks fill grid steps, grid steps fill refresh periods");
 
 typedef enum {
-	DRONE_SINGLE, DRONE_OCTAVE, DRONE_FIFTH, DRONE_TANPURA,
-	DRONE_MAJOR, DRONE_MINOR, DRONE_OPEN, DRONE_VOICING_COUNT
+	DRONE_SINGLE,
+	DRONE_OCTAVE,
+	DRONE_FIFTH,
+	DRONE_TANPURA,
+	DRONE_MAJOR,
+	DRONE_MINOR,
+	DRONE_OPEN,
+	DRONE_VOICING_COUNT
 } DroneVoicing;
 
 typedef enum {
-	DRONE_PURE, DRONE_WARM, DRONE_REED, DRONE_CHOIR, DRONE_OCEAN, DRONE_TIMBRE_COUNT
+	DRONE_PURE,
+	DRONE_WARM,
+	DRONE_REED,
+	DRONE_CHOIR,
+	DRONE_OCEAN,
+	DRONE_TIMBRE_COUNT
 } DroneTimbre;
 
 /* No partial is made above this fraction of the rate; partials fade out
  * over the band below it, so a pitch change never switches one abruptly. */
-#define DRONE_PARTIAL_CEILING  0.45
+#define DRONE_PARTIAL_CEILING 0.45
 #define DRONE_PARTIAL_FADE_LOW 0.40
 
 typedef struct {
-	float        root_hz;
+	float root_hz;
 	DroneVoicing voicing;
-	DroneTimbre  timbre;
-	float        bright;        /* 0..1 */
-	float        breath_depth;  /* 0..1: how far the level follows the breath */
-	float        breath_bright; /* 0..1: how far the tone closes off the inhale */
-	float        level_db;
+	DroneTimbre timbre;
+	float bright;        /* 0..1 */
+	float breath_depth;  /* 0..1: how far the level follows the breath */
+	float breath_bright; /* 0..1: how far the tone closes off the inhale */
+	float level_db;
 } DroneParams;
 
 /* Two one-pole low-passes in a row, for the Ocean: a gentle slope, and
@@ -115,30 +126,30 @@ typedef struct {
 	_Alignas(32) float weight[DRONE_NOISE_BLOCK]; /* frame k of a block: c a^(BLOCK - 1 - k) */
 	float decay;      /* a^BLOCK: what is left of the state after a block */
 	float weight_sum; /* of weight: 1 - decay */
-	float low[2][2]; /* [stage][left, right]: what each stage takes away */
+	float low[2][2];  /* [stage][left, right]: what each stage takes away */
 } DroneHighPass;
 
 /* A note's partials, by slot j = 0..11: the note's quad j / 4, lane
  * j % 4. */
 typedef struct {
-	uint8_t harmonic[DRONE_HARMONICS];   /* 1.. */
-	float   harmonic_f[DRONE_HARMONICS]; /* the same, as a float, for vector arithmetic */
-	float   shape[DRONE_HARMONICS];      /* timbre, formants, band limit */
-	float   buzz[DRONE_HARMONICS];       /* Tanpura's jivari, 1 = none */
-	float   amp[DRONE_HARMONICS];        /* at the note's last refresh */
-	float   amp_goal[DRONE_HARMONICS];   /* smoothed, at the note's next refresh */
-	double  amp_smooth[DRONE_HARMONICS]; /* amp_goal in double: see update_amplitudes */
-	float   grow[DRONE_HARMONICS];       /* amplitude's growth per frame, to the next refresh */
-	double  schroeder_re[DRONE_HARMONICS]; /* each partial's phase at time zero */
-	double  schroeder_im[DRONE_HARMONICS];
-	bool    sounding;                    /* has partials to render */
+	uint8_t harmonic[DRONE_HARMONICS];    /* 1.. */
+	float harmonic_f[DRONE_HARMONICS];    /* the same, as a float, for vector arithmetic */
+	float shape[DRONE_HARMONICS];         /* timbre, formants, band limit */
+	float buzz[DRONE_HARMONICS];          /* Tanpura's jivari, 1 = none */
+	float amp[DRONE_HARMONICS];           /* at the note's last refresh */
+	float amp_goal[DRONE_HARMONICS];      /* smoothed, at the note's next refresh */
+	double amp_smooth[DRONE_HARMONICS];   /* amp_goal in double: see update_amplitudes */
+	float grow[DRONE_HARMONICS];          /* amplitude's growth per frame, to the next refresh */
+	double schroeder_re[DRONE_HARMONICS]; /* each partial's phase at time zero */
+	double schroeder_im[DRONE_HARMONICS];
+	bool sounding; /* has partials to render */
 } DroneNote;
 
 typedef struct {
-	double      rate;
+	double rate;
 	DroneParams p;
-	bool        started;
-	bool        asleep; /* turned all the way down and faded out */
+	bool started;
+	bool asleep; /* turned all the way down and faded out */
 
 	/* the partials as rendered, by quad: notes 0..2 harmonics 1-4 and
 	 * 5-8, then harmonics 9-12 of each note, so fewer notes or harmonics
@@ -155,44 +166,44 @@ typedef struct {
 	/* what those tables are made from: each partial's rotation per frame,
 	 * growth included, [cos | sin] by lane (drone_reference.c reads it) */
 	_Alignas(32) float rotation[DRONE_QUADS][DRONE_QUAD_WIDTH];
-	bool        quad_on[DRONE_QUADS];        /* has amplitude now or ahead */
-	uint32_t    quads_on;                    /* how many the render runs: to the last on */
-	uint64_t    step;                        /* grid step of session time */
+	bool quad_on[DRONE_QUADS]; /* has amplitude now or ahead */
+	uint32_t quads_on;         /* how many the render runs: to the last on */
+	uint64_t step;             /* grid step of session time */
 
 	/* notes */
 	DroneNote note[DRONE_NOTES];
-	float  root_hz;                 /* smoothed */
-	float  ratio[DRONE_NOTES];      /* sounding; changes only while silent */
-	float  note_gain[DRONE_NOTES];  /* smoothed */
-	float  settled_root;            /* the notes stand still at this setting: */
-	int    settled_voicing;         /* -1 while they move */
+	float root_hz;                                   /* smoothed */
+	float ratio[DRONE_NOTES];                        /* sounding; changes only while silent */
+	float note_gain[DRONE_NOTES];                    /* smoothed */
+	float settled_root;                              /* the notes stand still at this setting: */
+	int settled_voicing;                             /* -1 while they move */
 	double base_w[DRONE_NOTES];                      /* fundamental, rad/frame */
 	double base_c[DRONE_NOTES], base_s[DRONE_NOTES]; /* its rotation */
-	Phasor turn_refresh[DRONE_NOTES];  /* exp(i DRONE_REFRESH_FRAMES w), no chorus */
-	Phasor phase[DRONE_NOTES];      /* fundamental's phase at frame phase_at */
+	Phasor turn_refresh[DRONE_NOTES];                /* exp(i DRONE_REFRESH_FRAMES w), no chorus */
+	Phasor phase[DRONE_NOTES];                       /* fundamental's phase at frame phase_at */
 	int64_t phase_at[DRONE_NOTES];
 	double chorus_delta[DRONE_NOTES]; /* chorus phase gained over this refresh */
-	Phasor lfo[DRONE_NOTES];        /* chorus and jivari LFO, at the next refresh */
-	Phasor lfo_turn[DRONE_NOTES];   /* per note refresh */
-	double lfo_w[DRONE_NOTES];      /* rad/frame */
-	bool   shape_dirty;
+	Phasor lfo[DRONE_NOTES];          /* chorus and jivari LFO, at the next refresh */
+	Phasor lfo_turn[DRONE_NOTES];     /* per note refresh */
+	double lfo_w[DRONE_NOTES];        /* rad/frame */
+	bool shape_dirty;
 
 	/* Ocean */
 	/* one stream a frame of a block, reseeded every grid step: no
 	 * frame's noise waits on the one before */
 	_Alignas(32) Rng noise_rng[DRONE_NOISE_BLOCK];
 	uint32_t noise_seed;
-	DroneLowPass low_pass[2];      /* left, right */
-	float        low_pass_coef;    /* that low_pass_block is built for */
+	DroneLowPass low_pass[2]; /* left, right */
+	float low_pass_coef;      /* that low_pass_block is built for */
 	DroneLowPassBlock low_pass_block;
 	DroneHighPass high_pass;
-	float        noise_gain[2];  /* grid start, end, with the swell */
+	float noise_gain[2]; /* grid start, end, with the swell */
 
 	/* level: [0] at the start of the grid step, [1] at its end */
-	float level;             /* smoothed linear drone level */
+	float level; /* smoothed linear drone level */
 	float level_goal, level_db;
-	float depth;             /* smoothed breath depth */
-	float ocean;             /* smoothed 0..1: how much of the Ocean sounds */
+	float depth; /* smoothed breath depth */
+	float ocean; /* smoothed 0..1: how much of the Ocean sounds */
 	float gain[2];
 	float smooth_fast, smooth_tone;
 	double smooth_note; /* per note refresh */

@@ -7,6 +7,7 @@
 #include <math.h>
 
 /* The timbres (TimbreRecipe, drone_parts.h). */
+/* clang-format off */
 const TimbreRecipe drone_timbres[DRONE_TIMBRE_COUNT] = {
 	[DRONE_PURE] = {.harmonics = 6, .overtones_dark = -30.0f, .overtones_bright = -14.0f,
 	                .even = 1.0f, .slope = 1.0f, .gain = 0.987f},
@@ -18,6 +19,7 @@ const TimbreRecipe drone_timbres[DRONE_TIMBRE_COUNT] = {
 	                 .even = 1.0f, .slope = 0.3f, .formants = true, .chorus = true, .gain = 0.892f},
 	[DRONE_OCEAN] = {.harmonics = 0, .gain = 4.2f},
 };
+/* clang-format on */
 
 /* Small speakers play little below 150 Hz: a low note keeps its pitch on
  * them through its overtones.  Partials are weighted by a gentle
@@ -29,7 +31,10 @@ static const float support_hz = 140.0f;
 static const float lift_hz = 180.0f, lift_db_first = 16.0f, lift_db_after = 2.0f;
 
 /* The root leads; upper notes sit a little below it. */
-#define NOTE_WEIGHTS {1.0f, 0.8f, 0.7f}
+#define NOTE_WEIGHTS     \
+	{                    \
+		1.0f, 0.8f, 0.7f \
+	}
 /* The third of Major and Minor is softer (tests/unit/test_drone_tone.c). */
 #define THIRD_WEIGHT 0.3f
 
@@ -38,6 +43,7 @@ static const float lift_hz = 180.0f, lift_db_first = 16.0f, lift_db_after = 2.0f
  * the major third is the root's own fifth harmonic): a close third beats
  * against the root at a quarter or a fifth of its pitch (27.5 and 22 Hz at
  * 110 Hz), the roughest range. */
+/* clang-format off */
 const VoicingRecipe drone_voicings[DRONE_VOICING_COUNT] = {
 	[DRONE_SINGLE] = {1, {1.0f}, NOTE_WEIGHTS},
 	[DRONE_OCTAVE] = {2, {1.0f, 2.0f}, NOTE_WEIGHTS},
@@ -47,6 +53,7 @@ const VoicingRecipe drone_voicings[DRONE_VOICING_COUNT] = {
 	[DRONE_MINOR] = {3, {1.0f, 1.5f, 4.8f}, {1.0f, 0.8f, THIRD_WEIGHT}},
 	[DRONE_OPEN] = {3, {1.0f, 1.5f, 2.25f}, NOTE_WEIGHTS},
 };
+/* clang-format on */
 
 /* Lane placement, -1 left .. +1 right.  Note n's harmonic h sits in lane
  * (h - 1 + note_lane[n]) % 4: the root's fundamental in the centre, the
@@ -85,7 +92,8 @@ drone_notes_init(Drone* d)
 			note->harmonic_f[j] = (float)h;
 			/* Schroeder phases: harmonics never all peak at once, so the
 			 * drone stays soft rather than pulsing */
-			const Phasor schroeder = phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
+			const Phasor schroeder =
+			    phasor_of(M_PI * (double)(h * h) / DRONE_HARMONICS + (double)n);
 			note->schroeder_re[j] = schroeder.re;
 			note->schroeder_im[j] = schroeder.im;
 		}

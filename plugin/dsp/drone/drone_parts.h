@@ -29,19 +29,19 @@
  * (tests/unit/test_drone_loudness.c). */
 typedef struct {
 	uint32_t harmonics;
-	float    overtones_dark, overtones_bright; /* dB of harmonics 2-8 re the fundamental */
-	float    even;       /* level of even harmonics against odd ones */
-	float    slope;      /* shape(h) = h^-slope */
-	bool     formants;   /* weighted by vowel formants */
-	bool     chorus;     /* slow detune of each note */
-	float    gain;
+	float overtones_dark, overtones_bright; /* dB of harmonics 2-8 re the fundamental */
+	float even;                             /* level of even harmonics against odd ones */
+	float slope;                            /* shape(h) = h^-slope */
+	bool formants;                          /* weighted by vowel formants */
+	bool chorus;                            /* slow detune of each note */
+	float gain;
 } TimbreRecipe;
 extern const TimbreRecipe drone_timbres[DRONE_TIMBRE_COUNT];
 
 typedef struct {
 	uint32_t notes;
-	float    ratio[DRONE_NOTES];
-	float    weight[DRONE_NOTES]; /* the root leads; upper notes sit a little below it */
+	float ratio[DRONE_NOTES];
+	float weight[DRONE_NOTES]; /* the root leads; upper notes sit a little below it */
 } VoicingRecipe;
 extern const VoicingRecipe drone_voicings[DRONE_VOICING_COUNT];
 

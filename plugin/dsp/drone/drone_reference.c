@@ -17,7 +17,7 @@ void
 drone_reference_ramp(float from, float to, float* start, float* grow)
 {
 	const float floor = 1.0f / DRONE_REFRESH_FRAMES;
-	const bool rise = from < to * floor, fall = to < from * floor, held = from > 0.0f;
+	const bool rise = from < to * floor, fall = to<from * floor, held = from> 0.0f;
 	float g = rise ? DRONE_REFRESH_FRAMES : fall ? floor : held ? to / from : 1.0f;
 	for (int i = 0; i < REFRESH_FRAMES_LOG2; ++i) {
 		g = sqrtf(g);
@@ -104,8 +104,8 @@ reference_partials(Drone* d, float* left, float* right, uint32_t n, uint32_t gri
 	DroneReferencePowers powers[DRONE_QUADS][DRONE_LANES];
 	for (uint32_t q = 0; q < d->quads_on; ++q) {
 		for (uint32_t l = 0; l < DRONE_LANES; ++l) {
-			powers[q][l] = drone_reference_powers(d->rotation[q][l],
-			                                      d->rotation[q][DRONE_LANES + l]);
+			powers[q][l] =
+			    drone_reference_powers(d->rotation[q][l], d->rotation[q][DRONE_LANES + l]);
 		}
 	}
 	for (uint32_t i = 0; i < n; ++i) {
@@ -120,7 +120,7 @@ reference_partials(Drone* d, float* left, float* right, uint32_t n, uint32_t gri
 		}
 		float out[2];
 		for (uint32_t ch = 0; ch < 2; ++ch) {
-			const float (*w)[DRONE_QUAD_WIDTH] = d->place_gain[ch];
+			const float(*w)[DRONE_QUAD_WIDTH] = d->place_gain[ch];
 			out[ch] = (place[0] * w[0][0] + place[1] * w[1][0]) +
 			          (place[2] * w[2][0] + place[3] * w[3][0]);
 		}

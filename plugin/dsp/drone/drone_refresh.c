@@ -39,7 +39,8 @@ drone_advance_phase(Drone* d, uint32_t n, int64_t frame)
 	                        ? d->turn_refresh[n]
 	                        : phasor_of(phase_wrap(d->base_w[n] * (double)frames));
 	const Phasor moved = phasor_mul(d->phase[n], turn);
-	d->phase[n] = phasor_renormalise(chorus != 0.0 ? phasor_mul(moved, phasor_small_any(chorus)) : moved);
+	d->phase[n] =
+	    phasor_renormalise(chorus != 0.0 ? phasor_mul(moved, phasor_small_any(chorus)) : moved);
 	d->phase_at[n] = frame;
 }
 
@@ -255,7 +256,8 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	DroneNote* note = &d->note[n];
 	/* the overtones' gain against the fundamental: 2^(dB / 6.02),
 	 * brought into approx_exp2_small's range */
-	const float db = t->overtones_dark + (t->overtones_bright - t->overtones_dark) * openness(d, breath);
+	const float db =
+	    t->overtones_dark + (t->overtones_bright - t->overtones_dark) * openness(d, breath);
 	const float overtones = approx_exp2_small(db * (1.0f / 6.0206f) + 6.0f) * (1.0f / 64.0f);
 	float colour[DRONE_HARMONICS];
 	for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
@@ -294,9 +296,10 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 	 * 1/DRONE_REFRESH_FRAMES of its goal, which is where a linear ramp's
 	 * first frame would be; a fall to nothing stops there, and the next
 	 * refresh sets it to its (tiny) value.  As vectors, with selects. */
-	const Partials4 floor = {1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES,
-	                     1.0f / DRONE_REFRESH_FRAMES};
-	const Partials4 zero = {0.0f}, one = floor * DRONE_REFRESH_FRAMES, rise_growth = one * DRONE_REFRESH_FRAMES;
+	const Partials4 floor = {1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES,
+	                         1.0f / DRONE_REFRESH_FRAMES, 1.0f / DRONE_REFRESH_FRAMES};
+	const Partials4 zero = {0.0f}, one = floor * DRONE_REFRESH_FRAMES,
+	                rise_growth = one * DRONE_REFRESH_FRAMES;
 	for (uint32_t j = 0; j < DRONE_HARMONICS; j += DRONE_LANES) {
 		Partials4 from, to;
 		memcpy(&from, note->amp_goal + j, sizeof(from));
@@ -305,17 +308,18 @@ update_amplitudes(Drone* d, uint32_t n, float breath)
 		const Partials4Mask fall = to < from * floor;
 		const Partials4Mask held = from > zero;
 		const Partials4 ratio = partials4_select(held, to / partials4_select(held, from, one), one);
-		const Partials4 grow = partials4_select(rise, rise_growth, partials4_select(fall, floor, ratio));
+		const Partials4 grow =
+		    partials4_select(rise, rise_growth, partials4_select(fall, floor, ratio));
 		const Partials4 start = partials4_select(rise, to * floor, from);
 		memcpy(note->amp + j, &start, sizeof(start));
 		memcpy(note->grow + j, &grow, sizeof(grow));
 		memcpy(note->amp_goal + j, &to, sizeof(to));
 	}
-	/* the growth per frame: DRONE_REFRESH_FRAMES-th roots by square roots,
+/* the growth per frame: DRONE_REFRESH_FRAMES-th roots by square roots,
 	 * correctly rounded, so the same on every machine */
-	#pragma GCC unroll 9
+#pragma GCC unroll 9
 	for (int i = 0; i < REFRESH_FRAMES_LOG2; ++i) {
-		#pragma GCC unroll 12
+#pragma GCC unroll 12
 		for (uint32_t j = 0; j < DRONE_HARMONICS; ++j) {
 			note->grow[j] = sqrtf(note->grow[j]);
 		}
@@ -352,7 +356,8 @@ update_quads_on(Drone* d, uint32_t n)
 static bool
 note_sounds(const Drone* d, uint32_t n)
 {
-	return (d->note_gain[n] > 0.0f && drone_timbres[d->p.timbre].harmonics > 0) || d->note[n].sounding;
+	return (d->note_gain[n] > 0.0f && drone_timbres[d->p.timbre].harmonics > 0) ||
+	       d->note[n].sounding;
 }
 
 /* Note n's refresh, at session frame `frame`: its phase and LFO move on, and
@@ -394,12 +399,13 @@ drone_seek_note(Drone* d, uint32_t n, int64_t frame)
 	const double lfo0 = lfo_start(n);
 	double offset = 0.0, delta = 0.0, lfo_next = lfo0;
 	if (frame > first) { /* the note has been refreshed: at first, first + a refresh, ... */
-		const int64_t last = first + (frame - 1 - first) / DRONE_REFRESH_FRAMES * DRONE_REFRESH_FRAMES;
+		const int64_t last =
+		    first + (frame - 1 - first) / DRONE_REFRESH_FRAMES * DRONE_REFRESH_FRAMES;
 		const double lfo_then = lfo0 + d->lfo_w[n] * (double)(last - first);
 		lfo_next = lfo_then + d->lfo_w[n] * DRONE_REFRESH_FRAMES;
 		delta = g * (cos(lfo_then) - cos(lfo_next));
-		offset = g * (cos(lfo0) - cos(lfo_then)) +
-		         delta * (double)(frame - last) / DRONE_REFRESH_FRAMES;
+		offset =
+		    g * (cos(lfo0) - cos(lfo_then)) + delta * (double)(frame - last) / DRONE_REFRESH_FRAMES;
 	}
 	d->lfo[n] = phasor_of(phase_wrap(lfo_next));
 	d->chorus_delta[n] = delta;

@@ -16,11 +16,12 @@ _Static_assert(DRONE_STRIDE == 2 * DRONE_QUAD_WIDTH && DRONE_NOISE_BLOCK == DRON
 /* The shuffles' indices, by the layout of a quad: two halves of four
  * lanes, half h lane k at index 4h + k of a shuffle's first operand and
  * 8 + 4h + k of its second. */
-#define FIRST(h, k)  (DRONE_LANES * (h) + (k))
+#define FIRST(h, k) (DRONE_LANES * (h) + (k))
 #define SECOND(h, k) (DRONE_QUAD_WIDTH + DRONE_LANES * (h) + (k))
 /* [re x 4 | im x 4] to [im x 4 | re x 4] */
-#define SWAP_HALVES FIRST(1, 0), FIRST(1, 1), FIRST(1, 2), FIRST(1, 3), \
-                    FIRST(0, 0), FIRST(0, 1), FIRST(0, 2), FIRST(0, 3)
+#define SWAP_HALVES                                                                            \
+	FIRST(1, 0), FIRST(1, 1), FIRST(1, 2), FIRST(1, 3), FIRST(0, 0), FIRST(0, 1), FIRST(0, 2), \
+	    FIRST(0, 3)
 
 /* Adds frames [first, first + len) of a block's output, `vectors` vectors
  * of eight frames a channel, to left and right (from their first frame):
@@ -30,7 +31,7 @@ add_frames(float* restrict left, float* restrict right, const Quad* out_l, const
            const uint32_t vectors, uint32_t first, uint32_t len)
 {
 	if (len == vectors * DRONE_QUAD_WIDTH) {
-		#pragma GCC unroll 2
+#pragma GCC unroll 2
 		for (uint32_t v = 0; v < vectors; ++v) {
 			Quad l, r;
 			floats8_load(&l, left + v * DRONE_QUAD_WIDTH);
@@ -72,7 +73,7 @@ add_quad(Quad pairs[DRONE_PAIRS], const Drone* d, uint32_t q, float* next)
 	Quad z, turn_z, turn_swapped, c, s;
 	floats8_load(&z, d->z[q]);
 	const Quad swapped = __builtin_shufflevector(z, z, SWAP_HALVES);
-	#pragma GCC unroll 8
+#pragma GCC unroll 8
 	for (uint32_t p = 0; p < DRONE_PAIRS; ++p) {
 		floats8_load(&turn_z, d->pair_turn[q][p][0]);
 		floats8_load(&turn_swapped, d->pair_turn[q][p][1]);
@@ -95,7 +96,7 @@ place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
              const float gain[2][DRONE_LANES][DRONE_QUAD_WIDTH])
 {
 	Quad weight_l[DRONE_LANES], weight_r[DRONE_LANES];
-	#pragma GCC unroll 4
+#pragma GCC unroll 4
 	for (uint32_t l = 0; l < DRONE_LANES; ++l) {
 		floats8_load(&weight_l[l], gain[0][l]);
 		floats8_load(&weight_r[l], gain[1][l]);
@@ -103,21 +104,23 @@ place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
 	/* pairs[a] is [places 0..3 of frame a | of frame a + 4]; interleaved
 	 * two pairs at a time: low01 is [place 0 of frames 0, 1, place 1 of
 	 * frames 0, 1 | the same of frames 4, 5], high01 places 2 and 3 */
-#define INTERLEAVE(k) FIRST(0, k), SECOND(0, k), FIRST(0, k + 1), SECOND(0, k + 1), \
-                      FIRST(1, k), SECOND(1, k), FIRST(1, k + 1), SECOND(1, k + 1)
+#define INTERLEAVE(k)                                                                        \
+	FIRST(0, k), SECOND(0, k), FIRST(0, k + 1), SECOND(0, k + 1), FIRST(1, k), SECOND(1, k), \
+	    FIRST(1, k + 1), SECOND(1, k + 1)
 	const Quad low01 = __builtin_shufflevector(pairs[0], pairs[1], INTERLEAVE(0));
 	const Quad high01 = __builtin_shufflevector(pairs[0], pairs[1], INTERLEAVE(2));
 	const Quad low23 = __builtin_shufflevector(pairs[2], pairs[3], INTERLEAVE(0));
 	const Quad high23 = __builtin_shufflevector(pairs[2], pairs[3], INTERLEAVE(2));
 	/* then a place's frames 0, 1 from the first and 2, 3 from the second,
 	 * in each half: [place p of frames 0..3 | of frames 4..7] */
-#define FRAMES_OF(k) FIRST(0, k), FIRST(0, k + 1), SECOND(0, k), SECOND(0, k + 1), \
-                     FIRST(1, k), FIRST(1, k + 1), SECOND(1, k), SECOND(1, k + 1)
+#define FRAMES_OF(k)                                                                            \
+	FIRST(0, k), FIRST(0, k + 1), SECOND(0, k), SECOND(0, k + 1), FIRST(1, k), FIRST(1, k + 1), \
+	    SECOND(1, k), SECOND(1, k + 1)
 	const Quad place[DRONE_LANES] = {
-		__builtin_shufflevector(low01, low23, FRAMES_OF(0)),
-		__builtin_shufflevector(low01, low23, FRAMES_OF(2)),
-		__builtin_shufflevector(high01, high23, FRAMES_OF(0)),
-		__builtin_shufflevector(high01, high23, FRAMES_OF(2)),
+	    __builtin_shufflevector(low01, low23, FRAMES_OF(0)),
+	    __builtin_shufflevector(low01, low23, FRAMES_OF(2)),
+	    __builtin_shufflevector(high01, high23, FRAMES_OF(0)),
+	    __builtin_shufflevector(high01, high23, FRAMES_OF(2)),
 	};
 #undef INTERLEAVE
 #undef FRAMES_OF
@@ -134,8 +137,8 @@ place_frames(Quad* out_l, Quad* out_r, const Quad pairs[4],
  * depend on the chunking.  count is a constant in each caller, so the
  * quads' loop unrolls and the pairs' sums live in registers. */
 static inline __attribute__((always_inline)) void
-render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
-             uint32_t grid_at, const uint32_t count)
+render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n, uint32_t grid_at,
+             const uint32_t count)
 {
 	const float dg = (d->gain[1] - d->gain[0]) * (1.0f / GRID_FRAMES);
 	const Quad iota[2] = {{0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f},
@@ -146,12 +149,12 @@ render_quads(Drone* d, float* restrict left, float* restrict right, uint32_t n,
 		const uint32_t len = DRONE_STRIDE - first < n - i ? DRONE_STRIDE - first : n - i;
 		float(*next)[DRONE_QUAD_WIDTH] = first + len == DRONE_STRIDE ? d->z : discard;
 		Quad pairs[DRONE_PAIRS];
-		#pragma GCC unroll 9
+#pragma GCC unroll 9
 		for (uint32_t q = 0; q < count; ++q) {
 			add_quad(pairs, d, q, next[q]);
 		}
 		Quad out_l[2], out_r[2];
-		#pragma GCC unroll 2
+#pragma GCC unroll 2
 		for (uint32_t h = 0; h < 2; ++h) {
 			place_frames(&out_l[h], &out_r[h], &pairs[4 * h], d->place_gain);
 			/* from the frames' places in the grid step: the same for any chunking */
@@ -169,15 +172,33 @@ drone_partials(Drone* d, float* restrict left, float* restrict right, uint32_t n
 {
 	_Static_assert(DRONE_QUADS == 9, "one case a quad count");
 	switch (d->quads_on) {
-	case 1: render_quads(d, left, right, n, grid_at, 1); break;
-	case 2: render_quads(d, left, right, n, grid_at, 2); break;
-	case 3: render_quads(d, left, right, n, grid_at, 3); break;
-	case 4: render_quads(d, left, right, n, grid_at, 4); break;
-	case 5: render_quads(d, left, right, n, grid_at, 5); break;
-	case 6: render_quads(d, left, right, n, grid_at, 6); break;
-	case 7: render_quads(d, left, right, n, grid_at, 7); break;
-	case 8: render_quads(d, left, right, n, grid_at, 8); break;
-	default: render_quads(d, left, right, n, grid_at, 9); break;
+	case 1:
+		render_quads(d, left, right, n, grid_at, 1);
+		break;
+	case 2:
+		render_quads(d, left, right, n, grid_at, 2);
+		break;
+	case 3:
+		render_quads(d, left, right, n, grid_at, 3);
+		break;
+	case 4:
+		render_quads(d, left, right, n, grid_at, 4);
+		break;
+	case 5:
+		render_quads(d, left, right, n, grid_at, 5);
+		break;
+	case 6:
+		render_quads(d, left, right, n, grid_at, 6);
+		break;
+	case 7:
+		render_quads(d, left, right, n, grid_at, 7);
+		break;
+	case 8:
+		render_quads(d, left, right, n, grid_at, 8);
+		break;
+	default:
+		render_quads(d, left, right, n, grid_at, 9);
+		break;
 	}
 }
 
@@ -199,7 +220,7 @@ low_pass_block(Quad* out, const DroneLowPassBlock* b, const float in[DRONE_NOISE
 	floats8_load(&from_y1, b->from_y1);
 	floats8_load(&from_y2, b->from_y2);
 	Quad sum = y1 * from_y1 + y2 * from_y2;
-	#pragma GCC unroll 8
+#pragma GCC unroll 8
 	for (uint32_t m = 0; m < DRONE_NOISE_BLOCK; ++m) {
 		floats8_load(&column, b->response + DRONE_NOISE_BLOCK - m);
 		sum += in[m] * column;
@@ -229,14 +250,13 @@ render_ocean(Drone* d, float* restrict left, float* restrict right, uint32_t n, 
 	const Quad iota = {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
 	for (uint32_t i = 0; i < n;) {
 		const uint32_t first = (grid_at + i) % DRONE_NOISE_BLOCK;
-		const uint32_t len =
-			DRONE_NOISE_BLOCK - first < n - i ? DRONE_NOISE_BLOCK - first : n - i;
+		const uint32_t len = DRONE_NOISE_BLOCK - first < n - i ? DRONE_NOISE_BLOCK - first : n - i;
 		Draws draws = state;
 		RNG_XORSHIFT(draws);
 		/* the high and the low 16 bits, signed */
 		const Quad shared = __builtin_convertvector((Signed)draws >> 16, Quad) * (1.0f / 32768.0f);
 		const Quad apart =
-			__builtin_convertvector((Signed)(draws << 16) >> 16, Quad) * (0.5f / 32768.0f);
+		    __builtin_convertvector((Signed)(draws << 16) >> 16, Quad) * (0.5f / 32768.0f);
 		/* read back from memory: a load broadcasts a frame's input in one
 		 * instruction, a shuffle of the register takes two.  The empty
 		 * asm hides where `in` points, so that GCC 12 loads rather than

@@ -178,8 +178,8 @@ engine_breath_turn(Engine* e, bool audible)
 	BreathStage stage;
 	breath_take_turn(&e->breath, &stage);
 	if (audible) {
-		chimes_turn(&e->chimes, (ChimeMode)(int)c->chime_mode, stage, c->drone_root,
-		            c->chime_level, (uint32_t)c->seed);
+		chimes_turn(&e->chimes, (ChimeMode)(int)c->chime_mode, stage, c->drone_root, c->chime_level,
+		            (uint32_t)c->seed);
 	}
 	if (stage == BREATH_IN && engine_gaze_to_breath(e)) {
 		gaze_align_cycle(&e->gaze, (unsigned)c->gaze_per_breath);
@@ -238,8 +238,8 @@ static void
 render_voices(Engine* e, uint32_t at, uint32_t n, uint32_t grid_at)
 {
 	for (int i = 0; i < CUE_VOICES; ++i) {
-		PlacedVoice* pv       = &e->voices[i];
-		const bool   sounding = cue_voice_active(&pv->voice);
+		PlacedVoice* pv = &e->voices[i];
+		const bool sounding = cue_voice_active(&pv->voice);
 		if (pv->high_passed && !sounding && highpass_quiet(&pv->highpass, HIGHPASS_QUIET)) {
 			highpass_reset(&pv->highpass);
 			pv->high_passed = false;
@@ -404,7 +404,7 @@ take_output(float* restrict mix_l, float* restrict mix_r, float* restrict breath
             const float layer[2], const float master[2], uint32_t grid_at)
 {
 	const bool settled = layer[0] == layer[1] && master[0] == master[1] && !chime;
-#define OUTPUT_PASS(chimes, chiming, settled)                                                  \
+#define OUTPUT_PASS(chimes, chiming, settled)                                                 \
 	output_pass(mix_l, mix_r, chimes, left, right, chime, n, layer, master, grid_at, chiming, \
 	            settled)
 	if (breath_chimes) {
@@ -457,8 +457,8 @@ render_chunk(Engine* e, float* left, float* right, uint32_t n)
 		end_chime_swell(e->scratch + from, n - from, since + from, e->rate);
 		chime = e->scratch;
 	}
-	const int32_t largest = take_output(mix[0], mix[1], chimes_take(&e->chimes), left, right,
-	                                    chime, n, e->layer_gain, e->master_gain, grid_at);
+	const int32_t largest = take_output(mix[0], mix[1], chimes_take(&e->chimes), left, right, chime,
+	                                    n, e->layer_gain, e->master_gain, grid_at);
 	spatial_advance(&e->spatial, n);
 	e->frame += n;
 	return largest;

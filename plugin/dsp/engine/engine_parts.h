@@ -10,9 +10,9 @@
 #include "engine.h"
 #include "session.h"
 
-GazeParams    engine_gaze_params(const Engine* e);
-BreathParams  engine_breath_params(const Engine* e);
-DroneParams   engine_drone_params(const Engine* e);
+GazeParams engine_gaze_params(const Engine* e);
+BreathParams engine_breath_params(const Engine* e);
+DroneParams engine_drone_params(const Engine* e);
 SessionParams engine_session_params(const Engine* e);
 
 /* True while the gaze takes its pace from the breath. */

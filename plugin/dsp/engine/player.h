@@ -23,25 +23,25 @@ typedef enum { CLOCK_AUTO, CLOCK_TRANSPORT, CLOCK_FREE } ClockMode;
 
 /* What a host's time:Position says; each part may be missing. */
 typedef struct {
-	bool    has_frame, has_speed, has_bpm, has_beats;
-	int64_t frame;  /* transport position, in frames */
-	double  speed;  /* 0 stopped, 1 rolling */
-	double  bpm;
-	double  beats;  /* since the song start: bar * beatsPerBar + barBeat */
+	bool has_frame, has_speed, has_bpm, has_beats;
+	int64_t frame; /* transport position, in frames */
+	double speed;  /* 0 stopped, 1 rolling */
+	double bpm;
+	double beats; /* since the song start: bar * beatsPerBar + barBeat */
 } HostPosition;
 
 typedef struct {
-	Engine   engine;   /* the session as heard */
-	Engine   fading;   /* the session before a jump, while it fades out */
+	Engine engine; /* the session as heard */
+	Engine fading; /* the session before a jump, while it fades out */
 	uint32_t fade_frames;
-	uint32_t crossfade;  /* frames of the crossfade still to go */
-	float    gain;       /* of engine: 0 when stopped, ramps at starts */
-	bool     rolling;    /* the host's transport, as last heard */
-	bool     host_known; /* the host has sent a position since activation */
-	int64_t  host_frame; /* where the transport is now, while rolling */
-	bool     started;    /* the session has sounded since activation */
-	Tap       taps[ENGINE_TAP_LOG]; /* by frame of the last player_process call */
-	uint32_t  tap_count;
+	uint32_t crossfade;       /* frames of the crossfade still to go */
+	float gain;               /* of engine: 0 when stopped, ramps at starts */
+	bool rolling;             /* the host's transport, as last heard */
+	bool host_known;          /* the host has sent a position since activation */
+	int64_t host_frame;       /* where the transport is now, while rolling */
+	bool started;             /* the session has sounded since activation */
+	Tap taps[ENGINE_TAP_LOG]; /* by frame of the last player_process call */
+	uint32_t tap_count;
 } Player;
 
 void player_init(Player* p, double rate);

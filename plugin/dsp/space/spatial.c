@@ -35,9 +35,9 @@ spatial_placement(double rate, float pos, float speakers)
 
 	/* Headphones: far ear softer and later; power kept constant. */
 	const float azimuth = fabsf(p) * (float)(M_PI / 2.0);
-	const double sin_azimuth = approx_sin(azimuth); /* for both differences */
+	const double sin_azimuth = approx_sin(azimuth);                    /* for both differences */
 	const float ild_db = -SPATIAL_ILD_DB * (float)sin_azimuth / 20.0f; /* 0 .. -0.5 */
-	const float far_rel = (float)approx_exp(M_LN10 * (double)ild_db); /* 10^ild_db */
+	const float far_rel = (float)approx_exp(M_LN10 * (double)ild_db);  /* 10^ild_db */
 	const float near_g = 1.0f / sqrtf(1.0f + far_rel * far_rel);
 	const float far_g = far_rel * near_g;
 	const double itd_s = HEAD_RADIUS_M / SPEED_OF_SOUND * (azimuth + sin_azimuth);
@@ -64,8 +64,8 @@ spatial_placement(double rate, float pos, float speakers)
  * the ring frames of both ears: each gets ga * a and, with two taps,
  * first the earlier sound frame's share gb * b. */
 static inline __attribute__((always_inline)) void
-splat8(float* restrict left, float* restrict right, Floats8 a, Floats8 b, StillEar l,
-       StillEar r, bool two_l, bool two_r)
+splat8(float* restrict left, float* restrict right, Floats8 a, Floats8 b, StillEar l, StillEar r,
+       bool two_l, bool two_r)
 {
 	Floats8 o;
 	floats8_load(&o, left);
@@ -253,8 +253,8 @@ read_runs(float* restrict left, float* restrict right, const float* restrict pas
  * The near ear mostly stays at no delay (on speakers both do): it needs
  * no interpolation. */
 SIMD_CLONES static void
-read_moving(float* restrict left, float* restrict right, const float* restrict past,
-            uint32_t now, uint32_t n, const MovingEar* ears, float t0, float dt)
+read_moving(float* restrict left, float* restrict right, const float* restrict past, uint32_t now,
+            uint32_t n, const MovingEar* ears, float t0, float dt)
 {
 	const bool still_l = ears[0].d0 == 0.0f && ears[0].dd == 0.0f;
 	const bool still_r = ears[1].d0 == 0.0f && ears[1].dd == 0.0f;

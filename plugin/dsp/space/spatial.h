@@ -36,8 +36,8 @@ typedef struct {
 } Placement;
 
 typedef struct {
-	double   rate;
-	float    ring[2][SPATIAL_RING + SPATIAL_STILL_AHEAD];
+	double rate;
+	float ring[2][SPATIAL_RING + SPATIAL_STILL_AHEAD];
 	uint32_t now;   /* the next frame to read, below SPATIAL_RING */
 	uint32_t reach; /* the frames from here on are silent */
 } Spatial;
@@ -65,9 +65,9 @@ void spatial_add(Spatial* sp, const float* x, uint32_t at, uint32_t n, const Pla
 #define SPATIAL_TRACK_PAD 8u
 
 typedef struct {
-	float    past[SPATIAL_RING + SPATIAL_TRACK_PAD + 1]; /* the last ones repeat the first */
-	uint32_t now;                    /* where the next frame goes */
-	uint32_t silent;                 /* frames of silence since the last sound */
+	float past[SPATIAL_RING + SPATIAL_TRACK_PAD + 1]; /* the last ones repeat the first */
+	uint32_t now;                                     /* where the next frame goes */
+	uint32_t silent;                                  /* frames of silence since the last sound */
 } SpatialTrack;
 
 void spatial_track_clear(SpatialTrack* tr);

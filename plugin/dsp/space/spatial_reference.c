@@ -26,8 +26,8 @@ still_ears_plain(float* restrict left, float* restrict right, const float* restr
 /* read_moving(): each frame's whole delay found afresh, rather than held
  * over a run of frames. */
 static void
-moving_plain(float* restrict left, float* restrict right, const float* restrict past,
-             uint32_t now, uint32_t n, const MovingEar* ears, float t0, float dt)
+moving_plain(float* restrict left, float* restrict right, const float* restrict past, uint32_t now,
+             uint32_t n, const MovingEar* ears, float t0, float dt)
 {
 	float* out[2] = {left, right};
 	for (int e = 0; e < 2; ++e) {

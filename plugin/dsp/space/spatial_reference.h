@@ -12,8 +12,8 @@
 void spatial_add_reference(Spatial* sp, const float* x, uint32_t at, uint32_t n,
                            const Placement* p);
 
-void spatial_track_add_reference(SpatialTrack* tr, const float* x, uint32_t n,
-                                 const Placement* p0, const Placement* p1, float t0, float dt,
-                                 float* left, float* right);
+void spatial_track_add_reference(SpatialTrack* tr, const float* x, uint32_t n, const Placement* p0,
+                                 const Placement* p1, float t0, float dt, float* left,
+                                 float* right);
 
 #endif

@@ -208,8 +208,7 @@ breath_phase(const Breath* b)
 bool
 breath_slowing(const Breath* b, int64_t session_frame)
 {
-	return slows(&b->p) &&
-	       (double)session_frame < b->p.ramp_s * b->rate + (double)b->speed_step;
+	return slows(&b->p) && (double)session_frame < b->p.ramp_s * b->rate + (double)b->speed_step;
 }
 
 int64_t

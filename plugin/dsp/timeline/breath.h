@@ -30,14 +30,14 @@ typedef struct {
 #define BREATH_SPEED_STEP_S 0.02
 
 typedef struct {
-	double       rate;
-	int64_t      speed_step; /* frames */
+	double rate;
+	int64_t speed_step; /* frames */
 	BreathParams p;
-	double       speed;   /* 1 = the pattern; start_factor at the start */
-	BreathStage  stage;
-	uint64_t     pos;     /* position in the stage, 2^64 = whole stage */
-	uint64_t     inc;     /* per frame; 0 while the stage is empty */
-	bool         pending_turn;
+	double speed; /* 1 = the pattern; start_factor at the start */
+	BreathStage stage;
+	uint64_t pos; /* position in the stage, 2^64 = whole stage */
+	uint64_t inc; /* per frame; 0 while the stage is empty */
+	bool pending_turn;
 } Breath;
 
 void breath_init(Breath* b, double rate);

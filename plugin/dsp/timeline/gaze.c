@@ -358,8 +358,8 @@ gaze_align_cycle(Gaze* g, unsigned cycles)
 		g->catch_up = 1.0;
 	} else {
 		/* half a cycle at most to win or lose over `cycles` of them */
-		const double ahead = (behind ? -(double)distance : (double)distance) *
-		                     (1.0 / 18446744073709551616.0);
+		const double ahead =
+		    (behind ? -(double)distance : (double)distance) * (1.0 / 18446744073709551616.0);
 		g->catch_up = ((double)cycles - ahead) / (double)cycles;
 	}
 	update_inc(g);

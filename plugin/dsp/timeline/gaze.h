@@ -27,61 +27,61 @@ typedef enum { GAZE_OFF, GAZE_SWEEP, GAZE_ALTERNATE, GAZE_HOLD, GAZE_FOLLOW } Ga
 
 typedef struct {
 	GazeMode mode;
-	double   rate_hz;     /* cycles per second; one cycle = a pass each side */
-	float    shape;       /* Sweep: 0 sine glide .. 1 dwell at the ends */
-	double   hold_s;      /* Hold: time at each side */
-	double   rest_s;      /* Hold: time at the centre */
-	bool     first_left;  /* Hold: go left first */
-	float    target;      /* Follow: -1 .. 1 */
-	float    glide_s;     /* Follow: time to reach the target */
-	float    vary;        /* 0 .. 0.3: pass-to-pass speed variation */
-	double   set_s;       /* stimulate this long (0 = continuous) */
-	double   set_rest_s;  /* then rest this long */
-	bool     aligned;     /* kept in line with an outside clock by
+	double rate_hz;    /* cycles per second; one cycle = a pass each side */
+	float shape;       /* Sweep: 0 sine glide .. 1 dwell at the ends */
+	double hold_s;     /* Hold: time at each side */
+	double rest_s;     /* Hold: time at the centre */
+	bool first_left;   /* Hold: go left first */
+	float target;      /* Follow: -1 .. 1 */
+	float glide_s;     /* Follow: time to reach the target */
+	float vary;        /* 0 .. 0.3: pass-to-pass speed variation */
+	double set_s;      /* stimulate this long (0 = continuous) */
+	double set_rest_s; /* then rest this long */
+	bool aligned;      /* kept in line with an outside clock by
 	                       * gaze_align_cycle (the breath) */
 } GazeParams;
 
 typedef enum {
-	GAZE_EVENT_TAP,       /* a cue sound is due at `side` */
+	GAZE_EVENT_TAP, /* a cue sound is due at `side` */
 	GAZE_EVENT_SET_START,
 	GAZE_EVENT_SET_END,
 } GazeEventType;
 
 typedef struct {
 	GazeEventType type;
-	int           side; /* -1 left, 0 centre, +1 right */
+	int side; /* -1 left, 0 centre, +1 right */
 } GazeEvent;
 
 typedef struct {
-	double     rate;
+	double rate;
 	GazeParams p;
-	uint32_t   seed;
-	Rng        rng;
-	uint64_t   phase;
-	uint64_t   inc;          /* phase step per frame */
-	double     inc_hz;       /* the pace inc was made for (NaN: none yet) */
-	int64_t    set_frames, set_rest_frames;  /* p's lengths in frames, */
-	int64_t    hold_frames, rest_frames;     /* made when they change */
-	float      pass_factor;  /* speed variation of the current pass */
-	double     catch_up;     /* pace factor that brings a locked cycle into
+	uint32_t seed;
+	Rng rng;
+	uint64_t phase;
+	uint64_t inc;                        /* phase step per frame */
+	double inc_hz;                       /* the pace inc was made for (NaN: none yet) */
+	int64_t set_frames, set_rest_frames; /* p's lengths in frames, */
+	int64_t hold_frames, rest_frames;    /* made when they change */
+	float pass_factor;                   /* speed variation of the current pass */
+	double catch_up;                     /* pace factor that brings a locked cycle into
 	                          * line by the next alignment (1 = in line) */
-	int        hold_segment; /* 0 first side, 1 centre, 2 other side, 3 centre */
-	int64_t    hold_elapsed;
-	bool       resting;      /* between sets */
-	bool       held;         /* resting until gaze_toggle_set starts a set */
-	int64_t    set_elapsed;
-	bool       pending_tap;
-	int        pending_set; /* 0, or +1 start / -1 end due now */
-	float      follow_pos;
-	float      follow_coef;  /* Follow's glide per grid step, made with p */
-	float      shift_from;   /* where the eyes were when the pattern changed */
-	int64_t    shift_frames; /* the length of the glide from there */
-	int64_t    shift_left;   /* frames of it still to go (0: none) */
-	int        side;
-	uint32_t   passes;
-	uint32_t   sets;         /* sets begun since the pattern began (1: the first) */
-	uint32_t   set_passes;   /* passes when the current set began */
-	bool       started;
+	int hold_segment;                    /* 0 first side, 1 centre, 2 other side, 3 centre */
+	int64_t hold_elapsed;
+	bool resting; /* between sets */
+	bool held;    /* resting until gaze_toggle_set starts a set */
+	int64_t set_elapsed;
+	bool pending_tap;
+	int pending_set; /* 0, or +1 start / -1 end due now */
+	float follow_pos;
+	float follow_coef;    /* Follow's glide per grid step, made with p */
+	float shift_from;     /* where the eyes were when the pattern changed */
+	int64_t shift_frames; /* the length of the glide from there */
+	int64_t shift_left;   /* frames of it still to go (0: none) */
+	int side;
+	uint32_t passes;
+	uint32_t sets;       /* sets begun since the pattern began (1: the first) */
+	uint32_t set_passes; /* passes when the current set began */
+	bool started;
 } Gaze;
 
 void gaze_init(Gaze* g, double rate, uint32_t seed);

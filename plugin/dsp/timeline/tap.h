@@ -8,7 +8,7 @@
 
 typedef struct {
 	int64_t frame; /* the frame it falls on: of the session, or of a block, as its owner says */
-	int     side;  /* -1 left, 0 centre, +1 right */
+	int side;      /* -1 left, 0 centre, +1 right */
 } Tap;
 
 #endif

@@ -13,8 +13,8 @@ typedef enum { CHIMES_OFF, CHIMES_IN_AND_OUT, CHIMES_INHALE_ONLY } ChimeMode;
 
 typedef struct {
 	CueVoice inhale, exhale;
-	float    chunk[GRID_FRAMES]; /* the current chunk, mono */
-	bool     sounding;           /* something was rendered into chunk */
+	float chunk[GRID_FRAMES]; /* the current chunk, mono */
+	bool sounding;            /* something was rendered into chunk */
 } Chimes;
 
 void chimes_init(Chimes* c, double rate);
@@ -24,8 +24,8 @@ double chimes_ring_s(void);
 
 /* Strikes the chime of the stage that begins now, if the mode has one;
  * the pitch follows the drone's root. */
-void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz,
-                 float level_db, uint32_t seed);
+void chimes_turn(Chimes* c, ChimeMode mode, BreathStage stage, float root_hz, float level_db,
+                 uint32_t seed);
 
 /* Renders frames [at, at + n) of the current chunk, so that a chime
  * struck inside a chunk starts on its own frame; the chunk's frame 0 is

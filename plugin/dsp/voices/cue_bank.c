@@ -45,7 +45,7 @@ check_sum(const CueBank* b)
 /* A strike's part taken out leaves this much of it at most: the float
  * rounding of its lanes carried on (relative 2^-24, a few times), and
  * partials the bank had dropped, under their floor, turned back on. */
-static const double leave_residue   = 1e-6;
+static const double leave_residue = 1e-6;
 static const double dropped_residue = 2e-6;
 
 /* Once every strike that joined has left, nothing is left of them. */
@@ -66,7 +66,7 @@ cue_bank_join(CueBank* b, const CuePartials* p, uint32_t* silences)
 	if (!cue_bank_active(b)) { /* those in it before fell silent */
 		b->partials = *p;
 		cue_partials_hold(&b->exact, &b->partials);
-		b->members     = 0;
+		b->members = 0;
 		b->joined_peak = 0.0;
 		++b->silences;
 	} else if (b->buf_pos == CUE_TICK && cue_partials_same_steps(&b->partials, p)) {
@@ -116,8 +116,8 @@ cue_bank_render(CueBank* b, float* out, uint32_t n)
 			b->buf_pos = 0;
 		}
 		const uint32_t room = CUE_TICK - b->buf_pos;
-		const uint32_t m    = n < room ? n : room;
-		const float*   in   = b->buf + b->buf_pos;
+		const uint32_t m = n < room ? n : room;
+		const float* in = b->buf + b->buf_pos;
 		for (uint32_t i = 0; i < m; ++i) {
 			out[i] += in[i];
 		}

@@ -23,13 +23,13 @@
 typedef struct {
 	CuePartials partials;
 	CueExactSum exact; /* what partials holds, without its rounding */
-	float       buf[CUE_TICK];
-	uint32_t    buf_pos; /* next sample of buf to hand out */
+	float buf[CUE_TICK];
+	uint32_t buf_pos; /* next sample of buf to hand out */
 	/* who is in it: strikes that joined since it last fell silent and
 	 * have not left (one that ends stays: its part dies away here) */
 	uint32_t members;
-	uint32_t silences; /* times it fell silent and was started afresh */
-	double   joined_peak; /* largest lane that joined since (checks only) */
+	uint32_t silences;  /* times it fell silent and was started afresh */
+	double joined_peak; /* largest lane that joined since (checks only) */
 } CueBank;
 
 void cue_bank_init(CueBank* b);

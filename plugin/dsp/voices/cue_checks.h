@@ -8,10 +8,10 @@
 #ifdef SOMASCAPE_CHECKS
 #include <stdio.h>
 #include <stdlib.h>
-#define CUE_CHECK(cond)                                                              \
-	((cond) ? (void)0                                                                \
-	        : (fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond), \
-	           abort()))
+#define CUE_CHECK(cond) \
+	((cond)             \
+	     ? (void)0      \
+	     : (fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond), abort()))
 #else
 #define CUE_CHECK(cond) ((void)0)
 #endif

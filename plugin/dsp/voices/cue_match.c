@@ -3,14 +3,12 @@
 
 #include <math.h>
 
-const float cue_match_decay_s[CUE_MATCH_DECAYS] = {0.05f, 0.1f, 0.2f, 0.4f,
-                                                   0.8f,  1.6f, 3.0f};
+const float cue_match_decay_s[CUE_MATCH_DECAYS] = {0.05f, 0.1f, 0.2f, 0.4f, 0.8f, 1.6f, 3.0f};
 const float cue_match_pitch_hz[CUE_MATCH_PITCHES] = {80.0f,  120.0f, 180.0f, 270.0f,
                                                      400.0f, 600.0f, 900.0f, 1200.0f};
-const float cue_match_spacing_s[CUE_MATCH_SPACINGS] = {0.15f, 0.25f, 0.5f, 1.0f,
+const float cue_match_spacing_s[CUE_MATCH_SPACINGS] = {0.15f, 0.25f, 0.5f,  1.0f,
                                                        2.0f,  4.0f,  10.0f, 20.0f};
-const float cue_match_ring_s[CUE_MATCH_RINGS] = {0.05f, 0.1f, 0.2f, 0.4f,
-                                                 0.8f,  1.6f, 3.2f, 8.0f};
+const float cue_match_ring_s[CUE_MATCH_RINGS] = {0.05f, 0.1f, 0.2f, 0.4f, 0.8f, 1.6f, 3.2f, 8.0f};
 
 /* dB per sound, decay (rows) and pitch (columns). */
 static const float match_db[CUE_USER_SAMPLE][CUE_MATCH_DECAYS][CUE_MATCH_PITCHES] = {

@@ -27,10 +27,10 @@ float cue_match_gain(CueSound sound, float pitch_hz, float decay_s, float spacin
 float cue_match_spacing_db(float ring_s, float spacing_s);
 
 /* The grids the tables are measured on, for the tool that measures them. */
-#define CUE_MATCH_DECAYS   7
-#define CUE_MATCH_PITCHES  8
+#define CUE_MATCH_DECAYS 7
+#define CUE_MATCH_PITCHES 8
 #define CUE_MATCH_SPACINGS 8
-#define CUE_MATCH_RINGS    8
+#define CUE_MATCH_RINGS 8
 extern const float cue_match_decay_s[CUE_MATCH_DECAYS];
 extern const float cue_match_pitch_hz[CUE_MATCH_PITCHES];
 extern const float cue_match_spacing_s[CUE_MATCH_SPACINGS];

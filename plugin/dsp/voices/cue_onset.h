@@ -18,10 +18,10 @@
  * by pos_per_update every glide_samples (0: no glide) until it is under
  * settle_below, when it becomes 0. */
 typedef struct {
-	double   ramp_samples;
+	double ramp_samples;
 	uint32_t glide_samples;
-	double   pos_per_update;
-	double   settle_below;
+	double pos_per_update;
+	double settle_below;
 } CueOnsetShape;
 
 /* The phase (radians; 0 is sine phase) at which a partial that settles at

@@ -42,14 +42,14 @@ set_step(CuePartials* p, uint32_t k, float re, float im)
 }
 
 void
-cue_partials_start(CuePartials* p, double amplitude, double phase, double omega,
-                   double radius, double floor)
+cue_partials_start(CuePartials* p, double amplitude, double phase, double omega, double radius,
+                   double floor)
 {
 	const uint32_t k = p->count++;
 	/* lane j is the sample j on: z^j by products, in double */
-	const double complex z     = radius * complex_of(cos(omega), sin(omega));
+	const double complex z = radius * complex_of(cos(omega), sin(omega));
 	const double complex start = amplitude * complex_of(cos(phase), sin(phase));
-	double complex       turn  = 1.0;
+	double complex turn = 1.0;
 	for (int j = 0; j < CUE_LANES; ++j) {
 		p->lane_re[k][j] = (float)creal(start * turn);
 		p->lane_im[k][j] = (float)cimag(start * turn);
@@ -121,7 +121,7 @@ drop_silent(CuePartials* p)
 
 enum {
 	GROUPS_PER_TICK = CUE_TICK / CUE_LANES,
-	BLOCK_TICKS     = 4, /* ticks computed with the partials kept in registers */
+	BLOCK_TICKS = 4, /* ticks computed with the partials kept in registers */
 };
 
 /* Partial k's next `ticks` ticks: its lanes advance a group of eight
@@ -140,8 +140,8 @@ render_partial(CuePartials* p, uint32_t k, Lanes* sum, const uint32_t ticks, con
 	for (uint32_t q = 0; q < ticks * GROUPS_PER_TICK; ++q) {
 		sum[q] = first ? im : sum[q] + im;
 		const Lanes next_re = re * step_re - im * step_im;
-		im                  = re * step_im + im * step_re;
-		re                  = next_re;
+		im = re * step_im + im * step_re;
+		re = next_re;
 	}
 	floats8_store(p->lane_re[k], &re);
 	floats8_store(p->lane_im[k], &im);
@@ -152,7 +152,7 @@ render_partial(CuePartials* p, uint32_t k, Lanes* sum, const uint32_t ticks, con
 static inline __attribute__((always_inline)) void
 render_block(CuePartials* p, float* out, const uint32_t ticks, const bool add)
 {
-	Lanes          sum[BLOCK_TICKS * GROUPS_PER_TICK];
+	Lanes sum[BLOCK_TICKS * GROUPS_PER_TICK];
 	const uint32_t live = p->live;
 	if (live > 0) {
 		render_partial(p, 0, sum, ticks, true);
@@ -216,8 +216,8 @@ cue_partials_render_plain(CuePartials* p, float* out, uint32_t ticks, bool add)
 		drop_silent(p);
 		/* sample i of the tick is lane i % CUE_LANES of group i / CUE_LANES */
 		for (uint32_t i = 0; i < CUE_TICK; ++i) {
-			const uint32_t j   = i % CUE_LANES;
-			float          sum = 0.0f;
+			const uint32_t j = i % CUE_LANES;
+			float sum = 0.0f;
 			for (uint32_t k = 0; k < p->live; ++k) {
 				sum = k == 0 ? p->lane_im[k][j] : sum + p->lane_im[k][j];
 			}
@@ -347,10 +347,9 @@ power_at(const double* power, const double* log_decay, uint32_t count, double n)
 }
 
 uint32_t
-cue_partials_end_tick(const CuePartials* p, double power, double extra_power,
-                      double extra_decay)
+cue_partials_end_tick(const CuePartials* p, double power, double extra_power, double extra_decay)
 {
-	double   start[CUE_MAX_PARTIALS + 1], log_decay[CUE_MAX_PARTIALS + 1];
+	double start[CUE_MAX_PARTIALS + 1], log_decay[CUE_MAX_PARTIALS + 1];
 	uint32_t terms = 0;
 	for (uint32_t k = 0; k < p->count; ++k) {
 		const double re = p->lane_re[k][0], im = p->lane_im[k][0];

@@ -21,8 +21,8 @@
 
 enum {
 	CUE_MAX_PARTIALS = 8,
-	CUE_LANES        = 8,  /* samples a partial advances at once */
-	CUE_TICK         = 16, /* samples computed at once */
+	CUE_LANES = 8, /* samples a partial advances at once */
+	CUE_TICK = 16, /* samples computed at once */
 };
 
 typedef struct {
@@ -30,8 +30,8 @@ typedef struct {
 	 * amplitude lives in the phasor; step is the rotation by eight samples
 	 * with the decay folded in, the same in every lane (so that a multiply
 	 * reads it as it is) */
-	float    lane_re[CUE_MAX_PARTIALS][CUE_LANES], lane_im[CUE_MAX_PARTIALS][CUE_LANES];
-	float    step_re[CUE_MAX_PARTIALS][CUE_LANES], step_im[CUE_MAX_PARTIALS][CUE_LANES];
+	float lane_re[CUE_MAX_PARTIALS][CUE_LANES], lane_im[CUE_MAX_PARTIALS][CUE_LANES];
+	float step_re[CUE_MAX_PARTIALS][CUE_LANES], step_im[CUE_MAX_PARTIALS][CUE_LANES];
 	uint32_t count;                       /* partials set up */
 	uint32_t live;                        /* [0, live) are computed; the rest are zero */
 	uint32_t ticks;                       /* ticks computed */
@@ -42,8 +42,8 @@ typedef struct {
  * and `phase` (0: sine phase), turning by radius * exp(i omega) a sample;
  * it is dropped once its amplitude falls under `floor`.  In double, once
  * per strike. */
-void cue_partials_start(CuePartials* p, double amplitude, double phase, double omega,
-                        double radius, double floor);
+void cue_partials_start(CuePartials* p, double amplitude, double phase, double omega, double radius,
+                        double floor);
 
 /* Turns every partial's phase by the angle whose cosine and sine are c
  * and s. */
@@ -81,7 +81,7 @@ bool cue_partials_same_steps(const CuePartials* a, const CuePartials* b);
  * are set from it at each change, so that their rounding never builds up
  * (nor outlives a strike taken out). */
 typedef struct {
-	double   re[CUE_MAX_PARTIALS][CUE_LANES], im[CUE_MAX_PARTIALS][CUE_LANES];
+	double re[CUE_MAX_PARTIALS][CUE_LANES], im[CUE_MAX_PARTIALS][CUE_LANES];
 	uint32_t ticks;
 } CueExactSum;
 

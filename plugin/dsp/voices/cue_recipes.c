@@ -7,6 +7,7 @@
  * sounds keep their knock in short upper partials and noise, but their
  * first partial rings about as long as the soft sine: at the same loudness
  * none is over 1 dB louder than the soft sine in any 20 ms. */
+/* clang-format off */
 static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 	[CUE_SOFT_SINE] = {
 		.partial_count = 1,
@@ -97,6 +98,7 @@ static const CueRecipe recipes[CUE_SOUND_COUNT] = {
 		.loudness_gain = 0.3796f,
 	},
 };
+/* clang-format on */
 
 const CueRecipe*
 cue_recipe(CueSound sound)

@@ -26,24 +26,24 @@ typedef enum {
  * linear, before the soft high tilt; decays multiply the sound's t60. */
 typedef struct {
 	uint32_t partial_count;
-	float    ratio[CUE_MAX_PARTIALS];
-	float    level[CUE_MAX_PARTIALS];
-	float    decay[CUE_MAX_PARTIALS];
-	float    detune_hz[CUE_MAX_PARTIALS]; /* beating doublets */
-	float    length;     /* t60 = decay_s * length */
-	float    attack_s;   /* onset ramp */
-	float    glide_from; /* pitch factor at the onset (0: no glide) */
-	float    glide_to;   /* pitch factor it settles at */
-	float    glide_time; /* time constant, fraction of t60 */
-	float    glide_max_s; /* and at most this long (0: no limit) */
-	float    lowest_hz;   /* the first partial never lower (0: no limit) */
-	float    noise_level;
-	float    noise_centre; /* band-pass centre, times the pitch */
-	float    noise_q;
-	float    noise_rise_s;  /* swell time constant, at least */
-	float    noise_rise;    /* swell time constant, fraction of t60 */
-	float    noise_length;  /* noise t60, fraction of the sound's t60 */
-	float    loudness_gain; /* every sound as loud as the sine */
+	float ratio[CUE_MAX_PARTIALS];
+	float level[CUE_MAX_PARTIALS];
+	float decay[CUE_MAX_PARTIALS];
+	float detune_hz[CUE_MAX_PARTIALS]; /* beating doublets */
+	float length;                      /* t60 = decay_s * length */
+	float attack_s;                    /* onset ramp */
+	float glide_from;                  /* pitch factor at the onset (0: no glide) */
+	float glide_to;                    /* pitch factor it settles at */
+	float glide_time;                  /* time constant, fraction of t60 */
+	float glide_max_s;                 /* and at most this long (0: no limit) */
+	float lowest_hz;                   /* the first partial never lower (0: no limit) */
+	float noise_level;
+	float noise_centre; /* band-pass centre, times the pitch */
+	float noise_q;
+	float noise_rise_s;  /* swell time constant, at least */
+	float noise_rise;    /* swell time constant, fraction of t60 */
+	float noise_length;  /* noise t60, fraction of the sound's t60 */
+	float loudness_gain; /* every sound as loud as the sine */
 } CueRecipe;
 
 /* The recipe of a synthesised sound; the soft sine's for anything else

@@ -17,10 +17,10 @@ cue_sample_start(CueSamplePlay* p, const CueSample* sample, double pitch_hz, flo
 	}
 	*p = (CueSamplePlay){
 	    .sample = sample,
-	    .data   = sample->data[k],
+	    .data = sample->data[k],
 	    .frames = sample->frames[k],
-	    .step   = ratio / (double)(1u << k),
-	    .gain   = isfinite(gain) ? gain : 0.0f,
+	    .step = ratio / (double)(1u << k),
+	    .gain = isfinite(gain) ? gain : 0.0f,
 	};
 	if (p->frames == 0 || !p->data) {
 		p->sample = 0;
@@ -44,10 +44,10 @@ cue_sample_render(CueSamplePlay* p, float* out, uint32_t n)
 		return;
 	}
 	const float* data = p->data;
-	const double end  = (double)p->frames;
-	double pos        = p->pos;
-	const float gain  = p->gain;
-	uint32_t i        = 0;
+	const double end = (double)p->frames;
+	double pos = p->pos;
+	const float gain = p->gain;
+	uint32_t i = 0;
 	if (p->step == 1.0 && pos == floor(pos)) {
 		/* as recorded: a plain copy */
 		for (; i < n && pos < end; ++i, pos += 1.0) {

@@ -28,18 +28,18 @@ typedef struct {
 	/* level k holds frames[k] samples at rate / 2^k, with
 	 * CUE_SAMPLE_GUARD zeros readable before data[k] and after its end */
 	const float* data[CUE_SAMPLE_LEVELS];
-	uint32_t     frames[CUE_SAMPLE_LEVELS];
-	double       rate; /* the rate of level 0: the host's */
+	uint32_t frames[CUE_SAMPLE_LEVELS];
+	double rate; /* the rate of level 0: the host's */
 } CueSample;
 
 /* One strike of a sample: where it reads, and how fast. */
 typedef struct {
 	const CueSample* sample; /* NULL: not playing */
-	const float*     data;   /* the level chosen for the pitch */
-	uint32_t         frames;
-	double           pos;    /* in frames of that level */
-	double           step;   /* at most 1: no aliasing */
-	float            gain;
+	const float* data;       /* the level chosen for the pitch */
+	uint32_t frames;
+	double pos;  /* in frames of that level */
+	double step; /* at most 1: no aliasing */
+	float gain;
 } CueSamplePlay;
 
 /* Starts playing `sample` at `pitch_hz` (see above) with a linear gain. */

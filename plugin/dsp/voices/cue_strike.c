@@ -43,10 +43,10 @@ biquad_step(CueBiquad* f, double x)
 {
 	/* y1 enters last, so only one multiply-add is on the feedback path */
 	const double y = f->b0 * (x - f->x2) - f->a2 * f->y2 - f->a1 * f->y1;
-	f->x2          = f->x1;
-	f->x1          = x;
-	f->y2          = f->y1;
-	f->y1          = y;
+	f->x2 = f->x1;
+	f->x1 = x;
+	f->y2 = f->y1;
+	f->y1 = y;
 	return y;
 }
 
@@ -55,9 +55,9 @@ static void
 render_noise(CueStrike* s, float* out, uint32_t from)
 {
 	/* copies in locals so the compiler keeps them in registers */
-	uint32_t    rng = s->rng;
-	CueBiquad   f0 = s->band[0], f1 = s->band[1];
-	float       slow = s->env_slow, fast = s->env_fast;
+	uint32_t rng = s->rng;
+	CueBiquad f0 = s->band[0], f1 = s->band[1];
+	float slow = s->env_slow, fast = s->env_fast;
 	const float slow_mul = s->env_slow_mul, fast_mul = s->env_fast_mul;
 	for (uint32_t i = from; i < CUE_TICK; ++i) {
 		const double x = biquad_step(&f1, biquad_step(&f0, noise_sample(&rng)));
@@ -65,9 +65,9 @@ render_noise(CueStrike* s, float* out, uint32_t from)
 		slow *= slow_mul;
 		fast *= fast_mul;
 	}
-	s->rng      = rng;
-	s->band[0]  = f0;
-	s->band[1]  = f1;
+	s->rng = rng;
+	s->band[0] = f0;
+	s->band[1] = f1;
 	s->env_slow = slow;
 	s->env_fast = fast < 1e-20f ? 0.0f : fast;
 }
@@ -129,13 +129,13 @@ strike_emit(CueStrike* s, float* out, uint32_t m)
 	}
 	/* the ramp is a chain of sums, one sample after another; the rest
 	 * runs on vectors */
-	float       ramps[CUE_TICK];
-	float       ramp = s->ramp;
+	float ramps[CUE_TICK];
+	float ramp = s->ramp;
 	const float step = s->ramp_step;
 	for (uint32_t i = 0; i < m; ++i) {
 		/* clamped by comparisons: fminf and fmaxf are calls to libm */
 		ramp += step;
-		ramp     = ramp < 0.0f ? 0.0f : ramp > 1.0f ? 1.0f : ramp;
+		ramp = ramp < 0.0f ? 0.0f : ramp > 1.0f ? 1.0f : ramp;
 		ramps[i] = ramp;
 	}
 	for (uint32_t i = 0; i < m; ++i) {
@@ -158,7 +158,7 @@ strike_begin(CueStrike* s, uint32_t tick_at)
 {
 	const uint32_t lead = cue_strike_on_grid(s) ? tick_at % CUE_TICK : 0;
 	cue_partials_align(&s->partials, lead);
-	s->phase   = CUE_STRIKE_RISING;
+	s->phase = CUE_STRIKE_RISING;
 	s->buf_pos = CUE_TICK;
 	if (lead > 0) {
 		strike_tick(s, s->buf, lead);
@@ -179,11 +179,11 @@ strike_join(CueStrike* s)
 	}
 	CUE_CHECK(cue_strike_on_grid(s));
 	if (!cue_bank_join(b, &s->partials, &s->joined_silences)) {
-		s->bank  = NULL; /* another sound rings there: it stays alone */
+		s->bank = NULL; /* another sound rings there: it stays alone */
 		s->phase = CUE_STRIKE_STEADY;
 		return;
 	}
-	s->phase     = CUE_STRIKE_IN_BANK;
+	s->phase = CUE_STRIKE_IN_BANK;
 	s->joined_at = b->partials.ticks;
 }
 
@@ -201,7 +201,7 @@ cue_strike_leave(CueStrike* s)
 	if (s->phase != CUE_STRIKE_IN_BANK) {
 		return;
 	}
-	s->phase       = CUE_STRIKE_STEADY;
+	s->phase = CUE_STRIKE_STEADY;
 	CuePartials* p = &s->partials;
 	if (!cue_bank_active(b)) { /* everything there fell silent */
 		memset(p->lane_re, 0, sizeof(p->lane_re));
@@ -261,7 +261,7 @@ strike_course(CueStrike* s, float* out, uint32_t n)
 			s->buf_pos = 0;
 		}
 		const uint32_t room = CUE_TICK - s->buf_pos;
-		const uint32_t m    = n < room ? n : room;
+		const uint32_t m = n < room ? n : room;
 		strike_emit(s, out, m);
 		out += m;
 		n -= m;
@@ -291,13 +291,13 @@ cue_strike_render(CueStrike* s, float* out, uint32_t n, uint32_t tick_at)
 			return;
 		}
 		ends = n > s->remaining;
-		n    = ends ? s->remaining : n;
+		n = ends ? s->remaining : n;
 		s->remaining -= n;
 	}
 	if (s->phase == CUE_STRIKE_IN_BANK && !(s->parts & CUE_PARTS_NOISE)) {
 		/* all of it is in the bank: only keep time */
 		s->buf_pos = n == 0 ? s->buf_pos : (s->buf_pos + n - 1) % CUE_TICK + 1;
-		s->phase   = ends ? CUE_STRIKE_ENDED : s->phase;
+		s->phase = ends ? CUE_STRIKE_ENDED : s->phase;
 		return;
 	}
 	strike_course(s, out, n);

@@ -55,9 +55,9 @@ typedef enum {
  * still there of the rest, or a user sample. */
 typedef enum {
 	CUE_PARTS_PARTIALS = 0,
-	CUE_PARTS_NOISE    = 1 << 0, /* a noise burst, until it dies away */
-	CUE_PARTS_GLIDE    = 1 << 1, /* a pitch glide, until it settles */
-	CUE_PARTS_SAMPLE   = 1 << 2, /* a user sample, and no partials */
+	CUE_PARTS_NOISE = 1 << 0,  /* a noise burst, until it dies away */
+	CUE_PARTS_GLIDE = 1 << 1,  /* a pitch glide, until it settles */
+	CUE_PARTS_SAMPLE = 1 << 2, /* a user sample, and no partials */
 } CueStrikeParts;
 
 /* Band-pass biquad (direct form I, in double so it stays exact enough at
@@ -72,15 +72,15 @@ typedef struct {
 	 * is made of and where in its tick costs one comparison (the voice's
 	 * shortcuts) */
 	CueStrikePhase phase : 8;
-	unsigned       parts : 8; /* CueStrikeParts */
-	uint16_t       buf_pos;   /* next sample of buf to hand out */
+	unsigned parts : 8; /* CueStrikeParts */
+	uint16_t buf_pos;   /* next sample of buf to hand out */
 
 	/* its partials; while it rings in a bank, as they were when it
 	 * joined (to take its part back out) */
 	CuePartials partials;
-	CueBank*    bank;      /* the bank it joins or rings in; NULL: alone */
-	uint32_t    joined_at; /* the bank's ticks when it joined */
-	uint32_t    joined_silences; /* and the bank's silences (cue_bank.h) */
+	CueBank* bank;            /* the bank it joins or rings in; NULL: alone */
+	uint32_t joined_at;       /* the bank's ticks when it joined */
+	uint32_t joined_silences; /* and the bank's silences (cue_bank.h) */
 
 	/* pitch glide: per-sample rotation of partial k is
 	 * settled_k * exp(i * glide_theta_k * glide_pos) */
@@ -89,20 +89,20 @@ typedef struct {
 	float glide_pos, glide_pos_per_tick;
 
 	/* noise burst: white noise -> two band-passes -> envelope */
-	uint32_t  rng;
+	uint32_t rng;
 	CueBiquad band[2];
-	float     env_slow, env_fast; /* envelope = env_slow - env_fast */
-	float     env_slow_mul, env_fast_mul;
+	float env_slow, env_fast; /* envelope = env_slow - env_fast */
+	float env_slow_mul, env_fast_mul;
 
 	/* whole-strike ramp applied on output, rising or fading: a step a
 	 * sample (positive while rising, negative while fading) */
 	float ramp, ramp_step;
 
-	float    buf[CUE_TICK]; /* the current tick, before the ramp */
-	uint32_t ticks;         /* ticks computed since the first */
-	uint32_t remaining;     /* samples until it ends, 100 dB down (not
+	float buf[CUE_TICK]; /* the current tick, before the ramp */
+	uint32_t ticks;      /* ticks computed since the first */
+	uint32_t remaining;  /* samples until it ends, 100 dB down (not
 	                         * for a user sample: it ends with it) */
-	float    lowest_hz; /* its lowest partial or noise band; 0: a user sample's */
+	float lowest_hz;     /* its lowest partial or noise band; 0: a user sample's */
 
 	CueSamplePlay sample; /* a user sample's strike */
 } CueStrike;

@@ -35,8 +35,8 @@ voice_settle(CueVoice* v)
 {
 	if (!cue_strike_active(&v->now) && cue_strike_active(&v->fading)) {
 		const CueStrike ended = v->now;
-		v->now                = v->fading;
-		v->fading             = ended;
+		v->now = v->fading;
+		v->fading = ended;
 	}
 }
 
@@ -74,11 +74,11 @@ strike_make(CueVoice* v, CueSound sound, double pitch_hz, double decay_s, double
 	if (!m->valid || m->sound != sound || m->pitch_hz != pitch_hz || m->decay_s != decay_s ||
 	    m->gain != gain) {
 		cue_strike_start(&m->strike, sound, NULL, pitch_hz, decay_s, gain, v->rate);
-		m->sound    = sound;
+		m->sound = sound;
 		m->pitch_hz = pitch_hz;
-		m->decay_s  = decay_s;
-		m->gain     = gain;
-		m->valid    = true;
+		m->decay_s = decay_s;
+		m->gain = gain;
+		m->valid = true;
 	}
 	v->now = m->strike;
 }
@@ -141,7 +141,7 @@ cue_voice_stop(CueVoice* v)
 	if (cue_strike_active(&v->now)) {
 		cue_strike_leave(&v->now);
 	}
-	v->now.phase    = CUE_STRIKE_ENDED;
+	v->now.phase = CUE_STRIKE_ENDED;
 	v->fading.phase = CUE_STRIKE_ENDED;
 }
 

@@ -30,17 +30,17 @@
  * no search for its end). */
 typedef struct {
 	CueStrike strike;
-	CueSound  sound;
-	double    pitch_hz, decay_s, gain;
-	bool      valid;
+	CueSound sound;
+	double pitch_hz, decay_s, gain;
+	bool valid;
 } CueStrikeMade;
 
 typedef struct {
-	double    rate;
-	CueStrike now;    /* the last strike, or the one cut short if it outlasts it */
-	CueStrike fading; /* the previous strike, faded out on retrigger */
+	double rate;
+	CueStrike now;                /* the last strike, or the one cut short if it outlasts it */
+	CueStrike fading;             /* the previous strike, faded out on retrigger */
 	const CueSample* user_sample; /* what CUE_USER_SAMPLE plays; NULL: none */
-	CueStrikeMade    made;
+	CueStrikeMade made;
 } CueVoice;
 
 void cue_voice_init(CueVoice* v, double sample_rate);
@@ -52,8 +52,8 @@ void cue_voice_init(CueVoice* v, double sample_rate);
  * its attack, if it can (the same partials as the strikes there, no glide,
  * no sample): the voice must then be rendered in step with the bank, to
  * the same place. */
-void cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz,
-                       float decay_s, float gain, uint32_t seed);
+void cue_voice_trigger(CueVoice* v, CueBank* bank, CueSound sound, float pitch_hz, float decay_s,
+                       float gain, uint32_t seed);
 
 /* Adds n samples of the voice to out.  tick_at is where out[0] falls on
  * the caller's grid (steps of a multiple of CUE_TICK samples, anchored to

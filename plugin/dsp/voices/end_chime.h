@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define END_CHIME_SOUND   CUE_SINGING_BOWL
+#define END_CHIME_SOUND CUE_SINGING_BOWL
 #define END_CHIME_DECAY_S 3.0f
 /* Its onset ramp: it comes within 1 dB of its peak after about 30 ms. */
 #define END_CHIME_SWELL_S 0.04
