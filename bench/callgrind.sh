@@ -19,5 +19,5 @@ for key in gaze defaults all ocean heaviest; do
 	full=$(count "$key" "$seconds")
 	empty=$(count "$key" 0)
 	awk -v k="$key" -v a="$full" -v b="$empty" -v f="$frames" \
-		'BEGIN { printf "%-10s %.0f\n", k, (a - b) / f }'
+		'BEGIN { printf "%-10s %.1f\n", k, (a - b) / f }'
 done

@@ -21,6 +21,15 @@
 #define SIMD_CLONES
 #endif
 
+/* The declaration of a cloned function that another file calls: clang
+ * wants it to carry the clones too, GCC (whose clones are local to their
+ * file, behind an ifunc of the plain name) wants it plain. */
+#if defined(__clang__)
+#define SIMD_CLONES_DECL SIMD_CLONES
+#else
+#define SIMD_CLONES_DECL
+#endif
+
 /* Eight floats side by side (GCC/Clang vector extension): one AVX
  * register, two SSE ones, plain scalar code elsewhere.  Loaded, stored
  * and passed by pointer: by value its ABI would differ with AVX. */

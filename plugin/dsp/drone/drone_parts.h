@@ -14,6 +14,7 @@
 #include "drone.h"
 #include "approx.h"
 #include "phasor.h"
+#include "simd.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -106,7 +107,7 @@ void drone_seek_notes(Drone* d, const DroneParams* p, int64_t frame);
 
 /* drone_refresh.c */
 void drone_advance_phase(Drone* d, uint32_t n, int64_t frame);
-void drone_refresh_note(Drone* d, uint32_t n, int64_t frame, float breath);
+SIMD_CLONES_DECL void drone_refresh_note(Drone* d, uint32_t n, int64_t frame, float breath);
 /* A new pitch from this grid step, the amplitudes' ramps as they were. */
 void drone_retune_rotations(Drone* d, uint32_t n);
 void drone_seek_note(Drone* d, uint32_t n, int64_t frame);
@@ -114,6 +115,6 @@ void drone_seek_note(Drone* d, uint32_t n, int64_t frame);
 /* drone_ocean.c */
 void drone_ocean_init(Drone* d);
 void drone_ocean_reset(Drone* d);
-void drone_update_ocean(Drone* d, float breath, uint64_t step);
+SIMD_CLONES_DECL void drone_update_ocean(Drone* d, float breath, uint64_t step);
 
 #endif
