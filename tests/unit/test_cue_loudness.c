@@ -71,66 +71,29 @@ measure(const Controls* c, double seconds)
 	return m;
 }
 
-/* Sounds x decays at the default pitch, and sounds x pitches at the
- * default decay, in Alternate (two taps a second); the loudest 20 ms of
- * each against the soft sine's at the same decay and pitch. */
+/* A pitch and a decay a sound is struck at. */
+typedef struct {
+	float hz, decay_s;
+} Cell;
+enum { MAX_CELLS = 8 };
+
+/* Every sound at each cell, in Alternate (two taps a second): LU from the
+ * reference, and the loudest 20 ms of each against the soft sine's at the
+ * same cell. */
 static void
-test_sounds(double reference)
+sound_table(double reference, const Cell* cells, int count)
 {
-	printf("Alternate, %g Hz: LU from the soft sine at the defaults"
-	       " [loudest 20 ms over the sine's, dB]\n%-12s",
-	       330.0, "decay s");
-	for (int d = 0; d < DECAYS; ++d) {
-		printf(" %13g", (double)decays[d]);
-	}
-	Measure sine[DECAYS];
-	for (int s = 0; s < SOUNDS; ++s) {
-		printf("\n%-12s", cue_sound_names[s]);
-		for (int d = 0; d < DECAYS; ++d) {
-			const Controls c = cue_controls(GAZE_ALTERNATE, s, decays[d], 330.0f);
-			const Measure m = measure(&c, 8.0);
-			if (s == CUE_SOFT_SINE) {
-				sine[d] = m;
-			}
-			const double over = (m.loudest - m.lufs) - (sine[d].loudest - sine[d].lufs);
-			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
-			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, decay %g s: %+.2f LU", cue_sound_names[s],
-			       (double)decays[d], m.lufs - reference);
-			EXPECT(over <= 1.0, "%s, decay %g s: its loudest 20 ms %.2f dB over the sine's",
-			       cue_sound_names[s], (double)decays[d], over);
-		}
-	}
-	printf("\n%-12s", "pitch Hz");
-	for (int p = 0; p < PITCHES; ++p) {
-		printf(" %13g", (double)pitches[p]);
-	}
-	for (int s = 0; s < SOUNDS; ++s) {
-		printf("\n%-12s", cue_sound_names[s]);
-		for (int p = 0; p < PITCHES; ++p) {
-			const Controls c = cue_controls(GAZE_ALTERNATE, s, 0.4f, pitches[p]);
-			const Measure m = measure(&c, 8.0);
-			if (s == CUE_SOFT_SINE) {
-				sine[p] = m;
-			}
-			const double over = (m.loudest - m.lufs) - (sine[p].loudest - sine[p].lufs);
-			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
-			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, pitch %g Hz: %+.2f LU", cue_sound_names[s],
-			       (double)pitches[p], m.lufs - reference);
-			EXPECT(over <= 1.0, "%s, pitch %g Hz: its loudest 20 ms %.2f dB over the sine's",
-			       cue_sound_names[s], (double)pitches[p], over);
-		}
-	}
-	/* the corners of decay and pitch together */
-	static const float corners[][2] = {
-	    {80.0f, 0.05f}, {80.0f, 3.0f}, {1200.0f, 0.05f}, {1200.0f, 3.0f}};
+	CHECK(count <= MAX_CELLS, "sound_table");
 	printf("\n%-12s", "Hz, decay s");
-	for (int k = 0; k < 4; ++k) {
-		printf("   %6g, %4g", (double)corners[k][0], (double)corners[k][1]);
+	for (int k = 0; k < count; ++k) {
+		printf("   %6g, %4g", (double)cells[k].hz, (double)cells[k].decay_s);
 	}
+	Measure sine[MAX_CELLS];
 	for (int s = 0; s < SOUNDS; ++s) {
 		printf("\n%-12s", cue_sound_names[s]);
-		for (int k = 0; k < 4; ++k) {
-			const Controls c = cue_controls(GAZE_ALTERNATE, s, corners[k][1], corners[k][0]);
+		for (int k = 0; k < count; ++k) {
+			const Cell cell = cells[k];
+			const Controls c = cue_controls(GAZE_ALTERNATE, s, cell.decay_s, cell.hz);
 			const Measure m = measure(&c, 8.0);
 			if (s == CUE_SOFT_SINE) {
 				sine[k] = m;
@@ -138,11 +101,32 @@ test_sounds(double reference)
 			const double over = (m.loudest - m.lufs) - (sine[k].loudest - sine[k].lufs);
 			printf(" %+6.2f [%+4.1f]", m.lufs - reference, over);
 			EXPECT(fabs(m.lufs - reference) <= 1.0, "%s, %g Hz, %g s: %+.2f LU", cue_sound_names[s],
-			       (double)corners[k][0], (double)corners[k][1], m.lufs - reference);
+			       (double)cell.hz, (double)cell.decay_s, m.lufs - reference);
 			EXPECT(over <= 1.0, "%s, %g Hz, %g s: its loudest 20 ms %.2f dB over the sine's",
-			       cue_sound_names[s], (double)corners[k][0], (double)corners[k][1], over);
+			       cue_sound_names[s], (double)cell.hz, (double)cell.decay_s, over);
 		}
 	}
+}
+
+/* Sounds x decays at the default pitch, sounds x pitches at the default
+ * decay, and the corners of decay and pitch together. */
+static void
+test_sounds(double reference)
+{
+	printf("Alternate: LU from the soft sine at the defaults"
+	       " [loudest 20 ms over the sine's, dB]");
+	Cell cells[MAX_CELLS];
+	for (int d = 0; d < DECAYS; ++d) {
+		cells[d] = (Cell){330.0f, decays[d]};
+	}
+	sound_table(reference, cells, DECAYS);
+	for (int p = 0; p < PITCHES; ++p) {
+		cells[p] = (Cell){pitches[p], 0.4f};
+	}
+	sound_table(reference, cells, PITCHES);
+	static const Cell corners[] = {
+	    {80.0f, 0.05f}, {80.0f, 3.0f}, {1200.0f, 0.05f}, {1200.0f, 3.0f}};
+	sound_table(reference, corners, 4);
 	printf("\n");
 }
 
